@@ -1,0 +1,51 @@
+// `omnipress build`: resolve the config, run the pipeline, and write the site only when nothing
+// went wrong. Returns a report; printing is the CLI's job.
+import { resolveConfig, type ConfigOverrides } from './config.js';
+import { hasErrors, sortDiagnostics, type Diagnostic } from './diagnostics.js';
+import { runPipeline, type PipelineHooks } from './pipeline/run.js';
+import { checkOutputFolder, writeSite } from './pipeline/write.js';
+import type { Lang, ResolvedConfig } from './types.js';
+
+export interface BuildReport {
+  ok: boolean;
+  config: ResolvedConfig;
+  diagnostics: Diagnostic[];
+  sources: Map<string, string>;
+  /** HTML pages written per language ('' for language-neutral pages: root, 404). */
+  pagesByLang: Map<Lang, number>;
+  /** All files written (pages, assets, public/). */
+  files: number;
+  ms: number;
+}
+
+export interface BuildOptions extends ConfigOverrides, PipelineHooks {}
+
+/**
+ * Build a site. Content problems come back as diagnostics (ok: false, nothing written); a
+ * problem with the output folder throws OutputFolderError.
+ */
+export function build(options: BuildOptions = {}): BuildReport {
+  const start = performance.now();
+  const { config, diagnostics: configDiagnostics } = resolveConfig(options);
+  const report = (fields: Partial<BuildReport> & { diagnostics: Diagnostic[] }): BuildReport => ({
+    ok: !hasErrors(fields.diagnostics),
+    config,
+    sources: new Map(),
+    pagesByLang: new Map(),
+    files: 0,
+    ms: performance.now() - start,
+    ...fields,
+    diagnostics: sortDiagnostics(fields.diagnostics),
+  });
+  if (hasErrors(configDiagnostics)) return report({ diagnostics: configDiagnostics });
+  checkOutputFolder(config);
+
+  const result = runPipeline(config, options);
+  const diagnostics = [...configDiagnostics, ...result.diagnostics];
+  if (!result.site || hasErrors(diagnostics)) return report({ diagnostics, sources: result.sources });
+
+  const pagesByLang = new Map<Lang, number>([...config.languages.map((l): [Lang, number] => [l.code, 0]), ['', 0]]);
+  for (const route of result.site.routes) pagesByLang.set(route.lang ?? '', (pagesByLang.get(route.lang ?? '') ?? 0) + 1);
+  const written = writeSite(result.outputs, config);
+  return report({ diagnostics, sources: result.sources, pagesByLang, files: written.files });
+}

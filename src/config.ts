@@ -1,0 +1,238 @@
+// Find and validate the optional site config (omnipress.yml / omnipress.yaml / omnipress.json at
+// the root) and merge the command-line options over it → ResolvedConfig. A site with no config
+// builds with the defaults below.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { LineCounter, parseDocument, isMap, isScalar, type Node } from 'yaml';
+import { error, type Diagnostic } from './diagnostics.js';
+import type { LanguageConfig, ResolvedConfig } from './types.js';
+
+export const CONFIG_FILES = ['omnipress.yml', 'omnipress.yaml', 'omnipress.json'] as const;
+
+/** The package's own templates/: the built-in default theme. */
+export const BUILTIN_TEMPLATES = fileURLToPath(new URL('../templates/', import.meta.url));
+
+const DEFAULT_LANGUAGES: LanguageConfig[] = [
+  { code: 'ko', tag: 'ko', name: '한국어', title: '', description: '' },
+  { code: 'zh', tag: 'zh-Hans', name: '中文', title: '', description: '' },
+  { code: 'en', tag: 'en', name: 'English', title: '', description: '' },
+];
+
+/** What the command line may set; everything else comes from the config file or defaults. */
+export interface ConfigOverrides {
+  root?: string;
+  posts?: string;
+  out?: string;
+  baseUrl?: string;
+  drafts?: boolean;
+  future?: boolean;
+  now?: Date;
+}
+
+export type ConfigResult = { config: ResolvedConfig; diagnostics: Diagnostic[] };
+
+export function resolveConfig(overrides: ConfigOverrides = {}): ConfigResult {
+  const root = path.resolve(overrides.root ?? '.');
+  const diagnostics: Diagnostic[] = [];
+  const configFile = CONFIG_FILES.map((name) => path.join(root, name)).find((file) => fs.existsSync(file));
+  const raw = configFile ? readConfigFile(configFile, diagnostics) : { values: {}, lines: {} };
+  const read = new Reader(raw.values, raw.lines, configFile ?? root, diagnostics);
+
+  const languages = read.languages();
+  const codes = languages.map((l) => l.code);
+  const defaultLang = read.string('defaultLanguage') ?? codes[0] ?? 'en';
+  if (!codes.includes(defaultLang)) {
+    read.fail('defaultLanguage', `defaultLanguage "${defaultLang}" is not one of the languages (${codes.join(', ')})`);
+  }
+  const timeZone = read.string('timeZone') ?? 'Asia/Seoul';
+  if (!isTimeZone(timeZone)) read.fail('timeZone', `unknown time zone "${timeZone}"`, 'use an IANA name such as Asia/Seoul');
+
+  const base = parseBaseUrl(overrides.baseUrl ?? read.string('baseUrl') ?? '');
+  if (!base) read.fail('baseUrl', `baseUrl must be an absolute http(s) URL or a path starting with /`);
+
+  const siteTitle = read.localized('title', path.basename(root) || 'omnipress', codes);
+  const siteDescription = read.localized('description', '', codes);
+  for (const language of languages) {
+    language.title ||= siteTitle[language.code] ?? '';
+    language.description ||= siteDescription[language.code] ?? '';
+  }
+
+  const known = new Set(['title', 'description', 'baseUrl', 'timeZone', 'defaultLanguage', 'languages', 'pageSize',
+    'rootPostsPerLanguage', 'trustedHtml', 'strings', 'drafts', 'future']);
+  const data = Object.fromEntries(Object.entries(raw.values).filter(([key]) => !known.has(key)));
+
+  const config: ResolvedConfig = {
+    root,
+    configFile,
+    postsDir: path.resolve(root, overrides.posts ?? 'posts'),
+    outDir: path.resolve(root, overrides.out ?? '_site'),
+    templateDirs: [path.join(root, 'templates'), BUILTIN_TEMPLATES]
+      .filter((dir, i, all) => fs.existsSync(dir) && all.indexOf(dir) === i),
+    publicDir: path.join(root, 'public'),
+    baseUrl: base?.baseUrl ?? '',
+    basePath: base?.basePath ?? '/',
+    languages,
+    defaultLang,
+    timeZone,
+    pageSize: read.positiveInt('pageSize') ?? 10,
+    rootPostsPerLang: read.positiveInt('rootPostsPerLanguage') ?? 5,
+    drafts: overrides.drafts ?? read.boolean('drafts') ?? false,
+    future: overrides.future ?? read.boolean('future') ?? false,
+    trustedHtml: read.boolean('trustedHtml') ?? false,
+    now: overrides.now ?? new Date(),
+    strings: read.strings(codes),
+    data,
+  };
+  return { config, diagnostics };
+}
+
+/** `https://x.github.io/repo` → `{ baseUrl: 'https://x.github.io/repo/', basePath: '/repo/' }`. */
+export function parseBaseUrl(value: string): { baseUrl: string; basePath: string } | undefined {
+  if (value === '') return { baseUrl: '', basePath: '/' };
+  if (value.startsWith('/')) return { baseUrl: '', basePath: `/${value.replace(/^\/+|\/+$/g, '')}/`.replace('//', '/') };
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return undefined;
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return undefined;
+  const basePath = `${url.pathname.replace(/\/+$/, '')}/`;
+  return { baseUrl: `${url.origin}${basePath}`, basePath };
+}
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+type RawConfig = { values: Record<string, unknown>; lines: Record<string, number> };
+
+function readConfigFile(file: string, diagnostics: Diagnostic[]): RawConfig {
+  const text = fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: true });
+  for (const problem of doc.errors) {
+    const line = problem.linePos?.[0]?.line;
+    diagnostics.push(error(file, `invalid config: ${problem.message.split('\n')[0]}`, { line }));
+  }
+  if (doc.errors.length > 0) return { values: {}, lines: {} };
+  const values = doc.toJS({ maxAliasCount: 50 }) ?? {};
+  if (typeof values !== 'object' || Array.isArray(values)) {
+    diagnostics.push(error(file, 'the config must be a mapping of keys to values'));
+    return { values: {}, lines: {} };
+  }
+  const lines: Record<string, number> = {};
+  if (isMap(doc.contents)) {
+    for (const pair of doc.contents.items) {
+      const key = pair.key as Node | null;
+      if (isScalar(key) && key.range) lines[String(key.value)] = lineCounter.linePos(key.range[0]).line;
+    }
+  }
+  return { values: values as Record<string, unknown>, lines };
+}
+
+/** Typed reads of config values; each wrong type becomes a diagnostic at the key's line. */
+class Reader {
+  constructor(
+    private readonly values: Record<string, unknown>,
+    private readonly lines: Record<string, number>,
+    private readonly file: string,
+    private readonly diagnostics: Diagnostic[],
+  ) {}
+
+  fail(key: string, message: string, hint?: string): void {
+    this.diagnostics.push(error(this.file, message, { line: this.lines[key], hint }));
+  }
+
+  private get(key: string): unknown {
+    return Object.hasOwn(this.values, key) ? this.values[key] : undefined;
+  }
+
+  string(key: string): string | undefined {
+    const value = this.get(key);
+    if (value === undefined || value === null) return undefined;
+    if (typeof value === 'string') return value;
+    this.fail(key, `${key} must be a string`);
+    return undefined;
+  }
+
+  boolean(key: string): boolean | undefined {
+    const value = this.get(key);
+    if (value === undefined || value === null) return undefined;
+    if (typeof value === 'boolean') return value;
+    this.fail(key, `${key} must be true or false`);
+    return undefined;
+  }
+
+  positiveInt(key: string): number | undefined {
+    const value = this.get(key);
+    if (value === undefined || value === null) return undefined;
+    if (typeof value === 'number' && Number.isInteger(value) && value > 0) return value;
+    this.fail(key, `${key} must be a positive whole number`);
+    return undefined;
+  }
+
+  /** A string for every language, or a map `{ ko: …, zh: … }` (missing languages get the fallback). */
+  localized(key: string, fallback: string, codes: string[]): Record<string, string> {
+    const value = this.get(key);
+    const out: Record<string, string> = {};
+    for (const code of codes) {
+      if (typeof value === 'string') out[code] = value;
+      else if (isRecord(value) && typeof value[code] === 'string') out[code] = value[code] as string;
+      else out[code] = isRecord(value) && typeof value.default === 'string' ? (value.default as string) : fallback;
+    }
+    if (value !== undefined && typeof value !== 'string' && !isRecord(value)) {
+      this.fail(key, `${key} must be a string or a map of language code to string`);
+    }
+    return out;
+  }
+
+  languages(): LanguageConfig[] {
+    const value = this.get('languages');
+    if (value === undefined || value === null) return DEFAULT_LANGUAGES.map((l) => ({ ...l }));
+    if (!isRecord(value) || Object.keys(value).length === 0) {
+      this.fail('languages', 'languages must be a map of language code to { name, tag }', 'e.g. languages: { ko: { name: 한국어, tag: ko } }');
+      return DEFAULT_LANGUAGES.map((l) => ({ ...l }));
+    }
+    return Object.entries(value).map(([code, spec]) => {
+      const known = DEFAULT_LANGUAGES.find((l) => l.code === code);
+      const entry = isRecord(spec) ? spec : {};
+      if (!/^[a-z]{2,3}(-[a-z0-9]+)*$/i.test(code)) this.fail('languages', `language code "${code}" must look like ko, zh or pt-br`);
+      const str = (k: string) => (typeof entry[k] === 'string' ? (entry[k] as string) : undefined);
+      return {
+        code,
+        tag: str('tag') ?? known?.tag ?? code,
+        name: str('name') ?? known?.name ?? code,
+        title: str('title') ?? '',
+        description: str('description') ?? '',
+      };
+    });
+  }
+
+  strings(codes: string[]): Record<string, Record<string, string>> {
+    const value = this.get('strings');
+    const out: Record<string, Record<string, string>> = {};
+    if (value === undefined || value === null) return out;
+    if (!isRecord(value)) {
+      this.fail('strings', 'strings must be a map of language code to { key: text }');
+      return out;
+    }
+    for (const code of codes) {
+      const table = value[code];
+      if (isRecord(table)) {
+        out[code] = Object.fromEntries(Object.entries(table).filter((e): e is [string, string] => typeof e[1] === 'string'));
+      }
+    }
+    return out;
+  }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

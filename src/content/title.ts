@@ -1,0 +1,27 @@
+// Posts without a front-matter title (Hexo drafts, plain Markdown notes) take the first `# H1`.
+
+/**
+ * The first ATX level-1 heading outside code fences, and the body with that line blanked —
+ * blanked, not removed, so that line numbers of everything after it stay true.
+ */
+export function takeH1Title(body: string): { title: string; body: string } | undefined {
+  const lines = body.split('\n');
+  let fence: string | undefined;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const fenceMatch = /^ {0,3}(`{3,}|~{3,})/.exec(line);
+    if (fenceMatch) {
+      const marker = fenceMatch[1]!;
+      if (!fence) fence = marker;
+      else if (marker[0] === fence[0] && marker.length >= fence.length) fence = undefined;
+      continue;
+    }
+    if (fence) continue;
+    const h1 = /^ {0,3}#[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$/.exec(line);
+    if (h1) {
+      lines[i] = '';
+      return { title: h1[1]!.trim(), body: lines.join('\n') };
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,86 @@
+// Everything a user can get wrong is reported as a Diagnostic: stages return them instead of
+// throwing, so one build can report every problem at once.
+import path from 'node:path';
+
+export type Severity = 'error' | 'warning' | 'info';
+
+export interface Diagnostic {
+  /** Absolute path of the file at fault (a post, a template, the config). */
+  file: string;
+  /** 1-based line in that file, when known. */
+  line?: number;
+  /** 1-based column, when known. */
+  column?: number;
+  severity: Severity;
+  /** What is wrong, in one sentence. */
+  message: string;
+  /** How to fix it. */
+  hint?: string;
+}
+
+type Where = { line?: number; column?: number; hint?: string };
+
+export function error(file: string, message: string, where: Where = {}): Diagnostic {
+  return { file, severity: 'error', message, ...where };
+}
+
+export function warning(file: string, message: string, where: Where = {}): Diagnostic {
+  return { file, severity: 'warning', message, ...where };
+}
+
+export function info(file: string, message: string, where: Where = {}): Diagnostic {
+  return { file, severity: 'info', message, ...where };
+}
+
+export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
+  return diagnostics.some((d) => d.severity === 'error');
+}
+
+/** Stable order: by file, then line, so output does not depend on scheduling. */
+export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  return [...diagnostics].sort(
+    (a, b) =>
+      (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) ||
+      (a.line ?? 0) - (b.line ?? 0) ||
+      (a.message < b.message ? -1 : a.message > b.message ? 1 : 0),
+  );
+}
+
+/** A path as the user should read it: relative to the site root when inside it. */
+export function displayPath(file: string, root: string): string {
+  const rel = path.relative(root, file);
+  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel.split(path.sep).join('/') : file;
+}
+
+export interface FormatOptions {
+  /** Paths are shown relative to this folder. */
+  root: string;
+  /** Source text per absolute file path, for code frames. */
+  sources?: ReadonlyMap<string, string>;
+}
+
+/** `file:line:col severity: message` + a code frame + the hint, one block per diagnostic. */
+export function formatDiagnostic(d: Diagnostic, options: FormatOptions): string {
+  const where = [displayPath(d.file, options.root), d.line, d.line ? d.column : undefined]
+    .filter((part) => part !== undefined)
+    .join(':');
+  const lines = [`${where} ${d.severity}: ${d.message}`];
+  const source = options.sources?.get(d.file);
+  if (source !== undefined && d.line) lines.push(codeFrame(source, d.line));
+  if (d.hint) lines.push(`  hint: ${d.hint}`);
+  return lines.join('\n');
+}
+
+/** Two lines of context either side of `line`, the line itself marked with `>`. */
+export function codeFrame(source: string, line: number): string {
+  const all = source.split('\n');
+  const first = Math.max(1, line - 2);
+  const last = Math.min(all.length, line + 2);
+  const width = String(last).length;
+  const out: string[] = [];
+  for (let n = first; n <= last; n++) {
+    const marker = n === line ? '>' : ' ';
+    out.push(`  ${marker} ${String(n).padStart(width)} | ${all[n - 1] ?? ''}`);
+  }
+  return out.join('\n');
+}

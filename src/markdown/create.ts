@@ -1,0 +1,82 @@
+// The markdown stage: one markdown-it instance per renderer, configured once and reused for
+// every post. Plugins record their findings in the per-render env (env.ts), never in shared
+// state, so renders are independent and the renderer can serve a whole build.
+import MarkdownIt, { type PluginSimple } from 'markdown-it';
+import markdownItFootnote from 'markdown-it-footnote';
+import { type Diagnostic } from '../diagnostics.js';
+import { type Heading, createEnv } from './env.js';
+import { headingIdsPlugin } from './plugins/heading-ids.js';
+import { imagesPlugin } from './plugins/images.js';
+import { jekyllRawPlugin } from './plugins/jekyll-raw.js';
+import { linkifyWwwPlugin } from './plugins/linkify-www.js';
+import { linksPlugin } from './plugins/links.js';
+import { liquidTagsPlugin } from './plugins/liquid-tags.js';
+import { mermaidFencePlugin } from './plugins/mermaid-fence.js';
+import { rawHtmlPlugin } from './plugins/raw-html.js';
+import { safeLinksPlugin } from './plugins/safe-links.js';
+import { createSanitizer } from './sanitize.js';
+
+export type { Heading } from './env.js';
+
+// @types/markdown-it-footnote describes the plugin against the CommonJS typings of markdown-it;
+// the function is the same.
+const footnote = markdownItFootnote as unknown as PluginSimple;
+
+export interface MarkdownOptions {
+  /** Skip the raw-HTML sanitizer (and its warnings): every author may run code on the site. */
+  trustedHtml: boolean;
+  /** Origin of the site, e.g. `https://example.org`, or `''`; links elsewhere get rel="noopener". */
+  siteOrigin: string;
+}
+
+/** One post body rendered to HTML, with what the templates and the build need to know about it. */
+export interface RenderedMarkdown {
+  /** The body as HTML (sanitized unless trustedHtml). */
+  html: string;
+  /** Headings in document order, with their unique ids, for a table of contents. */
+  headings: Heading[];
+  /** The body has a mermaid diagram: the page needs the mermaid script. */
+  hasMermaid: boolean;
+  /** Warnings with source-file lines (removed HTML, unsupported Liquid/Hexo tags), by line. */
+  diagnostics: Diagnostic[];
+}
+
+export interface MarkdownRenderer {
+  /**
+   * Renders a post body. `file` is the post's absolute path and `bodyLine` the 1-based line of
+   * the file where `body` starts; both only serve diagnostics.
+   */
+  render(body: string, source: { file: string; bodyLine: number }): RenderedMarkdown;
+}
+
+export function createMarkdown(options: MarkdownOptions): MarkdownRenderer {
+  const md = new MarkdownIt({ html: true, linkify: true, typographer: false });
+
+  // Order matters only where noted. Core rules added with `push` (heading-ids, liquid-tags,
+  // raw-html) run in this order after markdown-it's own and the footnote plugin's footnote_tail,
+  // so they see final text tokens and footnote content at the end of the token stream.
+  md.use(jekyllRawPlugin) // edits the source before block parsing; liquid-tags reads its ranges
+    .use(footnote)
+    .use(safeLinksPlugin) // validateLink, used by links, autolinks and linkify alike
+    .use(linkifyWwwPlugin)
+    .use(headingIdsPlugin)
+    .use(liquidTagsPlugin) // after jekyll-raw
+    .use(mermaidFencePlugin) // wraps the default fence renderer
+    .use(imagesPlugin)
+    .use(linksPlugin, { siteOrigin: options.siteOrigin });
+  if (!options.trustedHtml) md.use(rawHtmlPlugin);
+
+  const sanitize = options.trustedHtml ? undefined : createSanitizer(options.siteOrigin);
+
+  return {
+    render(body, source) {
+      const env = createEnv(source.file, source.bodyLine);
+      const tokens = md.parse(body, env);
+      const rendered = md.renderer.render(tokens, md.options, env);
+      // Markdown-it escapes everything but raw HTML, so only posts with raw HTML need the pass.
+      const html = sanitize && env.hasRawHtml ? sanitize(rendered) : rendered;
+      const diagnostics = env.diagnostics.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+      return { html, headings: env.headings, hasMermaid: env.hasMermaid, diagnostics };
+    },
+  };
+}

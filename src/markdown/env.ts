@@ -1,0 +1,108 @@
+// The markdown-it `env` of one render: plugins record what they find here (headings, mermaid,
+// raw HTML, diagnostics) instead of in module or renderer state, so one renderer can be reused
+// for thousands of posts and concurrent renders never see each other's findings.
+import type GithubSlugger from 'github-slugger';
+import type { Token } from 'markdown-it';
+import type { Diagnostic } from '../diagnostics.js';
+
+/** A heading of the rendered post, for a table of contents. */
+export interface Heading {
+  /** 1 for `#`, … 6 for `######`. */
+  level: number;
+  /** The `id` attribute given to the heading; unique within the post. */
+  id: string;
+  /** The heading as plain text (no markup). */
+  text: string;
+}
+
+/** Everything plugins read and write during one render. */
+export interface MarkdownEnv {
+  /** Absolute path of the post, for diagnostics. */
+  file: string;
+  /** 1-based file line where the body starts; added to every 0-based `token.map` line. */
+  bodyLine: number;
+  /** Headings in document order (heading-ids). */
+  headings: Heading[];
+  /** A ```` ```mermaid ```` fence was rendered (mermaid-fence). */
+  hasMermaid: boolean;
+  /** The body contains raw HTML tokens, so the output must be sanitized (raw-html). */
+  hasRawHtml: boolean;
+  /** Warnings found while parsing (liquid-tags, raw-html). */
+  diagnostics: Diagnostic[];
+  /** Per-render id counter, so `-1` suffixes restart for every post (heading-ids). */
+  slugger?: GithubSlugger;
+  /** 0-based body lines that held only `{% raw %}`/`{% endraw %}` markers (jekyll-raw). */
+  rawMarkerLines?: Set<number>;
+  /** 0-based inclusive body line ranges between `{% raw %}` and `{% endraw %}` (jekyll-raw). */
+  rawRanges?: Array<[number, number]>;
+}
+
+export function createEnv(file: string, bodyLine: number): MarkdownEnv {
+  return { file, bodyLine, headings: [], hasMermaid: false, hasRawHtml: false, diagnostics: [] };
+}
+
+/** markdown-it types `env` as `any`; every plugin goes through this one cast. */
+export function envOf(env: unknown): MarkdownEnv {
+  return env as MarkdownEnv;
+}
+
+/** The source-file line of a 0-based body line. */
+export function fileLine(env: MarkdownEnv, bodyLine0: number): number {
+  return env.bodyLine + bodyLine0;
+}
+
+/**
+ * Visits every block-level token with its 0-based body line. Tokens without a map (table cells'
+ * inline tokens, closing tokens) get the line of the nearest preceding token that has one — for
+ * a table cell that is its row. Inline footnotes (`^[…]`) have no line at all; they get the line
+ * of their reference.
+ */
+export function forEachBlock(tokens: readonly Token[], visit: (token: Token, line: number) => void): void {
+  let line = 0;
+  let footnoteLines: Map<number, number> | undefined;
+  for (const token of tokens) {
+    if (token.map) line = token.map[0];
+    else if (token.type === 'footnote_open') {
+      footnoteLines ??= footnoteRefLines(tokens);
+      line = footnoteLines.get(token.meta?.id as number) ?? line;
+    }
+    visit(token, line);
+  }
+}
+
+/** Footnote id → line of its first reference (markdown-it-footnote's `footnote_ref` tokens). */
+function footnoteRefLines(tokens: readonly Token[]): Map<number, number> {
+  const lines = new Map<number, number>();
+  let line = 0;
+  for (const token of tokens) {
+    if (token.map) line = token.map[0];
+    if (token.type !== 'inline' || !token.children) continue;
+    const childLine = childLines(token, line);
+    token.children.forEach((child, i) => {
+      const id = child.type === 'footnote_ref' ? (child.meta?.id as number) : undefined;
+      if (id !== undefined && !lines.has(id)) lines.set(id, childLine[i] ?? line);
+    });
+  }
+  return lines;
+}
+
+/**
+ * The 0-based body line of each child of an inline token, counting soft/hard breaks and the
+ * newlines inside raw HTML tags. (Newlines inside code spans are lost by markdown-it; a tag after
+ * a multi-line code span is reported a line early.)
+ */
+export function childLines(inline: Token, line: number): number[] {
+  const lines: number[] = [];
+  for (const child of inline.children ?? []) {
+    lines.push(line);
+    if (child.type === 'softbreak' || child.type === 'hardbreak') line++;
+    else if (child.type === 'html_inline') line += countNewlines(child.content, child.content.length);
+  }
+  return lines;
+}
+
+export function countNewlines(text: string, end: number): number {
+  let count = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < end; i = text.indexOf('\n', i + 1)) count++;
+  return count;
+}

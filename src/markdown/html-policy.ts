@@ -1,0 +1,91 @@
+// The allow-list for raw HTML in posts. Editors may write HTML, not run code: no scripts, styles,
+// frames, plugins, forms or event handlers. Both the sanitizer (sanitize.ts) and the scanner that
+// reports removals (plugins/raw-html.ts) read this file, so what is reported is what is removed.
+import { isSafeUrl, srcsetUrls } from './urls.js';
+
+/** Elements kept. sanitize-html's defaults plus media, disclosure and legacy presentational tags. */
+export const ALLOWED_TAGS: readonly string[] = [
+  // sectioning and text blocks
+  'address', 'article', 'aside', 'footer', 'header', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'hgroup',
+  'main', 'nav', 'section', 'blockquote', 'dd', 'div', 'dl', 'dt', 'figcaption', 'figure', 'hr',
+  'li', 'menu', 'ol', 'p', 'pre', 'ul', 'details', 'summary', 'center',
+  // inline text
+  'a', 'abbr', 'b', 'bdi', 'bdo', 'br', 'cite', 'code', 'data', 'dfn', 'em', 'i', 'kbd', 'mark',
+  'q', 'rb', 'rp', 'rt', 'rtc', 'ruby', 's', 'samp', 'small', 'span', 'strong', 'sub', 'sup',
+  'time', 'u', 'var', 'wbr', 'del', 'ins', 'strike', 'big', 'tt', 'font',
+  // tables
+  'caption', 'col', 'colgroup', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'tr',
+  // media
+  'img', 'picture', 'source', 'video', 'audio', 'track',
+];
+
+/** Attributes kept, per element; `*` applies to all. `data-*`/`aria-*` are prefix globs. */
+export const ALLOWED_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = {
+  '*': ['class', 'id', 'title', 'lang', 'dir', 'style', 'role', 'align', 'hidden', 'translate', 'data-*', 'aria-*'],
+  a: ['href', 'name', 'target', 'rel', 'hreflang'],
+  img: ['src', 'srcset', 'sizes', 'alt', 'width', 'height', 'loading', 'decoding'],
+  source: ['src', 'srcset', 'sizes', 'type', 'media', 'width', 'height'],
+  video: ['src', 'poster', 'controls', 'autoplay', 'muted', 'loop', 'playsinline', 'preload', 'width', 'height'],
+  audio: ['src', 'controls', 'autoplay', 'muted', 'loop', 'preload'],
+  track: ['src', 'kind', 'srclang', 'label', 'default'],
+  table: ['width', 'border', 'cellpadding', 'cellspacing'],
+  td: ['colspan', 'rowspan', 'valign', 'width'],
+  th: ['colspan', 'rowspan', 'valign', 'width', 'scope'],
+  col: ['span', 'width'],
+  colgroup: ['span', 'width'],
+  ol: ['start', 'type', 'reversed'],
+  ul: ['type'],
+  li: ['value'],
+  details: ['open'],
+  time: ['datetime'],
+  data: ['value'],
+  blockquote: ['cite'],
+  q: ['cite'],
+  del: ['cite', 'datetime'],
+  ins: ['cite', 'datetime'],
+  font: ['color', 'face', 'size'],
+};
+
+/** Elements removed together with their content (sanitize-html's nonTextTags). */
+export const DROPPED_WITH_CONTENT: readonly string[] = ['script', 'style', 'textarea', 'option', 'xmp', 'noscript'];
+
+/** Attributes holding a URL among the allowed ones; checked with isSafeUrl. */
+export const URL_ATTRIBUTES: readonly string[] = ['href', 'src', 'cite', 'poster'];
+
+const tagSet = new Set(ALLOWED_TAGS);
+const GLOBAL = new Set(ALLOWED_ATTRIBUTES['*']);
+const VALID_NAME = /^[^\0\t\n\f\r /<=>]+$/; // as sanitize-html: anything else is dropped
+
+export function isAllowedTag(tag: string): boolean {
+  return tagSet.has(tag);
+}
+
+export function isAllowedAttribute(tag: string, attribute: string): boolean {
+  if (!VALID_NAME.test(attribute)) return false;
+  if (GLOBAL.has(attribute) || ALLOWED_ATTRIBUTES[tag]?.includes(attribute)) return true;
+  return /^(?:data|aria)-/.test(attribute);
+}
+
+/** Whether an allowed attribute's value is a safe URL (true for non-URL attributes). */
+export function isSafeAttributeValue(attribute: string, value: string): boolean {
+  if (URL_ATTRIBUTES.includes(attribute)) return isSafeUrl(value);
+  if (attribute === 'srcset') return srcsetUrls(value).every(isSafeUrl);
+  return true;
+}
+
+/** One thing the sanitizer will remove from a raw HTML tag. */
+export type Removal =
+  | { kind: 'tag'; tag: string }
+  | { kind: 'attribute'; tag: string; attribute: string }
+  | { kind: 'url'; tag: string; attribute: string; value: string };
+
+/** What the sanitizer removes from one opening tag, in attribute order. */
+export function removalsOf(tag: string, attributes: Record<string, string>): Removal[] {
+  if (!isAllowedTag(tag)) return [{ kind: 'tag', tag }];
+  const removals: Removal[] = [];
+  for (const [attribute, value] of Object.entries(attributes)) {
+    if (!isAllowedAttribute(tag, attribute)) removals.push({ kind: 'attribute', tag, attribute });
+    else if (!isSafeAttributeValue(attribute, value)) removals.push({ kind: 'url', tag, attribute, value });
+  }
+  return removals;
+}

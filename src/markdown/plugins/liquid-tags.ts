@@ -1,0 +1,64 @@
+// liquid-tags: warns about Liquid/Hexo `{% … %}` tags outside code (`{% include x.html %}`,
+// `{% note info %}`, `{% img … %}`…). They are never evaluated: markdown-it already shows them
+// as literal text, this plugin only reports each one with its source line. `{{ … }}` output tags
+// are left alone (they read fine as text). Needs: jekyll-raw (raw markers gone, raw ranges in
+// env); runs after inline parsing, on the final tokens.
+import type MarkdownIt from 'markdown-it';
+import type { StateCore, Token } from 'markdown-it';
+import { warning } from '../../diagnostics.js';
+import { type MarkdownEnv, childLines, countNewlines, envOf, fileLine, forEachBlock } from '../env.js';
+
+const TAG = /\{%-?\s*([A-Za-z_][\w-]*)?[\s\S]*?-?%\}/g;
+// Stands in for code spans and images so that a tag cannot be stitched together across them.
+const OPAQUE = '\uFFFC';
+
+export function liquidTagsPlugin(md: MarkdownIt): void {
+  md.core.ruler.push('liquid_tags', reportLiquidTags);
+}
+
+function reportLiquidTags(state: StateCore): void {
+  if (!state.src.includes('{%')) return;
+  const env = envOf(state.env);
+  forEachBlock(state.tokens, (token, line) => {
+    if (token.type === 'html_block') scan(env, token.content, line);
+    else if (token.type === 'inline' && token.content.includes('{%')) scan(env, plainText(token, line), line);
+  });
+}
+
+/** The inline's text as the reader sees it, with `\n` wherever the source has a line break. */
+function plainText(inline: Token, line: number): string {
+  const lines = childLines(inline, line);
+  let text = '';
+  let current = line;
+  (inline.children ?? []).forEach((child, i) => {
+    const childLine = lines[i] ?? current;
+    text += '\n'.repeat(Math.max(0, childLine - current));
+    current = childLine;
+    if (child.type === 'text') text += child.content;
+    else if (child.type === 'html_inline') {
+      text += child.content;
+      current += countNewlines(child.content, child.content.length); // a tag may span lines
+    } else if (child.type === 'code_inline' || child.type === 'image') text += OPAQUE;
+  });
+  return text;
+}
+
+function scan(env: MarkdownEnv, text: string, firstLine: number): void {
+  let line = firstLine;
+  let counted = 0;
+  for (const match of text.matchAll(TAG)) {
+    for (let i = text.indexOf('\n', counted); i !== -1 && i < match.index; i = text.indexOf('\n', i + 1)) line++;
+    counted = match.index;
+    if (insideRaw(env, line)) continue;
+    const tag = `{% ${match[1] ?? '…'} %}`;
+    env.diagnostics.push(
+      warning(env.file, `Liquid/Hexo tag ${tag} is not supported and is shown as text; replace it with Markdown/HTML`, {
+        line: fileLine(env, line),
+      }),
+    );
+  }
+}
+
+function insideRaw(env: MarkdownEnv, line: number): boolean {
+  return env.rawRanges?.some(([start, end]) => line >= start && line <= end) ?? false;
+}

@@ -1,0 +1,77 @@
+// The Nunjucks side of rendering: one environment per build, autoescape on, templates looked up in
+// the site's templates/ first and the built-in theme second. Only theme files are ever compiled as
+// templates; post bodies reach them as finished HTML.
+import fs from 'node:fs';
+import path from 'node:path';
+import nunjucks from 'nunjucks';
+import { error, type Diagnostic } from '../diagnostics.js';
+import type { ResolvedConfig } from '../types.js';
+import { withBase } from '../util/paths.js';
+
+export interface TemplateEngine {
+  /** Render `layouts/<layout>.njk`; a template error becomes a diagnostic naming the template file and line. */
+  render(layout: string, context: object): { html?: string; diagnostic?: Diagnostic };
+}
+
+export function createEngine(config: ResolvedConfig): TemplateEngine {
+  const loader = new nunjucks.FileSystemLoader(config.templateDirs, { noCache: false });
+  const env = new nunjucks.Environment(loader, { autoescape: true, throwOnUndefined: false });
+  // `url` turns a site path into an href under the base path; templates get finished URLs in their
+  // views, this is for links a theme writes by hand (`{{ '/ko/' | url }}`).
+  env.addFilter('url', (sitePath: unknown) => withBase(config.basePath, String(sitePath ?? '/')));
+  env.addFilter('json', (value: unknown) => new nunjucks.runtime.SafeString(safeJson(value)));
+  const templates = new Map<string, nunjucks.Template>();
+  return {
+    render(layout, context) {
+      const name = `layouts/${layout}.njk`;
+      try {
+        let template = templates.get(name);
+        if (!template) {
+          template = env.getTemplate(name, true);
+          templates.set(name, template);
+        }
+        return { html: template.render(context) };
+      } catch (cause) {
+        return { diagnostic: templateDiagnostic(cause, name, config) };
+      }
+    },
+  };
+}
+
+/** JSON that is safe inside `<script>`: `<`, `>` and `&` escaped. */
+function safeJson(value: unknown): string {
+  return JSON.stringify(value ?? null).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** Nunjucks reports `(path) [Line 3, Column 5]\n  Template render error: …`; turn that into file:line. */
+export function templateDiagnostic(cause: unknown, name: string, config: ResolvedConfig): Diagnostic {
+  const message = cause instanceof Error ? cause.message : String(cause);
+  const located = /^\(([^)]+)\)(?: \[Line (\d+)(?:, Column (\d+))?\])?/.exec(message);
+  const file = located?.[1] && path.isAbsolute(located[1]) ? located[1] : findTemplate(name, config) ?? name;
+  const detail = message
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line && !line.startsWith('('))
+    .join(' ');
+  return error(file, `template error: ${detail || message}`, {
+    line: located?.[2] ? Number(located[2]) : undefined,
+    column: located?.[3] ? Number(located[3]) : undefined,
+  });
+}
+
+function findTemplate(name: string, config: ResolvedConfig): string | undefined {
+  return config.templateDirs.map((dir) => path.join(dir, name)).find((file) => fs.existsSync(file));
+}
+
+/** Layout names available across the template folders (`post`, `index`, …). */
+export function listLayouts(templateDirs: readonly string[]): Set<string> {
+  const layouts = new Set<string>();
+  for (const dir of templateDirs) {
+    const layoutDir = path.join(dir, 'layouts');
+    if (!fs.existsSync(layoutDir)) continue;
+    for (const name of fs.readdirSync(layoutDir)) {
+      if (name.endsWith('.njk')) layouts.add(name.slice(0, -4));
+    }
+  }
+  return layouts;
+}

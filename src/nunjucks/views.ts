@@ -1,0 +1,176 @@
+// Plain, cycle-free view objects for templates, built from the Site. Templates never compute URLs
+// or format dates themselves: everything arrives ready (base-path-prefixed, percent-encoded,
+// formatted in the page's language and the site's time zone).
+import { formatDate, isoDate } from '../content/dates.js';
+import type { Heading } from '../markdown/create.js';
+import type { LanguageConfig, Post, Route, Site } from '../types.js';
+import { encodeSitePath, withBase } from '../util/paths.js';
+import type { Translate } from './i18n.js';
+
+/** What the markdown stage produced for one post. */
+export interface RenderedBody {
+  html: string;
+  headings: Heading[];
+}
+
+export interface PostSummary {
+  title: string;
+  url: string;
+  lang: string;
+  tag: string;
+  dateISO: string;
+  dateText: string;
+  excerpt: string;
+  readingMinutes: number;
+  tags: string[];
+  categories: string[];
+  draft: boolean;
+  image?: string;
+}
+
+export interface LinkView {
+  code: string;
+  tag: string;
+  name: string;
+  title: string;
+  url: string;
+}
+
+export interface Views {
+  /** The whole template context of one route. */
+  contextFor(route: Route, t: Translate): Record<string, unknown>;
+}
+
+export function createViews(site: Site, bodies: ReadonlyMap<string, RenderedBody>): Views {
+  const { config } = site;
+  const href = (sitePath: string) => withBase(config.basePath, sitePath);
+  const absolute = (sitePath: string) => (config.baseUrl ? config.baseUrl + encodeSitePath(sitePath).replace(/^\//, '') : '');
+  const languageOf = new Map(config.languages.map((l) => [l.code, l]));
+  const lang = (code: string | undefined): LanguageConfig => languageOf.get(code ?? config.defaultLang) ?? config.languages[0]!;
+  const summaries = new Map<string, PostSummary>();
+  // Position of each post in its language's newest-first list, for newer/older links.
+  const position = new Map<string, number>();
+  for (const list of site.byLang.values()) list.forEach((post, i) => position.set(post.id, i));
+
+  const summary = (post: Post): PostSummary => {
+    let view = summaries.get(post.id);
+    if (!view) {
+      const { tag } = lang(post.lang);
+      view = {
+        title: post.title,
+        url: href(site.postUrls.get(post.id)!),
+        lang: post.lang,
+        tag,
+        dateISO: isoDate(post.date, config.timeZone),
+        dateText: formatDate(post.date, tag, config.timeZone),
+        excerpt: post.description ?? post.excerpt,
+        readingMinutes: post.readingMinutes,
+        tags: post.tags,
+        categories: post.categories,
+        draft: post.draft,
+        image: post.image,
+      };
+      summaries.set(post.id, view);
+    }
+    return view;
+  };
+  const postsOf = (ids: readonly string[]) => ids.map((id) => summary(site.postsById.get(id)!));
+  const translationsOf = (post: Post): LinkView[] =>
+    (site.translations.get(post.id) ?? []).map((id) => {
+      const other = site.postsById.get(id)!;
+      const l = lang(other.lang);
+      return { code: l.code, tag: l.tag, name: l.name, title: other.title, url: summary(other).url };
+    });
+
+  const siteView = (l: LanguageConfig) => ({
+    title: l.title,
+    description: l.description,
+    lang: l.code,
+    tag: l.tag,
+    generator: 'omnipress',
+    languages: config.languages.map((other) => ({ code: other.code, tag: other.tag, name: other.name, title: other.title, url: href(`/${other.code}/`) })),
+    data: config.data,
+  });
+
+  const postView = (post: Post) => {
+    const base = summary(post);
+    const body = bodies.get(post.id) ?? { html: '', headings: [] };
+    const list = site.byLang.get(post.lang) ?? [];
+    const at = position.get(post.id) ?? -1;
+    const neighbour = (p: Post | undefined) => (p ? { title: p.title, url: summary(p).url } : undefined);
+    return {
+      ...base,
+      updatedISO: post.updated ? isoDate(post.updated, config.timeZone) : undefined,
+      updatedText: post.updated ? formatDate(post.updated, base.tag, config.timeZone) : undefined,
+      html: body.html,
+      toc: body.headings,
+      description: post.description ?? post.excerpt,
+      author: post.author,
+      mermaid: post.mermaid,
+      translations: translationsOf(post),
+      newer: at > 0 ? neighbour(list[at - 1]) : undefined,
+      older: at >= 0 ? neighbour(list[at + 1]) : undefined,
+      data: post.data,
+    };
+  };
+
+  return {
+    contextFor(route, t) {
+      const l = lang(route.lang);
+      const post = route.kind === 'post' ? site.postsById.get(route.postIds[0]!) : undefined;
+      const translations = post ? translationsOf(post) : [];
+      const alternates = config.languages.map((other) => {
+        const translation = translations.find((tr) => tr.code === other.code);
+        const current = route.lang === other.code;
+        return {
+          code: other.code,
+          tag: other.tag,
+          name: other.name,
+          url: current ? href(route.url) : translation?.url ?? href(`/${other.code}/`),
+          current,
+          isTranslation: Boolean(translation),
+        };
+      });
+      const pageTitle = post?.title ?? (route.kind === 'not-found' ? t('pageNotFound') : l.title);
+      const context: Record<string, unknown> = {
+        t,
+        site: siteView(l),
+        page: {
+          kind: route.kind,
+          lang: l.code,
+          tag: l.tag,
+          title: pageTitle,
+          description: post ? post.description ?? post.excerpt : l.description,
+          url: href(route.url),
+          canonical: route.kind === 'not-found' ? '' : absolute(route.url),
+          stylesheet: href('/assets/style.css'),
+          homeUrl: href('/'),
+          langHomeUrl: href(`/${l.code}/`),
+          alternates,
+        },
+      };
+      if (post) context.post = postView(post);
+      if (route.kind === 'index') {
+        context.posts = postsOf(route.postIds);
+        const p = route.pagination!;
+        context.pagination = {
+          page: p.page,
+          total: p.total,
+          newerUrl: p.prevUrl ? href(p.prevUrl) : undefined,
+          olderUrl: p.nextUrl ? href(p.nextUrl) : undefined,
+        };
+      }
+      if (route.kind === 'root') {
+        context.sections = config.languages.map((other) => ({
+          code: other.code,
+          tag: other.tag,
+          name: other.name,
+          title: other.title,
+          url: href(`/${other.code}/`),
+          posts: postsOf((site.byLang.get(other.code) ?? []).slice(0, config.rootPostsPerLang).map((p) => p.id)),
+        }));
+      }
+      return context;
+    },
+  };
+}

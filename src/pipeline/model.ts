@@ -1,0 +1,152 @@
+// Stage 3: Post[] → Site. Decides what is published, every page's URL and output path, the
+// translations of each post, and pagination. Pure and cheap: it reruns in full on every build.
+import { error, type Diagnostic } from '../diagnostics.js';
+import type { Lang, Post, ResolvedConfig, Route, Site } from '../types.js';
+import { outputPathOf } from '../util/paths.js';
+
+export function buildSite(allPosts: readonly Post[], config: ResolvedConfig): { site: Site; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  const posts = allPosts
+    .filter((post) => (config.drafts || !post.draft) && (config.future || post.date <= config.now))
+    .sort(newestFirst);
+
+  const byLang = new Map<Lang, Post[]>(config.languages.map((l) => [l.code, []]));
+  for (const post of posts) byLang.get(post.lang)?.push(post);
+
+  reportDuplicateSlugs(posts, diagnostics);
+  const postUrls = new Map(posts.map((post) => [post.id, post.permalink ?? `/${post.lang}/posts/${post.slug}/`]));
+  const routes: Route[] = [
+    ...posts.map((post): Route => {
+      const url = postUrls.get(post.id)!;
+      return { kind: 'post', url, outputPath: outputPathOf(url), layout: post.layout, lang: post.lang, postIds: [post.id] };
+    }),
+    ...config.languages.flatMap((l) => indexRoutes(l.code, byLang.get(l.code) ?? [], config.pageSize)),
+    { kind: 'root', url: '/', outputPath: 'index.html', layout: 'root', postIds: [] },
+    { kind: 'not-found', url: '/404.html', outputPath: '404.html', layout: '404', postIds: [] },
+  ];
+  reportOutputCollisions(routes, posts, diagnostics);
+
+  const site: Site = {
+    config,
+    posts,
+    postsById: new Map(posts.map((post) => [post.id, post])),
+    byLang,
+    translations: findTranslations(posts, config, diagnostics),
+    postUrls,
+    routes,
+  };
+  return { site, diagnostics };
+}
+
+/** Newest first; equal dates by id, so the order never depends on the file system. */
+function newestFirst(a: Post, b: Post): number {
+  return b.date.getTime() - a.date.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+/** `/ko/`, `/ko/page/2/`, …: at least one page, even for a language with no posts yet. */
+function indexRoutes(lang: Lang, posts: readonly Post[], pageSize: number): Route[] {
+  const total = Math.max(1, Math.ceil(posts.length / pageSize));
+  const urlOf = (page: number) => (page === 1 ? `/${lang}/` : `/${lang}/page/${page}/`);
+  return Array.from({ length: total }, (_, i): Route => {
+    const page = i + 1;
+    const url = urlOf(page);
+    return {
+      kind: 'index',
+      url,
+      outputPath: outputPathOf(url),
+      layout: 'index',
+      lang,
+      postIds: posts.slice(i * pageSize, (i + 1) * pageSize).map((post) => post.id),
+      pagination: {
+        page,
+        total,
+        prevUrl: page > 1 ? urlOf(page - 1) : undefined,
+        nextUrl: page < total ? urlOf(page + 1) : undefined,
+      },
+    };
+  });
+}
+
+function reportDuplicateSlugs(posts: readonly Post[], diagnostics: Diagnostic[]): void {
+  const seen = new Map<string, Post>();
+  for (const post of [...posts].sort((a, b) => (a.id < b.id ? -1 : 1))) {
+    if (post.permalink) continue;
+    const key = `${post.lang}\0${post.slug}`;
+    const first = seen.get(key);
+    if (!first) {
+      seen.set(key, post);
+      continue;
+    }
+    diagnostics.push(
+      error(post.sourcePath, `duplicate slug "${post.slug}" in language ${post.lang}: also used by ${first.sourcePath}`, {
+        line: post.keyLines.slug,
+        hint: 'give one of them a different file name or a `slug:` in its front matter',
+      }),
+    );
+  }
+}
+
+function reportOutputCollisions(routes: readonly Route[], posts: readonly Post[], diagnostics: Diagnostic[]): void {
+  const owners = new Map<string, Route>();
+  const sourceOf = (route: Route) =>
+    route.kind === 'post' ? posts.find((p) => p.id === route.postIds[0])?.sourcePath : undefined;
+  for (const route of routes) {
+    const key = route.outputPath.normalize('NFC').toLowerCase();
+    const previous = owners.get(key);
+    if (!previous) {
+      owners.set(key, route);
+      continue;
+    }
+    const mine = sourceOf(route);
+    const theirs = sourceOf(previous);
+    // Duplicate slugs without permalinks are already reported, with a better message.
+    if (route.kind === 'post' && previous.kind === 'post' && !hasPermalink(route, posts) && !hasPermalink(previous, posts)) continue;
+    const culprit = mine ?? theirs;
+    if (!culprit) continue;
+    const other = mine && theirs ? theirs : `the generated page ${previous.kind === 'post' ? route.url : previous.url}`;
+    diagnostics.push(
+      error(culprit, `two pages would be written to ${route.outputPath}: this post and ${other}`, {
+        hint: 'change the permalink (or slug) of one of them',
+      }),
+    );
+  }
+}
+
+function hasPermalink(route: Route, posts: readonly Post[]): boolean {
+  return posts.some((p) => p.id === route.postIds[0] && p.permalink !== undefined);
+}
+
+/**
+ * Posts sharing a translationKey (by default their slug) are one story. Each post lists the
+ * others, one per language, in the configured language order.
+ */
+function findTranslations(posts: readonly Post[], config: ResolvedConfig, diagnostics: Diagnostic[]): Map<string, string[]> {
+  const stories = new Map<string, Map<Lang, Post>>();
+  for (const post of posts) {
+    const story = stories.get(post.translationKey) ?? new Map<Lang, Post>();
+    stories.set(post.translationKey, story);
+    const existing = story.get(post.lang);
+    if (existing) {
+      if (post.data.translationKey !== undefined) {
+        diagnostics.push(
+          error(post.sourcePath, `translationKey "${post.translationKey}" is also used by ${existing.sourcePath} in the same language (${post.lang})`, {
+            hint: 'a story has at most one post per language; give one of them another translationKey',
+          }),
+        );
+      }
+      continue;
+    }
+    story.set(post.lang, post);
+  }
+  const order = config.languages.map((l) => l.code);
+  const translations = new Map<string, string[]>();
+  for (const story of stories.values()) {
+    for (const post of story.values()) {
+      translations.set(
+        post.id,
+        order.filter((lang) => lang !== post.lang && story.has(lang)).map((lang) => story.get(lang)!.id),
+      );
+    }
+  }
+  return translations;
+}

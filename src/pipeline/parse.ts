@@ -1,0 +1,172 @@
+// Stage 2: SourceFile → Post, or the diagnostics that explain why not. Pure per file, apart from
+// the lazily read git dates and the list of layouts, which the caller provides.
+import path from 'node:path';
+import { checkDate, dateFromFileName } from '../content/dates.js';
+import { excerpt } from '../content/excerpt.js';
+import { firstKey, readAuthor, readImage, readList, readText } from '../content/fields.js';
+import { readFrontMatter } from '../content/front-matter.js';
+import { detectLanguage } from '../content/language.js';
+import { normalizePermalink } from '../content/permalink.js';
+import { readingMinutes } from '../content/reading-time.js';
+import { slugFromFileName, slugify } from '../content/slug.js';
+import { takeH1Title } from '../content/title.js';
+import { error, hasErrors, warning, type Diagnostic } from '../diagnostics.js';
+import type { DateSource, Post, ResolvedConfig, SourceFile } from '../types.js';
+import { hashText } from '../util/hash.js';
+
+export interface ParseContext {
+  config: ResolvedConfig;
+  /** Layout names that exist in the template folders. */
+  layouts: ReadonlySet<string>;
+  /** First commit date of a file (absolute NFC path), when the posts live in a git repository. */
+  gitFirstCommit(absPath: string): Date | undefined;
+}
+
+export interface ParseResult {
+  post?: Post;
+  diagnostics: Diagnostic[];
+}
+
+const UPDATED_KEYS = ['updated', 'last_modified_at', 'lastmod', 'modified'] as const;
+const MERMAID_FENCE = /^ {0,3}(?:`{3,}|~{3,})[ \t]*mermaid\b/m;
+
+export function parsePost(file: SourceFile, ctx: ParseContext): ParseResult {
+  const { config } = ctx;
+  const fm = readFrontMatter(file.text, file.absPath);
+  const diagnostics = [...fm.diagnostics];
+  if (hasErrors(diagnostics)) return { diagnostics };
+  const data = fm.data;
+  const at = (key: string) => ({ line: fm.keyLines[key] ?? 1 });
+  const problem = (key: string, message: string, hint?: string) =>
+    diagnostics.push(error(file.absPath, message, { ...at(key), hint }));
+
+  // Title: front matter → first `# H1` (then not rendered twice) → file name.
+  let body = fm.body;
+  let title = data.title === undefined || data.title === null ? undefined : readText(data.title);
+  if (data.title !== undefined && data.title !== null && title === undefined) problem('title', 'title must be text');
+  if (!title) {
+    const fromH1 = takeH1Title(body);
+    if (fromH1) ({ title, body } = fromH1);
+  }
+  const baseName = path.posix.basename(file.id).replace(/\.(md|markdown)$/i, '');
+  title ||= baseName.replace(/^\d{4}-\d{1,2}-\d{1,2}-/, '');
+
+  const language = detectLanguage({
+    frontMatterLang: data.lang ?? data.language,
+    id: file.id,
+    body,
+    languages: config.languages,
+    defaultLang: config.defaultLang,
+  });
+  if ('error' in language) problem(data.lang !== undefined ? 'lang' : 'language', language.error, language.hint);
+
+  const dated = postDate(file, data, ctx, baseName);
+  if ('error' in dated) problem('date', dated.error, dated.hint);
+  if ('warning' in dated && dated.warning) diagnostics.push(warning(file.absPath, dated.warning));
+
+  let updated: Date | undefined;
+  const updatedKey = firstKey(data, UPDATED_KEYS);
+  if (updatedKey) {
+    const checked = checkDate(data[updatedKey], config.timeZone);
+    if (checked.date) updated = checked.date;
+    else problem(updatedKey, `${updatedKey}: ${checked.error ?? 'not a date'}`);
+  }
+
+  const tags = readList(data.tags ?? data.tag);
+  if (!tags) problem('tags', 'tags must be a list of words, e.g. tags: [gpt-4o, openai]');
+  const categories = readList(data.categories ?? data.category);
+  if (!categories) problem(data.categories !== undefined ? 'categories' : 'category', 'categories must be a list of words');
+
+  const layout = data.layout === undefined || data.layout === null ? 'post' : readText(data.layout);
+  if (!layout || !/^[\w-]+$/.test(layout)) problem('layout', `layout must be a plain name such as post`);
+  else if (!ctx.layouts.has(layout)) {
+    problem('layout', `unknown layout "${layout}"`, `available layouts: ${[...ctx.layouts].sort().join(', ')} (templates/layouts/<name>.njk)`);
+  }
+
+  let permalink: string | undefined;
+  if (data.permalink !== undefined && data.permalink !== null) {
+    const normalized = typeof data.permalink === 'string' ? normalizePermalink(data.permalink) : { error: 'permalink must be text' };
+    if ('error' in normalized) problem('permalink', normalized.error, 'use a site path such as /news/gpt-4o/');
+    else permalink = normalized.path;
+  }
+
+  const slugSource = data.slug === undefined || data.slug === null ? undefined : readText(data.slug);
+  const slug =
+    (slugSource && slugify(slugSource)) ||
+    slugFromFileName(file.id, config.languages.map((l) => l.code)) ||
+    slugify(title) ||
+    `post-${hashText(file.id).slice(0, 8)}`;
+
+  if (hasErrors(diagnostics) || 'error' in language || 'error' in dated) return { diagnostics };
+
+  const translationKey = readText(data.translationKey ?? data.translation_key) || slug;
+  const post: Post = {
+    id: file.id,
+    sourcePath: file.absPath,
+    hash: file.hash,
+    lang: language.lang,
+    slug,
+    translationKey,
+    title,
+    date: dated.date,
+    dateSource: dated.source,
+    updated,
+    tags: tags ?? [],
+    categories: categories ?? [],
+    layout: layout ?? 'post',
+    draft: data.draft === true || data.published === false,
+    mermaid: data.mermaid === true || MERMAID_FENCE.test(body),
+    permalink,
+    description: readText(data.description ?? data.excerpt) || undefined,
+    excerpt: excerpt(body),
+    image: readImage(data.image),
+    author: readAuthor(data.author),
+    readingMinutes: readingMinutes(body),
+    body,
+    bodyLine: fm.bodyLine,
+    keyLines: fm.keyLines,
+    data,
+  };
+  return { post, diagnostics };
+}
+
+type DateResult = { date: Date; source: DateSource; warning?: string } | { error: string; hint?: string };
+
+/** Date chain, first match wins: front matter → `YYYY-MM-DD-` file name → first git commit → mtime. */
+function postDate(file: SourceFile, data: Record<string, unknown>, ctx: ParseContext, baseName: string): DateResult {
+  const tz = ctx.config.timeZone;
+  if (data.date !== undefined && data.date !== null) {
+    const checked = checkDate(data.date, tz);
+    if (checked.date) return { date: checked.date, source: 'front-matter' };
+    return {
+      error: `date: ${checked.error ?? 'not a date'}`,
+      hint: 'write it like 2024-05-14, 2024-05-14 10:00:00 +0900 or 2024-05-14T10:00:00+09:00',
+    };
+  }
+  const fromName = dateFromFileName(baseName, tz);
+  if (fromName) return { date: fromName, source: 'file-name' };
+  const fromGit = ctx.gitFirstCommit(file.absPath.normalize('NFC'));
+  if (fromGit) return { date: fromGit, source: 'git' };
+  return {
+    date: file.mtime,
+    source: 'mtime',
+    warning: 'no date in front matter, file name or git history; using the file modification time',
+  };
+}
+
+/** Every file → Post, collecting all diagnostics so one build reports every problem. */
+export function parsePosts(
+  files: readonly SourceFile[],
+  tick: (done: number) => void,
+  ctx: ParseContext,
+): { posts: Post[]; diagnostics: Diagnostic[] } {
+  const posts: Post[] = [];
+  const diagnostics: Diagnostic[] = [];
+  for (const [i, file] of files.entries()) {
+    tick(i + 1);
+    const result = parsePost(file, ctx);
+    if (result.post) posts.push(result.post);
+    diagnostics.push(...result.diagnostics);
+  }
+  return { posts, diagnostics };
+}

@@ -1,0 +1,77 @@
+// Stage 4: Site → OutputFile[]. Markdown once per post, then one Nunjucks layout per route, plus
+// the theme's static assets.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Diagnostic } from '../diagnostics.js';
+import { createMarkdown, type MarkdownRenderer } from '../markdown/create.js';
+import { createEngine } from '../nunjucks/environment.js';
+import { loadStrings } from '../nunjucks/i18n.js';
+import { createViews, type RenderedBody } from '../nunjucks/views.js';
+import type { OutputFile, Post, ResolvedConfig, Site } from '../types.js';
+import { toPosix } from '../util/paths.js';
+
+export interface RenderResult {
+  outputs: OutputFile[];
+  diagnostics: Diagnostic[];
+  /** How many post bodies went through markdown-it (incremental rebuilds assert on it). */
+  markdownRenders: number;
+}
+
+export function renderSite(site: Site, tick: (done: number) => void = () => {}): RenderResult {
+  const { config } = site;
+  const diagnostics: Diagnostic[] = [];
+  const markdown = createMarkdown({ trustedHtml: config.trustedHtml, siteOrigin: originOf(config.baseUrl) });
+  const bodies = new Map<string, RenderedBody>();
+  let done = 0;
+  for (const post of site.posts) {
+    bodies.set(post.id, renderBody(markdown, post, diagnostics));
+    tick(++done);
+  }
+
+  const engine = createEngine(config);
+  const translate = loadStrings(config);
+  const views = createViews(site, bodies);
+  const outputs: OutputFile[] = [];
+  const failedLayouts = new Set<string>();
+  for (const route of site.routes) {
+    // One broken template would otherwise repeat its error for every page using it.
+    tick(++done);
+    if (failedLayouts.has(route.layout)) continue;
+    const context = views.contextFor(route, translate(route.lang ?? config.defaultLang));
+    const { html, diagnostic } = engine.render(route.layout, context);
+    if (diagnostic) {
+      failedLayouts.add(route.layout);
+      diagnostics.push(diagnostic);
+      continue;
+    }
+    outputs.push({ path: route.outputPath, content: html! });
+  }
+  outputs.push(...themeAssets(config));
+  return { outputs, diagnostics, markdownRenders: site.posts.length };
+}
+
+function renderBody(markdown: MarkdownRenderer, post: Post, diagnostics: Diagnostic[]): RenderedBody {
+  const rendered = markdown.render(post.body, { file: post.sourcePath, bodyLine: post.bodyLine });
+  diagnostics.push(...rendered.diagnostics);
+  return { html: rendered.html, headings: rendered.headings };
+}
+
+function originOf(baseUrl: string): string {
+  return baseUrl ? new URL(baseUrl).origin : '';
+}
+
+/** `assets/` of every template folder, the site's own files winning over the built-in theme's. */
+function themeAssets(config: ResolvedConfig): OutputFile[] {
+  const files = new Map<string, OutputFile>();
+  for (const dir of [...config.templateDirs].reverse()) {
+    const assets = path.join(dir, 'assets');
+    if (!fs.existsSync(assets)) continue;
+    for (const entry of fs.readdirSync(assets, { recursive: true, withFileTypes: true })) {
+      if (!entry.isFile()) continue;
+      const full = path.join(entry.parentPath, entry.name);
+      const rel = `assets/${toPosix(path.relative(assets, full))}`;
+      files.set(rel, { path: rel, content: fs.readFileSync(full) });
+    }
+  }
+  return [...files.values()].sort((a, b) => (a.path < b.path ? -1 : 1));
+}

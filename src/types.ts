@@ -1,0 +1,191 @@
+// The site model: what each pipeline stage hands to the next.
+// load → SourceFile[] → parse → Post[] → model → Site (routes) → render → OutputFile[] → write.
+// Relations are stored as ids (a post's `id`), never as object pointers, so that every stage's
+// output is plain data that can be cached per file and compared between builds.
+
+/** A language code as it appears in URLs (`ko`, `zh`, `en`, `ja`…). */
+export type Lang = string;
+
+/** One language the site publishes in. */
+export interface LanguageConfig {
+  /** URL prefix and the value of `lang:` in front matter, e.g. `zh`. */
+  code: Lang;
+  /** BCP 47 tag for `<html lang>` and `hreflang`, e.g. `zh-Hans`. */
+  tag: string;
+  /** The language's own name, shown in the language switcher, e.g. `中文`. */
+  name: string;
+  /** The site title in this language. */
+  title: string;
+  /** The site description in this language (meta description of indexes). */
+  description: string;
+}
+
+/** Everything a build needs to know besides the posts themselves; immutable once resolved. */
+export interface ResolvedConfig {
+  /** Absolute site root (`--root`, default cwd). */
+  root: string;
+  /** Absolute path of the config file that was read, if any. */
+  configFile?: string;
+  /** Absolute posts folder (`--posts`, default ROOT/posts). */
+  postsDir: string;
+  /** Absolute output folder (`--out`, default ROOT/_site). */
+  outDir: string;
+  /** Template folders searched in order: the site's own `templates/` (if present), then the built-in theme. */
+  templateDirs: string[];
+  /** Absolute folder copied verbatim into the output (ROOT/public); may not exist. */
+  publicDir: string;
+  /** Absolute base URL with a trailing slash (`https://example.org/sub/`), or `""` when none is set. */
+  baseUrl: string;
+  /** Path part of the base URL, always starting and ending with `/` (`/sub/`, or `/`). */
+  basePath: string;
+  /** Languages in display order; the first entries of the language chain resolve against these. */
+  languages: LanguageConfig[];
+  /** Language used when nothing else decides a post's language. */
+  defaultLang: Lang;
+  /** IANA time zone for dates written without an offset, and for displaying dates. */
+  timeZone: string;
+  /** Posts per page on language indexes. */
+  pageSize: number;
+  /** Posts per language on the root page. */
+  rootPostsPerLang: number;
+  /** Include drafts (`draft: true`, `published: false`). */
+  drafts: boolean;
+  /** Include posts dated after `now`. */
+  future: boolean;
+  /** Trust raw HTML in posts (skip the sanitizer). Off by default. */
+  trustedHtml: boolean;
+  /** The instant that decides which posts are "future"; fixed per build. */
+  now: Date;
+  /** Extra UI strings per language from the config, merged over the theme's i18n files. */
+  strings: Record<Lang, Record<string, string>>;
+  /** Untouched extra config keys, available to templates as `site.data`. */
+  data: Record<string, unknown>;
+}
+
+/** A post file as read from disk, before any parsing. */
+export interface SourceFile {
+  /** Path relative to the posts folder, `/`-separated and NFC-normalized; the key every cache uses. */
+  id: string;
+  /** Absolute path on disk (as the file system spells it; may be NFD on macOS). */
+  absPath: string;
+  /** File text: UTF-8, BOM stripped, CRLF/CR turned into LF, NFC-normalized. */
+  text: string;
+  /** Content hash of `text`. */
+  hash: string;
+  /** Last modification time, the last resort for a post's date. */
+  mtime: Date;
+}
+
+/** Where a post's date came from (the date chain, first match wins). */
+export type DateSource = 'front-matter' | 'file-name' | 'git' | 'mtime';
+
+/** A post after parsing: everything later stages need, nothing they must re-derive. */
+export interface Post {
+  /** Source path relative to posts/, NFC (same as `SourceFile.id`). */
+  id: string;
+  /** Absolute source path, for diagnostics. */
+  sourcePath: string;
+  /** Hash of the source text; caches of later stages key on it. */
+  hash: string;
+  /** Language code (URL prefix). */
+  lang: Lang;
+  /** URL slug, unique within the language. */
+  slug: string;
+  /** Posts sharing this key are translations of one story (front matter `translationKey`, else the slug). */
+  translationKey: string;
+  /** Title: front matter, else the first `# H1` of the body, else the file name. */
+  title: string;
+  /** Publication date. */
+  date: Date;
+  /** Where `date` came from. */
+  dateSource: DateSource;
+  /** Last update (`updated` / `last_modified_at` / `lastmod`), if given. */
+  updated?: Date;
+  /** Tags, in front-matter order, duplicates removed. */
+  tags: string[];
+  /** Categories, in front-matter order, duplicates removed. */
+  categories: string[];
+  /** Layout name: `templates/layouts/<layout>.njk`. */
+  layout: string;
+  /** `draft: true` or `published: false`. */
+  draft: boolean;
+  /** True when the post has a mermaid fence or `mermaid: true`. */
+  mermaid: boolean;
+  /** Site path from front matter `permalink`, normalized (`/news/gpt-4o/`), when given. */
+  permalink?: string;
+  /** `description` / `excerpt` from front matter. */
+  description?: string;
+  /** Plain-text excerpt: before `<!--more-->`, else the first paragraph. */
+  excerpt: string;
+  /** Cover image URL from front matter (`image`, or `image.path`). */
+  image?: string;
+  /** Author name(s) from front matter. */
+  author?: string;
+  /** Estimated reading time in minutes (CJK characters and Latin words counted separately). */
+  readingMinutes: number;
+  /** Markdown without front matter (and without the title H1 when the title came from it). */
+  body: string;
+  /** 1-based line in the source file where `body` starts; added to markdown-it token lines. */
+  bodyLine: number;
+  /** 1-based source lines of the front-matter keys, for diagnostics in later stages. */
+  keyLines: Record<string, number>;
+  /** Untouched extra front matter for templates (known keys included, never prototype keys). */
+  data: Record<string, unknown>;
+}
+
+/** What kind of page a route produces. */
+export type RouteKind = 'post' | 'index' | 'root' | 'not-found';
+
+/** Pagination state of an index page. */
+export interface Pagination {
+  /** 1-based page number. */
+  page: number;
+  /** Number of pages. */
+  total: number;
+  /** Site path of the newer page, if any. */
+  prevUrl?: string;
+  /** Site path of the older page, if any. */
+  nextUrl?: string;
+}
+
+/** One page of the output, decided by the model stage and rendered by the render stage. */
+export interface Route {
+  kind: RouteKind;
+  /** Site path, starting with `/`, without the base path (`/ko/posts/slug/`). Not percent-encoded. */
+  url: string;
+  /** Output path relative to the output folder, `/`-separated (`ko/posts/slug/index.html`). */
+  outputPath: string;
+  /** Layout rendering it. */
+  layout: string;
+  /** Language of the page; undefined for language-neutral pages (root). */
+  lang?: Lang;
+  /** Posts the page shows, in display order (ids). */
+  postIds: string[];
+  /** Set on paginated index pages. */
+  pagination?: Pagination;
+}
+
+/** The whole site, as the model stage builds it from the parsed posts. */
+export interface Site {
+  config: ResolvedConfig;
+  /** Every published post, newest first (ties broken by id, so the order is stable). */
+  posts: Post[];
+  /** Posts by id. */
+  postsById: Map<string, Post>;
+  /** Published posts per language, newest first; every configured language has an entry. */
+  byLang: Map<Lang, Post[]>;
+  /** Post id → ids of its translations in other languages (ordered as the configured languages). */
+  translations: Map<string, string[]>;
+  /** Post id → its site path. */
+  postUrls: Map<string, string>;
+  /** Every page to render. */
+  routes: Route[];
+}
+
+/** A file to write into the output folder. */
+export interface OutputFile {
+  /** Path relative to the output folder, `/`-separated. */
+  path: string;
+  /** File content. */
+  content: string | Uint8Array;
+}

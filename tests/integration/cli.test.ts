@@ -1,0 +1,130 @@
+// The command-line contract: options, exit codes, summary, output-folder safety, determinism.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readTree, runCli, siteFromFiles } from '../helpers/site.js';
+
+const posts = {
+  'posts/ko/2024-05-14-hello.md': '---\ntitle: 안녕\ntranslationKey: hello\n---\n본문입니다.\n',
+  'posts/zh/2024-05-14-hello.md': '---\ntitle: 你好\ntranslationKey: hello\n---\n正文。\n',
+  'posts/en/2024-05-14-hello.md': '---\ntitle: Hello\ntranslationKey: hello\n---\nBody.\n',
+};
+
+describe('omnipress --help / --version', () => {
+  it('prints usage with the build options and exits 0', () => {
+    const result = runCli(['--help']);
+    expect(result.status).toBe(0);
+    for (const option of ['--root', '--posts', '--out', '--base-url', '--drafts', '--future', '--quiet']) {
+      expect(result.stdout).toContain(option);
+    }
+  });
+
+  it('prints the package version', () => {
+    const pkg = JSON.parse(fs.readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+    const result = runCli(['--version']);
+    expect(result.status).toBe(0);
+    expect(result.stdout.trim()).toBe(pkg.version);
+  });
+});
+
+describe('usage errors exit 2', () => {
+  it.each([
+    [['frobnicate']],
+    [['build', '--no-such-option']],
+    [['build', '--base-url', 'not a url']],
+    [['build', '--root', '/definitely/not/here']],
+  ])('%j', (args) => {
+    const result = runCli(args);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/omnipress: /);
+  });
+});
+
+describe('omnipress build', () => {
+  it('uses the current folder as the root and ends with a one-line summary per language', () => {
+    const root = siteFromFiles(posts);
+    const result = runCli(['build'], { cwd: root });
+    expect(result.status).toBe(0);
+    expect(fs.existsSync(path.join(root, '_site/ko/posts/hello/index.html'))).toBe(true);
+    const lines = result.stdout.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/ko \d+, zh \d+, en \d+/);
+    expect(lines[0]).toMatch(/0 warnings/);
+    expect(lines[0]).toMatch(/\d+\.\d+ s/);
+    // Not a terminal: no progress output, no escape sequences.
+    expect(result.stderr).toBe('');
+  });
+
+  it('honours --posts and --out', () => {
+    const root = siteFromFiles({ 'content/en/2024-05-14-x.md': '# X\n' });
+    const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'omnipress-out-')), 'public_html');
+    const result = runCli(['build', '--root', root, '--posts', path.join(root, 'content'), '--out', out]);
+    expect(result.status).toBe(0);
+    expect(fs.existsSync(path.join(out, 'en/posts/x/index.html'))).toBe(true);
+  });
+
+  it('copies public/ as is', () => {
+    const root = siteFromFiles({ ...posts, 'public/favicon.ico': 'icon', 'public/img/a.png': 'png' });
+    expect(runCli(['build', '--root', root]).status).toBe(0);
+    expect(fs.readFileSync(path.join(root, '_site/img/a.png'), 'utf8')).toBe('png');
+    expect(fs.readFileSync(path.join(root, '_site/favicon.ico'), 'utf8')).toBe('icon');
+  });
+
+  it('replaces its own previous output, dropping pages of deleted posts', () => {
+    const root = siteFromFiles(posts);
+    expect(runCli(['build', '--root', root]).status).toBe(0);
+    fs.rmSync(path.join(root, 'posts/en/2024-05-14-hello.md'));
+    expect(runCli(['build', '--root', root]).status).toBe(0);
+    expect(fs.existsSync(path.join(root, '_site/en/posts/hello/index.html'))).toBe(false);
+    expect(fs.existsSync(path.join(root, '_site/ko/posts/hello/index.html'))).toBe(true);
+  });
+});
+
+describe('output folder safety', () => {
+  it('refuses to replace a folder it did not create', () => {
+    const root = siteFromFiles({ ...posts, '_site/precious.txt': 'keep me' });
+    const result = runCli(['build', '--root', root]);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/not created by omnipress/);
+    expect(fs.readFileSync(path.join(root, '_site/precious.txt'), 'utf8')).toBe('keep me');
+  });
+
+  it('uses an empty existing folder', () => {
+    const root = siteFromFiles(posts);
+    fs.mkdirSync(path.join(root, '_site'));
+    expect(runCli(['build', '--root', root]).status).toBe(0);
+  });
+
+  it.each([
+    ['the site root', '.'],
+    ['the file-system root', '/'],
+    ['the posts folder', 'posts'],
+    ['a folder inside posts', 'posts/out'],
+    ['a parent of the site', '..'],
+    ['public/', 'public'],
+  ])('refuses %s', (_, out) => {
+    const root = siteFromFiles({ ...posts, 'public/keep.txt': 'x' });
+    const before = readTree(root);
+    const result = runCli(['build', '--root', root, '--out', out], { cwd: root });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/refusing/);
+    expect(readTree(root)).toEqual(before);
+  });
+});
+
+describe('deterministic output', () => {
+  it('is byte-identical whatever the machine time zone and locale', () => {
+    // Same folder name: a site without a config is titled after its folder.
+    const a = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'omnipress-det-')), 'blog');
+    const b = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'omnipress-det-')), 'blog');
+    fs.renameSync(siteFromFiles(posts), a);
+    fs.renameSync(siteFromFiles(posts), b);
+    expect(runCli(['build', '--root', a], { env: { TZ: 'UTC', LANG: 'C', LC_ALL: 'C' } }).status).toBe(0);
+    expect(runCli(['build', '--root', b], { env: { TZ: 'America/Los_Angeles', LANG: 'ko_KR.UTF-8', LC_ALL: 'ko_KR.UTF-8' } }).status).toBe(0);
+    const treeA = readTree(path.join(a, '_site'));
+    const treeB = readTree(path.join(b, '_site'));
+    expect([...treeB.keys()]).toEqual([...treeA.keys()]);
+    for (const [file, bytes] of treeA) expect(treeB.get(file)?.equals(bytes), file).toBe(true);
+  });
+});

@@ -1,0 +1,151 @@
+// Every mistake an editor can make gets an error naming file and line, the build exits 1,
+// and the previous _site/ stays exactly as it was.
+import fs from 'node:fs';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import { describe, expect, it } from 'vitest';
+import { readTree, runCli, siteFromFiles, siteFromFixture } from '../helpers/site.js';
+
+/** Build a fixture with the real CLI; return exit code and what it printed. */
+function cliBuild(root: string, ...args: string[]) {
+  return runCli(['build', '--root', root, ...args], { cwd: root });
+}
+
+describe.each([
+  { fixture: 'bad-yaml', file: 'posts/ko/broken.md', line: 3, message: /yaml|flow|collection|missing/i },
+  { fixture: 'bad-date', file: 'posts/ko/bad-date.md', line: 3, message: /2024-13-45/ },
+  { fixture: 'escaping-permalink', file: 'posts/en/escape.md', line: 4, message: /permalink/ },
+  { fixture: 'unknown-layout', file: 'posts/en/gallery.md', line: 4, message: /layout "gallery"/ },
+  { fixture: 'unknown-language', file: 'posts/french.md', line: 4, message: /fr/ },
+])('$fixture', ({ fixture, file, line, message }) => {
+  it(`exits 1 naming ${file}:${line}`, () => {
+    const root = siteFromFixture(fixture);
+    const result = cliBuild(root);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain(`${file}:${line}`);
+    expect(result.stderr).toMatch(message);
+    expect(result.stdout).toMatch(/build failed/);
+    expect(fs.existsSync(path.join(root, '_site'))).toBe(false);
+  });
+});
+
+describe('front matter in another language than YAML', () => {
+  it('is refused without running its code', () => {
+    const root = siteFromFixture('js-front-matter');
+    const result = cliBuild(root);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('posts/evil.md:1');
+    expect(result.stderr).toMatch(/yaml/i);
+    expect(fs.existsSync(path.join(root, 'front-matter-code-ran.txt'))).toBe(false);
+  });
+
+  it('would run with gray-matter defaults (so the test above is meaningful)', () => {
+    const require = createRequire(import.meta.url);
+    const matter = require('gray-matter') as (text: string) => { data: Record<string, unknown> };
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gm-'));
+    const marker = path.join(dir, 'ran.txt');
+    const cwd = process.cwd();
+    try {
+      process.chdir(dir);
+      matter(fs.readFileSync(path.join(siteFromFixture('js-front-matter'), 'posts/evil.md'), 'utf8'));
+    } finally {
+      process.chdir(cwd);
+    }
+    expect(fs.existsSync(path.join(dir, 'front-matter-code-ran.txt')) || fs.existsSync(marker)).toBe(true);
+  });
+});
+
+describe('duplicate slugs', () => {
+  it('names both files', () => {
+    const root = siteFromFixture('duplicate-slug');
+    const result = cliBuild(root);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/duplicate slug "same-story"/);
+    expect(result.stderr).toContain('posts/ko/2024-05-14-same-story.md');
+    expect(result.stderr).toContain('posts/ko/archive/same-story.md');
+  });
+
+  it('allows one slug in two languages', () => {
+    const root = siteFromFiles({
+      'posts/ko/2024-05-14-same.md': '# 같은\n',
+      'posts/zh/2024-05-14-same.md': '# 相同\n',
+    });
+    expect(cliBuild(root).status).toBe(0);
+  });
+
+  it('names both posts when two permalinks claim one output path', () => {
+    const root = siteFromFiles({
+      'posts/en/a.md': '---\ntitle: A\ndate: 2024-05-14\npermalink: /news/x/\n---\n',
+      'posts/en/b.md': '---\ntitle: B\ndate: 2024-05-14\npermalink: /news/x/\n---\n',
+    });
+    const result = cliBuild(root);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('posts/en/a.md');
+    expect(result.stderr).toContain('posts/en/b.md');
+  });
+});
+
+describe('escaping permalinks', () => {
+  it.each(['../x/', '/../x', '/%2e%2e/%2e%2e/x/', '/a%2f..%2f..%2fx/', '..\\..\\x'])('refuses %s and writes nothing outside', (link) => {
+    const root = siteFromFiles({ 'posts/en/a.md': `---\ntitle: A\ndate: 2024-05-14\npermalink: "${link}"\n---\n` });
+    const before = fs.readdirSync(path.dirname(root)).length;
+    const result = cliBuild(root);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('posts/en/a.md:4');
+    expect(fs.existsSync(path.join(root, 'x'))).toBe(false);
+    expect(fs.readdirSync(path.dirname(root)).length).toBe(before);
+  });
+});
+
+describe('YAML that attacks the parser', () => {
+  it('fails fast on an alias bomb, deep nesting and __proto__ keys never leak', () => {
+    const bomb = ['a: &a ["x","x","x","x","x","x","x","x","x"]']
+      .concat(['b', 'c', 'd', 'e', 'f', 'g', 'h', 'i'].map((k, i) => `${k}: &${k} [${Array(9).fill(`*${'abcdefgh'[i]}`).join(',')}]`))
+      .join('\n');
+    const root = siteFromFiles({
+      'posts/en/bomb.md': `---\n${bomb}\n---\n`,
+      'posts/en/deep.md': `---\ntitle: ${'['.repeat(20000)}${']'.repeat(20000)}\n---\n`,
+      'posts/en/proto.md': '---\ntitle: Proto\ndate: 2024-05-14\n__proto__:\n  draft: true\n  layout: gallery\n---\n',
+    });
+    const started = Date.now();
+    const result = cliBuild(root);
+    expect(Date.now() - started).toBeLessThan(20_000);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('posts/en/bomb.md');
+    expect(result.stderr).toContain('posts/en/deep.md');
+    expect(result.stderr).not.toMatch(/Maximum call stack|RangeError/);
+    expect(result.stderr).not.toContain('posts/en/proto.md: error');
+    expect(result.stderr).not.toMatch(/proto\.md:\d+ error/);
+  });
+});
+
+describe('all content errors at once', () => {
+  it('reports every broken post in one run', () => {
+    const root = siteFromFiles({
+      'posts/en/one.md': '---\ntitle: One\ndate: 2024-02-30\n---\n',
+      'posts/en/two.md': '---\ntitle: Two\nlayout: nope\ndate: 2024-05-14\n---\n',
+      'posts/en/three.md': '---\ntitle: [broken\n---\n',
+    });
+    const result = cliBuild(root);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('posts/en/one.md:3');
+    expect(result.stderr).toContain('posts/en/two.md:3');
+    expect(result.stderr).toContain('posts/en/three.md:2');
+    expect(result.stdout).toMatch(/3 errors/);
+  });
+});
+
+describe('a failed build', () => {
+  it('leaves the previous _site/ byte for byte as it was', () => {
+    const root = siteFromFiles({ 'posts/en/2024-05-14-good.md': '# Good\n\nFine.\n' });
+    expect(cliBuild(root).status).toBe(0);
+    const before = readTree(path.join(root, '_site'));
+    expect(before.size).toBeGreaterThan(3);
+    fs.writeFileSync(path.join(root, 'posts/en/2024-05-15-bad.md'), '---\ntitle: Bad\ndate: 2024-99-99\n---\n');
+    fs.writeFileSync(path.join(root, 'posts/en/2024-05-14-good.md'), '# Good, edited\n\nChanged.\n');
+    expect(cliBuild(root).status).toBe(1);
+    expect(readTree(path.join(root, '_site'))).toEqual(before);
+    expect(fs.readdirSync(root).filter((name) => name.includes('staging'))).toEqual([]);
+  });
+});

@@ -1,0 +1,149 @@
+// A folder of nothing but Markdown posts builds into a complete site with the built-in theme.
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { internalLinks, page } from '../helpers/html.js';
+import { buildSite, siteFromFiles, siteFromFixture } from '../helpers/site.js';
+
+function post(front: Record<string, string>, body = 'Body text.'): string {
+  const lines = Object.entries(front).map(([k, v]) => `${k}: ${v}`);
+  return `---\n${lines.join('\n')}\n---\n${body}\n`;
+}
+
+describe('a posts-only folder', () => {
+  const root = siteFromFiles({
+    'posts/ko/2024-05-14-hello.md': post({ title: '안녕 GPT-4o', translationKey: 'hello' }, '## 모델 기능\n\n본문입니다.'),
+    'posts/zh/2024-05-14-hello.md': post({ title: '你好 GPT-4o', translationKey: 'hello' }, '正文。'),
+    'posts/en/2024-05-14-hello.md': post({ title: 'Hello GPT-4o', translationKey: 'hello' }, 'Body.'),
+    'posts/en/2024-05-10-older.md': post({ title: 'Older news' }),
+  });
+  const report = buildSite(root);
+
+  it('builds without errors', () => {
+    expect(report.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(report.ok).toBe(true);
+  });
+
+  it('writes post pages, language indexes, the root and a 404 page at the fixed URLs', () => {
+    for (const rel of [
+      'ko/posts/hello/index.html',
+      'zh/posts/hello/index.html',
+      'en/posts/hello/index.html',
+      'en/posts/older/index.html',
+      'ko/index.html',
+      'zh/index.html',
+      'en/index.html',
+      'index.html',
+      '404.html',
+      'assets/style.css',
+    ]) {
+      expect(fs.existsSync(path.join(root, '_site', rel)), rel).toBe(true);
+    }
+  });
+
+  it('gives every page the BCP 47 tag of its language', () => {
+    expect(page(root, 'ko/posts/hello/index.html')('html').attr('lang')).toBe('ko');
+    expect(page(root, 'zh/posts/hello/index.html')('html').attr('lang')).toBe('zh-Hans');
+    expect(page(root, 'en/index.html')('html').attr('lang')).toBe('en');
+    expect(page(root, 'index.html')('html').attr('lang')).toBeTruthy();
+  });
+
+  it('renders the post title once, as the page heading, and the body', () => {
+    const $ = page(root, 'ko/posts/hello/index.html');
+    expect($('h1').text()).toContain('안녕 GPT-4o');
+    expect($('h1')).toHaveLength(1);
+    expect($('h2#모델-기능').text()).toContain('모델 기능');
+    expect($('title').text()).toContain('안녕 GPT-4o');
+  });
+
+  it('links each translation to the others with hreflang', () => {
+    const $ = page(root, 'ko/posts/hello/index.html');
+    const zh = $('a[hreflang="zh-Hans"]').map((_, a) => $(a).attr('href')).get();
+    const en = $('a[hreflang="en"]').map((_, a) => $(a).attr('href')).get();
+    expect(zh).toContain('/zh/posts/hello/');
+    expect(en).toContain('/en/posts/hello/');
+  });
+
+  it('lists posts on the language index newest first and on the root page', () => {
+    const $ = page(root, 'en/index.html');
+    const hrefs = $('main a').map((_, a) => $(a).attr('href')).get();
+    const hello = hrefs.indexOf('/en/posts/hello/');
+    const older = hrefs.indexOf('/en/posts/older/');
+    expect(hello).toBeGreaterThanOrEqual(0);
+    expect(older).toBeGreaterThan(hello);
+    const home = page(root, 'index.html');
+    const homeLinks = home('a').map((_, a) => home(a).attr('href')).get();
+    for (const href of ['/ko/', '/zh/', '/en/', '/ko/posts/hello/', '/zh/posts/hello/', '/en/posts/hello/']) {
+      expect(homeLinks).toContain(href);
+    }
+  });
+
+  it('shows dates in each language, in the site time zone', () => {
+    expect(page(root, 'ko/posts/hello/index.html')('time').first().text()).toContain('2024년 5월 14일');
+    expect(page(root, 'zh/posts/hello/index.html')('time').first().text()).toContain('2024年5月14日');
+    expect(page(root, 'en/posts/hello/index.html')('time').first().text()).toContain('May 14, 2024');
+    expect(page(root, 'en/posts/hello/index.html')('time').first().attr('datetime')).toMatch(/^2024-05-14T00:00:00\+09:00$/);
+  });
+
+  it('has no broken internal links', () => {
+    for (const rel of ['index.html', 'ko/index.html', 'en/posts/hello/index.html', '404.html']) {
+      for (const href of internalLinks(page(root, rel))) {
+        const target = path.join(root, '_site', decodeURIComponent(href.split('#')[0]!));
+        const file = href.endsWith('/') ? path.join(target, 'index.html') : target;
+        expect(fs.existsSync(file), `${rel} → ${href}`).toBe(true);
+      }
+    }
+  });
+});
+
+describe('pagination', () => {
+  const files: Record<string, string> = {};
+  for (let day = 1; day <= 23; day++) {
+    files[`posts/en/2024-03-${String(day).padStart(2, '0')}-story-${day}.md`] = post({ title: `Story ${day}` });
+  }
+  const root = siteFromFiles(files);
+  buildSite(root);
+
+  it('splits a language index into pages of 10, newest first', () => {
+    const first = page(root, 'en/index.html');
+    expect(first('main a[href^="/en/posts/"]').first().attr('href')).toBe('/en/posts/story-23/');
+    const third = page(root, 'en/page/3/index.html');
+    const third$ = third('main a[href^="/en/posts/"]').map((_, a) => third(a).attr('href')).get();
+    expect(new Set(third$)).toEqual(new Set(['/en/posts/story-3/', '/en/posts/story-2/', '/en/posts/story-1/']));
+    expect(fs.existsSync(path.join(root, '_site/en/page/4/index.html'))).toBe(false);
+  });
+
+  it('links pages to each other', () => {
+    const second = page(root, 'en/page/2/index.html');
+    const hrefs = second('a').map((_, a) => second(a).attr('href')).get();
+    expect(hrefs).toContain('/en/');
+    expect(hrefs).toContain('/en/page/3/');
+  });
+
+  it('takes the page size from the config', () => {
+    const sized = siteFromFiles({ ...files, 'omnipress.yml': 'pageSize: 5\n' });
+    buildSite(sized);
+    expect(fs.existsSync(path.join(sized, '_site/en/page/5/index.html'))).toBe(true);
+    expect(fs.existsSync(path.join(sized, '_site/en/page/6/index.html'))).toBe(false);
+  });
+});
+
+describe('a site under a sub-path', () => {
+  const root = siteFromFixture('jekyll-chirpy');
+  const report = buildSite(root, { baseUrl: 'https://example.github.io/omnipress/' });
+
+  it('prefixes every internal link and asset with the base path', () => {
+    expect(report.ok).toBe(true);
+    const pages = ['index.html', 'ko/index.html', 'ko/posts/gpt-4o-first-look/index.html', '404.html'];
+    for (const rel of pages) {
+      const links = internalLinks(page(root, rel));
+      expect(links.length, rel).toBeGreaterThan(0);
+      for (const href of links) expect(href, `${rel}: ${href}`).toMatch(/^\/omnipress\//);
+    }
+  });
+
+  it('writes absolute canonical URLs', () => {
+    const $ = page(root, 'ko/posts/gpt-4o-first-look/index.html');
+    expect($('link[rel="canonical"]').attr('href')).toBe('https://example.github.io/omnipress/ko/posts/gpt-4o-first-look/');
+  });
+});

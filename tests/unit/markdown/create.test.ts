@@ -1,0 +1,119 @@
+import { describe, expect, test } from 'vitest';
+import { createMarkdown } from '../../../src/markdown/create.js';
+import { createSanitizer } from '../../../src/markdown/sanitize.js';
+import { BODY_LINE, FILE, lines, renderer } from './render.js';
+
+const render = renderer();
+
+// Everything markdown-it and our plugins emit, in one post.
+const EVERYTHING = lines(
+  '# 제목 Title',
+  '',
+  'Some *em*, **strong**, ~~gone~~, `code`, [link](/a "t"), [ext](https://other.com), https://auto.link/x,',
+  'a hard  ',
+  'break and a footnote[^1]. 中文[^note]',
+  '',
+  'Say "hi" & 1 < 2 > 0.',
+  '',
+  '> quote',
+  '',
+  '1. one',
+  '2. two',
+  '',
+  '3) three',
+  '',
+  '- [ ] task',
+  '',
+  '| left | center | right |',
+  '|:-----|:------:|------:|',
+  '| 1 | 2 | 3 |',
+  '',
+  '![img](/a.png)',
+  '',
+  '```ts',
+  'const x: Array<number> = [];',
+  '```',
+  '',
+  '```mermaid',
+  'A --> B',
+  '```',
+  '',
+  '    indented',
+  '',
+  '---',
+  '',
+  '[^1]: First.',
+  '[^note]: 두 번째.',
+);
+
+describe('createMarkdown', () => {
+  test('renders footnotes and tables', () => {
+    const { html } = render(lines('Text[^1]', '', '| a | b |', '|:--|--:|', '| 1 | 2 |', '', '[^1]: 각주'));
+    expect(html).toMatchInlineSnapshot(`
+      "<p>Text<sup class="footnote-ref"><a href="#fn1" id="fnref1">[1]</a></sup></p>
+      <table>
+      <thead>
+      <tr>
+      <th style="text-align:left">a</th>
+      <th style="text-align:right">b</th>
+      </tr>
+      </thead>
+      <tbody>
+      <tr>
+      <td style="text-align:left">1</td>
+      <td style="text-align:right">2</td>
+      </tr>
+      </tbody>
+      </table>
+      <hr class="footnotes-sep">
+      <section class="footnotes">
+      <ol class="footnotes-list">
+      <li id="fn1" class="footnote-item"><p>각주 <a href="#fnref1" class="footnote-backref">↩︎</a></p>
+      </li>
+      </ol>
+      </section>
+      "
+    `);
+  });
+
+  test('the sanitizer keeps everything markdown-it itself emits', () => {
+    const trusted = createMarkdown({ trustedHtml: true, siteOrigin: 'https://example.org' });
+    const html = trusted.render(EVERYTHING, { file: FILE, bodyLine: BODY_LINE }).html;
+    const sanitized = createSanitizer('https://example.org')(html);
+    // sanitize-html writes void elements XHTML-style and leaves quotes in text unescaped.
+    expect(sanitized.replaceAll(' />', '>')).toBe(html.replaceAll('&quot;', '"'));
+  });
+
+  test('posts with raw HTML keep their Markdown output', () => {
+    const plain = render(EVERYTHING).html;
+    const withHtml = render(`${EVERYTHING}\n\n<kbd>K</kbd>`).html;
+    expect(withHtml.replaceAll(' />', '>')).toContain(plain.split('<hr class="footnotes-sep">')[0]!.replaceAll('&quot;', '"'));
+  });
+
+  test('posts without raw HTML skip the sanitizer', () => {
+    // sanitize-html would re-serialize void elements as `<br />`.
+    expect(render('a  \nb').html).toBe('<p>a<br>\nb</p>\n');
+  });
+
+  test('diagnostics carry the post file and source lines, sorted by line', () => {
+    const body = lines('[^1]: {% include a %}', '', 'Text[^1] <b onclick="x">b</b>', '', '<script></script>');
+    const result = render(body);
+    expect(result.diagnostics.map((d) => [d.file, d.line])).toEqual([
+      [FILE, 5],
+      [FILE, 7],
+      [FILE, 9],
+    ]);
+  });
+
+  test('renders are independent: findings do not leak into the next post', () => {
+    const first = render('## A\n\n<script></script>\n\n```mermaid\nA\n```\n\n{% include x %}');
+    const second = render('## A');
+    expect(first.diagnostics).toHaveLength(2);
+    expect(first.hasMermaid).toBe(true);
+    expect(second).toEqual({ html: '<h2 id="a">A</h2>\n', headings: [{ level: 2, id: 'a', text: 'A' }], hasMermaid: false, diagnostics: [] });
+  });
+
+  test('an empty body renders to nothing', () => {
+    expect(render('')).toEqual({ html: '', headings: [], hasMermaid: false, diagnostics: [] });
+  });
+});

@@ -1,0 +1,33 @@
+import { describe, expect, test } from 'vitest';
+import { lines, renderer } from '../render.js';
+
+const render = renderer();
+
+describe('{% raw %} markers', () => {
+  test('are dropped around and inside fences, without blank lines in the code', () => {
+    const body = lines('{% raw %}', '```liquid', '{% raw %}', '{{ page.title }}', '{% if x %}y{% endif %}', '{% endraw %}', '```', '{% endraw %}');
+    const result = render(body);
+    expect(result.html).toMatchInlineSnapshot(`
+      "<pre><code class="language-liquid">{{ page.title }}
+      {% if x %}y{% endif %}
+      </code></pre>
+      "
+    `);
+    expect(result.diagnostics).toEqual([]);
+  });
+
+  test('are dropped inline, with whitespace control too', () => {
+    const { html } = render('Use {% raw %}{{ site.url }}{% endraw %} or {%- raw -%}{% link a.md %}{%- endraw -%}.');
+    expect(html).toBe('<p>Use {{ site.url }} or {% link a.md %}.</p>\n');
+  });
+
+  test('are dropped in indented code', () => {
+    const { html } = render(lines('Text', '', '    {% raw %}', '    {{ x }}', '    {% endraw %}'));
+    expect(html).toBe('<p>Text</p>\n<pre><code>{{ x }}\n</code></pre>\n');
+  });
+
+  test('do not shift the lines of later diagnostics', () => {
+    const body = lines('{% raw %}', '{{ a }}', '{% endraw %}', '', '<iframe></iframe>', '', '{% include b.html %}');
+    expect(render(body).diagnostics.map((d) => d.line)).toEqual([9, 11]);
+  });
+});
