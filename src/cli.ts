@@ -1,5 +1,6 @@
 // argv → command → exit code (0 ok, 1 content error, 2 usage error). No build logic here.
 import fs from 'node:fs';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { build, type BuildReport } from './build.js';
 import { parseBaseUrl } from './config.js';
@@ -71,18 +72,33 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       baseUrl: values['base-url'],
       drafts: values.drafts,
       future: values.future,
-      onProgress: quiet ? undefined : progressPrinter(io.stderr),
+      onProgress: quiet ? undefined : progressPrinter(io.stderr, io.env),
     });
   } catch (cause) {
     if (cause instanceof OutputFolderError) return usage(io, cause.message, false);
     throw cause;
   }
   if (!quiet) io.stderr.write('\r\x1b[K');
+  const sources = withDiagnosedFiles(report);
   for (const d of report.diagnostics) {
-    io.stderr.write(`${formatDiagnostic(d, { root: report.config.root, sources: report.sources })}\n\n`);
+    io.stderr.write(`${formatDiagnostic(d, { root: report.config.root, sources })}\n\n`);
   }
   io.stdout.write(`${summary(report)}\n`);
   return report.ok ? 0 : 1;
+}
+
+/** Posts' text comes with the report; templates and the config are read here for their code frames. */
+function withDiagnosedFiles(report: BuildReport): Map<string, string> {
+  const sources = new Map(report.sources);
+  for (const d of report.diagnostics) {
+    if (d.line === undefined || sources.has(d.file)) continue;
+    try {
+      sources.set(d.file, fs.readFileSync(d.file, 'utf8'));
+    } catch {
+      // A file that vanished since: no code frame.
+    }
+  }
+  return sources;
 }
 
 function parseBuildArgs(args: string[]) {
@@ -110,20 +126,30 @@ export function summary(report: BuildReport): string {
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   const seconds = (report.ms / 1000).toFixed(2);
   if (!report.ok) {
-    return `build failed: ${plural(count('error'), 'error')}, ${plural(warnings, 'warning')} in ${seconds} s; ${report.config.outDir} left untouched`;
+    return `build failed: ${plural(count('error'), 'error')}, ${plural(warnings, 'warning')} in ${seconds} s; ${shortPath(report.config.outDir)} left untouched`;
   }
   const perLang = [...report.pagesByLang].map(([lang, n]) => `${lang || 'other'} ${n}`).join(', ');
   const total = [...report.pagesByLang.values()].reduce((a, b) => a + b, 0);
-  return `built ${plural(total, 'page')} (${perLang}), ${plural(warnings, 'warning')} in ${seconds} s → ${report.config.outDir}`;
+  return `built ${plural(total, 'page')} (${perLang}), ${plural(warnings, 'warning')} in ${seconds} s → ${shortPath(report.config.outDir)}`;
 }
 
-/** On a terminal, a build that runs longer than a second shows its stage and count. */
-function progressPrinter(stream: NodeJS.WritableStream): (stage: Stage, done: number, total: number) => void {
+/** The output folder relative to the current folder when inside it (`_site`), else absolute. */
+function shortPath(dir: string): string {
+  const rel = path.relative(process.cwd(), dir);
+  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : dir;
+}
+
+/**
+ * On a terminal, a build that runs longer than a second shows its stage and count.
+ * OMNIPRESS_PROGRESS_DELAY_MS shortens the second (the tests use it; real builds need not).
+ */
+function progressPrinter(stream: NodeJS.WritableStream, env: NodeJS.ProcessEnv): (stage: Stage, done: number, total: number) => void {
   const start = performance.now();
-  let last = 0;
+  const delay = Number(env.OMNIPRESS_PROGRESS_DELAY_MS ?? 1000);
+  let last = -Infinity;
   return (stage, done, total) => {
     const now = performance.now();
-    if (now - start < 1000 || now - last < 100) return;
+    if (now - start < delay || now - last < 100) return;
     last = now;
     stream.write(`\r\x1b[K${stage} ${done}/${total}`);
   };

@@ -114,14 +114,27 @@ function decodeEntity(entity: string, name: string): string {
   return code > 0 && code <= 0x10ffff && !(code >= 0xd800 && code <= 0xdfff) ? String.fromCodePoint(code) : entity;
 }
 
+/**
+ * The first `count` graphemes (fewer if the text is shorter). Segments a growing head of the text
+ * rather than all of it: a first paragraph can be thousands of characters long. A grapheme cut
+ * by the slice is never returned: only clusters followed by one more complete one are.
+ */
+function headGraphemes(text: string, count: number): string[] {
+  for (let size = count * 4; ; size *= 4) {
+    const whole = size >= text.length;
+    const parts: string[] = [];
+    for (const { segment } of graphemes.segment(whole ? text : text.slice(0, size))) {
+      parts.push(segment);
+      if (parts.length > count) return parts.slice(0, count);
+    }
+    if (whole) return parts;
+  }
+}
+
 /** At most `max` graphemes: up to the last sentence end in the second half if any, else cut + `…`. */
 function shorten(text: string, max: number): string {
   if (text.length <= max) return text; // UTF-16 length ≥ grapheme count
-  const parts: string[] = [];
-  for (const { segment } of graphemes.segment(text)) {
-    parts.push(segment);
-    if (parts.length > max) break;
-  }
+  const parts = headGraphemes(text, max + 1);
   if (parts.length <= max) return text;
   const head = parts.slice(0, max);
   for (let i = max - 1; i >= Math.floor(max / 2); i--) {

@@ -53,10 +53,19 @@ export function templateDiagnostic(cause: unknown, name: string, config: Resolve
     .map((line) => line.trim())
     .filter((line) => line && !line.startsWith('('))
     .join(' ');
-  return error(file, `template error: ${detail || message}`, {
-    line: located?.[2] ? Number(located[2]) : undefined,
+  const text = (detail || message).replace(/^(Template render error: )?(\(unknown path\) )?(Error: )?/, '');
+  return error(file, `template error: ${text}`, {
+    line: located?.[2] ? Number(located[2]) : lineOfFilter(file, text),
     column: located?.[3] ? Number(located[3]) : undefined,
   });
+}
+
+/** Nunjucks reports unknown filters without a line; find the first use of that filter in the file. */
+function lineOfFilter(file: string, message: string): number | undefined {
+  const name = /filter not found: ([\w$]+)/.exec(message)?.[1];
+  if (!name || !fs.existsSync(file)) return undefined;
+  const index = fs.readFileSync(file, 'utf8').split('\n').findIndex((line) => new RegExp(`\\|\\s*${name}\\b`).test(line));
+  return index >= 0 ? index + 1 : undefined;
 }
 
 function findTemplate(name: string, config: ResolvedConfig): string | undefined {

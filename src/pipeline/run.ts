@@ -30,6 +30,13 @@ export interface PipelineHooks {
 /** Reports progress of one stage; stages call it per item and it decides how often to pass it on. */
 export type Tick = (done: number) => void;
 
+/** Layouts a post may name: all of them but those that render the site's own pages. */
+function postLayouts(templateDirs: readonly string[]): Set<string> {
+  const layouts = listLayouts(templateDirs);
+  for (const reserved of ['base', 'index', 'root', '404']) layouts.delete(reserved);
+  return layouts;
+}
+
 export function runPipeline(config: ResolvedConfig, hooks: PipelineHooks = {}): PipelineResult {
   const timings: PipelineResult['timings'] = {};
   const timed = <T>(stage: Stage, items: number, work: (tick: Tick) => T): T => {
@@ -53,7 +60,7 @@ export function runPipeline(config: ResolvedConfig, hooks: PipelineHooks = {}): 
   const parsed = timed('parse', loaded.files.length, (tick) =>
     parsePosts(loaded.files, tick, {
       config,
-      layouts: listLayouts(config.templateDirs),
+      layouts: postLayouts(config.templateDirs),
       // Read lazily: most posts are dated in front matter or file name, and then git is never run.
       gitFirstCommit: (absPath) => (gitDates ??= readGitDates(config.postsDir)).get(absPath)?.first,
     }),

@@ -1,5 +1,6 @@
 // Test sites built from strings or fixture folders, always in a fresh temporary folder.
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -49,13 +50,13 @@ export function runCli(args: string[], options: { cwd?: string; env?: NodeJS.Pro
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-/** Every file under `dir` → its bytes, keyed by `/`-separated relative path. */
-export function readTree(dir: string): Map<string, Buffer> {
-  const tree = new Map<string, Buffer>();
+/** Every file under `dir` → a SHA-256 of its bytes, keyed by `/`-separated relative path. */
+export function readTree(dir: string): Map<string, string> {
+  const tree = new Map<string, string>();
   for (const entry of fs.readdirSync(dir, { recursive: true, withFileTypes: true })) {
     if (!entry.isFile()) continue;
     const full = path.join(entry.parentPath, entry.name);
-    tree.set(path.relative(dir, full).split(path.sep).join('/'), fs.readFileSync(full));
+    tree.set(path.relative(dir, full).split(path.sep).join('/'), createHash('sha256').update(fs.readFileSync(full)).digest('hex'));
   }
   return new Map([...tree].sort(([a], [b]) => (a < b ? -1 : 1)));
 }

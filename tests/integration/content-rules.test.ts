@@ -278,3 +278,53 @@ describe('front matter is data', () => {
     expect(report.diagnostics.some((d) => d.severity === 'warning' && /__proto__/.test(d.message))).toBe(true);
   });
 });
+
+describe('site templates', () => {
+  it('override the built-in theme file by file, and see every front-matter key', () => {
+    const root = siteFromFiles({
+      'templates/layouts/post.njk':
+        '{% extends "layouts/base.njk" %}{% block content %}<p class="custom">{{ post.data.subtitle }} / {{ post.data.rating }}</p>{{ post.html | safe }}{% endblock %}',
+      'templates/layouts/review.njk': '<!DOCTYPE html><html lang="{{ page.tag }}"><title>{{ post.title }}</title><p id="stars">{{ post.data.stars }}</p></html>',
+      'posts/en/2024-05-14-a.md': '---\ntitle: A\nsubtitle: <b>Sub</b>\nrating: 5\n---\nBody\n',
+      'posts/en/2024-05-14-b.md': '---\ntitle: B\nlayout: review\nstars: 4\n---\nBody\n',
+    });
+    expect(buildSite(root).ok).toBe(true);
+    const a = page(root, 'en/posts/a/index.html');
+    expect(a('p.custom').text()).toBe('<b>Sub</b> / 5'); // autoescaped
+    expect(a('header').length).toBeGreaterThan(0); // base.njk from the built-in theme
+    expect(page(root, 'en/posts/b/index.html')('#stars').text()).toBe('4');
+  });
+
+  it('reports a template error with the template file and line', () => {
+    const root = siteFromFiles({
+      'templates/layouts/post.njk': '<html>\n<body>\n{{ post.title | nosuchfilter }}\n</body>\n</html>\n',
+      'posts/en/2024-05-14-a.md': '# A\n',
+    });
+    const report = buildSite(root);
+    expect(report.ok).toBe(false);
+    const problem = report.diagnostics.find((d) => d.severity === 'error')!;
+    expect(problem.file).toBe(path.join(root, 'templates/layouts/post.njk'));
+    expect(problem.line).toBe(3);
+    expect(exists(root, 'index.html')).toBe(false);
+  });
+
+  it('keeps site-page layouts out of reach of posts', () => {
+    const root = siteFromFiles({ 'posts/en/2024-05-14-a.md': '---\ntitle: A\nlayout: index\n---\n' });
+    const report = buildSite(root);
+    expect(report.ok).toBe(false);
+    expect(report.diagnostics[0]!.message).toMatch(/unknown layout "index"/);
+  });
+});
+
+describe('a --- line in the body', () => {
+  it('is a horizontal rule or a setext heading, not front matter', () => {
+    const root = siteFromFiles({
+      'posts/en/2024-05-14-rules.md': '---\ntitle: Rules\n---\nFirst part.\n\n---\n\nSecond part.\n\nSetext heading\n---\n',
+    });
+    expect(buildSite(root).ok).toBe(true);
+    const $ = page(root, 'en/posts/rules/index.html');
+    expect($('main hr')).toHaveLength(1);
+    expect($('main h2').text()).toContain('Setext heading');
+    expect($('main').text()).toContain('Second part.');
+  });
+});
