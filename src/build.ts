@@ -1,7 +1,8 @@
 // `omnipress build`: resolve the config, run the pipeline, and write the site only when nothing
 // went wrong. Returns a report; printing is the CLI's job.
 import { resolveConfig, type ConfigOverrides } from './config.js';
-import { hasErrors, sortDiagnostics, type Diagnostic } from './diagnostics.js';
+import path from 'node:path';
+import { hasErrors, sortDiagnostics, warning, type Diagnostic } from './diagnostics.js';
 import { runPipeline, type PipelineHooks } from './pipeline/run.js';
 import { checkOutputFolder, writeSite } from './pipeline/write.js';
 import type { Lang, ResolvedConfig } from './types.js';
@@ -47,5 +48,12 @@ export function build(options: BuildOptions = {}): BuildReport {
   const pagesByLang = new Map<Lang, number>([...config.languages.map((l): [Lang, number] => [l.code, 0]), ['', 0]]);
   for (const route of result.site.routes) pagesByLang.set(route.lang ?? '', (pagesByLang.get(route.lang ?? '') ?? 0) + 1);
   const written = writeSite(result.outputs, config);
+  for (const shadowed of written.shadowed) {
+    diagnostics.push(
+      warning(path.join(config.publicDir, shadowed), `public/${shadowed} is replaced by a page omnipress generates at the same path`, {
+        hint: 'rename or remove the file in public/',
+      }),
+    );
+  }
   return report({ diagnostics, sources: result.sources, pagesByLang, files: written.files });
 }

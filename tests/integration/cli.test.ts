@@ -64,9 +64,12 @@ describe('omnipress build', () => {
     expect(fs.existsSync(path.join(out, 'en/posts/x/index.html'))).toBe(true);
   });
 
-  it('copies public/ as is', () => {
-    const root = siteFromFiles({ ...posts, 'public/favicon.ico': 'icon', 'public/img/a.png': 'png' });
-    expect(runCli(['build', '--root', root]).status).toBe(0);
+  it('copies public/ as is, warning about files a generated page replaces', () => {
+    const root = siteFromFiles({ ...posts, 'public/favicon.ico': 'icon', 'public/img/a.png': 'png', 'public/404.html': 'mine' });
+    const result = runCli(['build', '--root', root]);
+    expect(result.status).toBe(0);
+    expect(result.stderr).toContain('public/404.html');
+    expect(result.stdout).toMatch(/1 warning/);
     expect(fs.readFileSync(path.join(root, '_site/img/a.png'), 'utf8')).toBe('png');
     expect(fs.readFileSync(path.join(root, '_site/favicon.ico'), 'utf8')).toBe('icon');
   });
@@ -103,8 +106,9 @@ describe('output folder safety', () => {
     ['a folder inside posts', 'posts/out'],
     ['a parent of the site', '..'],
     ['public/', 'public'],
+    ['templates/', 'templates'],
   ])('refuses %s', (_, out) => {
-    const root = siteFromFiles({ ...posts, 'public/keep.txt': 'x' });
+    const root = siteFromFiles({ ...posts, 'public/keep.txt': 'x', 'templates/i18n/en.json': '{}' });
     const before = readTree(root);
     const result = runCli(['build', '--root', root, '--out', out], { cwd: root });
     expect(result.status).toBe(2);

@@ -120,6 +120,15 @@ describe('YAML that attacks the parser', () => {
   });
 });
 
+describe('duplicate front-matter keys', () => {
+  it('are an error at the second key', () => {
+    const root = siteFromFiles({ 'posts/en/dup.md': '---\ntitle: One\ndate: 2024-05-14\ntitle: Two\n---\n' });
+    const result = cliBuild(root);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/posts\/en\/dup\.md:4 error: duplicate key/);
+  });
+});
+
 describe('all content errors at once', () => {
   it('reports every broken post in one run', () => {
     const root = siteFromFiles({
