@@ -5,6 +5,7 @@ import path from 'node:path';
 import { hasErrors, sortDiagnostics, warning, type Diagnostic } from './diagnostics.js';
 import { runPipeline, type PipelineHooks } from './pipeline/run.js';
 import { checkOutputFolder, writeSite } from './pipeline/write.js';
+import type { DiagramStats } from './mermaid/build-mode.js';
 import type { Lang, ResolvedConfig } from './types.js';
 
 export interface BuildReport {
@@ -16,6 +17,8 @@ export interface BuildReport {
   pagesByLang: Map<Lang, number>;
   /** All files written (pages, assets, public/). */
   files: number;
+  /** Build-mode diagram rendering: how many were rendered, how many came from the cache. */
+  diagrams?: DiagramStats;
   ms: number;
 }
 
@@ -25,7 +28,7 @@ export interface BuildOptions extends ConfigOverrides, PipelineHooks {}
  * Build a site. Content problems come back as diagnostics (ok: false, nothing written); a
  * problem with the output folder throws OutputFolderError.
  */
-export function build(options: BuildOptions = {}): BuildReport {
+export async function build(options: BuildOptions = {}): Promise<BuildReport> {
   const start = performance.now();
   const { config, diagnostics: configDiagnostics } = resolveConfig(options);
   const report = (fields: Partial<BuildReport> & { diagnostics: Diagnostic[] }): BuildReport => ({
@@ -41,7 +44,7 @@ export function build(options: BuildOptions = {}): BuildReport {
   if (hasErrors(configDiagnostics)) return report({ diagnostics: configDiagnostics });
   checkOutputFolder(config);
 
-  const result = runPipeline(config, options);
+  const result = await runPipeline(config, options);
   const diagnostics = [...configDiagnostics, ...result.diagnostics];
   if (!result.site || hasErrors(diagnostics)) return report({ diagnostics, sources: result.sources });
 
@@ -55,5 +58,5 @@ export function build(options: BuildOptions = {}): BuildReport {
       }),
     );
   }
-  return report({ diagnostics, sources: result.sources, pagesByLang, files: written.files });
+  return report({ diagnostics, sources: result.sources, pagesByLang, files: written.files, diagrams: result.diagrams });
 }

@@ -12,6 +12,7 @@ export const HELP = `omnipress — a static site generator for multilingual news
 
 Usage:
   omnipress build [--root DIR] [--posts DIR] [--out DIR] [--base-url URL] [--drafts] [--future] [--quiet]
+                  [--mermaid client|build]
   omnipress --help | --version
 
 build options:
@@ -22,6 +23,9 @@ build options:
   --drafts         include drafts (draft: true, published: false)
   --future         include posts dated in the future
   --quiet          print only diagnostics and the summary
+  --mermaid MODE   client (default): diagrams render in the reader's browser, from a self-hosted runtime;
+                   build: diagrams become inline SVG at build time in headless Chromium
+                   (OMNIPRESS_CHROMIUM or /usr/bin/chromium), cached in ROOT/.omnipress-cache/
 
 The site may have templates/ (falls back to the built-in theme), public/ (copied as is) and a config
 file omnipress.yml (or .yaml / .json). Exit codes: 0 ok, 1 content errors, 2 usage errors.
@@ -60,16 +64,21 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
   if (values['base-url'] !== undefined && !parseBaseUrl(values['base-url'])) {
     return usage(io, `--base-url must be an absolute http(s) URL or a path starting with /, got "${values['base-url']}"`);
   }
+  const mermaid = values.mermaid;
+  if (mermaid !== undefined && mermaid !== 'client' && mermaid !== 'build') {
+    return usage(io, `--mermaid must be client or build, got "${mermaid}"`);
+  }
   if (values.root !== undefined && !isDirectory(values.root)) return usage(io, `--root ${values.root} is not a folder`);
 
   const quiet = values.quiet || !io.stderr.isTTY || Boolean(io.env.CI);
   let report: BuildReport;
   try {
-    report = build({
+    report = await build({
       root: values.root,
       posts: values.posts,
       out: values.out,
       baseUrl: values['base-url'],
+      mermaid,
       drafts: values.drafts,
       future: values.future,
       onProgress: quiet ? undefined : progressPrinter(io.stderr, io.env),
@@ -111,6 +120,7 @@ function parseBuildArgs(args: string[]) {
       posts: { type: 'string' },
       out: { type: 'string' },
       'base-url': { type: 'string' },
+      mermaid: { type: 'string' },
       drafts: { type: 'boolean' },
       future: { type: 'boolean' },
       quiet: { type: 'boolean', short: 'q' },
@@ -130,7 +140,17 @@ export function summary(report: BuildReport): string {
   }
   const perLang = [...report.pagesByLang].map(([lang, n]) => `${lang || 'other'} ${n}`).join(', ');
   const total = [...report.pagesByLang.values()].reduce((a, b) => a + b, 0);
-  return `built ${plural(total, 'page')} (${perLang}), ${plural(warnings, 'warning')} in ${seconds} s → ${shortPath(report.config.outDir)}`;
+  const diagrams = report.diagrams ? `, ${diagramSummary(report.diagrams)}` : '';
+  return `built ${plural(total, 'page')} (${perLang})${diagrams}, ${plural(warnings, 'warning')} in ${seconds} s → ${shortPath(report.config.outDir)}`;
+}
+
+/** `diagrams: 3 rendered (412 ms each, browser start 1.2 s), 5 cached` — build mode's cost, cold and cached. */
+function diagramSummary(stats: NonNullable<BuildReport['diagrams']>): string {
+  const each =
+    stats.rendered > 0
+      ? ` (${Math.round(stats.renderMs / stats.rendered)} ms each, browser start ${(stats.startMs / 1000).toFixed(1)} s)`
+      : '';
+  return `diagrams: ${stats.rendered} rendered${each}, ${stats.cached} cached`;
 }
 
 /** The output folder relative to the current folder when inside it (`_site`), else absolute. */

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { LineCounter, parseDocument, isMap, isScalar, type Node } from 'yaml';
 import { error, type Diagnostic } from './diagnostics.js';
-import type { LanguageConfig, ResolvedConfig } from './types.js';
+import type { LanguageConfig, MermaidConfig, ResolvedConfig } from './types.js';
 
 export const CONFIG_FILES = ['omnipress.yml', 'omnipress.yaml', 'omnipress.json'] as const;
 
@@ -25,6 +25,7 @@ export interface ConfigOverrides {
   posts?: string;
   out?: string;
   baseUrl?: string;
+  mermaid?: 'client' | 'build';
   drafts?: boolean;
   future?: boolean;
   now?: Date;
@@ -59,7 +60,7 @@ export function resolveConfig(overrides: ConfigOverrides = {}): ConfigResult {
   }
 
   const known = new Set(['title', 'description', 'baseUrl', 'timeZone', 'defaultLanguage', 'languages', 'pageSize',
-    'rootPostsPerLanguage', 'trustedHtml', 'strings', 'drafts', 'future']);
+    'rootPostsPerLanguage', 'trustedHtml', 'strings', 'drafts', 'future', 'mermaid']);
   const data = Object.fromEntries(Object.entries(raw.values).filter(([key]) => !known.has(key)));
 
   const config: ResolvedConfig = {
@@ -82,6 +83,8 @@ export function resolveConfig(overrides: ConfigOverrides = {}): ConfigResult {
     trustedHtml: read.boolean('trustedHtml') ?? false,
     now: overrides.now ?? new Date(),
     strings: read.strings(codes),
+    mermaid: read.mermaid(overrides.mermaid),
+    cacheDir: path.join(root, '.omnipress-cache'),
     data,
   };
   return { config, diagnostics };
@@ -213,6 +216,18 @@ class Reader {
         description: str('description') ?? '',
       };
     });
+  }
+
+  /** `mermaid: build`, or `mermaid: { mode: build, chromium: /path }`; the command line wins. */
+  mermaid(modeOverride: MermaidConfig['mode'] | undefined): MermaidConfig {
+    const value = this.get('mermaid');
+    const entry = isRecord(value) ? value : { mode: value };
+    let mode: MermaidConfig['mode'] = 'client';
+    if (entry.mode === 'build' || entry.mode === 'client') mode = entry.mode;
+    else if (entry.mode !== undefined && entry.mode !== null) this.fail('mermaid', 'mermaid must be client or build (or { mode, chromium })');
+    if (entry.chromium !== undefined && typeof entry.chromium !== 'string') this.fail('mermaid', 'mermaid.chromium must be a path');
+    const chromium = typeof entry.chromium === 'string' ? entry.chromium : process.env.OMNIPRESS_CHROMIUM || '/usr/bin/chromium';
+    return { mode: modeOverride ?? mode, chromium };
   }
 
   strings(codes: string[]): Record<string, Record<string, string>> {

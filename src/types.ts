@@ -20,6 +20,13 @@ export interface LanguageConfig {
   description: string;
 }
 
+/** Mermaid diagrams: rendered in the reader's browser (`client`) or to SVG at build time (`build`). */
+export interface MermaidConfig {
+  mode: 'client' | 'build';
+  /** Chromium used in build mode (config `mermaid.chromium`, else OMNIPRESS_CHROMIUM, else /usr/bin/chromium). */
+  chromium: string;
+}
+
 /** Everything a build needs to know besides the posts themselves; immutable once resolved. */
 export interface ResolvedConfig {
   /** Absolute site root (`--root`, default cwd). */
@@ -58,6 +65,10 @@ export interface ResolvedConfig {
   now: Date;
   /** Extra UI strings per language from the config, merged over the theme's i18n files. */
   strings: Record<Lang, Record<string, string>>;
+  /** How mermaid diagrams reach readers. */
+  mermaid: MermaidConfig;
+  /** Absolute folder for caches that survive between builds (ROOT/.omnipress-cache). */
+  cacheDir: string;
   /** Untouched extra config keys, available to templates as `site.data`. */
   data: Record<string, unknown>;
 }

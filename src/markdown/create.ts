@@ -4,8 +4,9 @@
 import MarkdownIt, { type PluginSimple } from 'markdown-it';
 import markdownItFootnote from 'markdown-it-footnote';
 import { type Diagnostic } from '../diagnostics.js';
-import { type Heading, createEnv } from './env.js';
+import { type Diagram, type Heading, createEnv } from './env.js';
 import { headingIdsPlugin } from './plugins/heading-ids.js';
+import { basePathPlugin } from './plugins/base-path.js';
 import { imagesPlugin } from './plugins/images.js';
 import { jekyllRawPlugin } from './plugins/jekyll-raw.js';
 import { linkifyWwwPlugin } from './plugins/linkify-www.js';
@@ -16,7 +17,7 @@ import { rawHtmlPlugin } from './plugins/raw-html.js';
 import { safeLinksPlugin } from './plugins/safe-links.js';
 import { createSanitizer } from './sanitize.js';
 
-export type { Heading } from './env.js';
+export type { Diagram, Heading } from './env.js';
 
 // @types/markdown-it-footnote describes the plugin against the CommonJS typings of markdown-it;
 // the function is the same.
@@ -27,6 +28,8 @@ export interface MarkdownOptions {
   trustedHtml: boolean;
   /** Origin of the site, e.g. `https://example.org`, or `''`; links elsewhere get rel="noopener". */
   siteOrigin: string;
+  /** Base path of the site (`/` or `/repo/`): root-relative URLs in posts are moved under it. */
+  basePath?: string;
 }
 
 /** One post body rendered to HTML, with what the templates and the build need to know about it. */
@@ -37,6 +40,8 @@ export interface RenderedMarkdown {
   headings: Heading[];
   /** The body has a mermaid diagram: the page needs the mermaid script. */
   hasMermaid: boolean;
+  /** The mermaid fences, in document order, with their source-file lines. */
+  diagrams: Diagram[];
   /** Warnings with source-file lines (removed HTML, unsupported Liquid/Hexo tags), by line. */
   diagnostics: Diagnostic[];
 }
@@ -63,10 +68,11 @@ export function createMarkdown(options: MarkdownOptions): MarkdownRenderer {
     .use(liquidTagsPlugin) // after jekyll-raw
     .use(mermaidFencePlugin) // wraps the default fence renderer
     .use(imagesPlugin)
-    .use(linksPlugin, { siteOrigin: options.siteOrigin });
+    .use(linksPlugin, { siteOrigin: options.siteOrigin })
+    .use(basePathPlugin, { basePath: options.basePath ?? '/' }); // wraps the rules images/links installed
   if (!options.trustedHtml) md.use(rawHtmlPlugin);
 
-  const sanitize = options.trustedHtml ? undefined : createSanitizer(options.siteOrigin);
+  const sanitize = options.trustedHtml ? undefined : createSanitizer(options.siteOrigin, options.basePath ?? '/');
 
   return {
     render(body, source) {
@@ -76,7 +82,7 @@ export function createMarkdown(options: MarkdownOptions): MarkdownRenderer {
       // Markdown-it escapes everything but raw HTML, so only posts with raw HTML need the pass.
       const html = sanitize && env.hasRawHtml ? sanitize(rendered) : rendered;
       const diagnostics = env.diagnostics.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
-      return { html, headings: env.headings, hasMermaid: env.hasMermaid, diagnostics };
+      return { html, headings: env.headings, hasMermaid: env.hasMermaid, diagrams: env.diagrams, diagnostics };
     },
   };
 }

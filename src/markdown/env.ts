@@ -15,6 +15,12 @@ export interface Heading {
   text: string;
 }
 
+/** A mermaid diagram of a post: its source and the file line of its fence. */
+export interface Diagram {
+  source: string;
+  line: number;
+}
+
 /** Everything plugins read and write during one render. */
 export interface MarkdownEnv {
   /** Absolute path of the post, for diagnostics. */
@@ -25,6 +31,8 @@ export interface MarkdownEnv {
   headings: Heading[];
   /** A ```` ```mermaid ```` fence was rendered (mermaid-fence). */
   hasMermaid: boolean;
+  /** Every mermaid fence in document order, with its source-file line (mermaid-fence). */
+  diagrams: Diagram[];
   /** The body contains raw HTML tokens, so the output must be sanitized (raw-html). */
   hasRawHtml: boolean;
   /** Warnings found while parsing (liquid-tags, raw-html). */
@@ -38,7 +46,7 @@ export interface MarkdownEnv {
 }
 
 export function createEnv(file: string, bodyLine: number): MarkdownEnv {
-  return { file, bodyLine, headings: [], hasMermaid: false, hasRawHtml: false, diagnostics: [] };
+  return { file, bodyLine, headings: [], hasMermaid: false, diagrams: [], hasRawHtml: false, diagnostics: [] };
 }
 
 /** markdown-it types `env` as `any`; every plugin goes through this one cast. */

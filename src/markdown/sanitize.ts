@@ -9,11 +9,11 @@ import {
   URL_ATTRIBUTES,
   isSafeAttributeValue,
 } from './html-policy.js';
-import { SAFE_SCHEMES, externalLinkTest } from './urls.js';
+import { SAFE_SCHEMES, externalLinkTest, underBasePath } from './urls.js';
 
 export type Sanitize = (html: string) => string;
 
-export function createSanitizer(siteOrigin: string): Sanitize {
+export function createSanitizer(siteOrigin: string, basePath = '/'): Sanitize {
   const isExternal = externalLinkTest(siteOrigin);
   // Built once per renderer: sanitize-html merges option objects on every call, keep them small.
   const options: sanitizeHtml.IOptions = {
@@ -35,6 +35,7 @@ export function createSanitizer(siteOrigin: string): Sanitize {
       '*': (tagName, attribs) => {
         for (const [name, value] of Object.entries(attribs)) {
           if (!isSafeAttributeValue(name, value)) delete attribs[name];
+          else if (name === 'href' || name === 'src') attribs[name] = underBasePath(value, basePath);
         }
         if (tagName === 'img') {
           attribs.loading ??= 'lazy';

@@ -2,7 +2,9 @@
 // or format dates themselves: everything arrives ready (base-path-prefixed, percent-encoded,
 // formatted in the page's language and the site's time zone).
 import { formatDate, isoDate } from '../content/dates.js';
-import type { Heading } from '../markdown/create.js';
+import type { Diagram, Heading } from '../markdown/create.js';
+import { needsMermaidRuntime } from '../mermaid/diagram-step.js';
+import { LOADER_PATH } from '../mermaid/runtime.js';
 import type { LanguageConfig, Post, Route, Site } from '../types.js';
 import { encodeSitePath, withBase } from '../util/paths.js';
 import type { Translate } from './i18n.js';
@@ -11,6 +13,8 @@ import type { Translate } from './i18n.js';
 export interface RenderedBody {
   html: string;
   headings: Heading[];
+  /** Mermaid fences with their source lines. */
+  diagrams: Diagram[];
 }
 
 export interface PostSummary {
@@ -94,7 +98,7 @@ export function createViews(site: Site, bodies: ReadonlyMap<string, RenderedBody
 
   const postView = (post: Post) => {
     const base = summary(post);
-    const body = bodies.get(post.id) ?? { html: '', headings: [] };
+    const body = bodies.get(post.id) ?? { html: '', headings: [], diagrams: [] };
     const list = site.byLang.get(post.lang) ?? [];
     const at = position.get(post.id) ?? -1;
     const neighbour = (p: Post | undefined) => (p ? { title: p.title, url: summary(p).url } : undefined);
@@ -150,6 +154,11 @@ export function createViews(site: Site, bodies: ReadonlyMap<string, RenderedBody
         },
       };
       if (post) context.post = postView(post);
+      // Only pages that still hold a diagram load the mermaid loader (client mode).
+      const html = post ? bodies.get(post.id)?.html : undefined;
+      if (html && needsMermaidRuntime(html)) {
+        context.mermaid = { loader: href(`/${LOADER_PATH}`), label: t('diagram'), errorLabel: t('diagramError') };
+      }
       if (route.kind === 'index') {
         context.posts = postsOf(route.postIds);
         const p = route.pagination!;

@@ -9,18 +9,27 @@ import { loadStrings } from '../nunjucks/i18n.js';
 import { createViews, type RenderedBody } from '../nunjucks/views.js';
 import type { OutputFile, Post, ResolvedConfig, Site } from '../types.js';
 import { toPosix } from '../util/paths.js';
+import type { DiagramStats } from '../mermaid/build-mode.js';
+import { needsMermaidRuntime, renderDiagramsAtBuild } from '../mermaid/diagram-step.js';
+import { mermaidRuntimeFiles } from '../mermaid/runtime.js';
 
 export interface RenderResult {
   outputs: OutputFile[];
   diagnostics: Diagnostic[];
+  /** Build-mode diagram rendering, when it ran. */
+  diagrams?: DiagramStats;
   /** How many post bodies went through markdown-it (incremental rebuilds assert on it). */
   markdownRenders: number;
 }
 
-export function renderSite(site: Site, tick: (done: number) => void = () => {}): RenderResult {
+export async function renderSite(site: Site, tick: (done: number) => void = () => {}): Promise<RenderResult> {
   const { config } = site;
   const diagnostics: Diagnostic[] = [];
-  const markdown = createMarkdown({ trustedHtml: config.trustedHtml, siteOrigin: originOf(config.baseUrl) });
+  const markdown = createMarkdown({
+    trustedHtml: config.trustedHtml,
+    siteOrigin: originOf(config.baseUrl),
+    basePath: config.basePath,
+  });
   const bodies = new Map<string, RenderedBody>();
   let done = 0;
   for (const post of site.posts) {
@@ -28,8 +37,11 @@ export function renderSite(site: Site, tick: (done: number) => void = () => {}):
     tick(++done);
   }
 
-  const engine = createEngine(config);
   const translate = loadStrings(config);
+  const diagrams = await renderDiagramsAtBuild(site.posts, bodies, config, translate);
+  diagnostics.push(...diagrams.diagnostics);
+
+  const engine = createEngine(config);
   const views = createViews(site, bodies);
   const outputs: OutputFile[] = [];
   const failedLayouts = new Set<string>();
@@ -47,13 +59,15 @@ export function renderSite(site: Site, tick: (done: number) => void = () => {}):
     outputs.push({ path: route.outputPath, content: html! });
   }
   outputs.push(...themeAssets(config));
-  return { outputs, diagnostics, markdownRenders: site.posts.length };
+  // The runtime is only shipped when some page still has a diagram for the browser to render.
+  if ([...bodies.values()].some((body) => needsMermaidRuntime(body.html))) outputs.push(...mermaidRuntimeFiles());
+  return { outputs, diagnostics, diagrams: diagrams.stats, markdownRenders: site.posts.length };
 }
 
 function renderBody(markdown: MarkdownRenderer, post: Post, diagnostics: Diagnostic[]): RenderedBody {
   const rendered = markdown.render(post.body, { file: post.sourcePath, bodyLine: post.bodyLine });
   diagnostics.push(...rendered.diagnostics);
-  return { html: rendered.html, headings: rendered.headings };
+  return { html: rendered.html, headings: rendered.headings, diagrams: rendered.diagrams };
 }
 
 function originOf(baseUrl: string): string {

@@ -2,6 +2,7 @@
 // the dev server will keep them in memory. Both call this, so there is only one pipeline.
 import { hasErrors, type Diagnostic } from '../diagnostics.js';
 import { listLayouts } from '../nunjucks/environment.js';
+import type { DiagramStats } from '../mermaid/build-mode.js';
 import type { OutputFile, ResolvedConfig, Site } from '../types.js';
 import { readGitDates, type GitDates } from '../util/git-dates.js';
 import { loadPosts } from './load.js';
@@ -18,6 +19,8 @@ export interface PipelineResult {
   diagnostics: Diagnostic[];
   /** Source text per absolute path, for code frames in diagnostics. */
   sources: Map<string, string>;
+  /** Build-mode diagram rendering, when it ran. */
+  diagrams?: DiagramStats;
   /** Milliseconds per stage. */
   timings: Partial<Record<Stage, number>>;
 }
@@ -37,27 +40,27 @@ function postLayouts(templateDirs: readonly string[]): Set<string> {
   return layouts;
 }
 
-export function runPipeline(config: ResolvedConfig, hooks: PipelineHooks = {}): PipelineResult {
+export async function runPipeline(config: ResolvedConfig, hooks: PipelineHooks = {}): Promise<PipelineResult> {
   const timings: PipelineResult['timings'] = {};
-  const timed = <T>(stage: Stage, items: number, work: (tick: Tick) => T): T => {
+  const timed = async <T>(stage: Stage, items: number, work: (tick: Tick) => T | Promise<T>): Promise<T> => {
     const report = hooks.onProgress;
     const tick: Tick = (done) => {
       if (report && (done % 64 === 0 || done === items)) report(stage, done, items);
     };
     report?.(stage, 0, items);
     const start = performance.now();
-    const result = work(tick);
+    const result = await work(tick);
     timings[stage] = performance.now() - start;
     return result;
   };
 
-  const loaded = timed('load', 0, () => loadPosts(config.postsDir));
+  const loaded = await timed('load', 0, () => loadPosts(config.postsDir));
   const sources = new Map(loaded.files.map((file) => [file.absPath, file.text]));
   const diagnostics = [...loaded.diagnostics];
   const stop = () => ({ outputs: [], diagnostics, sources, timings });
 
   let gitDates: Map<string, GitDates> | undefined;
-  const parsed = timed('parse', loaded.files.length, (tick) =>
+  const parsed = await timed('parse', loaded.files.length, (tick) =>
     parsePosts(loaded.files, tick, {
       config,
       layouts: postLayouts(config.templateDirs),
@@ -68,14 +71,14 @@ export function runPipeline(config: ResolvedConfig, hooks: PipelineHooks = {}): 
   diagnostics.push(...parsed.diagnostics);
   if (hasErrors(diagnostics)) return stop();
 
-  const modelled = timed('model', parsed.posts.length, () => buildSite(parsed.posts, config));
+  const modelled = await timed('model', parsed.posts.length, () => buildSite(parsed.posts, config));
   diagnostics.push(...modelled.diagnostics);
   if (hasErrors(diagnostics)) return stop();
 
-  const rendered = timed('render', modelled.site.routes.length + modelled.site.posts.length, (tick) =>
+  const rendered = await timed('render', modelled.site.routes.length + modelled.site.posts.length, (tick) =>
     renderSite(modelled.site, tick),
   );
   diagnostics.push(...rendered.diagnostics);
   if (hasErrors(diagnostics)) return stop();
-  return { site: modelled.site, outputs: rendered.outputs, diagnostics, sources, timings };
+  return { site: modelled.site, outputs: rendered.outputs, diagnostics, sources, timings, diagrams: rendered.diagrams };
 }

@@ -30,7 +30,7 @@ export function siteFromFixture(name: string): string {
 }
 
 /** Build in-process (fixed `now`, so "future" does not depend on the day the test runs). */
-export function buildSite(root: string, options: BuildOptions = {}): BuildReport {
+export function buildSite(root: string, options: BuildOptions = {}): Promise<BuildReport> {
   return build({ root, now: new Date('2026-01-01T00:00:00Z'), ...options });
 }
 

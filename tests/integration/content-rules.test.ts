@@ -10,12 +10,12 @@ import { buildSite, readOutput, siteFromFiles, siteFromFixture } from '../helper
 const exists = (root: string, rel: string) => fs.existsSync(path.join(root, '_site', rel));
 
 describe('file names and encodings', () => {
-  it('gives an NFD Hangul file name (as saved on a Mac) the same slug and URL as NFC', () => {
+  it('gives an NFD Hangul file name (as saved on a Mac) the same slug and URL as NFC', async () => {
     const nfc = '2024-05-14-모델-기능.md';
     const nfd = nfc.normalize('NFD');
     expect(nfd).not.toBe(nfc);
     const root = siteFromFiles({ [`posts/ko/${nfd}`]: '---\ntitle: 기능\n---\n본문\n' });
-    const report = buildSite(root);
+    const report = await buildSite(root);
     expect(report.ok).toBe(true);
     expect(exists(root, 'ko/posts/모델-기능/index.html')).toBe(true);
     const $ = page(root, 'ko/index.html');
@@ -24,10 +24,10 @@ describe('file names and encodings', () => {
     );
   });
 
-  it('tolerates a UTF-8 BOM and CRLF line endings', () => {
+  it('tolerates a UTF-8 BOM and CRLF line endings', async () => {
     const text = '\uFEFF---\r\ntitle: 윈도에서 쓴 글\r\ndate: 2024-05-14\r\n---\r\n첫 문단입니다.\r\n\r\n## 소제목\r\n';
     const root = siteFromFiles({ 'posts/ko/windows.md': text });
-    const report = buildSite(root);
+    const report = await buildSite(root);
     expect(report.ok).toBe(true);
     const $ = page(root, 'ko/posts/windows/index.html');
     expect($('h1').text()).toContain('윈도에서 쓴 글');
@@ -35,12 +35,12 @@ describe('file names and encodings', () => {
     expect(readOutput(root, 'ko/posts/windows/index.html')).not.toContain('\r');
   });
 
-  it('makes clean, distinct slugs from punctuated file names', () => {
+  it('makes clean, distinct slugs from punctuated file names', async () => {
     const root = siteFromFiles({
       'posts/ko/C++ 정리 [1st] & 팁.md': '---\ndate: 2024-05-14\n---\n본문\n',
       'posts/zh/学习笔记：第（二）篇.md': '---\ndate: 2024-05-14\n---\n正文\n',
     });
-    expect(buildSite(root).ok).toBe(true);
+    expect((await buildSite(root)).ok).toBe(true);
     const ko = fs.readdirSync(path.join(root, '_site/ko/posts'));
     const zh = fs.readdirSync(path.join(root, '_site/zh/posts'));
     expect(ko).toHaveLength(1);
@@ -51,9 +51,9 @@ describe('file names and encodings', () => {
 });
 
 describe('posts shaped like real blogs', () => {
-  it('builds a Jekyll (Chirpy) post unchanged', () => {
+  it('builds a Jekyll (Chirpy) post unchanged', async () => {
     const root = siteFromFixture('jekyll-chirpy');
-    const report = buildSite(root);
+    const report = await buildSite(root);
     expect(report.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     const $ = page(root, 'ko/posts/gpt-4o-first-look/index.html');
     expect($('h1').first().text()).toContain('GPT-4o 첫인상 정리');
@@ -73,13 +73,13 @@ describe('posts shaped like real blogs', () => {
     expect($.text()).toContain('gpt-4o');
   });
 
-  it('takes the title of a post without front matter from its first H1, and renders it once', () => {
+  it('takes the title of a post without front matter from its first H1, and renders it once', async () => {
     const root = siteFromFixture('no-front-matter');
     // No date anywhere: the file's modification time is the post's date.
     const [file] = fs.readdirSync(path.join(root, 'posts'));
     const when = new Date('2024-05-15T09:00:00+09:00');
     fs.utimesSync(path.join(root, 'posts', file!), when, when);
-    const report = buildSite(root);
+    const report = await buildSite(root);
     expect(report.ok).toBe(true);
     const dir = fs.readdirSync(path.join(root, '_site/zh/posts'));
     expect(dir).toHaveLength(1);
@@ -92,7 +92,7 @@ describe('posts shaped like real blogs', () => {
 });
 
 describe('language chain', () => {
-  it('goes front matter → folder → file-name suffix → script of the text → default', () => {
+  it('goes front matter → folder → file-name suffix → script of the text → default', async () => {
     const root = siteFromFiles({
       'posts/en/fm.md': '---\ntitle: Front matter wins\nlang: zh-CN\ndate: 2024-05-14\n---\nText\n',
       'posts/ko/folder.md': '---\ntitle: Folder\ndate: 2024-05-14\n---\nEnglish text in the Korean folder\n',
@@ -101,7 +101,7 @@ describe('language chain', () => {
       'posts/notes/han.md': '---\ntitle: 文字\ndate: 2024-05-14\n---\n这是用中文写的文章。\n',
       'posts/notes/latin.md': '---\ntitle: Latin\ndate: 2024-05-14\n---\nPlain English text.\n',
     });
-    expect(buildSite(root).ok).toBe(true);
+    expect((await buildSite(root)).ok).toBe(true);
     expect(exists(root, 'zh/posts/fm/index.html')).toBe(true);
     expect(exists(root, 'ko/posts/folder/index.html')).toBe(true);
     expect(exists(root, 'en/posts/suffix/index.html')).toBe(true);
@@ -110,25 +110,25 @@ describe('language chain', () => {
     expect(exists(root, 'ko/posts/latin/index.html')).toBe(true); // default language: ko
   });
 
-  it('adds a language with config alone', () => {
+  it('adds a language with config alone', async () => {
     const root = siteFromFiles({
       'omnipress.yml': 'languages:\n  ja: { name: 日本語, tag: ja }\n  en: { name: English, tag: en }\n',
       'posts/2024-05-14-kana.md': '---\ntitle: かな\n---\nこれは日本語の文章です。\n',
     });
-    expect(buildSite(root).ok).toBe(true);
+    expect((await buildSite(root)).ok).toBe(true);
     expect(page(root, 'ja/posts/kana/index.html')('html').attr('lang')).toBe('ja');
   });
 });
 
 describe('date chain', () => {
-  it('reads the forms real blogs use, in the site time zone when no offset is given', () => {
+  it('reads the forms real blogs use, in the site time zone when no offset is given', async () => {
     const root = siteFromFiles({
       'posts/en/a.md': '---\ntitle: A\ndate: 2024-05-14 10:00:00 +0900\n---\n',
       'posts/en/b.md': '---\ntitle: B\ndate: 2022-05-1 18:30:48\n---\n',
       'posts/en/c.md': '---\ntitle: C\ndate: 2024/05/14\n---\n',
       'posts/en/d.md': '---\ntitle: D\ndate: 2024-05-14T01:00:00Z\n---\n',
     });
-    expect(buildSite(root).ok).toBe(true);
+    expect((await buildSite(root)).ok).toBe(true);
     const iso = (slug: string) => page(root, `en/posts/${slug}/index.html`)('time').first().attr('datetime');
     expect(iso('a')).toBe('2024-05-14T10:00:00+09:00');
     expect(iso('b')).toBe('2022-05-01T18:30:48+09:00');
@@ -136,7 +136,7 @@ describe('date chain', () => {
     expect(iso('d')).toBe('2024-05-14T10:00:00+09:00');
   });
 
-  it('falls back to the first git commit, then to the modification time with a warning', () => {
+  it('falls back to the first git commit, then to the modification time with a warning', async () => {
     const root = siteFromFiles({ 'posts/en/committed.md': '# Committed\n\nText.\n', 'posts/en/loose.md': '# Loose\n\nText.\n' });
     const git = (...args: string[]) =>
       execFileSync('git', args, {
@@ -146,7 +146,7 @@ describe('date chain', () => {
     git('init', '-q');
     git('-c', 'user.name=t', '-c', 'user.email=t@example.org', 'add', 'posts/en/committed.md');
     git('-c', 'user.name=t', '-c', 'user.email=t@example.org', 'commit', '-q', '-m', 'first');
-    const report = buildSite(root);
+    const report = await buildSite(root);
     expect(report.ok).toBe(true);
     expect(page(root, 'en/posts/committed/index.html')('time').first().attr('datetime')).toBe('2023-03-04T14:06:07+09:00');
     const warnings = report.diagnostics.filter((d) => d.severity === 'warning');
@@ -163,26 +163,26 @@ describe('drafts and future posts', () => {
     'posts/en/2024-05-14-live.md': '---\ntitle: Live\n---\n',
   };
 
-  it('are left out by default', () => {
+  it('are left out by default', async () => {
     const root = siteFromFiles(files);
-    expect(buildSite(root).ok).toBe(true);
+    expect((await buildSite(root)).ok).toBe(true);
     expect(exists(root, 'en/posts/live/index.html')).toBe(true);
     expect(exists(root, 'en/posts/draft/index.html')).toBe(false);
     expect(exists(root, 'en/posts/unpublished/index.html')).toBe(false);
     expect(exists(root, 'en/posts/future/index.html')).toBe(false);
   });
 
-  it('are built with --drafts and --future', () => {
+  it('are built with --drafts and --future', async () => {
     const root = siteFromFiles(files);
-    expect(buildSite(root, { drafts: true, future: true }).ok).toBe(true);
+    expect((await buildSite(root, { drafts: true, future: true })).ok).toBe(true);
     for (const slug of ['draft', 'unpublished', 'future', 'live']) expect(exists(root, `en/posts/${slug}/index.html`)).toBe(true);
   });
 });
 
 describe('post bodies are text, never templates', () => {
-  it('shows {{ }} and {% %} literally, drops {% raw %} markers and warns about Liquid tags with their line', () => {
+  it('shows {{ }} and {% %} literally, drops {% raw %} markers and warns about Liquid tags with their line', async () => {
     const root = siteFromFixture('template-syntax');
-    const report = buildSite(root);
+    const report = await buildSite(root);
     expect(report.ok).toBe(true);
     const $ = page(root, 'en/posts/templates/index.html');
     const text = $('main').text();
@@ -212,9 +212,9 @@ describe('raw HTML', () => {
     '[bad](javascript:alert(3))',
   ].join('\n');
 
-  it('keeps harmless HTML, removes scripts and handlers, and warns with file and line', () => {
+  it('keeps harmless HTML, removes scripts and handlers, and warns with file and line', async () => {
     const root = siteFromFiles({ 'posts/en/2024-05-14-html.md': `---\ntitle: HTML\n---\n${body}\n` });
-    const report = buildSite(root);
+    const report = await buildSite(root);
     expect(report.ok).toBe(true);
     const html = readOutput(root, 'en/posts/html/index.html');
     const $ = page(root, 'en/posts/html/index.html');
@@ -228,23 +228,23 @@ describe('raw HTML', () => {
     expect(lines).toContain(12); // onerror
   });
 
-  it('lets a site opt into trusted HTML', () => {
+  it('lets a site opt into trusted HTML', async () => {
     const root = siteFromFiles({
       'omnipress.yml': 'trustedHtml: true\n',
       'posts/en/2024-05-14-html.md': `---\ntitle: HTML\n---\n${body}\n`,
     });
-    expect(buildSite(root).ok).toBe(true);
+    expect((await buildSite(root)).ok).toBe(true);
     expect(readOutput(root, 'en/posts/html/index.html')).toContain('<script>alert(1)</script>');
   });
 });
 
 describe('permalinks', () => {
-  it('writes a Jekyll-style permalink inside the output folder', () => {
+  it('writes a Jekyll-style permalink inside the output folder', async () => {
     const root = siteFromFiles({
       'posts/en/a.md': '---\ntitle: A\ndate: 2024-05-14\npermalink: /news/gpt-4o/\n---\n',
       'posts/en/b.md': '---\ntitle: B\ndate: 2024-05-14\npermalink: /etc/x\n---\n',
     });
-    expect(buildSite(root).ok).toBe(true);
+    expect((await buildSite(root)).ok).toBe(true);
     expect(exists(root, 'news/gpt-4o/index.html')).toBe(true);
     expect(exists(root, 'etc/x/index.html')).toBe(true);
     const $ = page(root, 'en/index.html');
@@ -253,11 +253,11 @@ describe('permalinks', () => {
 });
 
 describe('excerpts and reading time', () => {
-  it('uses the text before <!--more--> on the index', () => {
+  it('uses the text before <!--more--> on the index', async () => {
     const root = siteFromFiles({
       'posts/en/2024-05-14-more.md': '---\ntitle: More\n---\nThe teaser sentence.\n\n<!--more-->\n\nThe rest of the story.\n',
     });
-    expect(buildSite(root).ok).toBe(true);
+    expect((await buildSite(root)).ok).toBe(true);
     const text = page(root, 'en/index.html')('main').text();
     expect(text).toContain('The teaser sentence.');
     expect(text).not.toContain('The rest of the story.');
@@ -265,12 +265,12 @@ describe('excerpts and reading time', () => {
 });
 
 describe('front matter is data', () => {
-  it('never lets __proto__ keys change a post or its defaults', () => {
+  it('never lets __proto__ keys change a post or its defaults', async () => {
     const root = siteFromFiles({
       'posts/en/2024-05-14-proto.md': '---\ntitle: Proto\n__proto__:\n  draft: true\n  layout: gallery\n  lang: zh\n---\nBody\n',
       'posts/en/2024-05-14-plain.md': '---\ntitle: Plain\n---\nBody\n',
     });
-    const report = buildSite(root);
+    const report = await buildSite(root);
     expect(report.ok).toBe(true);
     expect(exists(root, 'en/posts/proto/index.html')).toBe(true);
     expect(exists(root, 'en/posts/plain/index.html')).toBe(true);
@@ -280,7 +280,7 @@ describe('front matter is data', () => {
 });
 
 describe('site templates', () => {
-  it('override the built-in theme file by file, and see every front-matter key', () => {
+  it('override the built-in theme file by file, and see every front-matter key', async () => {
     const root = siteFromFiles({
       'templates/layouts/post.njk':
         '{% extends "layouts/base.njk" %}{% block content %}<p class="custom">{{ post.data.subtitle }} / {{ post.data.rating }}</p>{{ post.html | safe }}{% endblock %}',
@@ -288,19 +288,19 @@ describe('site templates', () => {
       'posts/en/2024-05-14-a.md': '---\ntitle: A\nsubtitle: <b>Sub</b>\nrating: 5\n---\nBody\n',
       'posts/en/2024-05-14-b.md': '---\ntitle: B\nlayout: review\nstars: 4\n---\nBody\n',
     });
-    expect(buildSite(root).ok).toBe(true);
+    expect((await buildSite(root)).ok).toBe(true);
     const a = page(root, 'en/posts/a/index.html');
     expect(a('p.custom').text()).toBe('<b>Sub</b> / 5'); // autoescaped
     expect(a('header').length).toBeGreaterThan(0); // base.njk from the built-in theme
     expect(page(root, 'en/posts/b/index.html')('#stars').text()).toBe('4');
   });
 
-  it('reports a template error with the template file and line', () => {
+  it('reports a template error with the template file and line', async () => {
     const root = siteFromFiles({
       'templates/layouts/post.njk': '<html>\n<body>\n{{ post.title | nosuchfilter }}\n</body>\n</html>\n',
       'posts/en/2024-05-14-a.md': '# A\n',
     });
-    const report = buildSite(root);
+    const report = await buildSite(root);
     expect(report.ok).toBe(false);
     const problem = report.diagnostics.find((d) => d.severity === 'error')!;
     expect(problem.file).toBe(path.join(root, 'templates/layouts/post.njk'));
@@ -308,20 +308,20 @@ describe('site templates', () => {
     expect(exists(root, 'index.html')).toBe(false);
   });
 
-  it('keeps site-page layouts out of reach of posts', () => {
+  it('keeps site-page layouts out of reach of posts', async () => {
     const root = siteFromFiles({ 'posts/en/2024-05-14-a.md': '---\ntitle: A\nlayout: index\n---\n' });
-    const report = buildSite(root);
+    const report = await buildSite(root);
     expect(report.ok).toBe(false);
     expect(report.diagnostics[0]!.message).toMatch(/unknown layout "index"/);
   });
 });
 
 describe('a --- line in the body', () => {
-  it('is a horizontal rule or a setext heading, not front matter', () => {
+  it('is a horizontal rule or a setext heading, not front matter', async () => {
     const root = siteFromFiles({
       'posts/en/2024-05-14-rules.md': '---\ntitle: Rules\n---\nFirst part.\n\n---\n\nSecond part.\n\nSetext heading\n---\n',
     });
-    expect(buildSite(root).ok).toBe(true);
+    expect((await buildSite(root)).ok).toBe(true);
     const $ = page(root, 'en/posts/rules/index.html');
     expect($('main hr')).toHaveLength(1);
     expect($('main h2').text()).toContain('Setext heading');

@@ -1,7 +1,8 @@
 // A folder of nothing but Markdown posts builds into a complete site with the built-in theme.
 import fs from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { BuildReport } from '../../src/build.js';
 import { internalLinks, page } from '../helpers/html.js';
 import { buildSite, siteFromFiles, siteFromFixture } from '../helpers/site.js';
 
@@ -17,7 +18,10 @@ describe('a posts-only folder', () => {
     'posts/en/2024-05-14-hello.md': post({ title: 'Hello GPT-4o', translationKey: 'hello' }, 'Body.'),
     'posts/en/2024-05-10-older.md': post({ title: 'Older news' }),
   });
-  const report = buildSite(root);
+  let report: BuildReport;
+  beforeAll(async () => {
+    report = await buildSite(root);
+  });
 
   it('builds without errors', () => {
     expect(report.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
@@ -102,7 +106,7 @@ describe('pagination', () => {
     files[`posts/en/2024-03-${String(day).padStart(2, '0')}-story-${day}.md`] = post({ title: `Story ${day}` });
   }
   const root = siteFromFiles(files);
-  buildSite(root);
+  beforeAll(() => buildSite(root));
 
   it('splits a language index into pages of 10, newest first', () => {
     const first = page(root, 'en/index.html');
@@ -120,9 +124,9 @@ describe('pagination', () => {
     expect(hrefs).toContain('/en/page/3/');
   });
 
-  it('takes the page size from the config', () => {
+  it('takes the page size from the config', async () => {
     const sized = siteFromFiles({ ...files, 'omnipress.yml': 'pageSize: 5\n' });
-    buildSite(sized);
+    await buildSite(sized);
     expect(fs.existsSync(path.join(sized, '_site/en/page/5/index.html'))).toBe(true);
     expect(fs.existsSync(path.join(sized, '_site/en/page/6/index.html'))).toBe(false);
   });
@@ -130,7 +134,10 @@ describe('pagination', () => {
 
 describe('a site under a sub-path', () => {
   const root = siteFromFixture('jekyll-chirpy');
-  const report = buildSite(root, { baseUrl: 'https://example.github.io/omnipress/' });
+  let report: BuildReport;
+  beforeAll(async () => {
+    report = await buildSite(root, { baseUrl: 'https://example.github.io/omnipress/' });
+  });
 
   it('prefixes every internal link and asset with the base path', () => {
     expect(report.ok).toBe(true);
@@ -145,5 +152,31 @@ describe('a site under a sub-path', () => {
   it('writes absolute canonical URLs', () => {
     const $ = page(root, 'ko/posts/gpt-4o-first-look/index.html');
     expect($('link[rel="canonical"]').attr('href')).toBe('https://example.github.io/omnipress/ko/posts/gpt-4o-first-look/');
+  });
+});
+
+describe('links written in posts under a sub-path', () => {
+  it('carry the base path, in Markdown and in raw HTML, so they still resolve', async () => {
+    const root = siteFromFiles({
+      'public/img/logo.png': 'png',
+      'posts/en/2024-05-14-a.md': '# A\n\nSee [B](/en/posts/b/) and ![logo](/img/logo.png).\n\n<a href="/en/posts/b/">raw</a> <img src="/img/logo.png" alt="raw">\n',
+      'posts/en/2024-05-15-b.md': '# B\n\nAlready prefixed: [A](/sub/en/posts/a/). External: [x](https://example.com/en/).\n',
+    });
+    expect((await buildSite(root, { baseUrl: 'https://example.org/sub/' })).ok).toBe(true);
+    const a = page(root, 'en/posts/a/index.html');
+    expect(a('main a:contains("B")').attr('href')).toBe('/sub/en/posts/b/');
+    expect(a('main img[alt="logo"]').attr('src')).toBe('/sub/img/logo.png');
+    expect(a('main a:contains("raw")').attr('href')).toBe('/sub/en/posts/b/');
+    expect(a('main img[alt="raw"]').attr('src')).toBe('/sub/img/logo.png');
+    const b = page(root, 'en/posts/b/index.html');
+    expect(b('main a:contains("A")').attr('href')).toBe('/sub/en/posts/a/');
+    expect(b('main a:contains("x")').attr('href')).toBe('https://example.com/en/');
+    for (const rel of ['en/posts/a/index.html', 'en/posts/b/index.html']) {
+      for (const href of internalLinks(page(root, rel))) {
+        const local = decodeURIComponent(href.split('#')[0]!).replace(/^\/sub\//, '/');
+        const file = local.endsWith('/') ? path.join(root, '_site', local, 'index.html') : path.join(root, '_site', local);
+        expect(fs.existsSync(file), `${rel} → ${href}`).toBe(true);
+      }
+    }
   });
 });

@@ -110,10 +110,11 @@ describe('createMarkdown', () => {
     const second = render('## A');
     expect(first.diagnostics).toHaveLength(2);
     expect(first.hasMermaid).toBe(true);
-    expect(second).toEqual({ html: '<h2 id="a">A</h2>\n', headings: [{ level: 2, id: 'a', text: 'A' }], hasMermaid: false, diagnostics: [] });
+    expect(first.diagrams).toEqual([{ source: 'A\n', line: 9 }]);
+    expect(second).toEqual({ html: '<h2 id="a">A</h2>\n', headings: [{ level: 2, id: 'a', text: 'A' }], hasMermaid: false, diagrams: [], diagnostics: [] });
   });
 
   test('an empty body renders to nothing', () => {
-    expect(render('')).toEqual({ html: '', headings: [], hasMermaid: false, diagnostics: [] });
+    expect(render('')).toEqual({ html: '', headings: [], hasMermaid: false, diagrams: [], diagnostics: [] });
   });
 });

@@ -1,0 +1,72 @@
+// The render stage's diagram step. Client mode leaves `<pre class="mermaid">` for the browser;
+// build mode renders every diagram to SVG in headless Chromium and places it in the post, or
+// falls back to client mode with one warning when no browser can be started.
+import { error, warning, type Diagnostic } from '../diagnostics.js';
+import type { Diagram } from '../markdown/create.js';
+import type { Translate } from '../nunjucks/i18n.js';
+import type { Post, ResolvedConfig } from '../types.js';
+import { hashText } from '../util/hash.js';
+import { renderDiagrams, type DiagramStats } from './build-mode.js';
+import { diagramSources, hasDiagramMarkup, placeDiagrams } from './place.js';
+
+/** A post's rendered body as the diagram step sees it. */
+export interface BodyWithDiagrams {
+  html: string;
+  /** Fences with their source lines, to name the line of a broken diagram. */
+  diagrams: Diagram[];
+}
+
+export interface DiagramStepResult {
+  diagnostics: Diagnostic[];
+  /** Set in build mode when a browser ran (or everything came from the cache). */
+  stats?: DiagramStats;
+}
+
+/** True when a body still holds diagrams for the browser to render (client mode). */
+export function needsMermaidRuntime(html: string): boolean {
+  return html.includes('<pre class="mermaid"') && hasDiagramMarkup(html);
+}
+
+/** In build mode, replace every diagram of every post by its SVG (bodies are updated in place). */
+export async function renderDiagramsAtBuild(
+  posts: readonly Post[],
+  bodies: Map<string, BodyWithDiagrams>,
+  config: ResolvedConfig,
+  translate: (lang: string) => Translate,
+): Promise<DiagramStepResult> {
+  if (config.mermaid.mode !== 'build') return { diagnostics: [] };
+  const withDiagrams = posts.filter((post) => needsMermaidRuntime(bodies.get(post.id)!.html));
+  if (withDiagrams.length === 0) return { diagnostics: [] };
+
+  const sources = withDiagrams.flatMap((post) => diagramSources(bodies.get(post.id)!.html));
+  const results = await renderDiagrams(sources, { chromium: config.mermaid.chromium, cacheDir: config.cacheDir });
+  if (results.unavailable) {
+    const where = config.configFile ?? config.root;
+    return {
+      diagnostics: [
+        warning(where, `mermaid build mode: ${results.unavailable}; diagrams are rendered in the browser instead`, {
+          hint: 'install Chromium (apt-get install chromium) or set mermaid.chromium / OMNIPRESS_CHROMIUM',
+        }),
+      ],
+    };
+  }
+
+  const diagnostics: Diagnostic[] = [];
+  for (const post of withDiagrams) {
+    const body = bodies.get(post.id)!;
+    const placed = placeDiagrams(body.html, results.outcomes, `diagram-${hashText(post.id).slice(0, 8)}`, translate(post.lang)('diagram'));
+    body.html = placed.html;
+    const unmatched = [...body.diagrams];
+    for (const failure of placed.errors) {
+      const at = unmatched.findIndex((d) => d.source === failure.source);
+      const line = at >= 0 ? unmatched.splice(at, 1)[0]!.line : post.bodyLine;
+      diagnostics.push(
+        error(post.sourcePath, `mermaid diagram has an error: ${failure.error.split('\n').filter(Boolean).join(' ')}`, {
+          line,
+          hint: 'check the diagram syntax at https://mermaid.js.org (or preview it with omnipress build --mermaid client)',
+        }),
+      );
+    }
+  }
+  return { diagnostics, stats: results.stats };
+}

@@ -1,0 +1,110 @@
+// Browser tests: Debian's Chromium driven by playwright-core, over a built `_site` served by a
+// tiny static server (as a reader's browser would see a deployed site).
+import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+
+/** The Chromium the tests drive (the same default build mode uses). */
+export const CHROMIUM = process.env.OMNIPRESS_CHROMIUM || '/usr/bin/chromium';
+export const HAS_CHROMIUM = fs.existsSync(CHROMIUM);
+
+/**
+ * Whether to skip the browser tests: only without Chromium and outside CI. Under CI they run and
+ * fail (launchBrowser throws): a missing browser must never turn into a silently green run.
+ * Use as `describe.skipIf(SKIP_BROWSER_TESTS)(…)`.
+ */
+export const SKIP_BROWSER_TESTS = !HAS_CHROMIUM && !process.env.CI;
+
+/** Headless Chromium, quiet: no GPU, no network of its own, no first-run or background work. */
+export async function launchBrowser(): Promise<Browser> {
+  if (!HAS_CHROMIUM) {
+    throw new Error(`Chromium not found at ${CHROMIUM}: install it (apt-get install chromium) or set OMNIPRESS_CHROMIUM`);
+  }
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.xml': 'application/xml; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+};
+
+export interface StaticServer {
+  /** Where the site's root is, with a trailing slash: `http://127.0.0.1:PORT/sub/`. */
+  url: string;
+  /** Every path requested so far (decoded, without query). */
+  requests: string[];
+  close(): Promise<void>;
+}
+
+/**
+ * Serve `dir` (a built `_site`) on 127.0.0.1 at a random free port, under `prefix` ('/' or
+ * '/sub/'). Clean URLs: `/x/` → `/x/index.html`; unknown paths get `/404.html` with status 404.
+ */
+export async function serveSite(dir: string, prefix = '/'): Promise<StaticServer> {
+  const root = path.resolve(dir);
+  const requests: string[] = [];
+  const server = http.createServer((req, res) => {
+    const send = (status: number, file?: string) => {
+      const body = file ? fs.readFileSync(file) : Buffer.from('not found');
+      res.writeHead(status, {
+        'content-type': file ? TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream' : 'text/plain',
+        'content-length': body.length,
+        'cache-control': 'no-store',
+      });
+      res.end(req.method === 'HEAD' ? undefined : body);
+    };
+    const notFound = () => {
+      const page = path.join(root, '404.html');
+      send(404, fs.existsSync(page) ? page : undefined);
+    };
+    let pathname: string;
+    try {
+      pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
+    } catch {
+      return send(400);
+    }
+    requests.push(pathname);
+    if (!pathname.startsWith(prefix)) return notFound();
+    let file = path.resolve(root, `.${path.posix.normalize(`/${pathname.slice(prefix.length)}`)}`);
+    if (file !== root && !file.startsWith(root + path.sep)) return notFound();
+    if (fs.existsSync(file) && fs.statSync(file).isDirectory()) {
+      if (!pathname.endsWith('/')) {
+        res.writeHead(301, { location: `${encodeURI(pathname)}/` });
+        return res.end();
+      }
+      file = path.join(file, 'index.html');
+    }
+    if (!fs.existsSync(file) || !fs.statSync(file).isFile()) return notFound();
+    send(200, file);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}${prefix}`,
+    requests,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.closeAllConnections();
+        server.close((error) => (error ? reject(error) : resolve()));
+      }),
+  };
+}

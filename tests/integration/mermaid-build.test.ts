@@ -1,0 +1,97 @@
+// Build mode: diagrams become inline SVG at build time, cached, with errors naming file and line.
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { page } from '../helpers/html.js';
+import { runCli, siteFromFiles } from '../helpers/site.js';
+
+const CHROMIUM = process.env.OMNIPRESS_CHROMIUM || '/usr/bin/chromium';
+// Under CI a missing browser is a failure, never a silent skip.
+const withBrowser = describe.skipIf(!fs.existsSync(CHROMIUM) && !process.env.CI);
+
+const flowchart = '```mermaid\nflowchart LR\n  A[입력] --> B((모델)) --> C[출력]\n```';
+const sequence = '```mermaid\nsequenceDiagram\n  accTitle: 음성 대화의 흐름\n  사용자->>GPT-4o: 질문\n  GPT-4o-->>사용자: 답\n```';
+
+function diagramSite(extra: Record<string, string> = {}) {
+  return siteFromFiles({
+    'posts/ko/2024-05-14-diagrams.md': `---\ntitle: 다이어그램\n---\n첫 문단.\n\n${flowchart}\n\n${sequence}\n`,
+    'posts/ko/2024-05-13-plain.md': '---\ntitle: 그림 없음\nmermaid: true\n---\n본문.\n',
+    ...extra,
+  });
+}
+
+const build = (root: string, env: NodeJS.ProcessEnv = {}) => runCli(['build', '--root', root, '--mermaid', 'build'], { env });
+
+withBrowser('mermaid build mode', () => {
+  it('writes inline SVG in light and dark variants and ships no mermaid JavaScript', () => {
+    const root = diagramSite();
+    const result = build(root);
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    const $ = page(root, 'ko/posts/diagrams/index.html');
+    const figures = $('figure.diagram');
+    expect(figures).toHaveLength(2);
+    expect($('pre.mermaid')).toHaveLength(0);
+    figures.each((_, figure) => {
+      expect($(figure).attr('role')).toBe('img');
+      expect($(figure).find('.diagram-light svg')).toHaveLength(1);
+      expect($(figure).find('.diagram-dark svg')).toHaveLength(1);
+    });
+    expect(figures.first().text()).toContain('입력');
+    expect(figures.first().attr('aria-label')).toBe('다이어그램');
+    expect(figures.last().attr('aria-label')).toBe('음성 대화의 흐름');
+    // Ids stay unique on the page although light and dark are the same diagram.
+    const ids = $('[id]').map((_, el) => $(el).attr('id')).get();
+    expect(new Set(ids).size).toBe(ids.length);
+    expect($('script')).toHaveLength(0);
+    expect(fs.existsSync(path.join(root, '_site/assets/mermaid'))).toBe(false);
+    expect(fs.existsSync(path.join(root, '_site/assets/omnipress/mermaid-loader.js'))).toBe(false);
+  });
+
+  it('renders nothing on a second build: every diagram comes from the cache', () => {
+    const root = diagramSite();
+    expect(build(root).stdout).toMatch(/diagrams: 2 rendered \(\d+ ms each, browser start [\d.]+ s\), 0 cached/);
+    const before = fs.readFileSync(path.join(root, '_site/ko/posts/diagrams/index.html'), 'utf8');
+    const second = build(root);
+    expect(second.status).toBe(0);
+    expect(second.stdout).toMatch(/diagrams: 0 rendered, 2 cached/);
+    expect(fs.readFileSync(path.join(root, '_site/ko/posts/diagrams/index.html'), 'utf8')).toBe(before);
+    // Changing one diagram renders only that one.
+    const post = path.join(root, 'posts/ko/2024-05-14-diagrams.md');
+    fs.writeFileSync(post, fs.readFileSync(post, 'utf8').replace('C[출력]', 'C[새 출력]'));
+    expect(build(root).stdout).toMatch(/diagrams: 1 rendered .*, 1 cached/);
+  });
+
+  it('fails the build on a diagram syntax error, naming the post and the fence line', () => {
+    const root = diagramSite({
+      'posts/zh/2024-05-14-broken.md': '---\ntitle: 坏图\n---\n正文。\n\n```mermaid\nflowchart LR\n  A --> \n  B -->>>> ((\n```\n',
+    });
+    const result = build(root);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/posts\/zh\/2024-05-14-broken\.md:6 error: mermaid diagram has an error/);
+    expect(fs.existsSync(path.join(root, '_site'))).toBe(false);
+  });
+
+  it('keeps scripts in diagram labels out of the SVG', () => {
+    const root = siteFromFiles({
+      'posts/en/2024-05-14-xss.md':
+        '---\ntitle: XSS\n---\n```mermaid\nflowchart LR\n  A["<img src=x onerror=alert(1)>"] --> B["<script>alert(2)</script>"]\n  click A "javascript:alert(3)"\n```\n',
+    });
+    expect(build(root).status).toBe(0);
+    const html = fs.readFileSync(path.join(root, '_site/en/posts/xss/index.html'), 'utf8');
+    expect(html).toContain('<svg');
+    expect(html).not.toMatch(/onerror|<script|javascript:/i);
+  });
+});
+
+describe('mermaid build mode without a browser', () => {
+  it('falls back to client mode with one clear warning', () => {
+    const root = diagramSite();
+    const result = build(root, { OMNIPRESS_CHROMIUM: '/nonexistent/chromium' });
+    expect(result.status).toBe(0);
+    expect(result.stderr.match(/warning: mermaid build mode: could not start Chromium at \/nonexistent\/chromium/g)).toHaveLength(1);
+    const $ = page(root, 'ko/posts/diagrams/index.html');
+    expect($('pre.mermaid')).toHaveLength(2);
+    expect($('script[type="module"]').attr('src')).toBe('/assets/omnipress/mermaid-loader.js');
+  });
+});
