@@ -144,8 +144,36 @@ export interface Post {
   data: Record<string, unknown>;
 }
 
-/** What kind of page a route produces. */
-export type RouteKind = 'post' | 'index' | 'root' | 'not-found';
+/**
+ * What kind of page a route produces. `taxonomy`: the (paginated) posts of one category or tag of
+ * one language; `terms`: the overview of one taxonomy of one language (every term, with counts).
+ */
+export type RouteKind = 'post' | 'index' | 'root' | 'not-found' | 'taxonomy' | 'terms';
+
+/** The two taxonomies; also the URL segment (`/<lang>/categories/…`, `/<lang>/tags/…`). */
+export type TaxonomyKind = 'categories' | 'tags';
+
+/** One category or tag of one language, as the model stage groups the posts. */
+export interface Term {
+  /** Display name: the first spelling met, posts taken oldest first (so new posts never rename a term). */
+  name: string;
+  /** Identity: the name folded for case, width (NFKC) and spacing; variants share one term. */
+  key: string;
+  /** URL segment: slugify(name) (Hangul/Han kept), a short hash when that is empty; unique per taxonomy and language. */
+  segment: string;
+  /** Site path of its first page (`/ko/tags/인공지능/`). Not percent-encoded. */
+  url: string;
+  /** Its posts, newest first (ids). */
+  postIds: string[];
+}
+
+/** A link to a term page, as a post lists its categories and tags. */
+export interface TermLink {
+  /** The term's display name. */
+  name: string;
+  /** Site path of the term's first page. Not percent-encoded. */
+  url: string;
+}
 
 /** Pagination state of an index page. */
 export interface Pagination {
@@ -174,6 +202,10 @@ export interface Route {
   postIds: string[];
   /** Set on paginated index pages. */
   pagination?: Pagination;
+  /** Set on `taxonomy` and `terms` pages: which taxonomy. */
+  taxonomy?: TaxonomyKind;
+  /** Set on `taxonomy` pages: the term's display name (`Term.name`). */
+  term?: string;
 }
 
 /** The whole site, as the model stage builds it from the parsed posts. */
@@ -189,6 +221,10 @@ export interface Site {
   translations: Map<string, string[]>;
   /** Post id → its site path. */
   postUrls: Map<string, string>;
+  /** Categories and tags of every configured language, each list in overview order (most posts first, then by name). */
+  taxonomies: Map<Lang, Record<TaxonomyKind, Term[]>>;
+  /** Post id → its categories and tags as term links, in front-matter order (merged variants once). */
+  postTerms: Map<string, Record<TaxonomyKind, TermLink[]>>;
   /** Every page to render. */
   routes: Route[];
 }

@@ -13,6 +13,8 @@ import { SAFE_SCHEMES, externalLinkTest, underBasePath } from './urls.js';
 
 export type Sanitize = (html: string) => string;
 
+const VOID_SELF_CLOSING = /<(area|br|col|embed|hr|img|input|source|track|wbr)(\s[^<>]*?)?\/>/g;
+
 export function createSanitizer(siteOrigin: string, basePath = '/'): Sanitize {
   const isExternal = externalLinkTest(siteOrigin);
   // Built once per renderer: sanitize-html merges option objects on every call, keep them small.
@@ -51,5 +53,9 @@ export function createSanitizer(siteOrigin: string, basePath = '/'): Sanitize {
       },
     },
   };
-  return (html) => sanitizeHtml(html, options);
+  // sanitize-html writes void elements XHTML-style (`<img … />`); the rest of the page is HTML5,
+  // where the slash means nothing and validators flag it. Attribute values come out escaped, so
+  // no `>` can hide inside one.
+  return (html) =>
+    sanitizeHtml(html, options).replace(VOID_SELF_CLOSING, (_, tag: string, attributes = '') => `<${tag}${attributes.trimEnd()}>`);
 }

@@ -1,6 +1,7 @@
 // The render stage's diagram step. Client mode leaves `<pre class="mermaid">` for the browser;
 // build mode renders every diagram to SVG in headless Chromium and places it in the post, or
 // falls back to client mode with one warning when no browser can be started.
+import path from 'node:path';
 import { error, warning, type Diagnostic } from '../diagnostics.js';
 import type { Diagram } from '../markdown/create.js';
 import type { Translate } from '../nunjucks/i18n.js';
@@ -41,7 +42,7 @@ export async function renderDiagramsAtBuild(
   const sources = withDiagrams.flatMap((post) => diagramSources(bodies.get(post.id)!.html));
   const results = await renderDiagrams(sources, { chromium: config.mermaid.chromium, cacheDir: config.cacheDir });
   if (results.unavailable) {
-    const where = config.configFile ?? config.root;
+    const where = config.configFile ?? path.join(config.root, 'omnipress.yml');
     return {
       diagnostics: [
         warning(where, `mermaid build mode: ${results.unavailable}; diagrams are rendered in the browser instead`, {

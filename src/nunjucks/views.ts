@@ -5,7 +5,9 @@ import { formatDate, isoDate } from '../content/dates.js';
 import type { Diagram, Heading } from '../markdown/create.js';
 import { needsMermaidRuntime } from '../mermaid/diagram-step.js';
 import { LOADER_PATH } from '../mermaid/runtime.js';
-import type { LanguageConfig, Post, Route, Site } from '../types.js';
+import { createHead } from '../seo/head.js';
+import type { LanguageConfig, Post, Route, Site, TaxonomyKind, Term } from '../types.js';
+import { underBasePath } from '../markdown/urls.js';
 import { encodeSitePath, withBase } from '../util/paths.js';
 import type { Translate } from './i18n.js';
 
@@ -26,10 +28,18 @@ export interface PostSummary {
   dateText: string;
   excerpt: string;
   readingMinutes: number;
-  tags: string[];
-  categories: string[];
+  /** Links to the post's tag pages, in front-matter order. */
+  tags: TermLinkView[];
+  /** Links to the post's category pages, in front-matter order. */
+  categories: TermLinkView[];
   draft: boolean;
   image?: string;
+}
+
+/** A category or tag as a link: its display name and its page's href. */
+export interface TermLinkView {
+  name: string;
+  url: string;
 }
 
 export interface LinkView {
@@ -52,6 +62,8 @@ export function createViews(site: Site, bodies: ReadonlyMap<string, RenderedBody
   const languageOf = new Map(config.languages.map((l) => [l.code, l]));
   const lang = (code: string | undefined): LanguageConfig => languageOf.get(code ?? config.defaultLang) ?? config.languages[0]!;
   const summaries = new Map<string, PostSummary>();
+  const termLinks = (postId: string, kind: TaxonomyKind): TermLinkView[] =>
+    (site.postTerms.get(postId)?.[kind] ?? []).map((term) => ({ name: term.name, url: href(term.url) }));
   // Position of each post in its language's newest-first list, for newer/older links.
   const position = new Map<string, number>();
   for (const list of site.byLang.values()) list.forEach((post, i) => position.set(post.id, i));
@@ -69,10 +81,11 @@ export function createViews(site: Site, bodies: ReadonlyMap<string, RenderedBody
         dateText: formatDate(post.date, tag, config.timeZone),
         excerpt: post.description ?? post.excerpt,
         readingMinutes: post.readingMinutes,
-        tags: post.tags,
-        categories: post.categories,
+        tags: termLinks(post.id, 'tags'),
+        categories: termLinks(post.id, 'categories'),
         draft: post.draft,
-        image: post.image,
+        // Cover images written root-relative (`/img/x.png`) need the base path like any link.
+        image: post.image ? underBasePath(post.image, config.basePath) : undefined,
       };
       summaries.set(post.id, view);
     }
@@ -118,6 +131,26 @@ export function createViews(site: Site, bodies: ReadonlyMap<string, RenderedBody
     };
   };
 
+  // Terms by language, taxonomy and display name, for the routes that carry only the name.
+  const termOf = new Map<string, Term>();
+  for (const [code, kinds] of site.taxonomies) {
+    for (const [kind, terms] of Object.entries(kinds)) for (const term of terms) termOf.set(`${code}\0${kind}\0${term.name}`, term);
+  }
+  /** `taxonomy` (kind, title, overview url) on both kinds of pages, plus `term` or `terms`. */
+  const taxonomyContext = (route: Route, l: LanguageConfig, t: Translate) => {
+    const kind = route.taxonomy!;
+    const context: Record<string, unknown> = { taxonomy: { kind, title: t(kind), url: href(`/${l.code}/${kind}/`) } };
+    if (route.kind === 'taxonomy') {
+      const term = termOf.get(`${l.code}\0${kind}\0${route.term}`);
+      context.term = { name: route.term, url: href(term?.url ?? route.url), count: term?.postIds.length ?? route.postIds.length };
+    } else {
+      const terms = site.taxonomies.get(l.code)?.[kind] ?? [];
+      context.terms = terms.map((term) => ({ name: term.name, url: href(term.url), count: term.postIds.length }));
+    }
+    return context;
+  };
+
+  const head = createHead(site);
   return {
     contextFor(route, t) {
       const l = lang(route.lang);
@@ -130,12 +163,13 @@ export function createViews(site: Site, bodies: ReadonlyMap<string, RenderedBody
           code: other.code,
           tag: other.tag,
           name: other.name,
-          url: current ? href(route.url) : translation?.url ?? href(`/${other.code}/`),
+          // Terms differ per language, so a taxonomy page offers the other language's overview.
+          url: current ? href(route.url) : translation?.url ?? href(route.taxonomy ? `/${other.code}/${route.taxonomy}/` : `/${other.code}/`),
           current,
           isTranslation: Boolean(translation),
         };
       });
-      const pageTitle = post?.title ?? (route.kind === 'not-found' ? t('pageNotFound') : l.title);
+      const pageTitle = post?.title ?? (route.kind === 'not-found' ? t('pageNotFound') : taxonomyTitle(route, t) ?? l.title);
       const context: Record<string, unknown> = {
         t,
         site: siteView(l),
@@ -150,7 +184,11 @@ export function createViews(site: Site, bodies: ReadonlyMap<string, RenderedBody
           stylesheet: href('/assets/style.css'),
           homeUrl: href('/'),
           langHomeUrl: href(`/${l.code}/`),
+          categoriesUrl: href(`/${l.code}/categories/`),
+          tagsUrl: href(`/${l.code}/tags/`),
           alternates,
+          // SEO: hreflang, feeds, locale, localeAlternates, image, twitterCard, jsonLd (src/seo/head.ts).
+          ...head.fieldsFor(route),
         },
       };
       if (post) context.post = postView(post);
@@ -159,7 +197,7 @@ export function createViews(site: Site, bodies: ReadonlyMap<string, RenderedBody
       if (html && needsMermaidRuntime(html)) {
         context.mermaid = { loader: href(`/${LOADER_PATH}`), label: t('diagram'), errorLabel: t('diagramError') };
       }
-      if (route.kind === 'index') {
+      if (route.kind === 'index' || route.kind === 'taxonomy') {
         context.posts = postsOf(route.postIds);
         const p = route.pagination!;
         context.pagination = {
@@ -169,6 +207,7 @@ export function createViews(site: Site, bodies: ReadonlyMap<string, RenderedBody
           olderUrl: p.nextUrl ? href(p.nextUrl) : undefined,
         };
       }
+      if (route.taxonomy) Object.assign(context, taxonomyContext(route, l, t));
       if (route.kind === 'root') {
         context.sections = config.languages.map((other) => ({
           code: other.code,
@@ -182,4 +221,11 @@ export function createViews(site: Site, bodies: ReadonlyMap<string, RenderedBody
       return context;
     },
   };
+}
+
+/** "태그: 인공지능" on a term page, "태그" on the overview; undefined on other pages. */
+function taxonomyTitle(route: Route, t: Translate): string | undefined {
+  if (!route.taxonomy) return undefined;
+  if (route.kind === 'terms') return t(route.taxonomy);
+  return t(route.taxonomy === 'tags' ? 'tagTitle' : 'categoryTitle', { name: route.term });
 }

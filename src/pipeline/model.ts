@@ -1,8 +1,9 @@
 // Stage 3: Post[] → Site. Decides what is published, every page's URL and output path, the
-// translations of each post, and pagination. Pure and cheap: it reruns in full on every build.
+// translations of each post, taxonomies, and pagination. Pure and cheap: it reruns in full on every build.
 import { error, type Diagnostic } from '../diagnostics.js';
-import type { Lang, Post, ResolvedConfig, Route, Site } from '../types.js';
+import type { Lang, Post, ResolvedConfig, Route, Site, TaxonomyKind, Term, TermLink } from '../types.js';
 import { outputPathOf } from '../util/paths.js';
+import { groupTaxonomies, TAXONOMY_KINDS } from './taxonomies.js';
 
 export function buildSite(allPosts: readonly Post[], config: ResolvedConfig): { site: Site; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
@@ -15,12 +16,20 @@ export function buildSite(allPosts: readonly Post[], config: ResolvedConfig): { 
 
   reportDuplicateSlugs(posts, diagnostics);
   const postUrls = new Map(posts.map((post) => [post.id, post.permalink ?? `/${post.lang}/posts/${post.slug}/`]));
+  const taxonomies = new Map<Lang, Record<TaxonomyKind, Term[]>>();
+  const postTerms = new Map<string, Record<TaxonomyKind, TermLink[]>>();
+  for (const l of config.languages) {
+    const grouped = groupTaxonomies(l.code, byLang.get(l.code) ?? [], l.tag);
+    taxonomies.set(l.code, grouped.terms);
+    for (const [id, links] of grouped.postTerms) postTerms.set(id, links);
+  }
   const routes: Route[] = [
     ...posts.map((post): Route => {
       const url = postUrls.get(post.id)!;
       return { kind: 'post', url, outputPath: outputPathOf(url), layout: post.layout, lang: post.lang, postIds: [post.id] };
     }),
     ...config.languages.flatMap((l) => indexRoutes(l.code, byLang.get(l.code) ?? [], config.pageSize)),
+    ...config.languages.flatMap((l) => taxonomyRoutes(l.code, taxonomies.get(l.code)!, config.pageSize)),
     { kind: 'root', url: '/', outputPath: 'index.html', layout: 'root', postIds: [] },
     { kind: 'not-found', url: '/404.html', outputPath: '404.html', layout: '404', postIds: [] },
   ];
@@ -33,6 +42,8 @@ export function buildSite(allPosts: readonly Post[], config: ResolvedConfig): { 
     byLang,
     translations: findTranslations(posts, config, diagnostics),
     postUrls,
+    taxonomies,
+    postTerms,
     routes,
   };
   return { site, diagnostics };
@@ -45,18 +56,43 @@ function newestFirst(a: Post, b: Post): number {
 
 /** `/ko/`, `/ko/page/2/`, …: at least one page, even for a language with no posts yet. */
 function indexRoutes(lang: Lang, posts: readonly Post[], pageSize: number): Route[] {
-  const total = Math.max(1, Math.ceil(posts.length / pageSize));
-  const urlOf = (page: number) => (page === 1 ? `/${lang}/` : `/${lang}/page/${page}/`);
+  const ids = posts.map((post) => post.id);
+  return pagedRoutes(`/${lang}/`, ids, pageSize, { kind: 'index', layout: 'index', lang });
+}
+
+/**
+ * Per taxonomy: the overview `/ko/tags/` (always there, so navigation can link it even before the
+ * first tag) and each term's pages `/ko/tags/인공지능/`, `/ko/tags/인공지능/page/2/`, ….
+ */
+function taxonomyRoutes(lang: Lang, terms: Record<TaxonomyKind, Term[]>, pageSize: number): Route[] {
+  return TAXONOMY_KINDS.flatMap((taxonomy): Route[] => {
+    const url = `/${lang}/${taxonomy}/`;
+    return [
+      { kind: 'terms', url, outputPath: outputPathOf(url), layout: 'terms', lang, postIds: [], taxonomy },
+      ...terms[taxonomy].flatMap((term) =>
+        pagedRoutes(term.url, term.postIds, pageSize, { kind: 'taxonomy', layout: 'taxonomy', lang, taxonomy, term: term.name }),
+      ),
+    ];
+  });
+}
+
+/** `first`, `first` + `page/2/`, …: one route per `pageSize` posts, at least one. */
+function pagedRoutes(
+  first: string,
+  postIds: readonly string[],
+  pageSize: number,
+  fields: Omit<Route, 'url' | 'outputPath' | 'postIds' | 'pagination'>,
+): Route[] {
+  const total = Math.max(1, Math.ceil(postIds.length / pageSize));
+  const urlOf = (page: number) => (page === 1 ? first : `${first}page/${page}/`);
   return Array.from({ length: total }, (_, i): Route => {
     const page = i + 1;
     const url = urlOf(page);
     return {
-      kind: 'index',
+      ...fields,
       url,
       outputPath: outputPathOf(url),
-      layout: 'index',
-      lang,
-      postIds: posts.slice(i * pageSize, (i + 1) * pageSize).map((post) => post.id),
+      postIds: postIds.slice(i * pageSize, (i + 1) * pageSize),
       pagination: {
         page,
         total,

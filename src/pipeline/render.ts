@@ -2,7 +2,9 @@
 // the theme's static assets.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Diagnostic } from '../diagnostics.js';
+import { info, type Diagnostic } from '../diagnostics.js';
+import { buildFeeds } from '../feeds/feeds.js';
+import { sitemapFiles } from '../seo/sitemap.js';
 import { createMarkdown, type MarkdownRenderer } from '../markdown/create.js';
 import { createEngine } from '../nunjucks/environment.js';
 import { loadStrings } from '../nunjucks/i18n.js';
@@ -58,6 +60,10 @@ export async function renderSite(site: Site, tick: (done: number) => void = () =
     }
     outputs.push({ path: route.outputPath, content: html! });
   }
+  outputs.push(...buildFeeds(site, bodies));
+  // A robots.txt of the site's own (public/) wins over the generated one.
+  outputs.push(...sitemapFiles(site, { robots: !fs.existsSync(path.join(config.publicDir, 'robots.txt')) }));
+  if (!config.baseUrl) diagnostics.push(noBaseUrl(config));
   outputs.push(...themeAssets(config));
   // The runtime is only shipped when some page still has a diagram for the browser to render.
   if ([...bodies.values()].some((body) => needsMermaidRuntime(body.html))) outputs.push(...mermaidRuntimeFiles());
@@ -68,6 +74,14 @@ function renderBody(markdown: MarkdownRenderer, post: Post, diagnostics: Diagnos
   const rendered = markdown.render(post.body, { file: post.sourcePath, bodyLine: post.bodyLine });
   diagnostics.push(...rendered.diagnostics);
   return { html: rendered.html, headings: rendered.headings, diagrams: rendered.diagrams };
+}
+
+/** Feeds and the sitemap need absolute URLs; say once how to get them. */
+function noBaseUrl(config: ResolvedConfig): Diagnostic {
+  return info(
+    config.configFile ?? path.join(config.root, 'omnipress.yml'),
+    'no baseUrl set: feeds and the sitemap use relative URLs; set baseUrl in omnipress.yml or pass --base-url',
+  );
 }
 
 function originOf(baseUrl: string): string {

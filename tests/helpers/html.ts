@@ -24,3 +24,8 @@ export function internalLinks($: Page): string[] {
   });
   return links;
 }
+
+/** An XML document (sitemap, feed) parsed in XML mode: case and namespace prefixes kept (`xhtml\\:link`). */
+export function parseXml(xml: string): Page {
+  return cheerio.load(xml, { xml: true });
+}

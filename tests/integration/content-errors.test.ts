@@ -88,13 +88,16 @@ describe('duplicate slugs', () => {
 
 describe('escaping permalinks', () => {
   it.each(['../x/', '/../x', '/%2e%2e/%2e%2e/x/', '/a%2f..%2f..%2fx/', '..\\..\\x'])('refuses %s and writes nothing outside', (link) => {
-    const root = siteFromFiles({ 'posts/en/a.md': `---\ntitle: A\ndate: 2024-05-14\npermalink: "${link}"\n---\n` });
-    const before = fs.readdirSync(path.dirname(root)).length;
+    // The site alone in a folder of its own, so that anything written beside it shows.
+    const root = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'omnipress-escape-')), 'site');
+    fs.renameSync(siteFromFiles({ 'posts/en/a.md': `---\ntitle: A\ndate: 2024-05-14\npermalink: "${link}"\n---\n` }), root);
+    const before = fs.readdirSync(path.dirname(root));
     const result = cliBuild(root);
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('posts/en/a.md:4');
     expect(fs.existsSync(path.join(root, 'x'))).toBe(false);
-    expect(fs.readdirSync(path.dirname(root)).length).toBe(before);
+    expect(fs.readdirSync(path.dirname(root))).toEqual(before);
+    expect(fs.readdirSync(path.dirname(path.dirname(root))).some((name) => name === 'x' || name === 'escaped')).toBe(false);
   });
 });
 

@@ -43,7 +43,8 @@ withBrowser('mermaid build mode', () => {
     // Ids stay unique on the page although light and dark are the same diagram.
     const ids = $('[id]').map((_, el) => $(el).attr('id')).get();
     expect(new Set(ids).size).toBe(ids.length);
-    expect($('script')).toHaveLength(0);
+    // JavaScript only: the JSON-LD <script type="application/ld+json"> is data.
+    expect($('script').filter((_, el) => !/^application\/ld\+json$/i.test($(el).attr('type') ?? ''))).toHaveLength(0);
     expect(fs.existsSync(path.join(root, '_site/assets/mermaid'))).toBe(false);
     expect(fs.existsSync(path.join(root, '_site/assets/omnipress/mermaid-loader.js'))).toBe(false);
   });
@@ -78,9 +79,10 @@ withBrowser('mermaid build mode', () => {
         '---\ntitle: XSS\n---\n```mermaid\nflowchart LR\n  A["<img src=x onerror=alert(1)>"] --> B["<script>alert(2)</script>"]\n  click A "javascript:alert(3)"\n```\n',
     });
     expect(build(root).status).toBe(0);
-    const html = fs.readFileSync(path.join(root, '_site/en/posts/xss/index.html'), 'utf8');
+    const html = page(root, 'en/posts/xss/index.html')('main').html() ?? '';
     expect(html).toContain('<svg');
-    expect(html).not.toMatch(/onerror|<script|javascript:/i);
+    // The page's JSON-LD <script type="application/ld+json"> is data (its `<` escaped), not a diagram's.
+    expect(html.replace(/<script type="application\/ld\+json">[^<]*<\/script>/, '')).not.toMatch(/onerror|<script|javascript:/i);
   });
 });
 

@@ -91,7 +91,7 @@ describe('createMarkdown', () => {
   });
 
   test('posts without raw HTML skip the sanitizer', () => {
-    // sanitize-html would re-serialize void elements as `<br />`.
+    // sanitize-html would re-serialize void elements as `<br>`.
     expect(render('a  \nb').html).toBe('<p>a<br>\nb</p>\n');
   });
 

@@ -12,8 +12,8 @@ describe('images', () => {
 
   test('raw HTML images get the same attributes, unless they set their own', () => {
     const { html } = renderer()('<img src="/a.png" alt="a">\n\n<img src="/b.png" loading="eager">');
-    expect(html).toContain('<img src="/a.png" alt="a" loading="lazy" decoding="async" />');
-    expect(html).toContain('<img src="/b.png" loading="eager" decoding="async" />');
+    expect(html).toContain('<img src="/a.png" alt="a" loading="lazy" decoding="async">');
+    expect(html).toContain('<img src="/b.png" loading="eager" decoding="async">');
   });
 
   test('data: URLs are fine for images', () => {

@@ -48,7 +48,7 @@ describe('raw HTML', () => {
     const body = lines('First line', 'second <img src="/a.png" onerror="alert(1)"> line', 'third <b onclick="x()">b</b>');
     const result = render(body);
     expect(result.html).toBe(
-      '<p>First line\nsecond <img src="/a.png" loading="lazy" decoding="async" /> line\nthird <b>b</b></p>\n',
+      '<p>First line\nsecond <img src="/a.png" loading="lazy" decoding="async"> line\nthird <b>b</b></p>\n',
     );
     expect(result.diagnostics.map((d) => `${d.line}: ${d.message}`)).toEqual([
       '6: Event handler onerror on <img> is not allowed in posts and was removed',
@@ -109,8 +109,8 @@ describe('raw HTML', () => {
     const result = render(body);
     expect(result.diagnostics).toEqual([]);
     expect(result.html).toContain('<details open><summary>더 보기</summary>');
-    expect(result.html).toContain('Press <kbd>Ctrl</kbd>+<kbd>C</kbd>.<br />x<sup>2</sup> H<sub>2</sub>O');
-    expect(result.html).toContain('<figure><img src="/a.png" alt="a" width="300" loading="lazy" decoding="async" /><figcaption>그림 1</figcaption></figure>');
+    expect(result.html).toContain('Press <kbd>Ctrl</kbd>+<kbd>C</kbd>.<br>x<sup>2</sup> H<sub>2</sub>O');
+    expect(result.html).toContain('<figure><img src="/a.png" alt="a" width="300" loading="lazy" decoding="async"><figcaption>그림 1</figcaption></figure>');
     expect(result.html).toContain('<video controls src="/v.mp4" poster="/v.jpg"></video>');
     expect(result.html).toContain('<div align="center" style="color: red"><span class="x" data-id="1">t</span> <font color="red">重点</font></div>');
   });

@@ -1,0 +1,54 @@
+// What every command shares: where it prints, how a usage error looks, how diagnostics print.
+import fs from 'node:fs';
+import path from 'node:path';
+import { formatDiagnostic, type Diagnostic } from '../diagnostics.js';
+
+export interface Io {
+  stdout: NodeJS.WritableStream & { isTTY?: boolean };
+  stderr: NodeJS.WritableStream & { isTTY?: boolean };
+  env: NodeJS.ProcessEnv;
+}
+
+/** Exit code 2, with the problem and a pointer to --help. */
+export function usage(io: Io, message: string, showHelp = true): number {
+  io.stderr.write(`omnipress: ${message}\n${showHelp ? "run 'omnipress --help' for usage\n" : ''}`);
+  return 2;
+}
+
+export function isDirectory(dir: string): boolean {
+  try {
+    return fs.statSync(dir).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** A path relative to the current folder when inside it (`_site`), else absolute. */
+export function shortPath(dir: string): string {
+  const rel = path.relative(process.cwd(), dir);
+  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : dir;
+}
+
+/**
+ * Diagnostics as text blocks with code frames. Posts' text comes from `sources`; templates and
+ * the config are read from disk here. Notes (severity info) are left out when `quiet`.
+ */
+export function printDiagnostics(
+  io: Io,
+  diagnostics: readonly Diagnostic[],
+  options: { root: string; sources: ReadonlyMap<string, string>; quiet: boolean },
+): void {
+  const sources = new Map(options.sources);
+  for (const d of diagnostics) {
+    if (d.line === undefined || sources.has(d.file)) continue;
+    try {
+      sources.set(d.file, fs.readFileSync(d.file, 'utf8'));
+    } catch {
+      // A file that vanished since: no code frame.
+    }
+  }
+  for (const d of diagnostics) {
+    if (d.severity === 'info' && options.quiet) continue;
+    io.stderr.write(`${formatDiagnostic(d, { root: options.root, sources })}\n\n`);
+  }
+}

@@ -1,0 +1,106 @@
+// What search engines, social cards and feed readers read from a page's <head>: hreflang
+// alternates, Open Graph locale and image, the Twitter card type, JSON-LD for posts, and feed
+// auto-discovery links. Views spread these into `page`; the theme's partials/head.njk prints them.
+import { isoDate } from '../content/dates.js';
+import { FEED_FORMATS, feedPath } from '../feeds/feeds.js';
+import type { LanguageConfig, Route, Site } from '../types.js';
+import { alternatesOf } from './alternates.js';
+import { publicUrls } from './public-urls.js';
+
+/** Schema.org types a post may be described as (site config `schemaType`; BlogPosting by default). */
+const SCHEMA_TYPES = new Set(['BlogPosting', 'NewsArticle', 'Article']);
+
+export interface HeadFields {
+  /** `<link rel="alternate" hreflang>` targets, itself and `x-default` included; empty when the page has no translations. Absolute with a base URL. */
+  hreflang: Array<{ hreflang: string; href: string }>;
+  /** Feed auto-discovery: the page's language's feeds (every language's on the root page). */
+  feeds: Array<{ type: string; title: string; href: string; hreflang: string }>;
+  /** `og:locale`: the language tag in Open Graph's `ll_CC` form (`ko_KR`, `zh_CN`, `en_US`). */
+  locale: string;
+  /** `og:locale:alternate`: the locales of the page's other-language versions. */
+  localeAlternates: string[];
+  /** `og:image` / `twitter:image`: the post's image as an absolute URL; unset when there is none (or no base URL to make it absolute). */
+  image?: string;
+  /** `twitter:card`: `summary_large_image` with an image, else `summary`. */
+  twitterCard: 'summary' | 'summary_large_image';
+  /** `article:section`: a post's first category. */
+  articleSection?: string;
+  /** `article:tag`: a post's tags (empty on other pages). */
+  articleTags: string[];
+  /** schema.org JSON-LD of a post page (print with the `json` filter); unset on other pages. */
+  jsonLd?: Record<string, unknown>;
+}
+
+export function createHead(site: Site): { fieldsFor(route: Route): HeadFields } {
+  const { config } = site;
+  const urls = publicUrls(config);
+  const languageOf = new Map(config.languages.map((l) => [l.code, l]));
+  const tagToLocale = new Map(config.languages.map((l) => [l.tag, ogLocale(l.tag)]));
+  const schemaType = typeof config.data.schemaType === 'string' && SCHEMA_TYPES.has(config.data.schemaType) ? config.data.schemaType : 'BlogPosting';
+
+  const feedsOf = (languages: readonly LanguageConfig[]) =>
+    languages.flatMap((l) =>
+      FEED_FORMATS.map((f) => ({
+        type: f.type,
+        title: languages.length > 1 ? `${l.title} · ${l.name} (${f.label})` : `${l.title} (${f.label})`,
+        href: urls.href(feedPath(l.code, f.format)),
+        hreflang: l.tag,
+      })),
+    );
+
+  return {
+    fieldsFor(route) {
+      const language = languageOf.get(route.lang ?? config.defaultLang) ?? config.languages[0]!;
+      const alternates = route.kind === 'not-found' ? [] : alternatesOf(site, route);
+      const post = route.kind === 'post' ? site.postsById.get(route.postIds[0]!) : undefined;
+      const resolved = post?.image ? urls.resolve(post.image, route.url) : undefined;
+      // Open Graph and Twitter only take absolute image URLs.
+      const image = resolved && /^https?:\/\//i.test(resolved) ? resolved : undefined;
+      const fields: HeadFields = {
+        hreflang: alternates.map((alt) => ({ hreflang: alt.hreflang, href: urls.full(alt.sitePath) })),
+        feeds: feedsOf(route.kind === 'root' ? config.languages : [language]),
+        locale: ogLocale(language.tag),
+        localeAlternates: alternates
+          .filter((alt) => alt.hreflang !== 'x-default' && alt.hreflang !== language.tag)
+          .map((alt) => tagToLocale.get(alt.hreflang) ?? ogLocale(alt.hreflang)),
+        image,
+        twitterCard: image ? 'summary_large_image' : 'summary',
+        articleSection: post?.categories[0],
+        articleTags: post?.tags ?? [],
+      };
+      if (post) {
+        const url = urls.full(route.url);
+        const description = post.description ?? post.excerpt;
+        fields.jsonLd = {
+          '@context': 'https://schema.org',
+          '@type': schemaType,
+          headline: post.title,
+          ...(description ? { description } : {}),
+          inLanguage: language.tag,
+          datePublished: isoDate(post.date, config.timeZone),
+          dateModified: isoDate(post.updated ?? post.date, config.timeZone),
+          url,
+          mainEntityOfPage: { '@type': 'WebPage', '@id': url },
+          ...(resolved ? { image: [resolved] } : {}),
+          ...(post.author ? { author: { '@type': 'Person', name: post.author } } : {}),
+          ...(post.tags.length ? { keywords: post.tags.join(', ') } : {}),
+          ...(post.categories.length ? { articleSection: post.categories[0] } : {}),
+        };
+      }
+      return fields;
+    },
+  };
+}
+
+/**
+ * Open Graph wants `ll_CC`. The BCP 47 tag's own region wins (`pt-BR` → `pt_BR`); otherwise the
+ * likely region from CLDR (`ko` → `ko_KR`, `zh-Hans` → `zh_CN`, `zh-Hant` → `zh_TW`, `en` → `en_US`).
+ */
+export function ogLocale(tag: string): string {
+  try {
+    const locale = new Intl.Locale(tag).maximize();
+    return locale.region ? `${locale.language}_${locale.region}` : locale.language;
+  } catch {
+    return tag.replace(/-/g, '_');
+  }
+}

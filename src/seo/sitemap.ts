@@ -1,0 +1,75 @@
+// `/sitemap.xml` (every page a reader can land on, with hreflang alternates) and `/robots.txt`
+// pointing at it. Sitemaps are simple enough to write by hand; the order is the route order, so
+// two builds of the same site give the same bytes.
+import { isoDate } from '../content/dates.js';
+import type { OutputFile, Post, Route, Site } from '../types.js';
+import { alternatesOf } from './alternates.js';
+import { publicUrls } from './public-urls.js';
+
+/**
+ * Whether a route belongs in the sitemap: not the 404 page, not drafts (a `--drafts` preview
+ * build must not announce them), not posts that opt out with `sitemap: false` (Jekyll's key).
+ */
+export function inSitemap(site: Site, route: Route): boolean {
+  if (route.kind === 'not-found') return false;
+  if (route.kind !== 'post') return true;
+  const post = site.postsById.get(route.postIds[0]!);
+  return post !== undefined && !post.draft && post.data.sitemap !== false;
+}
+
+export function buildSitemap(site: Site): string {
+  const urls = publicUrls(site.config);
+  const tz = site.config.timeZone;
+  const lines = [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">',
+  ];
+  for (const route of site.routes) {
+    if (!inSitemap(site, route)) continue;
+    lines.push('  <url>', `    <loc>${xml(urls.full(route.url))}</loc>`);
+    const lastmod = lastModified(site, route);
+    if (lastmod) lines.push(`    <lastmod>${isoDate(lastmod, tz)}</lastmod>`);
+    for (const alt of alternatesOf(site, route)) {
+      lines.push(`    <xhtml:link rel="alternate" hreflang="${xml(alt.hreflang)}" href="${xml(urls.full(alt.sitePath))}"/>`);
+    }
+    lines.push('  </url>');
+  }
+  lines.push('</urlset>', '');
+  return lines.join('\n');
+}
+
+/** `User-agent: *`, `Allow: /`, and the sitemap's absolute URL when there is a base URL. */
+export function buildRobots(site: Site): string {
+  const urls = publicUrls(site.config);
+  const lines = ['User-agent: *', 'Allow: /'];
+  // The Sitemap line must be an absolute URL (sitemaps.org); without a base URL there is none to give.
+  if (urls.absolute) lines.push('', `Sitemap: ${urls.full('/sitemap.xml')}`);
+  return `${lines.join('\n')}\n`;
+}
+
+/** sitemap.xml and (unless the site brings its own in public/) robots.txt. */
+export function sitemapFiles(site: Site, options: { robots: boolean }): OutputFile[] {
+  const files: OutputFile[] = [{ path: 'sitemap.xml', content: buildSitemap(site) }];
+  if (options.robots) files.push({ path: 'robots.txt', content: buildRobots(site) });
+  return files;
+}
+
+/**
+ * A page changes when a post on it does: a post's own update (or publication) date; for a page
+ * listing posts the newest of them; for the root (which lists every language) the newest post.
+ */
+function lastModified(site: Site, route: Route): Date | undefined {
+  const posts: Post[] =
+    route.kind === 'root' ? site.posts : route.postIds.map((id) => site.postsById.get(id)).filter((p): p is Post => p !== undefined);
+  let newest: Date | undefined;
+  for (const post of posts) {
+    if (post.draft) continue;
+    const date = post.updated ?? post.date;
+    if (!newest || date > newest) newest = date;
+  }
+  return newest;
+}
+
+function xml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}

@@ -1,0 +1,117 @@
+// The flagship site as readers see it, in Debian's Chromium: accessible in light and dark, no
+// console errors, no sideways scrolling on a 320 px phone, a language switcher that lands on the
+// translation. Screenshots at 390 px and 1280 px go to test-results/ for a person to look at.
+/// <reference lib="dom" />
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, SKIP_BROWSER_TESTS, serveSite, type StaticServer } from '../helpers/browser.js';
+import { REPO, buildSite } from '../helpers/site.js';
+
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+const SHOTS = path.join(REPO, 'test-results');
+
+const PAGES = [
+  { name: 'root', path: '' },
+  { name: 'ko-index', path: 'ko/' },
+  { name: 'ko-post', path: 'ko/posts/gpt-4o-launch/' },
+  { name: 'zh-post', path: `zh/posts/${encodeURIComponent('gpt-4o-速览')}/` },
+  { name: 'ko-tags', path: 'ko/tags/' },
+];
+
+describe.skipIf(SKIP_BROWSER_TESTS)('the flagship site in a browser', () => {
+  let browser: Browser;
+  let server: StaticServer;
+
+  beforeAll(async () => {
+    const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'omnipress-theme-')), '_site');
+    const report = await buildSite(REPO, { out, baseUrl: 'https://example.org/omnipress/' });
+    expect(report.ok).toBe(true);
+    server = await serveSite(out, '/omnipress/');
+    browser = await launchBrowser();
+    fs.mkdirSync(SHOTS, { recursive: true });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  /** Open a page, collecting console errors and uncaught exceptions. */
+  async function open(pagePath: string, options: { width: number; scheme: 'light' | 'dark' }): Promise<{ page: Page; errors: string[] }> {
+    const page = await browser.newPage({ viewport: { width: options.width, height: 900 }, colorScheme: options.scheme });
+    const errors: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(message.text());
+    });
+    page.on('pageerror', (error) => errors.push(error.message));
+    const response = await page.goto(server.url + pagePath, { waitUntil: 'load' });
+    expect(response?.status(), pagePath).toBe(200);
+    return { page, errors };
+  }
+
+  for (const target of PAGES) {
+    for (const scheme of ['light', 'dark'] as const) {
+      it(`${target.name} (${scheme}): no serious or critical accessibility violations, no console errors`, async () => {
+        const { page, errors } = await open(target.path, { width: 1280, scheme });
+        // Let lazily rendered diagrams draw before checking (they are part of the page).
+        await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+        await page.waitForTimeout(300);
+        await page.addScriptTag({ path: AXE });
+        const violations = await page.evaluate(async () => {
+          const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }> }> } }).axe;
+          const result = await axe.run(document, { resultTypes: ['violations'] });
+          return result.violations
+            .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+            .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+        });
+        expect(violations).toEqual([]);
+        expect(errors).toEqual([]);
+        await page.close();
+      });
+    }
+
+    it(`${target.name}: no horizontal scrolling on a 320 px phone; screenshots at 390 and 1280 px`, async () => {
+      const { page } = await open(target.path, { width: 320, scheme: 'light' });
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow).toBeLessThanOrEqual(0);
+      for (const width of [390, 1280]) {
+        await page.setViewportSize({ width, height: 900 });
+        await page.screenshot({ path: path.join(SHOTS, `${target.name}-${width}.png`), fullPage: true });
+      }
+      await page.close();
+    });
+  }
+
+  it('the language switcher on a Korean post lands on its Chinese translation', async () => {
+    const { page } = await open('ko/posts/gpt-4o-launch/', { width: 390, scheme: 'light' });
+    await page.locator('.lang-switch a[hreflang="zh-Hans"]').click();
+    await page.waitForLoadState('load');
+    expect(decodeURIComponent(new URL(page.url()).pathname)).toBe('/omnipress/zh/posts/gpt-4o-launch/');
+    expect(await page.locator('html').getAttribute('lang')).toBe('zh-Hans');
+    await page.close();
+  });
+
+  it('a post without a translation in a language switches to that language index', async () => {
+    const { page } = await open('ko/posts/gpt-4o-api/', { width: 1280, scheme: 'light' });
+    await page.locator('.lang-switch a[hreflang="en"]').click();
+    await page.waitForLoadState('load');
+    expect(new URL(page.url()).pathname).toBe('/omnipress/en/');
+    await page.close();
+  });
+
+  it('Korean text does not break inside words, and CJK pages use CJK line height', async () => {
+    const { page } = await open('ko/posts/gpt-4o-launch/', { width: 390, scheme: 'light' });
+    const ko = await page.evaluate(() => {
+      const p = document.querySelector('main p')!;
+      const style = getComputedStyle(p);
+      return { wordBreak: style.wordBreak, lineHeight: parseFloat(style.lineHeight) / parseFloat(style.fontSize) };
+    });
+    expect(ko.wordBreak).toBe('keep-all');
+    expect(ko.lineHeight).toBeGreaterThanOrEqual(1.7);
+    await page.close();
+  });
+});
