@@ -103,6 +103,22 @@ describe.skipIf(SKIP_BROWSER_TESTS)('the flagship site in a browser', () => {
     await page.close();
   });
 
+  it('prints a post without navigation, in black on white, with link targets', async () => {
+    const { page } = await open('ko/posts/gpt-4o-launch/', { width: 1280, scheme: 'dark' });
+    await page.emulateMedia({ media: 'print', colorScheme: 'dark' });
+    const printed = await page.evaluate(() => ({
+      nav: getComputedStyle(document.querySelector('.lang-switch')!).display,
+      background: getComputedStyle(document.body).backgroundColor,
+      color: getComputedStyle(document.body).color,
+      after: getComputedStyle(document.querySelector('.post-body a[href^="http"]')!, '::after').content,
+    }));
+    expect(printed.nav).toBe('none');
+    expect(printed.background).toBe('rgb(255, 255, 255)');
+    expect(printed.color).toBe('rgb(0, 0, 0)');
+    expect(printed.after).toContain('https://');
+    await page.close();
+  });
+
   it('Korean text does not break inside words, and CJK pages use CJK line height', async () => {
     const { page } = await open('ko/posts/gpt-4o-launch/', { width: 390, scheme: 'light' });
     const ko = await page.evaluate(() => {
