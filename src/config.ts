@@ -60,7 +60,7 @@ export function resolveConfig(overrides: ConfigOverrides = {}): ConfigResult {
   }
 
   const known = new Set(['title', 'description', 'baseUrl', 'timeZone', 'defaultLanguage', 'languages', 'pageSize',
-    'rootPostsPerLanguage', 'trustedHtml', 'strings', 'drafts', 'future', 'mermaid']);
+    'rootPostsPerLanguage', 'trustedHtml', 'gitDates', 'strings', 'drafts', 'future', 'mermaid']);
   const data = Object.fromEntries(Object.entries(raw.values).filter(([key]) => !known.has(key)));
 
   const config: ResolvedConfig = {
@@ -81,6 +81,7 @@ export function resolveConfig(overrides: ConfigOverrides = {}): ConfigResult {
     drafts: overrides.drafts ?? read.boolean('drafts') ?? false,
     future: overrides.future ?? read.boolean('future') ?? false,
     trustedHtml: read.boolean('trustedHtml') ?? false,
+    gitDates: read.boolean('gitDates') ?? true,
     now: overrides.now ?? new Date(),
     strings: read.strings(codes),
     mermaid: read.mermaid(overrides.mermaid),

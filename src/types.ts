@@ -59,6 +59,8 @@ export interface ResolvedConfig {
   drafts: boolean;
   /** Include posts dated after `now`. */
   future: boolean;
+  /** `updated` of posts without one from their last git commit (config `gitDates`, default on). */
+  gitDates: boolean;
   /** Trust raw HTML in posts (skip the sanitizer). Off by default. */
   trustedHtml: boolean;
   /** The instant that decides which posts are "future"; fixed per build. */

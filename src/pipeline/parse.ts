@@ -12,14 +12,15 @@ import { slugFromFileName, slugify } from '../content/slug.js';
 import { takeH1Title } from '../content/title.js';
 import { error, hasErrors, warning, type Diagnostic } from '../diagnostics.js';
 import type { DateSource, Post, ResolvedConfig, SourceFile } from '../types.js';
+import type { GitDates } from '../util/git-dates.js';
 import { hashText } from '../util/hash.js';
 
 export interface ParseContext {
   config: ResolvedConfig;
   /** Layout names that exist in the template folders. */
   layouts: ReadonlySet<string>;
-  /** First commit date of a file (absolute NFC path), when the posts live in a git repository. */
-  gitFirstCommit(absPath: string): Date | undefined;
+  /** First and last commit dates of a file (absolute NFC path), when the posts live in a git repository. */
+  git(absPath: string): GitDates | undefined;
 }
 
 export interface ParseResult {
@@ -70,6 +71,10 @@ export function parsePost(file: SourceFile, ctx: ParseContext): ParseResult {
     const checked = checkDate(data[updatedKey], config.timeZone);
     if (checked.date) updated = checked.date;
     else problem(updatedKey, `${updatedKey}: ${checked.error ?? 'not a date'}`);
+  } else if (config.gitDates && !('error' in dated)) {
+    // The last commit is the update, when it came after the post's date.
+    const last = ctx.git(file.absPath.normalize('NFC'))?.last;
+    if (last && last.getTime() > dated.date.getTime()) updated = last;
   }
 
   const tags = readList(data.tags ?? data.tag);
@@ -145,7 +150,7 @@ function postDate(file: SourceFile, data: Record<string, unknown>, ctx: ParseCon
   }
   const fromName = dateFromFileName(baseName, tz);
   if (fromName) return { date: fromName, source: 'file-name' };
-  const fromGit = ctx.gitFirstCommit(file.absPath.normalize('NFC'));
+  const fromGit = ctx.git(file.absPath.normalize('NFC'))?.first;
   if (fromGit) return { date: fromGit, source: 'git' };
   return {
     date: file.mtime,

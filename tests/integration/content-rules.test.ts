@@ -155,6 +155,38 @@ describe('date chain', () => {
   });
 });
 
+describe('updated dates from git', () => {
+  function commitAt(root: string, when: string, file: string, message: string) {
+    const env = { ...process.env, GIT_AUTHOR_DATE: when, GIT_COMMITTER_DATE: when };
+    const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.org', ...args], { cwd: root, env });
+    git('add', file);
+    git('commit', '-q', '-m', message);
+  }
+
+  function historySite() {
+    const root = siteFromFiles({ 'posts/en/2023-01-02-story.md': '# Story\n\nFirst version.\n' });
+    execFileSync('git', ['init', '-q'], { cwd: root });
+    commitAt(root, '2023-01-02T03:00:00Z', 'posts/en/2023-01-02-story.md', 'first');
+    fs.appendFileSync(path.join(root, 'posts/en/2023-01-02-story.md'), '\nA correction.\n');
+    commitAt(root, '2023-06-07T08:09:10Z', 'posts/en/2023-01-02-story.md', 'fix');
+    return root;
+  }
+
+  it('take a post without `updated` from its last commit, with one git log per build', async () => {
+    const root = historySite();
+    expect((await buildSite(root)).ok).toBe(true);
+    const $ = page(root, 'en/posts/story/index.html');
+    expect($('.updated time').attr('datetime')).toBe('2023-06-07T17:09:10+09:00');
+  });
+
+  it('can be turned off in the config', async () => {
+    const root = historySite();
+    fs.writeFileSync(path.join(root, 'omnipress.yml'), 'gitDates: false\n');
+    expect((await buildSite(root)).ok).toBe(true);
+    expect(page(root, 'en/posts/story/index.html')('.updated time')).toHaveLength(0);
+  });
+});
+
 describe('drafts and future posts', () => {
   const files = {
     'posts/en/2024-05-14-draft.md': '---\ntitle: Draft\ndraft: true\n---\n',
