@@ -160,8 +160,27 @@ function wallToUtc(wall: number, timeZone: string): number {
 const HALF_DAY = 12 * 3600_000;
 const partFormats = new Map<string, Intl.DateTimeFormat>();
 
-/** Milliseconds `timeZone` is ahead of UTC at `instant`. */
+const DAY = 24 * 3600_000;
+const offsetCache = new Map<string, number>();
+
+/**
+ * Milliseconds `timeZone` is ahead of UTC at `instant`. Asking Intl is slow and this runs several
+ * times per post, so offsets are cached per UTC day — but only for days whose start and end agree
+ * (no transition inside); a day with a transition is answered exactly, every time.
+ */
 function offsetAt(instant: number, timeZone: string): number {
+  const bucket = Math.floor(instant / DAY);
+  const key = `${timeZone}\0${bucket}`;
+  const cached = offsetCache.get(key);
+  if (cached !== undefined) return cached;
+  const start = exactOffsetAt(bucket * DAY, timeZone);
+  if (start !== exactOffsetAt((bucket + 1) * DAY - 1000, timeZone)) return exactOffsetAt(instant, timeZone);
+  if (offsetCache.size > 100_000) offsetCache.clear();
+  offsetCache.set(key, start);
+  return start;
+}
+
+function exactOffsetAt(instant: number, timeZone: string): number {
   let format = partFormats.get(timeZone);
   if (!format) {
     format = new Intl.DateTimeFormat('en-US', {

@@ -64,7 +64,6 @@ export async function runPipeline(config: ResolvedConfig, hooks: PipelineHooks =
     parsePosts(loaded.files, tick, {
       config,
       layouts: postLayouts(config.templateDirs),
-      // Read lazily: most posts are dated in front matter or file name, and then git is never run.
       // One `git log` per build, read lazily: a site whose posts all carry dates and that does not
       // want `updated` from git never runs git at all.
       git: (absPath) => (gitDates ??= readGitDates(config.postsDir)).get(absPath),
