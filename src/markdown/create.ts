@@ -4,12 +4,13 @@
 import MarkdownIt, { type PluginSimple } from 'markdown-it';
 import markdownItFootnote from 'markdown-it-footnote';
 import { type Diagnostic } from '../diagnostics.js';
-import { type Diagram, type Heading, createEnv } from './env.js';
+import { type Diagram, type Heading, type LinkRef, createEnv } from './env.js';
 import { headingIdsPlugin } from './plugins/heading-ids.js';
 import { basePathPlugin } from './plugins/base-path.js';
 import { imagesPlugin } from './plugins/images.js';
 import { jekyllRawPlugin } from './plugins/jekyll-raw.js';
 import { linkifyWwwPlugin } from './plugins/linkify-www.js';
+import { linkRefsPlugin } from './plugins/link-refs.js';
 import { linksPlugin } from './plugins/links.js';
 import { liquidTagsPlugin } from './plugins/liquid-tags.js';
 import { mermaidFencePlugin } from './plugins/mermaid-fence.js';
@@ -17,7 +18,7 @@ import { rawHtmlPlugin } from './plugins/raw-html.js';
 import { safeLinksPlugin } from './plugins/safe-links.js';
 import { createSanitizer } from './sanitize.js';
 
-export type { Diagram, Heading } from './env.js';
+export type { Diagram, Heading, LinkRef } from './env.js';
 
 // @types/markdown-it-footnote describes the plugin against the CommonJS typings of markdown-it;
 // the function is the same.
@@ -42,6 +43,8 @@ export interface RenderedMarkdown {
   hasMermaid: boolean;
   /** The mermaid fences, in document order, with their source-file lines. */
   diagrams: Diagram[];
+  /** Every Markdown link and image with its source-file line (for `omnipress check`). */
+  links: LinkRef[];
   /** Warnings with source-file lines (removed HTML, unsupported Liquid/Hexo tags), by line. */
   diagnostics: Diagnostic[];
 }
@@ -67,6 +70,7 @@ export function createMarkdown(options: MarkdownOptions): MarkdownRenderer {
     .use(headingIdsPlugin)
     .use(liquidTagsPlugin) // after jekyll-raw
     .use(mermaidFencePlugin) // wraps the default fence renderer
+    .use(linkRefsPlugin) // records only; after footnotes so footnote links have their lines
     .use(imagesPlugin)
     .use(linksPlugin, { siteOrigin: options.siteOrigin })
     .use(basePathPlugin, { basePath: options.basePath ?? '/' }); // wraps the rules images/links installed
@@ -82,7 +86,7 @@ export function createMarkdown(options: MarkdownOptions): MarkdownRenderer {
       // Markdown-it escapes everything but raw HTML, so only posts with raw HTML need the pass.
       const html = sanitize && env.hasRawHtml ? sanitize(rendered) : rendered;
       const diagnostics = env.diagnostics.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
-      return { html, headings: env.headings, hasMermaid: env.hasMermaid, diagrams: env.diagrams, diagnostics };
+      return { html, headings: env.headings, hasMermaid: env.hasMermaid, diagrams: env.diagrams, links: env.links, diagnostics };
     },
   };
 }

@@ -21,6 +21,17 @@ export interface Diagram {
   line: number;
 }
 
+/** A Markdown link or image of a post (link-refs). */
+export interface LinkRef {
+  kind: 'link' | 'image';
+  /** href / src as markdown-it normalized it (non-ASCII percent-encoded). */
+  url: string;
+  /** The image's alt text as plain text ('' when missing). */
+  alt?: string;
+  /** 1-based line in the source file. */
+  line: number;
+}
+
 /** Everything plugins read and write during one render. */
 export interface MarkdownEnv {
   /** Absolute path of the post, for diagnostics. */
@@ -35,6 +46,8 @@ export interface MarkdownEnv {
   diagrams: Diagram[];
   /** The body contains raw HTML tokens, so the output must be sanitized (raw-html). */
   hasRawHtml: boolean;
+  /** Every Markdown link and image, in document order, footnotes last (link-refs). */
+  links: LinkRef[];
   /** Warnings found while parsing (liquid-tags, raw-html). */
   diagnostics: Diagnostic[];
   /** Per-render id counter, so `-1` suffixes restart for every post (heading-ids). */
@@ -46,7 +59,7 @@ export interface MarkdownEnv {
 }
 
 export function createEnv(file: string, bodyLine: number): MarkdownEnv {
-  return { file, bodyLine, headings: [], hasMermaid: false, diagrams: [], hasRawHtml: false, diagnostics: [] };
+  return { file, bodyLine, headings: [], hasMermaid: false, diagrams: [], hasRawHtml: false, links: [], diagnostics: [] };
 }
 
 /** markdown-it types `env` as `any`; every plugin goes through this one cast. */

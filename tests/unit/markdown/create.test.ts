@@ -106,15 +106,16 @@ describe('createMarkdown', () => {
   });
 
   test('renders are independent: findings do not leak into the next post', () => {
-    const first = render('## A\n\n<script></script>\n\n```mermaid\nA\n```\n\n{% include x %}');
+    const first = render('## A\n\n<script></script>\n\n```mermaid\nA\n```\n\n{% include x %}\n\n[x](/x/)');
     const second = render('## A');
     expect(first.diagnostics).toHaveLength(2);
     expect(first.hasMermaid).toBe(true);
     expect(first.diagrams).toEqual([{ source: 'A\n', line: 9 }]);
-    expect(second).toEqual({ html: '<h2 id="a">A</h2>\n', headings: [{ level: 2, id: 'a', text: 'A' }], hasMermaid: false, diagrams: [], diagnostics: [] });
+    expect(first.links).toHaveLength(1);
+    expect(second).toEqual({ html: '<h2 id="a">A</h2>\n', headings: [{ level: 2, id: 'a', text: 'A' }], hasMermaid: false, diagrams: [], links: [], diagnostics: [] });
   });
 
   test('an empty body renders to nothing', () => {
-    expect(render('')).toEqual({ html: '', headings: [], hasMermaid: false, diagrams: [], diagnostics: [] });
+    expect(render('')).toEqual({ html: '', headings: [], hasMermaid: false, diagrams: [], links: [], diagnostics: [] });
   });
 });

@@ -1,0 +1,95 @@
+// `omnipress check`: every validation of a build — config, front matter, languages, layouts, dates,
+// duplicate slugs, templates — through the same pipeline, plus what only matters before
+// publishing: links between posts that point nowhere, images without alt text, stories missing a
+// translation, drafts and scheduled posts. Nothing is written: no output folder, no staging
+// folder, no cache. Returns a report; printing is the CLI's job.
+import fs from 'node:fs';
+import path from 'node:path';
+import { resolveConfig, type ConfigOverrides } from '../config.js';
+import { hasErrors, sortDiagnostics, warning, type Diagnostic } from '../diagnostics.js';
+import { createMarkdown } from '../markdown/create.js';
+import { runPipeline, type PipelineResult } from '../pipeline/run.js';
+import type { OutputFile, Post, ResolvedConfig, Site } from '../types.js';
+import { toPosix } from '../util/paths.js';
+import { missingTranslations, unpublishedPosts } from './editorial.js';
+import { checkPostLinks, type LinkTargets } from './links.js';
+
+export type CheckOptions = ConfigOverrides;
+
+export interface CheckReport {
+  ok: boolean;
+  config: ResolvedConfig;
+  /** Sorted by file, then line. */
+  diagnostics: Diagnostic[];
+  /** Source text per absolute path, for code frames. */
+  sources: Map<string, string>;
+  /** Posts that parsed (drafts and scheduled ones included). */
+  posts: number;
+  /** False when the build stopped before it knew the site's pages, so links could not be checked. */
+  linksChecked: boolean;
+  ms: number;
+}
+
+export async function checkSite(options: CheckOptions = {}): Promise<CheckReport> {
+  const start = performance.now();
+  const resolved = resolveConfig(options);
+  // Build-mode diagrams need a browser and write a cache; their syntax errors show in `build`.
+  const config: ResolvedConfig = { ...resolved.config, mermaid: { ...resolved.config.mermaid, mode: 'client' } };
+  const diagnostics = [...resolved.diagnostics];
+  let result: PipelineResult | undefined;
+  if (!hasErrors(diagnostics)) {
+    result = await runPipeline(config);
+    diagnostics.push(...result.diagnostics);
+    diagnostics.push(...unpublishedPosts(result.posts ?? [], config));
+    if (result.site) diagnostics.push(...checkPublished(result.site, result.posts ?? [], result.outputs));
+  }
+  return {
+    ok: !hasErrors(diagnostics),
+    config,
+    diagnostics: sortDiagnostics(diagnostics),
+    sources: result?.sources ?? new Map(),
+    posts: result?.posts?.length ?? 0,
+    linksChecked: result?.site !== undefined,
+    ms: performance.now() - start,
+  };
+}
+
+/** What needs the whole site: links against its pages and files, translations, public/ shadowing. */
+function checkPublished(site: Site, allPosts: readonly Post[], outputs: readonly OutputFile[]): Diagnostic[] {
+  const { config } = site;
+  const diagnostics: Diagnostic[] = [];
+  const publicFiles = listPublic(config.publicDir);
+  for (const output of outputs) {
+    if (!publicFiles.has(output.path)) continue;
+    // The same warning `build` gives when it writes the site.
+    diagnostics.push(
+      warning(path.join(config.publicDir, output.path), `public/${output.path} is replaced by a page omnipress generates at the same path`, {
+        hint: 'rename or remove the file in public/',
+      }),
+    );
+  }
+  const targets: LinkTargets = {
+    files: new Set([...outputs.map((o) => o.path.normalize('NFC')), ...publicFiles]),
+    unpublished: new Map(
+      allPosts.filter((p) => !site.postsById.has(p.id)).map((p) => [p.permalink ?? `/${p.lang}/posts/${p.slug}/`, p]),
+    ),
+  };
+  // The same markdown setup as the render stage; only the recorded links are used.
+  const markdown = createMarkdown({ trustedHtml: config.trustedHtml, siteOrigin: '', basePath: config.basePath });
+  for (const post of site.posts) {
+    const { links } = markdown.render(post.body, { file: post.sourcePath, bodyLine: post.bodyLine });
+    diagnostics.push(...checkPostLinks(post, links, site, targets));
+  }
+  diagnostics.push(...missingTranslations(site));
+  return diagnostics;
+}
+
+/** public/ files as output paths (`img/a.png`). */
+function listPublic(publicDir: string): Set<string> {
+  const files = new Set<string>();
+  if (!fs.existsSync(publicDir)) return files;
+  for (const entry of fs.readdirSync(publicDir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isDirectory()) files.add(toPosix(path.relative(publicDir, path.join(entry.parentPath, entry.name))));
+  }
+  return files;
+}

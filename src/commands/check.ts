@@ -1,0 +1,88 @@
+// `omnipress check`: options → checkSite() → diagnostics as text, JSON or GitHub annotations.
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { checkSite, type CheckReport } from '../check/check.js';
+import { toGithub, toJson, type CheckFormat } from '../check/format.js';
+import { isInside } from '../util/paths.js';
+import { isDirectory, printDiagnostics, usage, type Io } from './io.js';
+
+export const CHECK_USAGE = 'omnipress check [--root DIR] [--posts DIR] [--drafts] [--future] [--format text|json|github]';
+
+export const CHECK_HELP = `Usage: ${CHECK_USAGE}
+
+omnipress check runs every validation of a build without writing anything: front matter,
+languages, layouts, dates, duplicate slugs, templates; and also links between posts that point
+nowhere (error), images without alt text (warning), stories missing a translation, drafts and
+scheduled posts (notes).
+
+Options:
+  --root DIR       site folder (default: the current folder)
+  --posts DIR      Markdown posts (default: ROOT/posts)
+  --drafts         check drafts as published posts
+  --future         check posts dated in the future as published posts
+  --format FORMAT  text (default), json (an array of {file, line, column, severity, message, hint})
+                   or github (workflow commands: annotations on a pull request's lines; the
+                   default when GITHUB_ACTIONS=true)
+
+Exit codes: 0 no errors (warnings and notes allowed), 1 errors, 2 usage errors.
+`;
+
+const FORMATS: readonly CheckFormat[] = ['text', 'json', 'github'];
+
+export async function runCheck(args: string[], io: Io): Promise<number> {
+  let values: ReturnType<typeof parseCheckArgs>;
+  try {
+    values = parseCheckArgs(args);
+  } catch (cause) {
+    return usage(io, (cause as Error).message);
+  }
+  if (values.help) {
+    io.stdout.write(CHECK_HELP);
+    return 0;
+  }
+  const format = (values.format ?? (io.env.GITHUB_ACTIONS === 'true' ? 'github' : 'text')) as CheckFormat;
+  if (!FORMATS.includes(format)) return usage(io, `--format must be text, json or github, got "${format}"`);
+  if (values.root !== undefined && !isDirectory(values.root)) return usage(io, `--root ${values.root} is not a folder`);
+
+  const report = await checkSite({ root: values.root, posts: values.posts, drafts: values.drafts, future: values.future });
+  if (format === 'json') {
+    io.stdout.write(`${JSON.stringify(toJson(report.diagnostics, report.config.root), null, 2)}\n`);
+    io.stderr.write(`${summary(report)}\n`);
+  } else if (format === 'github') {
+    // GitHub wants paths from the repository root: the workspace the workflow runs in.
+    const workspace = path.resolve(io.env.GITHUB_WORKSPACE || process.cwd());
+    const base = isInside(report.config.root, workspace) ? workspace : report.config.root;
+    for (const line of toGithub(report.diagnostics, base)) io.stdout.write(`${line}\n`);
+    io.stdout.write(`${summary(report)}\n`);
+  } else {
+    // The report is what `check` is run for: it goes to stdout, notes included.
+    printDiagnostics({ ...io, stderr: io.stdout }, report.diagnostics, { root: report.config.root, sources: report.sources, quiet: false });
+    io.stdout.write(`${summary(report)}\n`);
+  }
+  return report.ok ? 0 : 1;
+}
+
+function parseCheckArgs(args: string[]) {
+  return parseArgs({
+    args,
+    strict: true,
+    allowPositionals: false,
+    options: {
+      root: { type: 'string' },
+      posts: { type: 'string' },
+      drafts: { type: 'boolean' },
+      future: { type: 'boolean' },
+      format: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  }).values;
+}
+
+/** `check failed: 2 errors, 1 warning, 3 notes in 12 posts (0.41 s)` / `check passed: …`. */
+export function summary(report: CheckReport): string {
+  const count = (severity: string) => report.diagnostics.filter((d) => d.severity === severity).length;
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  const counts = `${plural(count('error'), 'error')}, ${plural(count('warning'), 'warning')}, ${plural(count('info'), 'note')}`;
+  const skipped = report.linksChecked ? '' : '; links not checked until the errors are fixed';
+  return `check ${report.ok ? 'passed' : 'failed'}: ${counts} in ${plural(report.posts, 'post')} (${(report.ms / 1000).toFixed(2)} s)${skipped}`;
+}

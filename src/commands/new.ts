@@ -1,0 +1,120 @@
+// `omnipress new <lang> <title>`: a new post file with front matter, never replacing one.
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { resolveConfig } from '../config.js';
+import { hasErrors } from '../diagnostics.js';
+import { slugFromFileName, slugify } from '../content/slug.js';
+import { newPostFileName, newPostText, splitList, type NewPost } from '../new/new-post.js';
+import { toPosix } from '../util/paths.js';
+import { isDirectory, printDiagnostics, shortPath, usage, type Io } from './io.js';
+
+export const NEW_USAGE = 'omnipress new <lang> <title> [--root DIR] [--posts DIR] [--slug S] [--category C] [--tags a,b]';
+
+export const NEW_HELP = `Usage: ${NEW_USAGE}
+
+omnipress new creates posts/<lang>/YYYY-MM-DD-<slug>.md (today in the site's time zone) with front
+matter (title, date and time with offset, lang, categories, tags) and prints its path. It never
+replaces an existing file.
+
+Options:
+  --root DIR       site folder (default: the current folder)
+  --posts DIR      Markdown posts (default: ROOT/posts)
+  --slug S         URL slug (default: from the title, Hangul and Han kept)
+  --category C     a category (repeat for more)
+  --tags a,b       tags, separated by commas
+
+OMNIPRESS_NOW (an ISO date) replaces the clock, e.g. for scripts and tests.
+`;
+
+export async function runNew(args: string[], io: Io): Promise<number> {
+  let parsed: ReturnType<typeof parseNewArgs>;
+  try {
+    parsed = parseNewArgs(args);
+  } catch (cause) {
+    return usage(io, (cause as Error).message);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    io.stdout.write(NEW_HELP);
+    return 0;
+  }
+  const [langArg, ...words] = positionals;
+  const title = words.join(' ').normalize('NFC').trim();
+  if (langArg === undefined || title === '') return usage(io, `new needs a language and a title: ${NEW_USAGE}`);
+  if (values.root !== undefined && !isDirectory(values.root)) return usage(io, `--root ${values.root} is not a folder`);
+  const now = clock(io.env.OMNIPRESS_NOW);
+  if (!now) return usage(io, `OMNIPRESS_NOW must be a date such as 2026-11-22T11:30:00+09:00, got "${io.env.OMNIPRESS_NOW}"`, false);
+
+  const { config, diagnostics } = resolveConfig({ root: values.root, posts: values.posts, now });
+  if (hasErrors(diagnostics)) {
+    printDiagnostics(io, diagnostics, { root: config.root, sources: new Map(), quiet: true });
+    return 1;
+  }
+  const codes = config.languages.map((l) => l.code);
+  const lang = codes.find((code) => code.toLowerCase() === langArg.toLowerCase());
+  if (!lang) return usage(io, `unknown language "${langArg}"; the site's languages are ${codes.join(', ')}`);
+
+  // The slug the build will derive from the file name: the title's (or --slug's) slugify.
+  const slug = slugify(values.slug ?? title);
+  if (!slug) {
+    return usage(io, values.slug !== undefined
+      ? `--slug "${values.slug}" has no letters or digits left for a URL`
+      : `no URL slug can be made from the title "${title}"; pass one with --slug`);
+  }
+  const post: NewPost = {
+    title, date: now, timeZone: config.timeZone, lang, slug,
+    categories: (values.category ?? []).map((c) => c.normalize('NFC').trim()).filter(Boolean),
+    tags: splitList(values.tags),
+  };
+  const dir = path.join(config.postsDir, lang);
+  const file = path.join(dir, newPostFileName(post));
+  fs.mkdirSync(dir, { recursive: true });
+  try {
+    // 'wx': created only if absent, atomically — even a concurrent `new` cannot be overwritten.
+    fs.writeFileSync(file, newPostText(post), { flag: 'wx' });
+  } catch (cause) {
+    if ((cause as NodeJS.ErrnoException).code !== 'EEXIST') throw cause;
+    io.stderr.write(`omnipress: ${shortPath(file)} already exists; it was left as it is\n  hint: choose another slug with --slug\n`);
+    return 1;
+  }
+  const clash = sameSlug(dir, file, slug, codes);
+  if (clash) {
+    io.stderr.write(`omnipress: warning: ${shortPath(clash)} has the same slug "${slug}"; the build reports a duplicate slug unless one of them sets another slug\n`);
+  }
+  io.stdout.write(`${shortPath(file)}\n`);
+  return 0;
+}
+
+function parseNewArgs(args: string[]) {
+  return parseArgs({
+    args,
+    strict: true,
+    allowPositionals: true,
+    options: {
+      root: { type: 'string' },
+      posts: { type: 'string' },
+      slug: { type: 'string' },
+      category: { type: 'string', multiple: true },
+      tags: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+}
+
+/** The injected clock (OMNIPRESS_NOW), else now; undefined when the variable is not a date. */
+function clock(value: string | undefined): Date | undefined {
+  if (value === undefined || value === '') return new Date();
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? undefined : date;
+}
+
+/** Another post in the language folder whose file name gives the same slug (other days, same title). */
+function sameSlug(dir: string, created: string, slug: string, codes: string[]): string | undefined {
+  for (const entry of fs.readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    const full = path.join(entry.parentPath, entry.name);
+    if (!entry.isFile() || full === created || !/\.(md|markdown)$/i.test(entry.name)) continue;
+    if (slugFromFileName(toPosix(path.relative(dir, full)), codes) === slug) return full;
+  }
+  return undefined;
+}
