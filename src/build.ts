@@ -6,6 +6,7 @@ import { hasErrors, sortDiagnostics, warning, type Diagnostic } from './diagnost
 import { runPipeline, type PipelineHooks } from './pipeline/run.js';
 import { checkOutputFolder, writeSite } from './pipeline/write.js';
 import type { DiagramStats } from './mermaid/build-mode.js';
+import type { SearchStats } from './search/index.js';
 import type { Lang, ResolvedConfig } from './types.js';
 
 export interface BuildReport {
@@ -19,6 +20,8 @@ export interface BuildReport {
   files: number;
   /** Build-mode diagram rendering: how many were rendered, how many came from the cache. */
   diagrams?: DiagramStats;
+  /** Search index: pages per language, size and indexing time (when search is on). */
+  search?: SearchStats;
   ms: number;
 }
 
@@ -58,5 +61,5 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
       }),
     );
   }
-  return report({ diagnostics, sources: result.sources, pagesByLang, files: written.files, diagrams: result.diagrams });
+  return report({ diagnostics, sources: result.sources, pagesByLang, files: written.files, diagrams: result.diagrams, search: result.search });
 }

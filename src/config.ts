@@ -60,7 +60,7 @@ export function resolveConfig(overrides: ConfigOverrides = {}): ConfigResult {
   }
 
   const known = new Set(['title', 'description', 'baseUrl', 'timeZone', 'defaultLanguage', 'languages', 'pageSize',
-    'rootPostsPerLanguage', 'trustedHtml', 'gitDates', 'strings', 'drafts', 'future', 'mermaid']);
+    'rootPostsPerLanguage', 'trustedHtml', 'gitDates', 'strings', 'drafts', 'future', 'mermaid', 'search']);
   const data = Object.fromEntries(Object.entries(raw.values).filter(([key]) => !known.has(key)));
 
   const config: ResolvedConfig = {
@@ -85,6 +85,7 @@ export function resolveConfig(overrides: ConfigOverrides = {}): ConfigResult {
     now: overrides.now ?? new Date(),
     strings: read.strings(codes),
     mermaid: read.mermaid(overrides.mermaid),
+    search: read.boolean('search') ?? true,
     cacheDir: path.join(root, '.omnipress-cache'),
     data,
   };

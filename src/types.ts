@@ -69,6 +69,8 @@ export interface ResolvedConfig {
   strings: Record<Lang, Record<string, string>>;
   /** How mermaid diagrams reach readers. */
   mermaid: MermaidConfig;
+  /** Site search (config `search`, default on): a Pagefind index per language, `/<lang>/search/` pages and a header search box. */
+  search: boolean;
   /** Absolute folder for caches that survive between builds (ROOT/.omnipress-cache). */
   cacheDir: string;
   /** Untouched extra config keys, available to templates as `site.data`. */
@@ -148,9 +150,10 @@ export interface Post {
 
 /**
  * What kind of page a route produces. `taxonomy`: the (paginated) posts of one category or tag of
- * one language; `terms`: the overview of one taxonomy of one language (every term, with counts).
+ * one language; `terms`: the overview of one taxonomy of one language (every term, with counts);
+ * `search`: a language's search page (only when search is on).
  */
-export type RouteKind = 'post' | 'index' | 'root' | 'not-found' | 'taxonomy' | 'terms';
+export type RouteKind = 'post' | 'index' | 'root' | 'not-found' | 'taxonomy' | 'terms' | 'search';
 
 /** The two taxonomies; also the URL segment (`/<lang>/categories/…`, `/<lang>/tags/…`). */
 export type TaxonomyKind = 'categories' | 'tags';

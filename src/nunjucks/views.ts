@@ -5,6 +5,7 @@ import { formatDate, isoDate } from '../content/dates.js';
 import type { Diagram, Heading } from '../markdown/create.js';
 import { needsMermaidRuntime } from '../mermaid/diagram-step.js';
 import { LOADER_PATH } from '../mermaid/runtime.js';
+import { SEARCH_SCRIPT_PATH } from '../search/client.js';
 import { createHead } from '../seo/head.js';
 import type { LanguageConfig, Post, Route, Site, TaxonomyKind, Term } from '../types.js';
 import { underBasePath } from '../markdown/urls.js';
@@ -163,13 +164,14 @@ export function createViews(site: Site, bodies: ReadonlyMap<string, RenderedBody
           code: other.code,
           tag: other.tag,
           name: other.name,
-          // Terms differ per language, so a taxonomy page offers the other language's overview.
-          url: current ? href(route.url) : translation?.url ?? href(route.taxonomy ? `/${other.code}/${route.taxonomy}/` : `/${other.code}/`),
+          // Terms differ per language, so a taxonomy page offers the other language's overview
+          // (and a search page the other language's search page).
+          url: current ? href(route.url) : translation?.url ?? href(route.taxonomy ? `/${other.code}/${route.taxonomy}/` : route.kind === 'search' ? `/${other.code}/search/` : `/${other.code}/`),
           current,
           isTranslation: Boolean(translation),
         };
       });
-      const pageTitle = post?.title ?? (route.kind === 'not-found' ? t('pageNotFound') : taxonomyTitle(route, t) ?? l.title);
+      const pageTitle = post?.title ?? (route.kind === 'not-found' ? t('pageNotFound') : route.kind === 'search' ? t('search') : taxonomyTitle(route, t) ?? l.title);
       const context: Record<string, unknown> = {
         t,
         site: siteView(l),
@@ -186,6 +188,8 @@ export function createViews(site: Site, bodies: ReadonlyMap<string, RenderedBody
           langHomeUrl: href(`/${l.code}/`),
           categoriesUrl: href(`/${l.code}/categories/`),
           tagsUrl: href(`/${l.code}/tags/`),
+          // The header's search box sends `?q=` here; empty when search is off.
+          searchUrl: config.search ? href(`/${l.code}/search/`) : '',
           alternates,
           // SEO: hreflang, feeds, locale, localeAlternates, image, twitterCard, jsonLd (src/seo/head.ts).
           ...head.fieldsFor(route),
@@ -208,6 +212,7 @@ export function createViews(site: Site, bodies: ReadonlyMap<string, RenderedBody
         };
       }
       if (route.taxonomy) Object.assign(context, taxonomyContext(route, l, t));
+      if (route.kind === 'search') context.search = { script: href(`/${SEARCH_SCRIPT_PATH}`), basePath: config.basePath };
       if (route.kind === 'root') {
         context.sections = config.languages.map((other) => ({
           code: other.code,

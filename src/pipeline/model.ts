@@ -30,6 +30,7 @@ export function buildSite(allPosts: readonly Post[], config: ResolvedConfig): { 
     }),
     ...config.languages.flatMap((l) => indexRoutes(l.code, byLang.get(l.code) ?? [], config.pageSize)),
     ...config.languages.flatMap((l) => taxonomyRoutes(l.code, taxonomies.get(l.code)!, config.pageSize)),
+    ...(config.search ? config.languages.map((l) => searchRoute(l.code)) : []),
     { kind: 'root', url: '/', outputPath: 'index.html', layout: 'root', postIds: [] },
     { kind: 'not-found', url: '/404.html', outputPath: '404.html', layout: '404', postIds: [] },
   ];
@@ -58,6 +59,12 @@ function newestFirst(a: Post, b: Post): number {
 function indexRoutes(lang: Lang, posts: readonly Post[], pageSize: number): Route[] {
   const ids = posts.map((post) => post.id);
   return pagedRoutes(`/${lang}/`, ids, pageSize, { kind: 'index', layout: 'index', lang });
+}
+
+/** `/ko/search/`: the language's search page (its index is built after rendering, src/search/). */
+function searchRoute(lang: Lang): Route {
+  const url = `/${lang}/search/`;
+  return { kind: 'search', url, outputPath: outputPathOf(url), layout: 'search', lang, postIds: [] };
 }
 
 /**

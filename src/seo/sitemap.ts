@@ -7,11 +7,11 @@ import { alternatesOf } from './alternates.js';
 import { publicUrls } from './public-urls.js';
 
 /**
- * Whether a route belongs in the sitemap: not the 404 page, not drafts (a `--drafts` preview
+ * Whether a route belongs in the sitemap: not the 404 page, not search pages (`noindex`), not drafts (a `--drafts` preview
  * build must not announce them), not posts that opt out with `sitemap: false` (Jekyll's key).
  */
 export function inSitemap(site: Site, route: Route): boolean {
-  if (route.kind === 'not-found') return false;
+  if (route.kind === 'not-found' || route.kind === 'search') return false;
   if (route.kind !== 'post') return true;
   const post = site.postsById.get(route.postIds[0]!);
   return post !== undefined && !post.draft && post.data.sitemap !== false;

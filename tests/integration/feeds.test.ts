@@ -142,11 +142,11 @@ describe('feeds, sitemap and SEO tags with a base URL', () => {
     expect(older).toMatchObject({ id: `${BASE}ko/posts/older/`, date_published: '2024-05-09T15:00:00.000Z' });
   });
 
-  it('lists every page but the 404 in the sitemap, in absolute URLs', () => {
+  it('lists every page but the 404 and the (noindex) search pages in the sitemap, in absolute URLs', () => {
     const $ = parseXml(readOutput(root, 'sitemap.xml'));
     const locs = $('url > loc').map((_, el) => $(el).text()).get();
     const pages = htmlFiles(path.join(root, '_site'))
-      .filter((rel) => rel !== '404.html')
+      .filter((rel) => rel !== '404.html' && !/^\w+\/search\/index\.html$/.test(rel))
       .map((rel) => BASE + rel.replace(/index\.html$/, '').split('/').map(encodeURIComponent).join('/'));
     expect(new Set(locs)).toEqual(new Set(pages));
     expect(locs).toHaveLength(pages.length);
