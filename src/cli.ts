@@ -2,6 +2,9 @@
 // command lives in src/commands/.
 import fs from 'node:fs';
 import { BUILD_HELP, BUILD_USAGE, runBuild } from './commands/build.js';
+import { CHECK_HELP, CHECK_USAGE, runCheck } from './commands/check.js';
+import { NEW_HELP, NEW_USAGE, runNew } from './commands/new.js';
+import { SERVE_HELP, SERVE_USAGE, runServe } from './commands/serve.js';
 import { usage, type Io } from './commands/io.js';
 
 export type { Io } from './commands/io.js';
@@ -10,12 +13,26 @@ export const HELP = `omnipress — a static site generator for multilingual news
 
 Usage:
   ${BUILD_USAGE.replace(/\n/g, '\n  ')}
-  omnipress --help | --version
+  ${SERVE_USAGE}
+  ${NEW_USAGE}
+  ${CHECK_USAGE}
+  omnipress <command> --help | omnipress --help | --version
 
-${BUILD_HELP.replace(/^Usage:.*\n(?:\s+\[.*\n)?/, 'build ')}`;
+${section('build', BUILD_HELP)}
+${section('serve', SERVE_HELP)}
+${section('new', NEW_HELP)}
+${section('check', CHECK_HELP)}`;
+
+/** A command's --help without its usage lines, its options titled with its name. */
+function section(name: string, help: string): string {
+  return help.replace(/^Usage:.*\n(?:\s+\[.*\n)*\n?/, '').replace(/^Options:/m, `${name} options:`);
+}
 
 const COMMANDS: Record<string, (args: string[], io: Io) => Promise<number>> = {
   build: runBuild,
+  serve: runServe,
+  new: runNew,
+  check: runCheck,
 };
 
 const defaultIo: Io = { stdout: process.stdout, stderr: process.stderr, env: process.env };

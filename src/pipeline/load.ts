@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { error, type Diagnostic } from '../diagnostics.js';
 import type { SourceFile } from '../types.js';
+import { prune, type PipelineCache } from './cache.js';
 import { hashText } from '../util/hash.js';
 import { toPosix } from '../util/paths.js';
 
@@ -14,12 +15,29 @@ export interface LoadResult {
   diagnostics: Diagnostic[];
 }
 
-/** Every `*.md` / `*.markdown` under `postsDir` (hidden files and folders skipped), sorted by id. */
-export function loadPosts(postsDir: string): LoadResult {
+/**
+ * Every `*.md` / `*.markdown` under `postsDir` (hidden files and folders skipped), sorted by id.
+ * With a `cache` (dev server), a file whose mtime and size are unchanged is not read again.
+ */
+export function loadPosts(postsDir: string, cache?: PipelineCache['load']): LoadResult {
   const diagnostics: Diagnostic[] = [];
   const files: SourceFile[] = [];
-  if (!fs.existsSync(postsDir)) return { files, diagnostics };
+  const seen = new Set<string>();
+  if (!fs.existsSync(postsDir)) {
+    cache?.clear();
+    return { files, diagnostics };
+  }
   for (const absPath of walk(postsDir)) {
+    if (cache) {
+      seen.add(absPath);
+      const stat = safeStat(absPath);
+      const cached = cache.get(absPath);
+      if (cached && stat && cached.mtimeMs === stat.mtimeMs && cached.size === stat.size) {
+        files.push(cached.file);
+        continue;
+      }
+      cache.delete(absPath);
+    }
     const bytes = fs.readFileSync(absPath);
     let raw: string;
     try {
@@ -29,14 +47,12 @@ export function loadPosts(postsDir: string): LoadResult {
       continue;
     }
     const text = normalizeText(raw);
-    files.push({
-      id: toPosix(path.relative(postsDir, absPath)),
-      absPath,
-      text,
-      hash: hashText(text),
-      mtime: fs.statSync(absPath).mtime,
-    });
+    const stat = fs.statSync(absPath);
+    const file: SourceFile = { id: toPosix(path.relative(postsDir, absPath)), absPath, text, hash: hashText(text), mtime: stat.mtime };
+    files.push(file);
+    cache?.set(absPath, { mtimeMs: stat.mtimeMs, size: stat.size, file });
   }
+  if (cache) prune(cache, seen);
   files.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return { files, diagnostics };
 }

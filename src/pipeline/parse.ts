@@ -14,6 +14,7 @@ import { error, hasErrors, warning, type Diagnostic } from '../diagnostics.js';
 import type { DateSource, Post, ResolvedConfig, SourceFile } from '../types.js';
 import type { GitDates } from '../util/git-dates.js';
 import { hashText } from '../util/hash.js';
+import { prune, type PipelineCache } from './cache.js';
 
 export interface ParseContext {
   config: ResolvedConfig;
@@ -159,19 +160,37 @@ function postDate(file: SourceFile, data: Record<string, unknown>, ctx: ParseCon
   };
 }
 
-/** Every file → Post, collecting all diagnostics so one build reports every problem. */
+/**
+ * Every file → Post, collecting all diagnostics so one build reports every problem. With a
+ * `cache` (dev server), a file whose text and mtime are unchanged is not parsed again.
+ */
 export function parsePosts(
   files: readonly SourceFile[],
   tick: (done: number) => void,
   ctx: ParseContext,
+  cache?: PipelineCache,
 ): { posts: Post[]; diagnostics: Diagnostic[] } {
   const posts: Post[] = [];
   const diagnostics: Diagnostic[] = [];
+  // A layout added or removed changes which `layout:` values are valid.
+  const layouts = [...ctx.layouts].sort().join('\0');
+  if (cache && cache.parseLayouts !== layouts) {
+    cache.parse.clear();
+    cache.parseLayouts = layouts;
+  }
+  const used = new Set<string>();
   for (const [i, file] of files.entries()) {
     tick(i + 1);
-    const result = parsePost(file, ctx);
+    const key = `${file.id}\0${file.hash}\0${file.mtime.getTime()}`;
+    let result = cache?.parse.get(key);
+    if (!result) {
+      result = parsePost(file, ctx);
+      cache?.parse.set(key, result);
+    }
+    used.add(key);
     if (result.post) posts.push(result.post);
     diagnostics.push(...result.diagnostics);
   }
+  if (cache) prune(cache.parse, used);
   return { posts, diagnostics };
 }

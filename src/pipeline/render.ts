@@ -8,12 +8,15 @@ import { sitemapFiles } from '../seo/sitemap.js';
 import { createMarkdown, type MarkdownRenderer } from '../markdown/create.js';
 import { createEngine } from '../nunjucks/environment.js';
 import { loadStrings } from '../nunjucks/i18n.js';
+import { routeInputs } from '../nunjucks/inputs.js';
 import { createViews, type RenderedBody } from '../nunjucks/views.js';
-import type { OutputFile, Post, ResolvedConfig, Site } from '../types.js';
+import type { OutputFile, Post, ResolvedConfig, Route, Site } from '../types.js';
+import { hashText } from '../util/hash.js';
 import { toPosix } from '../util/paths.js';
 import type { DiagramStats } from '../mermaid/build-mode.js';
 import { needsMermaidRuntime, renderDiagramsAtBuild } from '../mermaid/diagram-step.js';
 import { mermaidRuntimeFiles } from '../mermaid/runtime.js';
+import { prune, type PipelineCache, type RenderCounts } from './cache.js';
 
 export interface RenderResult {
   outputs: OutputFile[];
@@ -22,43 +25,75 @@ export interface RenderResult {
   diagrams?: DiagramStats;
   /** How many post bodies went through markdown-it (incremental rebuilds assert on it). */
   markdownRenders: number;
+  /** How many routes went through their Nunjucks layout (the rest came from the page cache). */
+  pagesRendered: number;
 }
 
-export async function renderSite(site: Site, tick: (done: number) => void = () => {}): Promise<RenderResult> {
+/**
+ * With a `cache` (dev server), a post whose text is unchanged skips markdown-it, and a route whose
+ * layout and template context are unchanged reuses its HTML; without one everything is rendered.
+ */
+export async function renderSite(site: Site, tick: (done: number) => void = () => {}, cache?: PipelineCache): Promise<RenderResult> {
   const { config } = site;
   const diagnostics: Diagnostic[] = [];
-  const markdown = createMarkdown({
-    trustedHtml: config.trustedHtml,
-    siteOrigin: originOf(config.baseUrl),
-    basePath: config.basePath,
-  });
+  const tools = cache?.tools ?? {
+    markdown: createMarkdown({ trustedHtml: config.trustedHtml, siteOrigin: originOf(config.baseUrl), basePath: config.basePath }),
+    engine: createEngine(config),
+  };
+  if (cache) cache.tools = tools;
+  const counts: RenderCounts = { markdownRenders: 0, pagesRendered: 0 };
   const bodies = new Map<string, RenderedBody>();
+  const usedBodies = new Set<string>();
   let done = 0;
   for (const post of site.posts) {
-    bodies.set(post.id, renderBody(markdown, post, diagnostics));
+    bodies.set(post.id, renderBody(tools.markdown, post, diagnostics, counts, cache, usedBodies));
     tick(++done);
   }
+  if (cache) prune(cache.markdown, usedBodies);
 
   const translate = loadStrings(config);
   const diagrams = await renderDiagramsAtBuild(site.posts, bodies, config, translate);
   diagnostics.push(...diagrams.diagnostics);
 
-  const engine = createEngine(config);
   const views = createViews(site, bodies);
+  const inputsOf = cache ? routeInputs(site) : undefined;
   const outputs: OutputFile[] = [];
   const failedLayouts = new Set<string>();
   for (const route of site.routes) {
     // One broken template would otherwise repeat its error for every page using it.
     tick(++done);
     if (failedLayouts.has(route.layout)) continue;
+    // Dev server: a route whose model inputs are unchanged keeps its HTML without even building its
+    // context; otherwise the context's hash decides (an edit may not change what a page shows).
+    const cached = cache?.pages.get(route.outputPath);
+    const modelInputs = inputsOf?.(route);
+    // A post page's own body is an input too (build-mode diagrams can change it without an edit).
+    const inputs = modelInputs === undefined || !cache ? undefined : route.kind === 'post' ? modelInputs + bodyHash(route.postIds[0]!, bodies, cache) : modelInputs;
+    if (cached && inputs !== undefined && cached.inputs === inputs) {
+      outputs.push({ path: route.outputPath, content: cached.html });
+      continue;
+    }
     const context = views.contextFor(route, translate(route.lang ?? config.defaultLang));
-    const { html, diagnostic } = engine.render(route.layout, context);
+    const key = cache && pageKey(route, context, (id) => bodyHash(id, bodies, cache));
+    if (cached && key !== undefined && cached.key === key) {
+      cached.inputs = inputs;
+      outputs.push({ path: route.outputPath, content: cached.html });
+      continue;
+    }
+    const { html, diagnostic } = tools.engine.render(route.layout, context);
+    counts.pagesRendered++;
     if (diagnostic) {
       failedLayouts.add(route.layout);
       diagnostics.push(diagnostic);
       continue;
     }
+    if (key !== undefined) cache?.pages.set(route.outputPath, { inputs, key, html: html! });
     outputs.push({ path: route.outputPath, content: html! });
+  }
+  if (cache) {
+    prune(cache.pages, new Set(site.routes.map((route) => route.outputPath)));
+    prune(cache.htmlHashes, new Set([...bodies.values()].map((body) => body.html)));
+    cache.counts = counts;
   }
   outputs.push(...buildFeeds(site, bodies));
   // A robots.txt of the site's own (public/) wins over the generated one.
@@ -67,13 +102,58 @@ export async function renderSite(site: Site, tick: (done: number) => void = () =
   outputs.push(...themeAssets(config));
   // The runtime is only shipped when some page still has a diagram for the browser to render.
   if ([...bodies.values()].some((body) => needsMermaidRuntime(body.html))) outputs.push(...mermaidRuntimeFiles());
-  return { outputs, diagnostics, diagrams: diagrams.stats, markdownRenders: site.posts.length };
+  return { outputs, diagnostics, diagrams: diagrams.stats, ...counts };
 }
 
-function renderBody(markdown: MarkdownRenderer, post: Post, diagnostics: Diagnostic[]): RenderedBody {
-  const rendered = markdown.render(post.body, { file: post.sourcePath, bodyLine: post.bodyLine });
-  diagnostics.push(...rendered.diagnostics);
-  return { html: rendered.html, headings: rendered.headings, diagrams: rendered.diagrams };
+function renderBody(
+  markdown: MarkdownRenderer,
+  post: Post,
+  diagnostics: Diagnostic[],
+  counts: RenderCounts,
+  cache: PipelineCache | undefined,
+  used: Set<string>,
+): RenderedBody {
+  // The body depends on the text (post.hash) and, for diagnostics, on where the file is.
+  const key = `${post.hash}\0${post.sourcePath}`;
+  let entry = cache?.markdown.get(key);
+  if (!entry) {
+    const rendered = markdown.render(post.body, { file: post.sourcePath, bodyLine: post.bodyLine });
+    counts.markdownRenders++;
+    entry = { body: { html: rendered.html, headings: rendered.headings, diagrams: rendered.diagrams }, diagnostics: rendered.diagnostics };
+    cache?.markdown.set(key, entry);
+  }
+  used.add(key);
+  diagnostics.push(...entry.diagnostics);
+  // A copy: the build-mode diagram step replaces `html` in place.
+  return { ...entry.body };
+}
+
+/** Hash of a post's final body HTML: the cached one unless the diagram step replaced the HTML. */
+function bodyHash(id: string, bodies: ReadonlyMap<string, RenderedBody>, cache: PipelineCache): string {
+  const html = bodies.get(id)?.html ?? '';
+  const known = cache.htmlHashes.get(html);
+  if (known) return known;
+  const hash = hashText(html);
+  cache.htmlHashes.set(html, hash);
+  return hash;
+}
+
+/**
+ * A page's identity: its layout and everything its template can see. Hashing the finished context
+ * (not a hand-kept list of dependencies) means a page re-renders exactly when something it shows
+ * changed: a title in a list, a neighbour's link, a term count. Undefined when the context cannot
+ * be serialized (the page is then always rendered).
+ */
+function pageKey(route: Route, context: Record<string, unknown>, bodyHash: (postId: string) => string): string | undefined {
+  try {
+    // A post's body stands in by its hash: stringifying and hashing every body on every rebuild
+    // would cost more than anything else in a big site.
+    const post = context.post as { html?: string } | undefined;
+    const keyed = post && route.kind === 'post' ? { ...context, post: { ...post, html: bodyHash(route.postIds[0]!) } } : context;
+    return hashText(`${route.layout}\0${JSON.stringify(keyed)}`);
+  } catch {
+    return undefined;
+  }
 }
 
 /** Feeds and the sitemap need absolute URLs; say once how to get them. */

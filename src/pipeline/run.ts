@@ -3,24 +3,30 @@
 import { hasErrors, type Diagnostic } from '../diagnostics.js';
 import { listLayouts } from '../nunjucks/environment.js';
 import type { DiagramStats } from '../mermaid/build-mode.js';
-import type { OutputFile, ResolvedConfig, Site } from '../types.js';
+import type { OutputFile, Post, ResolvedConfig, Site } from '../types.js';
 import { readGitDates, type GitDates } from '../util/git-dates.js';
 import { loadPosts } from './load.js';
 import { buildSite } from './model.js';
 import { parsePosts } from './parse.js';
 import { renderSite } from './render.js';
+import type { PipelineCache } from './cache.js';
+import { indexSearch, type SearchStats } from '../search/index.js';
 
 export type Stage = 'load' | 'parse' | 'model' | 'render';
 
 export interface PipelineResult {
   /** Undefined when a stage reported errors and the pipeline stopped there. */
   site?: Site;
+  /** Every post that parsed, drafts and future posts too (`site.posts` holds only the published ones). */
+  posts?: Post[];
   outputs: OutputFile[];
   diagnostics: Diagnostic[];
   /** Source text per absolute path, for code frames in diagnostics. */
   sources: Map<string, string>;
   /** Build-mode diagram rendering, when it ran. */
   diagrams?: DiagramStats;
+  /** Search index size and indexing time, when search is on. */
+  search?: SearchStats;
   /** Milliseconds per stage. */
   timings: Partial<Record<Stage, number>>;
 }
@@ -28,6 +34,11 @@ export interface PipelineResult {
 export interface PipelineHooks {
   /** Progress of the current stage: `done` of `total` items (called at its start, end and every few items). */
   onProgress?(stage: Stage, done: number, total: number): void;
+  /**
+   * Leave the search step to the caller (`indexSearch(result.site, result.outputs)`): the dev
+   * server serves the new pages at once and adds the index, which is rebuilt whole, when it is ready.
+   */
+  deferSearch?: boolean;
 }
 
 /** Reports progress of one stage; stages call it per item and it decides how often to pass it on. */
@@ -36,11 +47,15 @@ export type Tick = (done: number) => void;
 /** Layouts a post may name: all of them but those that render the site's own pages. */
 function postLayouts(templateDirs: readonly string[]): Set<string> {
   const layouts = listLayouts(templateDirs);
-  for (const reserved of ['base', 'index', 'root', '404', 'taxonomy', 'terms']) layouts.delete(reserved);
+  for (const reserved of ['base', 'index', 'root', '404', 'taxonomy', 'terms', 'search']) layouts.delete(reserved);
   return layouts;
 }
 
-export async function runPipeline(config: ResolvedConfig, hooks: PipelineHooks = {}): Promise<PipelineResult> {
+/**
+ * `cache` (the dev server's, kept between runs) lets each stage skip work whose inputs are
+ * unchanged; without one (`build`) everything is done from scratch.
+ */
+export async function runPipeline(config: ResolvedConfig, hooks: PipelineHooks = {}, cache?: PipelineCache): Promise<PipelineResult> {
   const timings: PipelineResult['timings'] = {};
   const timed = async <T>(stage: Stage, items: number, work: (tick: Tick) => T | Promise<T>): Promise<T> => {
     const report = hooks.onProgress;
@@ -54,10 +69,11 @@ export async function runPipeline(config: ResolvedConfig, hooks: PipelineHooks =
     return result;
   };
 
-  const loaded = await timed('load', 0, () => loadPosts(config.postsDir));
+  const loaded = await timed('load', 0, () => loadPosts(config.postsDir, cache?.load));
   const sources = new Map(loaded.files.map((file) => [file.absPath, file.text]));
   const diagnostics = [...loaded.diagnostics];
-  const stop = () => ({ outputs: [], diagnostics, sources, timings });
+  let posts: Post[] | undefined;
+  const stop = () => ({ outputs: [], diagnostics, sources, timings, posts });
 
   let gitDates: Map<string, GitDates> | undefined;
   const parsed = await timed('parse', loaded.files.length, (tick) =>
@@ -67,9 +83,10 @@ export async function runPipeline(config: ResolvedConfig, hooks: PipelineHooks =
       // One `git log` per build, read lazily: a site whose posts all carry dates and that does not
       // want `updated` from git never runs git at all.
       git: (absPath) => (gitDates ??= readGitDates(config.postsDir)).get(absPath),
-    }),
+    }, cache),
   );
   diagnostics.push(...parsed.diagnostics);
+  posts = parsed.posts;
   if (hasErrors(diagnostics)) return stop();
 
   const modelled = await timed('model', parsed.posts.length, () => buildSite(parsed.posts, config));
@@ -77,9 +94,15 @@ export async function runPipeline(config: ResolvedConfig, hooks: PipelineHooks =
   if (hasErrors(diagnostics)) return stop();
 
   const rendered = await timed('render', modelled.site.routes.length + modelled.site.posts.length, (tick) =>
-    renderSite(modelled.site, tick),
+    renderSite(modelled.site, tick, cache),
   );
   diagnostics.push(...rendered.diagnostics);
   if (hasErrors(diagnostics)) return stop();
-  return { site: modelled.site, outputs: rendered.outputs, diagnostics, sources, timings, diagrams: rendered.diagrams };
+  if (hooks.deferSearch) return { site: modelled.site, posts, outputs: rendered.outputs, diagnostics, sources, timings, diagrams: rendered.diagrams };
+  // Search (src/search/): index the rendered post pages; the index files join the outputs.
+  const search = await indexSearch(modelled.site, rendered.outputs);
+  diagnostics.push(...search.diagnostics);
+  if (hasErrors(diagnostics)) return stop();
+  const outputs = [...rendered.outputs, ...search.outputs];
+  return { site: modelled.site, posts, outputs, diagnostics, sources, timings, diagrams: rendered.diagrams, search: search.stats };
 }

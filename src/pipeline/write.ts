@@ -121,3 +121,31 @@ function removeLeftovers(out: string): void {
     }
   }
 }
+
+/**
+ * The dev server's writer: outputs kept in memory, never on disk. `write` replaces the whole set
+ * and returns the paths whose content changed (added, edited or gone), so that browsers are told
+ * only about real changes. Pages the page cache reused are the very same strings, so the
+ * comparison is mostly a pointer check.
+ */
+export class MemoryWriter {
+  readonly files = new Map<string, string | Uint8Array>();
+
+  write(outputs: readonly OutputFile[]): string[] {
+    const changed: string[] = [];
+    const next = new Map(outputs.map((file) => [file.path, file.content]));
+    for (const [file, content] of next) {
+      const previous = this.files.get(file);
+      if (previous === undefined || !sameContent(previous, content)) changed.push(file);
+    }
+    for (const file of this.files.keys()) if (!next.has(file)) changed.push(file);
+    this.files.clear();
+    for (const [file, content] of next) this.files.set(file, content);
+    return changed.sort();
+  }
+}
+
+function sameContent(a: string | Uint8Array, b: string | Uint8Array): boolean {
+  if (typeof a === 'string' || typeof b === 'string') return a === b;
+  return Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(b);
+}

@@ -1,0 +1,102 @@
+// `omnipress serve`: build into memory, serve on 127.0.0.1, rebuild on every save, until Ctrl-C.
+import { parseArgs } from 'node:util';
+import type { Diagnostic } from '../diagnostics.js';
+import { serve, ServeError, type DevServer } from '../serve/dev-server.js';
+import type { BuildRecord } from '../serve/rebuild.js';
+import { isDirectory, printDiagnostics, usage, type Io } from './io.js';
+
+export const SERVE_USAGE = `omnipress serve [--root DIR] [--port 8080] [--host 127.0.0.1] [--drafts|--no-drafts] [--future|--no-future]`;
+
+export const SERVE_HELP = `Usage: ${SERVE_USAGE}
+
+Options:
+  --root DIR        site folder (default: the current folder)
+  --port N          port to listen on (default 8080; 0 picks a free one)
+  --host ADDR       interface to bind (default 127.0.0.1, this computer only)
+  --no-drafts       hide drafts (shown by default, with a "draft" badge)
+  --no-future       hide posts dated in the future (shown by default)
+
+serve builds the site into memory (nothing is written to _site/), serves it, and rebuilds what
+changed whenever a post, template, public/ file or the config is saved; open pages reload by
+themselves. A broken post shows an overlay naming file and line while the last good pages stay
+served. Stop with Ctrl-C.
+`;
+
+export async function runServe(args: string[], io: Io): Promise<number> {
+  let values: ReturnType<typeof parseServeArgs>;
+  try {
+    values = parseServeArgs(args);
+  } catch (cause) {
+    return usage(io, (cause as Error).message);
+  }
+  if (values.help) {
+    io.stdout.write(SERVE_HELP);
+    return 0;
+  }
+  const port = Number(values.port ?? 8080);
+  if (!/^\d+$/.test(values.port ?? '8080') || port > 65535) return usage(io, `--port must be a number from 0 to 65535, got "${values.port}"`);
+  if (values.root !== undefined && !isDirectory(values.root)) return usage(io, `--root ${values.root} is not a folder`);
+
+  let server: DevServer;
+  let root = values.root ?? '.';
+  const print = (diagnostics: readonly Diagnostic[]) =>
+    printDiagnostics(io, diagnostics.filter((d) => d.severity !== 'info'), { root, sources: new Map(), quiet: true });
+  try {
+    server = await serve({
+      root: values.root,
+      port,
+      host: values.host,
+      drafts: values.drafts ?? true,
+      future: values.future ?? true,
+      onBuild: (record) => {
+        if (!record.ok || record.id === 1) print(record.diagnostics);
+        io.stderr.write(`${describe(record)}\n`);
+      },
+      onWatchError: (error) => io.stderr.write(`omnipress: watching failed: ${error.message}\n`),
+    });
+  } catch (cause) {
+    if (!(cause instanceof ServeError)) throw cause;
+    print(cause.diagnostics);
+    return usage(io, cause.message, false);
+  }
+  root = server.config.root;
+  io.stdout.write(`omnipress serve: ${server.url} (Ctrl-C to stop)\n`);
+
+  await new Promise<void>((resolve) => {
+    const stop = () => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      io.stderr.write('omnipress serve: stopping\n');
+      void server.close().then(resolve);
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+  return 0;
+}
+
+/** `rebuilt (post) in 14 ms: 1 markdown, 3 pages rendered, 4 files changed`, or what failed. */
+function describe(record: BuildRecord): string {
+  const ms = Math.round(record.ms);
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  if (!record.ok) return `build failed (${plural(record.errors.length, 'error')}); still serving the last good pages`;
+  if (record.id === 1) return `built ${plural(record.pagesRendered, 'page')} in ${ms} ms`;
+  return `rebuilt (${record.kinds.join(', ')}) in ${ms} ms: ${plural(record.markdownRenders, 'markdown render')}, ${plural(record.pagesRendered, 'page')} rendered, ${plural(record.changed.length, 'file')} changed`;
+}
+
+function parseServeArgs(args: string[]) {
+  return parseArgs({
+    args,
+    strict: true,
+    allowPositionals: false,
+    allowNegative: true,
+    options: {
+      root: { type: 'string' },
+      port: { type: 'string', short: 'p' },
+      host: { type: 'string' },
+      drafts: { type: 'boolean' },
+      future: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  }).values;
+}

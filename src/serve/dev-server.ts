@@ -1,0 +1,121 @@
+// `omnipress serve` wired together: config → first build (rebuild.ts) → watcher (watcher.ts) →
+// http (server.ts). Returns a handle with the build records, so tests can assert what each edit redid.
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { resolveConfig, type ConfigOverrides } from '../config.js';
+import { hasErrors, type Diagnostic } from '../diagnostics.js';
+import type { ResolvedConfig } from '../types.js';
+import { Rebuilder, type BuildRecord } from './rebuild.js';
+import { createHandler, EventHub, overlayHtml } from './server.js';
+import { watchSite, type SiteWatcher } from './watcher.js';
+
+export interface ServeOptions extends ConfigOverrides {
+  /** Port to listen on; 0 picks a free one (default 8080). */
+  port?: number;
+  /** Interface to bind (default 127.0.0.1: the dev server is not for the network). */
+  host?: string;
+  /** Milliseconds of quiet after a file event before rebuilding (default 50). */
+  debounceMs?: number;
+  /** Called after every build, the first included. */
+  onBuild?(record: BuildRecord): void;
+  /** Watcher problems (the server keeps running). */
+  onWatchError?(error: Error): void;
+}
+
+export interface DevServer {
+  /** `http://127.0.0.1:8080/` (with the base path, if the site has one). */
+  url: string;
+  config: ResolvedConfig;
+  /** Every build so far, oldest first. */
+  builds: readonly BuildRecord[];
+  /** What is being served: output path → content (public/ files aside, which are read from disk). */
+  files(): ReadonlyMap<string, string | Uint8Array>;
+  /** Connected live-reload clients. */
+  clients(): number;
+  /** Settles when no build is running or queued. */
+  idle(): Promise<void>;
+  /** Stop watching, end every connection, and let the process exit. */
+  close(): Promise<void>;
+}
+
+/** A problem starting the server that no rebuild can fix: a broken config, a port in use. */
+export class ServeError extends Error {
+  override name = 'ServeError';
+  constructor(
+    message: string,
+    readonly diagnostics: Diagnostic[] = [],
+  ) {
+    super(message);
+  }
+}
+
+export async function serve(options: ServeOptions = {}): Promise<DevServer> {
+  const overrides: ConfigOverrides = { root: options.root, baseUrl: options.baseUrl, drafts: options.drafts ?? true, future: options.future ?? true, mermaid: options.mermaid };
+  const resolved = resolveConfig(overrides);
+  if (hasErrors(resolved.diagnostics)) throw new ServeError('the config has errors', resolved.diagnostics);
+
+  const hub = new EventHub();
+  const rebuilder = new Rebuilder(resolved.config, overrides, (record) => {
+    const overlay = overlayHtml(record.errors, rebuilder.config.root);
+    if (!record.ok) hub.send('failed', { build: record.id, overlay });
+    else hub.send('change', { build: record.id, paths: record.changed });
+    options.onBuild?.(record);
+  });
+  // Watch before the first build, so an edit made while it runs is queued, not lost.
+  const watcher: SiteWatcher = watchSite(rebuilder.config, (changes) => void rebuilder.enqueue(changes), {
+    debounceMs: options.debounceMs,
+    onError: options.onWatchError,
+  });
+  try {
+    await watcher.ready;
+    await rebuilder.start();
+  } catch (cause) {
+    await watcher.close();
+    throw cause;
+  }
+
+  const server = http.createServer(
+    createHandler(
+      {
+        config: () => rebuilder.config,
+        files: () => rebuilder.writer.files,
+        build: () => rebuilder.builds.length,
+        errors: () => rebuilder.errors,
+      },
+      hub,
+    ),
+  );
+  const host = options.host ?? '127.0.0.1';
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', (cause: NodeJS.ErrnoException) =>
+        reject(cause.code === 'EADDRINUSE' ? new ServeError(`port ${options.port ?? 8080} on ${host} is in use; choose another with --port (0 picks a free one)`) : cause),
+      );
+      server.listen(options.port ?? 8080, host, () => resolve());
+    });
+  } catch (cause) {
+    await watcher.close();
+    await rebuilder.idle();
+    throw cause;
+  }
+
+  const { port } = server.address() as AddressInfo;
+  const shownHost = host.includes(':') ? `[${host}]` : host;
+  return {
+    url: `http://${shownHost}:${port}${rebuilder.config.basePath}`,
+    get config() {
+      return rebuilder.config;
+    },
+    builds: rebuilder.builds,
+    files: () => rebuilder.writer.files,
+    clients: () => hub.size,
+    idle: () => rebuilder.idle(),
+    async close() {
+      await watcher.close();
+      await rebuilder.idle();
+      hub.closeAll();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}

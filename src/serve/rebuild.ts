@@ -1,0 +1,203 @@
+// ChangeSet → drop what the changes make stale → runPipeline (the same one `build` runs, with the
+// dev server's cache) → diff the outputs in memory → tell the browsers. One build at a time:
+// changes arriving during a build are queued and handled together by one follow-up build.
+import fs from 'node:fs';
+import path from 'node:path';
+import { resolveConfig, type ConfigOverrides } from '../config.js';
+import { error, hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics.js';
+import { createPipelineCache, type PipelineCache } from '../pipeline/cache.js';
+import { runPipeline } from '../pipeline/run.js';
+import { MemoryWriter } from '../pipeline/write.js';
+import { indexSearch } from '../search/index.js';
+import type { OutputFile, ResolvedConfig, Site } from '../types.js';
+import { isInside, toPosix } from '../util/paths.js';
+import type { ChangeKind, ChangeSet } from './watcher.js';
+
+/** What one (re)build did: the dev server logs it, browsers hear about it, tests assert on it. */
+export interface BuildRecord {
+  /** 1 for the first build, then counting up. */
+  id: number;
+  /** False when the build reported errors; the last good outputs stay served. */
+  ok: boolean;
+  /** What triggered it (empty for the first build). */
+  kinds: ChangeKind[];
+  /** Post bodies that went through markdown-it. */
+  markdownRenders: number;
+  /** Pages that went through their Nunjucks layout. */
+  pagesRendered: number;
+  /** Output paths whose content changed, appeared or disappeared (`ko/posts/x/index.html`), public/ files included. */
+  changed: string[];
+  /** The same as site paths (`/ko/posts/x/`), not percent-encoded, without the base path. */
+  changedUrls: string[];
+  /** Errors that failed the build (empty when ok). */
+  errors: Diagnostic[];
+  /** Every diagnostic of the build (warnings too), for the terminal. */
+  diagnostics: Diagnostic[];
+  ms: number;
+}
+
+export class Rebuilder {
+  /** The outputs being served; replaced only by a build without errors. */
+  readonly writer = new MemoryWriter();
+  readonly cache: PipelineCache = createPipelineCache();
+  /** Every build so far, oldest first. */
+  readonly builds: BuildRecord[] = [];
+  /** Errors of the latest build (the overlay shows them until a build succeeds). */
+  errors: Diagnostic[] = [];
+  private pending: ChangeSet = [];
+  private running?: Promise<void>;
+  /** The latest good pipeline outputs, and the latest search index files served with them. */
+  private outputs: OutputFile[] = [];
+  private searchOutputs: OutputFile[] = [];
+  private searchNext?: { site: Site; outputs: OutputFile[] };
+  private searching?: Promise<void>;
+
+  constructor(
+    public config: ResolvedConfig,
+    private readonly overrides: ConfigOverrides,
+    private readonly onBuild: (record: BuildRecord) => void = () => {},
+  ) {}
+
+  /** The first build. */
+  start(): Promise<void> {
+    return this.enqueue([]);
+  }
+
+  /** Queue changes; a build runs now, or right after the one in progress. Settles when the queue is empty. */
+  enqueue(changes: ChangeSet): Promise<void> {
+    this.pending.push(...changes);
+    this.running ??= this.drain();
+    return this.running;
+  }
+
+  /** Settles when no build, and no search indexing, is running or queued. */
+  async idle(): Promise<void> {
+    while (this.running || this.searching) await (this.running ?? this.searching);
+  }
+
+  private async drain(): Promise<void> {
+    try {
+      let first = this.builds.length === 0;
+      while (first || this.pending.length > 0) {
+        first = false;
+        const batch = this.pending.splice(0);
+        const record = await this.rebuild(batch);
+        this.builds.push(record);
+        this.onBuild(record);
+      }
+    } finally {
+      this.running = undefined;
+    }
+  }
+
+  private async rebuild(changes: ChangeSet): Promise<BuildRecord> {
+    const start = performance.now();
+    const kinds = [...new Set(changes.map((change) => change.kind))];
+    const record = (fields: Partial<BuildRecord>): BuildRecord => {
+      const changed = fields.changed ?? [];
+      return {
+        id: this.builds.length + 1,
+        ok: true,
+        kinds,
+        markdownRenders: 0,
+        pagesRendered: 0,
+        changed,
+        changedUrls: changed.map(urlOf),
+        errors: [],
+        diagnostics: [],
+        ms: performance.now() - start,
+        ...fields,
+      };
+    };
+
+    // public/ is served from disk: a change there needs no pipeline run, only the browsers told.
+    // Except robots.txt, whose presence decides whether one is generated.
+    if (kinds.length === 1 && kinds[0] === 'public' && !changes.some((c) => path.basename(c.path) === 'robots.txt')) {
+      const changed = changes.map((c) => toPosix(path.relative(this.config.publicDir, c.path)));
+      return record({ ok: this.errors.length === 0, errors: this.errors, changed: [...new Set(changed)].sort() });
+    }
+
+    const configDiagnostics = this.applyChanges(changes);
+    if (hasErrors(configDiagnostics)) return this.failed(record, configDiagnostics);
+
+    this.cache.counts = { markdownRenders: 0, pagesRendered: 0 };
+    let result: Awaited<ReturnType<typeof runPipeline>>;
+    try {
+      // `now` moves on, so a scheduled post appears once its time comes (with --no-future).
+      result = await runPipeline({ ...this.config, now: new Date() }, { deferSearch: true }, this.cache);
+    } catch (cause) {
+      // Typically a file deleted between listing and reading it; the watcher's next event rebuilds.
+      const message = cause instanceof Error ? cause.message : String(cause);
+      return this.failed(record, [error(this.config.root, `build failed: ${message}`)]);
+    }
+    const diagnostics = sortDiagnostics([...configDiagnostics, ...result.diagnostics]);
+    const counts = { ...this.cache.counts };
+    if (!result.site || hasErrors(diagnostics)) return this.failed(record, diagnostics, counts);
+    this.errors = [];
+    this.outputs = result.outputs;
+    // Until the new index is ready the previous one is served: search may lag a save by a moment.
+    const changed = this.writer.write([...this.outputs, ...this.searchOutputs]);
+    this.indexLater(result.site);
+    return record({ ...counts, changed, diagnostics });
+  }
+
+  /**
+   * Search indexing (src/search/) takes every post page each time, seconds in a big site, so it
+   * runs after the pages are served, one run at a time, always for the latest build. Browsers are
+   * not told: no page changes when only the index does.
+   */
+  private indexLater(site: Site): void {
+    if (!site.config.search) return;
+    this.searchNext = { site, outputs: this.outputs };
+    this.searching ??= (async () => {
+      try {
+        while (this.searchNext) {
+          const { site, outputs } = this.searchNext;
+          this.searchNext = undefined;
+          const search = await indexSearch(site, outputs);
+          if (hasErrors(search.diagnostics)) continue;
+          this.searchOutputs = search.outputs;
+          if (this.errors.length === 0) this.writer.write([...this.outputs, ...this.searchOutputs]);
+        }
+      } finally {
+        this.searching = undefined;
+      }
+    })();
+  }
+
+  private failed(record: (fields: Partial<BuildRecord>) => BuildRecord, diagnostics: Diagnostic[], counts = {}): BuildRecord {
+    this.errors = diagnostics.filter((d) => d.severity === 'error');
+    return record({ ok: false, errors: this.errors, diagnostics, ...counts });
+  }
+
+  /** Drop cache entries the changes make stale; a config change re-reads the config and starts afresh. */
+  private applyChanges(changes: ChangeSet): Diagnostic[] {
+    const templatesDir = path.join(this.config.root, 'templates');
+    // A site that gains or loses its templates/ folder changes the template search path (a config matter).
+    const templatesMoved = fs.existsSync(templatesDir) !== this.config.templateDirs.includes(templatesDir);
+    if (templatesMoved || changes.some((c) => c.kind === 'config')) {
+      const { config, diagnostics } = resolveConfig(this.overrides);
+      if (hasErrors(diagnostics)) return diagnostics;
+      this.config = config;
+      Object.assign(this.cache, createPipelineCache());
+      return diagnostics;
+    }
+    for (const change of changes) {
+      if (change.kind === 'post') {
+        // Keyed on mtime + size, the load cache could miss an edit within the same tick.
+        for (const file of this.cache.load.keys()) if (isInside(file, change.path)) this.cache.load.delete(file);
+      } else if (change.kind === 'template' && !isInside(change.path, path.join(templatesDir, 'assets'))) {
+        // Layouts, partials or UI strings: every page again, but no markdown (bodies stay cached).
+        this.cache.pages.clear();
+        this.cache.tools = undefined;
+      }
+    }
+    return [];
+  }
+}
+
+/** `ko/posts/x/index.html` → `/ko/posts/x/`; `ko/feed.xml` → `/ko/feed.xml`. */
+export function urlOf(outputPath: string): string {
+  if (outputPath === 'index.html') return '/';
+  return `/${outputPath.endsWith('/index.html') ? outputPath.slice(0, -'index.html'.length) : outputPath}`;
+}

@@ -1,0 +1,205 @@
+// node:http over the dev server's in-memory outputs: clean URLs, the site's 404 page, public/ files
+// from disk, path safety, the live-reload events and the error overlay. Serves nothing but the
+// outputs and public/: no `..`, no encoded slashes, no symlink out of public/.
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Diagnostic } from '../diagnostics.js';
+import type { ResolvedConfig } from '../types.js';
+import { isInside } from '../util/paths.js';
+
+/** Where the dev server's own endpoints live; never a path a site can have (`__` is not a slug). */
+export const DEV_PREFIX = '/__omnipress/';
+const CLIENT_PATH = `${DEV_PREFIX}client.js`;
+const EVENTS_PATH = `${DEV_PREFIX}events`;
+const CLIENT_SOURCE = fileURLToPath(new URL('../../client/live-reload.js', import.meta.url));
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.xml': 'application/xml; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.avif': 'image/avif',
+  '.ico': 'image/x-icon',
+  '.woff': 'font/woff',
+  '.woff2': 'font/woff2',
+  '.wasm': 'application/wasm',
+  '.pdf': 'application/pdf',
+};
+
+/** What the request handler reads from the dev server on every request. */
+export interface ServedSite {
+  config(): ResolvedConfig;
+  /** The latest good outputs by output path. */
+  files(): ReadonlyMap<string, string | Uint8Array>;
+  /** The latest build's number, for clients that reconnect. */
+  build(): number;
+  /** Errors of the latest build: shown as an overlay on every page until fixed. */
+  errors(): readonly Diagnostic[];
+}
+
+/** Connected browsers; `send` pushes one event to all of them. */
+export class EventHub {
+  private readonly clients = new Set<http.ServerResponse>();
+
+  add(res: http.ServerResponse, hello: object): void {
+    res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', connection: 'keep-alive' });
+    res.write(`retry: 500\n\n`);
+    this.clients.add(res);
+    res.on('close', () => this.clients.delete(res));
+    this.write(res, 'hello', hello);
+  }
+
+  send(event: string, data: object): void {
+    for (const res of this.clients) this.write(res, event, data);
+  }
+
+  get size(): number {
+    return this.clients.size;
+  }
+
+  closeAll(): void {
+    for (const res of this.clients) res.end();
+    this.clients.clear();
+  }
+
+  private write(res: http.ServerResponse, event: string, data: object): void {
+    res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+  }
+}
+
+export function createHandler(site: ServedSite, hub: EventHub): http.RequestListener {
+  const client = fs.readFileSync(CLIENT_SOURCE);
+  return (req, res) => {
+    const send = (status: number, body: string | Uint8Array, type: string, headers: http.OutgoingHttpHeaders = {}) => {
+      const bytes = typeof body === 'string' ? Buffer.from(body) : body;
+      res.writeHead(status, { 'content-type': type, 'content-length': bytes.byteLength, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff', ...headers });
+      res.end(req.method === 'HEAD' ? undefined : bytes);
+    };
+    if (req.method !== 'GET' && req.method !== 'HEAD') return send(405, 'method not allowed\n', TYPES['.txt']!, { allow: 'GET, HEAD' });
+    const raw = (req.url ?? '/').split(/[?#]/)[0]!;
+    const query = (req.url ?? '').slice(raw.length);
+    if (raw === CLIENT_PATH) return send(200, client, TYPES['.js']!);
+    if (raw === EVENTS_PATH) return hub.add(res, { build: site.build(), overlay: overlayHtml(site.errors(), site.config().root) });
+
+    const page = (status: number, content: string | Uint8Array) =>
+      send(status, injectDevScripts(Buffer.from(content).toString('utf8'), site.errors(), site.config().root), TYPES['.html']!);
+    const files = site.files();
+    // Before the first good build there is nothing to serve but the overlay.
+    if (files.size === 0) return page(500, '<!doctype html><html><head><meta charset="utf-8"><title>omnipress: build failed</title></head><body></body></html>');
+
+    const target = resolvePath(raw, site.config());
+    if (target.status === 301) return send(301, '', TYPES['.txt']!, { location: `${target.location}${query}` });
+    if (target.status !== 200) {
+      const notFound = files.get('404.html');
+      if (target.status === 404 && notFound) return page(404, notFound);
+      return send(target.status, `${http.STATUS_CODES[target.status]}\n`, TYPES['.txt']!);
+    }
+    const found = lookup(target.rel, files, site.config().publicDir);
+    if (found === 'directory') return send(301, '', TYPES['.txt']!, { location: `${raw}/${query}` });
+    if (!found) {
+      const notFound = files.get('404.html');
+      return notFound ? page(404, notFound) : send(404, 'not found\n', TYPES['.txt']!);
+    }
+    const type = TYPES[path.extname(found.file).toLowerCase()] ?? 'application/octet-stream';
+    if (type === TYPES['.html']) return page(200, found.content);
+    send(200, found.content, type);
+  };
+}
+
+type Target = { status: 200; rel: string } | { status: 301; location: string } | { status: 400 | 403 | 404 };
+
+/**
+ * The request path → a path relative to the output, or why not. Refused (403): encoded slashes,
+ * backslashes and NUL (`%2f`, `%5c`, `%00`), and `.`/`..` segments, encoded or not. Outside the
+ * base path: 404.
+ */
+export function resolvePath(raw: string, config: Pick<ResolvedConfig, 'basePath'>): Target {
+  if (!raw.startsWith('/')) return { status: 400 };
+  if (/%(2f|5c|00)/i.test(raw) || raw.includes('\\') || raw.includes('\0')) return { status: 403 };
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(raw);
+  } catch {
+    return { status: 400 };
+  }
+  if (decoded.includes('\0') || decoded.includes('\\') || decoded.split('/').some((s) => s === '..' || s === '.')) return { status: 403 };
+  // Links are percent-encoded NFC; a browser on macOS may still send a typed address decomposed.
+  decoded = decoded.normalize('NFC');
+  const base = config.basePath;
+  if (base !== '/' && `${decoded}/` === base) return { status: 301, location: base };
+  if (!decoded.startsWith(base)) return { status: 404 };
+  return { status: 200, rel: decoded.slice(base.length) };
+}
+
+/** An output (generated pages win, as in `build`) or a public/ file; 'directory' when only `rel/` exists. */
+function lookup(
+  rel: string,
+  files: ReadonlyMap<string, string | Uint8Array>,
+  publicDir: string,
+): { file: string; content: string | Uint8Array } | 'directory' | undefined {
+  const file = rel === '' || rel.endsWith('/') ? `${rel}index.html` : rel;
+  const output = files.get(file);
+  if (output !== undefined) return { file, content: output };
+  const fromPublic = readPublic(publicDir, file);
+  if (fromPublic) return { file, content: fromPublic };
+  if (file === rel && (files.has(`${rel}/index.html`) || readPublic(publicDir, `${rel}/index.html`))) return 'directory';
+  return undefined;
+}
+
+/** A file of public/, only when it (after following symlinks) really is inside public/. */
+function readPublic(publicDir: string, rel: string): Buffer | undefined {
+  try {
+    const root = fs.realpathSync(publicDir);
+    const real = fs.realpathSync(path.join(publicDir, ...rel.split('/')));
+    if (!isInside(real, root) || !fs.statSync(real).isFile()) return undefined;
+    return fs.readFileSync(real);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The live-reload script (and, while a build is broken, the overlay) added to an HTML page. */
+export function injectDevScripts(html: string, errors: readonly Diagnostic[], root: string): string {
+  const script = `<script src="${CLIENT_PATH}" defer></script>`;
+  let out = /<\/head>/i.test(html) ? html.replace(/<\/head>/i, `${script}</head>`) : script + html;
+  const overlay = overlayHtml(errors, root);
+  if (overlay) {
+    const body = /<body\b[^>]*>/i.exec(out);
+    out = body ? out.slice(0, body.index + body[0].length) + overlay + out.slice(body.index + body[0].length) : out + overlay;
+  }
+  return out;
+}
+
+/** The overlay naming each error's file (relative to the site), line and message; '' when there is none. */
+export function overlayHtml(errors: readonly Diagnostic[], root: string): string {
+  if (errors.length === 0) return '';
+  const items = errors
+    .map((d) => {
+      const where = `${escapeHtml(path.relative(root, d.file) || d.file)}${d.line ? `:${d.line}${d.column ? `:${d.column}` : ''}` : ''}`;
+      const hint = d.hint ? `<div style="opacity:.75;margin-top:.25em">${escapeHtml(d.hint)}</div>` : '';
+      return `<li style="margin:0 0 1em"><strong class="omnipress-overlay-file">${where}</strong><div class="omnipress-overlay-message">${escapeHtml(d.message)}</div>${hint}</li>`;
+    })
+    .join('');
+  return (
+    '<div id="omnipress-overlay" role="alert" style="position:fixed;inset:0;z-index:2147483647;overflow:auto;' +
+    'background:rgba(20,20,24,.94);color:#f5f5f5;font:14px/1.5 ui-monospace,monospace;padding:2em;text-align:left">' +
+    `<p style="margin:0 0 1em;color:#ff8a80;font-weight:bold">omnipress: the build failed; showing the last good pages underneath</p>` +
+    `<ul style="list-style:none;margin:0;padding:0">${items}</ul></div>`
+  );
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}

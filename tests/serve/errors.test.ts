@@ -1,0 +1,130 @@
+// Bad input never kills `omnipress serve`: a broken post shows an overlay naming file, line and
+// message while the last good pages stay served, and fixing it clears the overlay. And the command
+// itself: prints its URL, stops cleanly on Ctrl-C.
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DevServer } from '../../src/serve/dev-server.js';
+import { afterEdit, get, listen, rawGet, startServe, waitFor } from '../helpers/serve.js';
+import { BIN, runCli, siteFromFiles } from '../helpers/site.js';
+
+const GOOD = '---\ntitle: 좋은 글\n---\n처음 본문.\n';
+const BROKEN = '---\ntitle: 좋은 글\ntags: [unclosed\n---\n고친 본문.\n';
+const FIXED = '---\ntitle: 좋은 글\ntags: [closed]\n---\n고친 본문.\n';
+
+describe('a broken post under serve', () => {
+  let root: string;
+  let server: DevServer;
+  const postFile = () => path.join(root, 'posts/ko/2024-05-01-good.md');
+
+  beforeAll(async () => {
+    root = siteFromFiles({ 'posts/ko/2024-05-01-good.md': GOOD, 'posts/en/2024-05-02-other.md': '---\ntitle: Other\n---\nx\n' });
+    server = await startServe(root);
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  it('shows the overlay with file, line and message, keeps the last good page, and recovers when fixed', async () => {
+    const events = await listen(server);
+    try {
+      expect((await events.next('hello')).overlay).toBe('');
+
+      const [broken] = await afterEdit(server, () => fs.writeFileSync(postFile(), BROKEN));
+      expect(broken!.ok).toBe(false);
+      expect(broken!.errors[0]).toMatchObject({ file: postFile() });
+      expect(broken!.errors[0]!.line).toBeGreaterThanOrEqual(3);
+
+      // Browsers are told, with the overlay's markup.
+      const failed = await events.next('failed');
+      expect(failed.overlay).toContain(`posts/ko/2024-05-01-good.md:${broken!.errors[0]!.line}`);
+
+      // The last good page is still served, with the overlay rendered into it.
+      const page = await get(server, '/ko/posts/good/');
+      expect(page.status).toBe(200);
+      expect(page.body).toContain('처음 본문');
+      expect(page.body).toContain('id="omnipress-overlay"');
+      expect(page.body).toContain(`posts/ko/2024-05-01-good.md:${broken!.errors[0]!.line}`);
+      expect(page.body).toContain(escapeHtml(broken!.errors[0]!.message));
+
+      const [fixed] = await afterEdit(server, () => fs.writeFileSync(postFile(), FIXED));
+      expect(fixed!.ok).toBe(true);
+      expect(fixed!.changedUrls).toContain('/ko/posts/good/');
+      const change = await events.next('change');
+      expect(change.paths).toContain('ko/posts/good/index.html');
+      const recovered = await get(server, '/ko/posts/good/');
+      expect(recovered.body).toContain('고친 본문');
+      expect(recovered.body).not.toContain('omnipress-overlay');
+    } finally {
+      await events.close();
+    }
+  });
+
+  it('a broken template shows its file and line too, and the server keeps running', async () => {
+    const template = path.join(root, 'templates/layouts/post.njk');
+    const [broken] = await afterEdit(server, () => {
+      fs.mkdirSync(path.dirname(template), { recursive: true });
+      fs.writeFileSync(template, '{% extends "layouts/base.njk" %}\n{% block content %}\n{{ post.title | nosuchfilter }}\n{% endblock %}\n');
+    }, (builds) => builds.some((b) => !b.ok));
+    const error = server.builds.at(-1)!.errors[0]!;
+    expect(broken).toBeDefined();
+    expect(error.file).toBe(template);
+    expect(error.line).toBe(3);
+    expect((await get(server, '/ko/posts/good/')).body).toContain('omnipress-overlay');
+
+    await afterEdit(server, () => fs.rmSync(path.join(root, 'templates'), { recursive: true }), (builds) => builds.at(-1)!.ok);
+    expect((await get(server, '/ko/posts/good/')).body).not.toContain('omnipress-overlay');
+  });
+});
+
+describe('a site that is broken from the start', () => {
+  it('serves the overlay until the post is fixed', async () => {
+    const root = siteFromFiles({ 'posts/ko/2024-05-01-good.md': BROKEN });
+    const server = await startServe(root);
+    try {
+      const res = await get(server, '/ko/posts/good/');
+      expect(res.status).toBe(500);
+      expect(res.body).toContain('omnipress-overlay');
+      await afterEdit(server, () => fs.writeFileSync(path.join(root, 'posts/ko/2024-05-01-good.md'), FIXED));
+      expect((await get(server, '/ko/posts/good/')).status).toBe(200);
+    } finally {
+      await server.close();
+    }
+  });
+});
+
+describe('omnipress serve (the command)', () => {
+  it('prints its URL, serves, and stops cleanly on Ctrl-C', async () => {
+    const root = siteFromFiles({ 'posts/en/2024-05-01-hi.md': '---\ntitle: Hi\n---\nHello.\n' });
+    const child = spawn(process.execPath, [BIN, 'serve', '--root', root, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    try {
+      const url = await waitFor(() => /http:\/\/127\.0\.0\.1:\d+\//.exec(stdout)?.[0], 10_000, 'the URL');
+      expect((await rawGet(url, '/en/posts/hi/')).body).toContain('Hello.');
+      child.kill('SIGINT');
+      expect(await exited).toBe(0);
+    } finally {
+      child.kill('SIGKILL');
+    }
+  });
+
+  it('rejects a bad port with a usage error', () => {
+    const result = runCli(['serve', '--port', 'eighty']);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('--port');
+  });
+
+  it('documents itself in --help', () => {
+    const result = runCli(['serve', '--help']);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('--no-drafts');
+    expect(runCli(['--help']).stdout).toContain('omnipress serve');
+  });
+});
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}

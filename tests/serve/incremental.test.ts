@@ -1,0 +1,212 @@
+// Editing a site under `omnipress serve`: the served HTML follows every save, and each rebuild
+// redoes only what the change touches (asserted the Hugo way: render counts and changed URLs).
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DevServer } from '../../src/serve/dev-server.js';
+import { BUILTIN_TEMPLATES, resolveConfig } from '../../src/config.js';
+import { runPipeline } from '../../src/pipeline/run.js';
+import { Rebuilder } from '../../src/serve/rebuild.js';
+import { siteFromFiles } from '../helpers/site.js';
+import { afterEdit, atomicWrite, get, startServe, totals, waitFor } from '../helpers/serve.js';
+
+const enc = (segment: string) => encodeURIComponent(segment);
+
+function post(title: string, extra: string, body: string): string {
+  return `---\ntitle: ${title}\n${extra}---\n${body}\n`;
+}
+
+const FILES = {
+  'posts/ko/2024-05-01-first.md': post('첫 글', 'tags: [인공지능]\ntranslationKey: first\n', '첫 문단입니다.\n\n둘째 문단입니다.'),
+  'posts/zh/2024-05-01-first.md': post('第一篇', 'translationKey: first\n', '第一段。'),
+  'posts/en/2024-05-01-first.md': post('The first', 'translationKey: first\n', 'First paragraph.'),
+  'posts/ko/2024-05-02-second.md': post('두 번째 글', 'tags: [모델]\n', '요약 문단입니다.\n\n본문 둘째 문단.'),
+  'posts/ko/2024-05-03-third.md': post('세 번째 글', 'tags: [모델]\n', '세 번째 글의 문단.'),
+  'posts/en/2024-05-04-other.md': post('Another', '', 'Unrelated.'),
+  // A copy of the built-in post layout, so the test can edit a template of the site's own.
+  'templates/layouts/post.njk': fs.readFileSync(path.join(BUILTIN_TEMPLATES, 'layouts/post.njk'), 'utf8'),
+};
+
+describe('incremental rebuilds under serve', () => {
+  let root: string;
+  let server: DevServer;
+  const file = (rel: string) => path.join(root, rel);
+
+  beforeAll(async () => {
+    root = siteFromFiles(FILES);
+    server = await startServe(root);
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  it('renders every post and page once on start', () => {
+    const first = server.builds[0]!;
+    expect(first.ok).toBe(true);
+    expect(first.markdownRenders).toBe(6);
+    expect(first.pagesRendered).toBeGreaterThan(10);
+  });
+
+  it('editing the body of one post re-runs markdown once and re-renders only its page', async () => {
+    const text = fs.readFileSync(file('posts/ko/2024-05-02-second.md'), 'utf8');
+    const builds = await afterEdit(server, () =>
+      fs.writeFileSync(file('posts/ko/2024-05-02-second.md'), text.replace('본문 둘째 문단.', '본문 둘째 문단, 고쳐 씀.')),
+    );
+    const done = totals(builds);
+    expect(done.markdownRenders).toBe(1);
+    expect(done.pagesRendered).toBe(1);
+    expect(done.changedPages).toEqual(['/ko/posts/second/']);
+    // Feeds carry the full text; they are regenerated on every rebuild and change with it.
+    expect(done.changedUrls).toContain('/ko/feed.xml');
+    expect(done.changedUrls.some((url) => url.startsWith('/en/') || url.startsWith('/zh/'))).toBe(false);
+    expect((await get(server, '/ko/posts/second/')).body).toContain('고쳐 씀');
+  });
+
+  it('renaming a post re-renders its translations, neighbours, index and term pages, and nothing in other languages', async () => {
+    const builds = await afterEdit(server, () => {
+      const rel = 'posts/ko/2024-05-01-first.md';
+      fs.writeFileSync(file(rel), fs.readFileSync(file(rel), 'utf8').replace('title: 첫 글', 'title: 처음 쓴 글'));
+    });
+    const done = totals(builds);
+    expect(done.markdownRenders).toBe(1);
+    expect(done.changedPages).toEqual(
+      expect.arrayContaining(['/', '/ko/', '/ko/posts/first/', '/zh/posts/first/', '/en/posts/first/', '/ko/posts/second/', `/ko/tags/${'인공지능'}/`]),
+    );
+    // Pages that do not show the title stay as they were.
+    expect(done.changedPages).not.toContain('/en/');
+    expect(done.changedPages).not.toContain('/ko/posts/third/');
+    expect(done.changedPages).not.toContain(`/ko/tags/모델/`);
+    expect(done.pagesRendered).toBe(done.changedPages.length);
+    expect((await get(server, `/zh/posts/first/`)).body).toContain('처음 쓴 글');
+  });
+
+  it('an atomic save (write a temporary file, rename it over the post) is picked up', async () => {
+    const rel = 'posts/ko/2024-05-03-third.md';
+    const builds = await afterEdit(
+      server,
+      () => atomicWrite(file(rel), post('세 번째 글', 'tags: [모델]\n', '원자적으로 저장한 문단.')),
+      (b) => totals(b).changedPages.includes('/ko/posts/third/'),
+    );
+    expect(totals(builds).markdownRenders).toBe(1);
+    expect((await get(server, '/ko/posts/third/')).body).toContain('원자적으로 저장한 문단');
+  });
+
+  it('a new post appears with its page, and in the index and on its tag page', async () => {
+    await afterEdit(server, () => fs.writeFileSync(file('posts/ko/2024-05-05-fourth.md'), post('네 번째 글', 'tags: [새태그]\n', '새 글입니다.')));
+    expect((await get(server, '/ko/posts/fourth/')).status).toBe(200);
+    expect((await get(server, '/ko/')).body).toContain('네 번째 글');
+    expect((await get(server, `/ko/tags/${enc('새태그')}/`)).status).toBe(200);
+  });
+
+  it('renaming a post file moves its page', async () => {
+    await afterEdit(
+      server,
+      () => fs.renameSync(file('posts/ko/2024-05-05-fourth.md'), file('posts/ko/2024-05-05-renamed.md')),
+      (b) => b.some((r) => r.changedUrls.includes('/ko/posts/renamed/')),
+    );
+    expect((await get(server, '/ko/posts/renamed/')).status).toBe(200);
+    expect((await get(server, '/ko/posts/fourth/')).status).toBe(404);
+  });
+
+  it('a deleted post disappears with its pages, and from lists', async () => {
+    const builds = await afterEdit(server, () => fs.rmSync(file('posts/ko/2024-05-05-renamed.md')));
+    const done = totals(builds);
+    expect(done.markdownRenders).toBe(0);
+    expect(done.changedPages).toEqual(expect.arrayContaining(['/ko/posts/renamed/', '/ko/', `/ko/tags/새태그/`]));
+    expect((await get(server, '/ko/posts/renamed/')).status).toBe(404);
+    expect((await get(server, `/ko/tags/${enc('새태그')}/`)).status).toBe(404);
+    expect((await get(server, '/ko/')).body).not.toContain('네 번째 글');
+  });
+
+  it('a template change re-renders every page without re-running markdown', async () => {
+    const rel = 'templates/layouts/post.njk';
+    const builds = await afterEdit(server, () =>
+      fs.writeFileSync(file(rel), fs.readFileSync(file(rel), 'utf8').replace('<article class="post', '<p class="edited-template">edited</p><article class="post')),
+    );
+    const done = totals(builds);
+    expect(done.markdownRenders).toBe(0);
+    const routes = server.builds[0]!.pagesRendered;
+    expect(done.pagesRendered).toBeGreaterThanOrEqual(routes - 1);
+    // Only post pages use post.njk, so only they changed.
+    expect(done.changedPages.every((url) => url.includes('/posts/'))).toBe(true);
+    expect((await get(server, '/en/posts/other/')).body).toContain('edited-template');
+  });
+
+  it('a config change rebuilds everything, markdown included', async () => {
+    const builds = await afterEdit(server, () => fs.writeFileSync(file('omnipress.yml'), 'title: 새 제목\n'));
+    const done = totals(builds);
+    expect(done.markdownRenders).toBe(6);
+    expect((await get(server, '/ko/')).body).toContain('새 제목');
+  });
+
+  it('a public/ file is served as soon as it is saved, without any page rendered', async () => {
+    const builds = await afterEdit(server, () => {
+      fs.mkdirSync(file('public'), { recursive: true });
+      fs.writeFileSync(file('public/hello.txt'), 'hello\n');
+    }, (b) => b.some((r) => r.changed.includes('hello.txt')));
+    expect(totals(builds).pagesRendered).toBe(0);
+    const res = await get(server, '/hello.txt');
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toMatch(/^text\/plain/);
+  });
+
+  it('never writes _site', () => {
+    expect(fs.existsSync(file('_site'))).toBe(false);
+  });
+});
+
+describe('changes that arrive during a build', () => {
+  it('are queued into one follow-up build, never a second build at once', async () => {
+    const root = siteFromFiles(FILES);
+    const overrides = { root, drafts: true, future: true };
+    const rebuilder = new Rebuilder(resolveConfig(overrides).config, overrides);
+    const running = rebuilder.start();
+    // Both arrive while the first build runs.
+    fs.writeFileSync(path.join(root, 'posts/ko/2024-05-03-third.md'), post('세 번째 글', '', '고침'));
+    void rebuilder.enqueue([{ kind: 'post', event: 'change', path: path.join(root, 'posts/ko/2024-05-03-third.md') }]);
+    void rebuilder.enqueue([{ kind: 'template', event: 'change', path: path.join(root, 'templates/layouts/post.njk') }]);
+    await running;
+    await rebuilder.idle();
+    expect(rebuilder.builds.map((b) => b.kinds)).toEqual([[], ['post', 'template']]);
+    expect(rebuilder.builds[1]!.ok).toBe(true);
+  });
+});
+
+describe('incremental pages equal a cold build', () => {
+  it('after edits that rename terms, reorder posts, move translations and delete posts', async () => {
+    const root = siteFromFiles({
+      'posts/en/2024-05-01-a.md': post('A', 'tags: [AI, models]\n', 'Alpha.'),
+      'posts/en/2024-05-02-b.md': post('B', 'tags: [AI]\ntranslationKey: story\n', 'Beta.'),
+      'posts/en/2024-05-03-c.md': post('C', 'categories: [news]\n', 'Gamma.'),
+      'posts/ko/2024-05-02-b.md': post('비', 'tags: [인공지능]\ntranslationKey: story\n', '베타.'),
+      'posts/zh/2024-05-04-d.md': post('丁', 'tags: [模型]\n', '丁。'),
+    });
+    const server = await startServe(root);
+    const overrides = { root, drafts: true, future: true };
+    const compare = async () => {
+      await server.idle();
+      const cold = await runPipeline(resolveConfig(overrides).config, { deferSearch: true });
+      const served = server.files();
+      const pages = (paths: Iterable<string>) => [...paths].filter((p) => p.endsWith('.html')).sort();
+      expect(pages(served.keys())).toEqual(pages(cold.outputs.map((o) => o.path)));
+      for (const output of cold.outputs) if (output.path.endsWith('.html')) expect(served.get(output.path), output.path).toBe(output.content);
+    };
+    const write = (rel: string, text: string) => afterEdit(server, () => fs.writeFileSync(path.join(root, rel), text));
+    try {
+      // An older post spelling a tag `ai` renames the term on every page showing it.
+      await write('posts/en/2024-04-01-old.md', post('Old', 'tags: [ai]\n', 'Oldest.'));
+      await compare();
+      // A new date reorders the list: neighbours' newer/older links move.
+      await write('posts/en/2024-05-03-c.md', post('C', 'date: 2024-04-15\ncategories: [news]\n', 'Gamma.'));
+      await compare();
+      // The Korean post leaves the story: both pages lose their language switcher link.
+      await write('posts/ko/2024-05-02-b.md', post('비', 'tags: [인공지능]\ntranslationKey: other\n', '베타.'));
+      await compare();
+      // A deleted post: its term pages go, its neighbours relink.
+      await afterEdit(server, () => fs.rmSync(path.join(root, 'posts/en/2024-05-01-a.md')));
+      await compare();
+    } finally {
+      await server.close();
+    }
+  });
+});

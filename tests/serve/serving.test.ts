@@ -1,0 +1,186 @@
+// What `omnipress serve` answers: clean URLs, Hangul/Han paths, content types, the site's 404
+// page, public/ files, drafts with a badge, the live-reload script only in serve, and nothing
+// outside the output however the path is spelled.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DevServer } from '../../src/serve/dev-server.js';
+import { resolvePath } from '../../src/serve/server.js';
+import { get, rawGet, startServe } from '../helpers/serve.js';
+import { buildSite, readOutput, siteFromFiles } from '../helpers/site.js';
+
+const enc = (segment: string) => encodeURIComponent(segment);
+
+const FILES = {
+  'posts/ko/2024-05-01-모델-소개.md': '---\ntitle: 모델 소개\ntags: [인공지능]\n---\n본문입니다.\n',
+  'posts/zh/2024-05-01-模型介绍.md': '---\ntitle: 模型介绍\n---\n正文。\n',
+  'posts/en/2024-05-02-hello.md': '---\ntitle: Hello\n---\nHello there.\n',
+  'posts/en/2024-05-03-wip.md': '---\ntitle: Work in progress\ndraft: true\n---\nNot yet.\n',
+  'posts/en/2099-01-01-someday.md': '---\ntitle: Someday\n---\nLater.\n',
+  'public/notes/readme.txt': 'plain text\n',
+  'public/img/dot.png': new Uint8Array([0x89, 0x50, 0x4e, 0x47]),
+  'public/docs/index.html': '<!doctype html><html><head><title>docs</title></head><body>docs</body></html>',
+};
+
+describe('serving', () => {
+  let root: string;
+  let outside: string;
+  let server: DevServer;
+
+  beforeAll(async () => {
+    root = siteFromFiles(FILES);
+    // Symlinks in public/ that point out of it: a file and a folder holding a secret.
+    outside = fs.mkdtempSync(path.join(os.tmpdir(), 'omnipress-outside-'));
+    fs.writeFileSync(path.join(outside, 'secret.txt'), 'TOP SECRET\n');
+    fs.symlinkSync(path.join(outside, 'secret.txt'), path.join(root, 'public/leak.txt'));
+    fs.symlinkSync(outside, path.join(root, 'public/outside'));
+    // …and one that stays inside, which is fine.
+    fs.symlinkSync(path.join(root, 'public/notes/readme.txt'), path.join(root, 'public/alias.txt'));
+    server = await startServe(root);
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  it('binds 127.0.0.1 and serves the root page', async () => {
+    expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+    const res = await get(server, '/');
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toBe('text/html; charset=utf-8');
+  });
+
+  it('serves clean URLs and redirects the slash-less form', async () => {
+    expect((await get(server, '/en/posts/hello/')).body).toContain('Hello there.');
+    const redirect = await get(server, '/en/posts/hello');
+    expect(redirect.status).toBe(301);
+    expect(redirect.headers.location).toBe('/en/posts/hello/');
+    const query = await get(server, '/en/posts/hello?x=1');
+    expect(query.headers.location).toBe('/en/posts/hello/?x=1');
+  });
+
+  it('serves percent-encoded Hangul and Han paths, and keeps them encoded in redirects', async () => {
+    expect((await get(server, `/ko/posts/${enc('모델-소개')}/`)).body).toContain('본문입니다');
+    expect((await get(server, `/zh/posts/${enc('模型介绍')}/`)).body).toContain('正文');
+    expect((await get(server, `/ko/tags/${enc('인공지능')}/`)).status).toBe(200);
+    // Decomposed Hangul (as a macOS address bar may send it) finds the NFC page.
+    expect((await get(server, `/ko/posts/${enc('모델-소개'.normalize('NFD'))}/`)).status).toBe(200);
+    const redirect = await get(server, `/ko/posts/${enc('모델-소개')}`);
+    expect(redirect.headers.location).toBe(`/ko/posts/${enc('모델-소개')}/`);
+  });
+
+  it('answers unknown paths with the site 404 page and status 404', async () => {
+    const res = await get(server, '/ko/posts/nothing-here/');
+    expect(res.status).toBe(404);
+    expect(res.body).toBe((await get(server, '/404.html')).body);
+    expect(res.body).toContain('<html');
+  });
+
+  it('sends correct content types', async () => {
+    const types: Record<string, RegExp> = {
+      '/assets/style.css': /^text\/css/,
+      '/en/feed.xml': /^application\/(atom\+)?xml/,
+      '/en/feed.json': /^application\/(feed\+)?json/,
+      '/sitemap.xml': /^application\/xml/,
+      '/robots.txt': /^text\/plain/,
+      '/assets/favicon.svg': /^image\/svg\+xml/,
+      '/img/dot.png': /^image\/png/,
+    };
+    for (const [url, type] of Object.entries(types)) {
+      const res = await get(server, url);
+      expect(res.status, url).toBe(200);
+      expect(res.headers['content-type'], url).toMatch(type);
+    }
+  });
+
+  it('serves public/ files from disk, folders with index.html included', async () => {
+    expect((await get(server, '/notes/readme.txt')).body).toBe('plain text\n');
+    expect((await get(server, '/alias.txt')).body).toBe('plain text\n');
+    expect((await get(server, '/docs/')).body).toContain('docs');
+    expect((await get(server, '/docs')).status).toBe(301);
+  });
+
+  it('refuses traversal, encoded slashes, NUL and symlinks out of public/', async () => {
+    const attempts = [
+      '/../package.json',
+      '/ko/../../package.json',
+      '/%2e%2e/package.json',
+      '/%2E%2E/%2e%2e/etc/passwd',
+      '/ko/%2e%2e/%2e%2e/package.json',
+      '/%2fetc%2fpasswd',
+      '/ko%2f..%2f..%2fpackage.json',
+      '/%5c..%5cpackage.json',
+      '/..%5c..%5cpackage.json',
+      '/a%00b',
+      '/leak.txt',
+      '/outside/secret.txt',
+      `/${path.basename(outside)}/secret.txt`,
+    ];
+    for (const attempt of attempts) {
+      const res = await rawGet(server.url, attempt);
+      expect([400, 403, 404], attempt).toContain(res.status);
+      expect(res.body, attempt).not.toContain('TOP SECRET');
+      expect(res.body, attempt).not.toContain('"name": "omnipress"');
+    }
+  });
+
+  it('path resolution: refused spellings are 403, outside the base path is 404', () => {
+    const config = { basePath: '/blog/' };
+    expect(resolvePath('/blog/ko/', config)).toEqual({ status: 200, rel: 'ko/' });
+    expect(resolvePath('/blog', config)).toEqual({ status: 301, location: '/blog/' });
+    expect(resolvePath('/other/', config)).toEqual({ status: 404 });
+    expect(resolvePath('/blog/%2e%2e/x', config)).toEqual({ status: 403 });
+    expect(resolvePath('/blog/.%2E/x', config)).toEqual({ status: 403 });
+    expect(resolvePath('/blog/a%2Fb', config)).toEqual({ status: 403 });
+    expect(resolvePath('/blog/%E0%A4%A', config)).toEqual({ status: 400 });
+  });
+
+  it('shows drafts and future posts by default, drafts with a badge on the page and in lists', async () => {
+    const page = await get(server, '/en/posts/wip/');
+    expect(page.status).toBe(200);
+    expect(page.body).toMatch(/class="badge draft-badge"/);
+    expect((await get(server, '/en/')).body).toMatch(/class="post-item is-draft"[\s\S]*Work in progress/);
+    expect((await get(server, '/en/posts/someday/')).status).toBe(200);
+  });
+
+  it('injects the live-reload script into HTML in serve, and never into build output', async () => {
+    expect((await get(server, '/en/posts/hello/')).body).toContain('<script src="/__omnipress/client.js" defer></script>');
+    expect((await get(server, '/en/feed.xml')).body).not.toContain('__omnipress');
+    const client = await get(server, '/__omnipress/client.js');
+    expect(client.headers['content-type']).toMatch(/^text\/javascript/);
+    expect(client.body).toContain('EventSource');
+
+    const report = await buildSite(root, { drafts: true });
+    expect(report.ok).toBe(true);
+    for (const entry of fs.readdirSync(path.join(root, '_site'), { recursive: true, withFileTypes: true })) {
+      if (!entry.isFile() || !/\.(html|js|xml|json)$/.test(entry.name)) continue;
+      const rel = path.relative(path.join(root, '_site'), path.join(entry.parentPath, entry.name));
+      expect(readOutput(root, rel), rel).not.toContain('__omnipress');
+    }
+    fs.rmSync(path.join(root, '_site'), { recursive: true });
+  });
+
+  it('serves the search index once it is ready (indexed after the pages, not before them)', async () => {
+    await server.idle();
+    const res = await get(server, '/pagefind/pagefind.js');
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toMatch(/^text\/javascript/);
+  });
+
+  it('refuses methods other than GET and HEAD', async () => {
+    const res = await fetch(new URL('/en/', server.url), { method: 'POST' });
+    expect(res.status).toBe(405);
+  });
+});
+
+describe('serve --no-drafts', () => {
+  it('hides drafts', async () => {
+    const server = await startServe(siteFromFiles(FILES), { drafts: false });
+    try {
+      expect((await get(server, '/en/posts/wip/')).status).toBe(404);
+      expect((await get(server, '/en/')).body).not.toContain('Work in progress');
+    } finally {
+      await server.close();
+    }
+  });
+});
