@@ -16,9 +16,14 @@ export interface Diagnostic {
   message: string;
   /** How to fix it. */
   hint?: string;
+  /**
+   * A stable name for the kind of problem (`liquid-tag`, `hugo-shortcode`…), so reports such as
+   * `omnipress migrate-check` can group occurrences; absent for one-off problems.
+   */
+  code?: string;
 }
 
-type Where = { line?: number; column?: number; hint?: string };
+type Where = { line?: number; column?: number; hint?: string; code?: string };
 
 export function error(file: string, message: string, where: Where = {}): Diagnostic {
   return { file, severity: 'error', message, ...where };
