@@ -1,5 +1,6 @@
 // The flagship site and a fixture with every feature, at the root and under a sub-path: no broken
 // internal link, and valid HTML on every page.
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -62,6 +63,24 @@ describe('the link checker', () => {
   });
 });
 
+describe('the pull-request check workflow', () => {
+  it('runs omnipress check on every pull request after npm ci', () => {
+    const workflow = parseYaml(fs.readFileSync(path.join(REPO, '.github/workflows/check.yml'), 'utf8')) as {
+      on: Record<string, unknown>;
+      jobs: { check: { steps: Array<{ run?: string }> } };
+    };
+    expect(Object.keys(workflow.on)).toContain('pull_request');
+    const runs = workflow.jobs.check.steps.map((step) => step.run).filter(Boolean);
+    expect(runs).toEqual(['npm ci', 'npx omnipress check']);
+  });
+
+  it('passes on the flagship site as committed', () => {
+    const result = spawnSync(process.execPath, [path.join(REPO, 'bin/omnipress.js'), 'check', '--root', REPO], { encoding: 'utf8', env: { ...process.env, GITHUB_ACTIONS: 'true' } });
+    expect(result.stdout).not.toContain('::error');
+    expect(result.status).toBe(0);
+  });
+});
+
 describe('the GitHub Pages workflow', () => {
   it("builds with the README's commands and the repository's Pages URL, and deploys _site", () => {
     const workflow = parseYaml(fs.readFileSync(path.join(REPO, '.github/workflows/pages.yml'), 'utf8')) as {
@@ -72,6 +91,9 @@ describe('the GitHub Pages workflow', () => {
     expect(runs).toContain('npm ci');
     expect(runs.some((run) => /^npm run build -- --base-url "\$\{\{ steps\.pages\.outputs\.base_url \}\}\/"$/.test(run!))).toBe(true);
     expect(steps.find((step) => step.uses?.startsWith('actions/upload-pages-artifact'))?.with?.path).toBe('_site');
+    // check fails the job on content errors before anything is built or deployed
+    expect(runs.indexOf('npx omnipress check')).toBeGreaterThan(runs.indexOf('npm ci'));
+    expect(runs.indexOf('npx omnipress check')).toBeLessThan(runs.findIndex((run) => run!.startsWith('npm run build')));
     const readme = fs.readFileSync(path.join(REPO, 'README.md'), 'utf8');
     expect(readme.split('\n').slice(0, 6).join('\n')).toContain('npm ci && npm run build');
   });
