@@ -2,6 +2,7 @@
 // and Hugo keep files beside their posts that are not posts, and use their file and folder names
 // to say things (drafts, languages, page bundles). Pure functions of names; load.ts walks the
 // folders and parse.ts reads the conventions, both through these.
+import path from 'node:path';
 
 export const POST_EXTENSIONS = /\.(md|markdown)$/i;
 
@@ -33,6 +34,14 @@ export function skipFileReason(name: string): string | undefined {
 /** `index.md`, `index.en.md`, `index.markdown`: the page of a Hugo leaf bundle (or its translation). */
 export function isBundleIndex(name: string): boolean {
   return /^index(\.[\w-]+)?\.(md|markdown)$/i.test(name);
+}
+
+/**
+ * Jekyll keeps drafts in `_drafts/` beside `_posts/`, Hexo in `source/_drafts/` beside
+ * `source/_posts/`: when the posts folder is a `_posts` folder, that sibling is read too.
+ */
+export function draftsBeside(postsDir: string): string | undefined {
+  return path.basename(postsDir) === '_posts' ? path.join(path.dirname(postsDir), DRAFTS_FOLDER) : undefined;
 }
 
 /** True when the post came from a drafts folder (`_drafts/…`, or the `_drafts/` beside a `_posts` folder). */

@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import {
-  DRAFTS_FOLDER, POST_EXTENSIONS, isBundleIndex, skipFileReason, skipFolderReason, type SkippedFile,
+  DRAFTS_FOLDER, POST_EXTENSIONS, draftsBeside, isBundleIndex, skipFileReason, skipFolderReason, type SkippedFile,
 } from '../content/post-files.js';
 import { error, type Diagnostic } from '../diagnostics.js';
 import type { SourceFile } from '../types.js';
@@ -106,8 +106,8 @@ export function findPostFiles(postsDir: string, languages: readonly string[] = [
     }
   };
   walk(postsDir, '', true);
-  const siblingDrafts = path.join(path.dirname(postsDir), DRAFTS_FOLDER);
-  if (path.basename(postsDir) === '_posts' && safeStat(siblingDrafts)?.isDirectory()) walk(siblingDrafts, `${DRAFTS_FOLDER}/`, false);
+  const siblingDrafts = draftsBeside(postsDir);
+  if (siblingDrafts && safeStat(siblingDrafts)?.isDirectory()) walk(siblingDrafts, `${DRAFTS_FOLDER}/`, false);
   return { files, skipped };
 }
 
