@@ -10,6 +10,11 @@ import { page, parseXml, type Page } from '../helpers/html.js';
 import { buildSite, FIXTURES, readOutput, siteFromFiles } from '../helpers/site.js';
 
 const BASE = 'https://blog.example.org/sub/';
+/**
+ * The real clock: a README or draft that wrongly became a post would be dated by its file's
+ * modification time (the copy's), and must not hide as a "future" post behind a fixed clock.
+ */
+const NOW = () => new Date();
 
 /** A temporary copy of tests/fixtures/blogs/<name>; the copy is the site root, its posts folder is `posts`. */
 function blogCopy(name: string): string {
@@ -36,7 +41,7 @@ describe('a Jekyll (Chirpy) blog: --posts _posts', () => {
   const root = blogCopy('chirpy');
   let report: BuildReport;
   beforeAll(async () => {
-    report = await buildSite(root, { posts: path.join(root, '_posts'), baseUrl: BASE });
+    report = await buildSite(root, { posts: path.join(root, '_posts'), baseUrl: BASE, now: NOW() });
   });
 
   it('builds every post, with Korean file names giving Korean URLs', () => {
@@ -54,8 +59,7 @@ describe('a Jekyll (Chirpy) blog: --posts _posts', () => {
   it('keeps the drafts of the _drafts folder beside _posts out, unless --drafts', async () => {
     expect(allHtml(root)).not.toContain('아직 쓰는 중인 글');
     const preview = blogCopy('chirpy');
-    // Undated drafts take the file's modification time (the copy's), so the clock is the real one.
-    const withDrafts = await buildSite(preview, { posts: path.join(preview, '_posts'), drafts: true, now: new Date() });
+    const withDrafts = await buildSite(preview, { posts: path.join(preview, '_posts'), drafts: true, now: NOW() });
     expect(errors(withDrafts)).toEqual([]);
     // A draft has no date by design: no "no date" warning for it.
     expect(withDrafts.diagnostics.filter((d) => d.file.includes('_drafts'))).toEqual([]);
@@ -133,7 +137,7 @@ describe('a Hexo blog: --posts source/_posts', () => {
   const root = blogCopy('hexo');
   let report: BuildReport;
   beforeAll(async () => {
-    report = await buildSite(root, { posts: path.join(root, 'source/_posts'), baseUrl: BASE });
+    report = await buildSite(root, { posts: path.join(root, 'source/_posts'), baseUrl: BASE, now: NOW() });
   });
 
   it('builds posts at any depth, and skips dot files', () => {
@@ -176,7 +180,7 @@ describe('a Hexo blog: --posts source/_posts', () => {
   it('shows the drafts of source/_drafts only with --drafts', async () => {
     expect(exists(root, 'zh/posts/未完成的想法/index.html')).toBe(false);
     const preview = blogCopy('hexo');
-    await buildSite(preview, { posts: path.join(preview, 'source/_posts'), drafts: true, now: new Date() });
+    await buildSite(preview, { posts: path.join(preview, 'source/_posts'), drafts: true, now: NOW() });
     expect(page(preview, 'zh/posts/未完成的想法/index.html')('.draft-badge')).toHaveLength(1);
   });
 });
@@ -185,7 +189,7 @@ describe('a Hugo site: --posts content', () => {
   const root = blogCopy('hugo');
   let report: BuildReport;
   beforeAll(async () => {
-    report = await buildSite(root, { posts: path.join(root, 'content'), baseUrl: BASE });
+    report = await buildSite(root, { posts: path.join(root, 'content'), baseUrl: BASE, now: NOW() });
   });
 
   it('skips _index.md section pages, READMEs and the other files of a page bundle', () => {
@@ -258,7 +262,7 @@ describe('front matter omnipress does not use', () => {
       const root = blogCopy(site.name);
       fs.mkdirSync(path.join(root, 'templates/layouts'), { recursive: true });
       fs.writeFileSync(path.join(root, 'templates/layouts/post.njk'), layout);
-      const report = await buildSite(root, { posts: path.join(root, site.posts) });
+      const report = await buildSite(root, { posts: path.join(root, site.posts), now: NOW() });
       expect(errors(report)).toEqual([]);
       const $ = page(root, site.rel);
       const seen = Object.fromEntries($('.data dt').map((i, dt) => [[$(dt).text(), $('.data dd').eq(i).text()]]).get());
