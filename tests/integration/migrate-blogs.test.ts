@@ -7,6 +7,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { BuildReport } from '../../src/build.js';
 import { page, parseXml, type Page } from '../helpers/html.js';
+import { brokenLinks, validationErrors } from '../helpers/site-check.js';
 import { buildSite, FIXTURES, readOutput, siteFromFiles } from '../helpers/site.js';
 
 const BASE = 'https://blog.example.org/sub/';
@@ -247,6 +248,27 @@ describe('a Hugo site: --posts content', () => {
     const garden = page(root, 'en/posts/old-garden/index.html');
     expect(garden('meta[http-equiv="refresh"]').attr('content')).toBe('0; url=/sub/en/posts/garden/');
     expect(garden('html').attr('lang')).toBe('en');
+  });
+});
+
+describe('the three blogs, built', () => {
+  // The cover images the posts name, as a migrating user copies them into public/.
+  const blogs = [
+    { name: 'chirpy', posts: '_posts', public: ['assets/img/llm-cover.png'] },
+    { name: 'hexo', posts: 'source/_posts', public: ['images/eval-cover.jpg'] },
+    { name: 'hugo', posts: 'content', public: [] },
+  ];
+  it.each(blogs)('$name: valid HTML on every page, redirects included, and no broken internal link', async (blog) => {
+    const root = blogCopy(blog.name);
+    for (const file of blog.public) {
+      fs.mkdirSync(path.dirname(path.join(root, 'public', file)), { recursive: true });
+      fs.writeFileSync(path.join(root, 'public', file), 'image');
+    }
+    const report = await buildSite(root, { posts: path.join(root, blog.posts), baseUrl: BASE, drafts: true, now: NOW() });
+    expect(errors(report)).toEqual([]);
+    const out = path.join(root, '_site');
+    expect(brokenLinks(out, '/sub/')).toEqual([]);
+    expect(await validationErrors(out)).toEqual([]);
   });
 });
 
