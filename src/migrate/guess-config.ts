@@ -89,7 +89,8 @@ function languageOf(file: SourceFile, data: Record<string, unknown>, body: strin
   return { code: 'en', tag: 'en' };
 }
 
-const OFFSET = /(?:\d)\s*(Z|[+-]\d{2}(?::?\d{2})?)$/i;
+/** An offset after a time: `10:00:00 +0900`, `T08:00:00+09:00`, `01:00Z` (never the day of `2024-01-01`). */
+const OFFSET = /\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)$/i;
 
 /** `+0900`, `+09:00`, `+09`, `Z` → `+09:00`. */
 function normalizeOffset(raw: string): string {
@@ -157,6 +158,7 @@ function nativeName(code: string, tag: string): string {
 export function configSnippet(guess: Omit<ConfigGuess, 'snippet'>): string {
   const lines = ['# omnipress.yml (suggested by omnipress migrate-check)'];
   if (guess.timeZone) lines.push(`timeZone: ${guess.timeZone.zone}    # ${guess.timeZone.reason}`);
+  else lines.push('# timeZone: no date carries an offset; dates without one are read in Asia/Seoul unless you set yours');
   if (guess.defaultLanguage) lines.push(`defaultLanguage: ${guess.defaultLanguage}`);
   if (guess.languages.length > 0) {
     lines.push('languages:');

@@ -18,9 +18,12 @@ export interface MigrateOptions {
   posts: string;
 }
 
-/** One kind of warning: its code (or its message, for warnings without one), how many, the first few. */
+/** One kind of warning: its code (or, for warnings without one, its message), how many, the first few. */
 export interface WarningGroup {
-  code: string;
+  /** The diagnostics' code; undefined for warnings without one, grouped by their message. */
+  code?: string;
+  /** The code, else the message. */
+  label: string;
   count: number;
   first: Diagnostic[];
 }
@@ -84,13 +87,14 @@ function groupWarnings(diagnostics: readonly Diagnostic[]): WarningGroup[] {
   const groups = new Map<string, WarningGroup>();
   for (const d of diagnostics) {
     if (d.severity !== 'warning') continue;
-    const code = d.code ?? d.message;
-    const group = groups.get(code) ?? { code, count: 0, first: [] };
+    const label = d.code ?? d.message;
+    const key = `${d.code === undefined ? 'message' : 'code'}\0${label}`;
+    const group = groups.get(key) ?? { code: d.code, label, count: 0, first: [] };
     group.count++;
     if (group.first.length < FIRST_OCCURRENCES) group.first.push(d);
-    groups.set(code, group);
+    groups.set(key, group);
   }
-  return [...groups.values()].sort((a, b) => b.count - a.count || (a.code < b.code ? -1 : 1));
+  return [...groups.values()].sort((a, b) => b.count - a.count || (a.label < b.label ? -1 : 1));
 }
 
 /** Paths as the report shows them: relative to the folder holding the posts folder (`_posts/x.md`, `content/posts/x.md`). */

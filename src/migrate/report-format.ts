@@ -7,7 +7,8 @@ export interface JsonMigrateReport {
   posts: { total: number; ok: number; drafts: number; broken: Array<{ file: string; errors: JsonIssue[] }> };
   otherErrors: JsonIssue[];
   skipped: Array<{ file: string; reason: string }>;
-  warnings: Array<{ code: string; count: number; first: JsonIssue[] }>;
+  /** `code` is null for warnings without one, which are grouped by their message (`label`). */
+  warnings: Array<{ code: string | null; label: string; count: number; first: JsonIssue[] }>;
   config: {
     languages: Array<{ code: string; tag: string; name: string; posts: number }>;
     defaultLanguage: string | null;
@@ -36,7 +37,7 @@ export function toJsonReport(report: MigrateReport): JsonMigrateReport {
     },
     otherErrors: report.otherErrors.map(issue),
     skipped: report.skipped.map((s) => ({ file: reportPath(s.absPath, report.config), reason: s.reason })),
-    warnings: report.warnings.map((w) => ({ code: w.code, count: w.count, first: w.first.map(issue) })),
+    warnings: report.warnings.map((w) => ({ code: w.code ?? null, label: w.label, count: w.count, first: w.first.map(issue) })),
     config: {
       languages: report.guess.languages,
       defaultLanguage: report.guess.defaultLanguage ?? null,
@@ -53,7 +54,8 @@ export function toTextReport(report: MigrateReport): string {
   const out: string[] = [];
   out.push(`omnipress migrate-check: ${plural(report.total, 'post')} in ${config.postsDir}`);
   const drafts = report.drafts ? ` (${plural(report.drafts, 'draft')}, shown with --drafts)` : '';
-  out.push(`  ${report.ok} build as they are${drafts}${report.broken.length ? `; ${report.broken.length} do not` : ''}`);
+  const notBuilding = report.broken.length ? `; ${report.broken.length} ${report.broken.length === 1 ? 'does' : 'do'} not` : '';
+  out.push(`  ${report.ok} ${report.ok === 1 ? 'builds' : 'build'} as ${report.ok === 1 ? 'it is' : 'they are'}${drafts}${notBuilding}`);
   if (report.broken.length > 0) {
     out.push('', 'Posts that do not build:');
     for (const { errors } of report.broken) {
@@ -74,8 +76,9 @@ export function toTextReport(report: MigrateReport): string {
   const total = report.warnings.reduce((n, w) => n + w.count, 0);
   out.push('', report.warnings.length === 0 ? 'Warnings: none' : `Warnings (${plural(total, 'warning')} of ${plural(report.warnings.length, 'kind')}):`);
   for (const group of report.warnings) {
-    out.push(`  ${group.code} ×${group.count}`);
-    for (const d of group.first) out.push(`    ${where(d)} ${d.message}`);
+    out.push(`  ${group.label} ×${group.count}`);
+    // A group without a code is named by its message already.
+    for (const d of group.first) out.push(`    ${where(d)}${group.code === undefined ? '' : ` ${d.message}`}`);
     if (group.count > group.first.length) out.push(`    …and ${group.count - group.first.length} more`);
   }
   // Not indented, so it can be pasted into omnipress.yml as it is.

@@ -22,6 +22,14 @@ describe('guessConfig', () => {
     expect(guessConfig(zh).timeZone?.zone).toBe('Asia/Shanghai');
   });
 
+  it('does not take the day of a date for an offset, and says when it has no guess', () => {
+    const en = [dated('a.md', '2024-01-01', 'An English post.'), dated('b.md', '2024-05-14 10:00', 'Another one.')];
+    const guess = guessConfig(en);
+    expect(guess.timeZone).toBeUndefined();
+    expect(guess.snippet).toContain('# timeZone: no date carries an offset');
+    expect(guess.snippet).not.toMatch(/^timeZone:/m);
+  });
+
   it('finds languages in front matter, folders, suffixes and scripts', () => {
     const files = [
       file('ko/a.md', '---\ntitle: a\n---\nabc\n'),
