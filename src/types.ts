@@ -79,7 +79,10 @@ export interface ResolvedConfig {
 
 /** A post file as read from disk, before any parsing. */
 export interface SourceFile {
-  /** Path relative to the posts folder, `/`-separated and NFC-normalized; the key every cache uses. */
+  /**
+   * Path relative to the posts folder, `/`-separated and NFC-normalized; the key every cache uses.
+   * Files of the `_drafts/` folder beside a `_posts` posts folder get ids under `_drafts/`.
+   */
   id: string;
   /** Absolute path on disk (as the file system spells it; may be NFD on macOS). */
   absPath: string;
