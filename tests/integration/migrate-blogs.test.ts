@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { BuildReport } from '../../src/build.js';
 import { page, parseXml, type Page } from '../helpers/html.js';
 import { brokenLinks, validationErrors } from '../helpers/site-check.js';
-import { buildSite, FIXTURES, readOutput, siteFromFiles } from '../helpers/site.js';
+import { buildSite, FIXTURES, readOutput, readTree, runCli, siteFromFiles } from '../helpers/site.js';
 
 const BASE = 'https://blog.example.org/sub/';
 /**
@@ -269,6 +269,21 @@ describe('the three blogs, built', () => {
     const out = path.join(root, '_site');
     expect(brokenLinks(out, '/sub/')).toEqual([]);
     expect(await validationErrors(out)).toEqual([]);
+  });
+});
+
+describe('the command a migrating user types', () => {
+  it('omnipress build --posts ../myblog/_posts, from a new site folder beside the blog', () => {
+    const parent = fs.mkdtempSync(path.join(os.tmpdir(), 'omnipress-beside-'));
+    fs.cpSync(path.join(FIXTURES, 'blogs/chirpy'), path.join(parent, 'myblog'), { recursive: true });
+    fs.mkdirSync(path.join(parent, 'site'));
+    const blog = readTree(path.join(parent, 'myblog'));
+    const result = runCli(['build', '--posts', '../myblog/_posts'], { cwd: path.join(parent, 'site') });
+    expect(result.stderr).not.toMatch(/error/);
+    expect(result.status).toBe(0);
+    expect(fs.existsSync(path.join(parent, 'site/_site/ko/posts/llm-first-steps/index.html'))).toBe(true);
+    // The blog's folder is only read.
+    expect(readTree(path.join(parent, 'myblog'))).toEqual(blog);
   });
 });
 
