@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import { BUILD_HELP, BUILD_USAGE, runBuild } from './commands/build.js';
 import { CHECK_HELP, CHECK_USAGE, runCheck } from './commands/check.js';
+import { MIGRATE_CHECK_HELP, MIGRATE_CHECK_USAGE, runMigrateCheck } from './commands/migrate-check.js';
 import { NEW_HELP, NEW_USAGE, runNew } from './commands/new.js';
 import { SERVE_HELP, SERVE_USAGE, runServe } from './commands/serve.js';
 import { usage, type Io } from './commands/io.js';
@@ -16,12 +17,14 @@ Usage:
   ${SERVE_USAGE}
   ${NEW_USAGE}
   ${CHECK_USAGE}
+  ${MIGRATE_CHECK_USAGE}
   omnipress <command> --help | omnipress --help | --version
 
 ${section('build', BUILD_HELP)}
 ${section('serve', SERVE_HELP)}
 ${section('new', NEW_HELP)}
-${section('check', CHECK_HELP)}`;
+${section('check', CHECK_HELP)}
+${section('migrate-check', MIGRATE_CHECK_HELP)}`;
 
 /** A command's --help without its usage lines, its options titled with its name. */
 function section(name: string, help: string): string {
@@ -33,6 +36,7 @@ const COMMANDS: Record<string, (args: string[], io: Io) => Promise<number>> = {
   serve: runServe,
   new: runNew,
   check: runCheck,
+  'migrate-check': runMigrateCheck,
 };
 
 const defaultIo: Io = { stdout: process.stdout, stderr: process.stderr, env: process.env };

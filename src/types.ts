@@ -79,7 +79,10 @@ export interface ResolvedConfig {
 
 /** A post file as read from disk, before any parsing. */
 export interface SourceFile {
-  /** Path relative to the posts folder, `/`-separated and NFC-normalized; the key every cache uses. */
+  /**
+   * Path relative to the posts folder, `/`-separated and NFC-normalized; the key every cache uses.
+   * Files of the `_drafts/` folder beside a `_posts` posts folder get ids under `_drafts/`.
+   */
   id: string;
   /** Absolute path on disk (as the file system spells it; may be NFD on macOS). */
   absPath: string;
@@ -128,12 +131,22 @@ export interface Post {
   mermaid: boolean;
   /** Site path from front matter `permalink`, normalized (`/news/gpt-4o/`), when given. */
   permalink?: string;
-  /** `description` / `excerpt` from front matter. */
+  /** `description` / `summary` (Hugo) / `excerpt` from front matter. */
   description?: string;
   /** Plain-text excerpt: before `<!--more-->`, else the first paragraph. */
   excerpt: string;
-  /** Cover image URL from front matter (`image`, or `image.path`). */
+  /**
+   * Cover and social image URL from front matter (`image`, Chirpy's `image.path`, Hexo's `cover`),
+   * as written, or under Chirpy's `media_subpath` / `img_path` when relative.
+   */
   image?: string;
+  /** Alt text of the image (Chirpy's `image.alt`). */
+  imageAlt?: string;
+  /**
+   * Old addresses that should lead here (Hugo `aliases`, Jekyll `redirect_from`), as written;
+   * the model stage resolves and checks them into `Site.redirects`.
+   */
+  redirectFrom?: string[];
   /** Author name(s) from front matter. */
   author?: string;
   /** Estimated reading time in minutes (CJK characters and Latin words counted separately). */
@@ -232,6 +245,18 @@ export interface Site {
   postTerms: Map<string, Record<TaxonomyKind, TermLink[]>>;
   /** Every page to render. */
   routes: Route[];
+  /** Pages at old addresses that send readers to a post (no route: they are not pages of the site). */
+  redirects: Redirect[];
+}
+
+/** A small page at a post's old address that sends readers on to the post. */
+export interface Redirect {
+  /** Old site path, normalized (`/2024/05/old-name/`), without the base path. */
+  from: string;
+  /** Output path relative to the output folder (`2024/05/old-name/index.html`). */
+  outputPath: string;
+  /** The post it leads to (id). */
+  postId: string;
 }
 
 /** A file to write into the output folder. */

@@ -13,10 +13,11 @@ export const BUILD_HELP = `Usage: ${BUILD_USAGE}
 
 Options:
   --root DIR       site folder (default: the current folder)
-  --posts DIR      Markdown posts (default: ROOT/posts)
+  --posts DIR      Markdown posts (default: ROOT/posts); a Jekyll _posts, Hexo source/_posts or Hugo
+                   content folder works as it is (see omnipress migrate-check)
   --out DIR        output folder (default: ROOT/_site); only a folder omnipress made, or an empty one, is replaced
   --base-url URL   public URL of the site, e.g. https://user.github.io/repo/ (its path prefixes every link)
-  --drafts         include drafts (draft: true, published: false)
+  --drafts         include drafts (draft: true, published: false, files in _drafts/)
   --future         include posts dated in the future
   --quiet          print only diagnostics and the summary
   --mermaid MODE   client (default): diagrams render in the reader's browser, from a self-hosted runtime;

@@ -5,12 +5,13 @@ import { serve, ServeError, type DevServer } from '../serve/dev-server.js';
 import type { BuildRecord } from '../serve/rebuild.js';
 import { isDirectory, printDiagnostics, usage, type Io } from './io.js';
 
-export const SERVE_USAGE = `omnipress serve [--root DIR] [--port 8080] [--host 127.0.0.1] [--drafts|--no-drafts] [--future|--no-future]`;
+export const SERVE_USAGE = `omnipress serve [--root DIR] [--posts DIR] [--port 8080] [--host 127.0.0.1] [--drafts|--no-drafts] [--future|--no-future]`;
 
 export const SERVE_HELP = `Usage: ${SERVE_USAGE}
 
 Options:
   --root DIR        site folder (default: the current folder)
+  --posts DIR       Markdown posts (default: ROOT/posts), also outside the site folder
   --port N          port to listen on (default 8080; 0 picks a free one)
   --host ADDR       interface to bind (default 127.0.0.1, this computer only)
   --no-drafts       hide drafts (shown by default, with a "draft" badge)
@@ -44,6 +45,7 @@ export async function runServe(args: string[], io: Io): Promise<number> {
   try {
     server = await serve({
       root: values.root,
+      posts: values.posts,
       port,
       host: values.host,
       drafts: values.drafts ?? true,
@@ -92,6 +94,7 @@ function parseServeArgs(args: string[]) {
     allowNegative: true,
     options: {
       root: { type: 'string' },
+      posts: { type: 'string' },
       port: { type: 'string', short: 'p' },
       host: { type: 'string' },
       drafts: { type: 'boolean' },

@@ -2,15 +2,18 @@
 // Each reader accepts the forms those generators accept and returns undefined for anything else,
 // so the caller can report the key's line.
 
+/** Commas as Latin, Chinese and Japanese writers type them: `,`, `，`, `、`. */
+const COMMAS = /[,，、]/;
+
 /**
  * Tags and categories: a YAML list (`[AI, News]`), Hexo's nested lists (`[[AI, LLM]]`), a
- * comma-separated string, or Jekyll's space-separated string (`tags: ai news`).
+ * comma-separated string (`,`, `，` or `、`), or Jekyll's space-separated string (`tags: ai news`).
  */
 export function readList(value: unknown): string[] | undefined {
   if (value === undefined || value === null) return [];
   let items: unknown[];
   if (Array.isArray(value)) items = value.flat(2);
-  else if (typeof value === 'string') items = value.includes(',') ? value.split(',') : value.split(/\s+/);
+  else if (typeof value === 'string') items = COMMAS.test(value) ? value.split(COMMAS) : value.split(/\s+/);
   else if (typeof value === 'number') items = [value];
   else return undefined;
   const out: string[] = [];
@@ -18,6 +21,22 @@ export function readList(value: unknown): string[] | undefined {
     if (item === null || item === undefined) continue;
     if (typeof item !== 'string' && typeof item !== 'number') return undefined;
     const text = String(item).normalize('NFC').trim();
+    if (text && !out.includes(text)) out.push(text);
+  }
+  return out;
+}
+
+/**
+ * Categories: like readList, and a nested path `AI/LLM` is its levels, parent first (`AI`, `LLM`)
+ * — the same as Chirpy's and Hexo's `[AI, LLM]`, which also mean "LLM under AI". Every level is a
+ * category of its own, so the parent's page lists the posts of its children too.
+ */
+export function readCategories(value: unknown): string[] | undefined {
+  const list = readList(value);
+  if (!list) return undefined;
+  const out: string[] = [];
+  for (const level of list.flatMap((item) => item.split('/'))) {
+    const text = level.trim();
     if (text && !out.includes(text)) out.push(text);
   }
   return out;
@@ -33,8 +52,29 @@ export function readText(value: unknown): string | undefined {
 /** Chirpy writes `image: { path: …, alt: … }`; others a plain URL. */
 export function readImage(value: unknown): string | undefined {
   if (typeof value === 'string') return value.trim() || undefined;
-  if (isRecord(value)) return readText(value.path ?? value.src ?? value.url);
+  if (isRecord(value)) return readText(value.path ?? value.src ?? value.url) || undefined;
   return undefined;
+}
+
+/** The `alt` of Chirpy's `image: { path, alt }`. */
+export function readImageAlt(value: unknown): string | undefined {
+  return isRecord(value) ? readText(value.alt) || undefined : undefined;
+}
+
+/**
+ * Old addresses of a post: Hugo's `aliases` and Jekyll's `redirect_from`, a list or one string.
+ * Undefined when an entry is not text.
+ */
+export function readPaths(value: unknown): string[] | undefined {
+  if (value === undefined || value === null) return [];
+  const items = Array.isArray(value) ? value : [value];
+  const out: string[] = [];
+  for (const item of items) {
+    if (typeof item !== 'string') return undefined;
+    const text = item.normalize('NFC').trim();
+    if (text && !out.includes(text)) out.push(text);
+  }
+  return out;
 }
 
 /** `author: 김민준`, `author: [a, b]` or `author: { name: … }`. */

@@ -14,6 +14,8 @@ export interface LanguageInput {
   body: string;
   languages: LanguageConfig[];
   defaultLang: string;
+  /** A language the file name gives in another form than `.<lang>.md` (`x-en.md` beside `x.md`). */
+  nameLang?: string;
 }
 
 export type LanguageResult = { lang: string; source: LanguageSource } | { error: string; hint?: string };
@@ -33,7 +35,7 @@ export function detectLanguage(input: LanguageInput): LanguageResult {
     const code = codes.get(folder.toLowerCase());
     if (code) return { lang: code, source: 'folder' };
   }
-  const suffix = /\.([^./]+)\.(?:md|markdown)$/i.exec(fileName)?.[1];
+  const suffix = input.nameLang ?? /\.([^./]+)\.(?:md|markdown)$/i.exec(fileName)?.[1];
   const fromSuffix = suffix === undefined ? undefined : codes.get(suffix.toLowerCase());
   if (fromSuffix) return { lang: fromSuffix, source: 'file-name' };
   const script = scriptLanguage(body);

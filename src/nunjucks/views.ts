@@ -35,6 +35,8 @@ export interface PostSummary {
   categories: TermLinkView[];
   draft: boolean;
   image?: string;
+  /** The image's alt text, when the front matter gives one. */
+  imageAlt?: string;
 }
 
 /** A category or tag as a link: its display name and its page's href. */
@@ -63,6 +65,10 @@ export function createViews(site: Site, bodies: ReadonlyMap<string, RenderedBody
   const languageOf = new Map(config.languages.map((l) => [l.code, l]));
   const lang = (code: string | undefined): LanguageConfig => languageOf.get(code ?? config.defaultLang) ?? config.languages[0]!;
   const summaries = new Map<string, PostSummary>();
+  // Cover images written root-relative (`/img/x.png`) need the base path like any link; relative
+  // ones (`cover.png` in a page bundle) are next to the post's page, wherever they are listed.
+  const coverHref = (image: string, postSitePath: string) =>
+    /^([a-z][a-z0-9+.-]*:|\/|#)/i.test(image) ? underBasePath(image, config.basePath) : href(postSitePath) + image.replace(/^\.\//, '');
   const termLinks = (postId: string, kind: TaxonomyKind): TermLinkView[] =>
     (site.postTerms.get(postId)?.[kind] ?? []).map((term) => ({ name: term.name, url: href(term.url) }));
   // Position of each post in its language's newest-first list, for newer/older links.
@@ -85,8 +91,8 @@ export function createViews(site: Site, bodies: ReadonlyMap<string, RenderedBody
         tags: termLinks(post.id, 'tags'),
         categories: termLinks(post.id, 'categories'),
         draft: post.draft,
-        // Cover images written root-relative (`/img/x.png`) need the base path like any link.
-        image: post.image ? underBasePath(post.image, config.basePath) : undefined,
+        image: post.image ? coverHref(post.image, site.postUrls.get(post.id)!) : undefined,
+        imageAlt: post.imageAlt,
       };
       summaries.set(post.id, view);
     }

@@ -2,6 +2,7 @@
 // translations of each post, taxonomies, and pagination. Pure and cheap: it reruns in full on every build.
 import { error, type Diagnostic } from '../diagnostics.js';
 import type { Lang, Post, ResolvedConfig, Route, Site, TaxonomyKind, Term, TermLink } from '../types.js';
+import { planRedirects } from '../redirects/plan.js';
 import { outputPathOf } from '../util/paths.js';
 import { groupTaxonomies, TAXONOMY_KINDS } from './taxonomies.js';
 
@@ -35,6 +36,8 @@ export function buildSite(allPosts: readonly Post[], config: ResolvedConfig): { 
     { kind: 'not-found', url: '/404.html', outputPath: '404.html', layout: '404', postIds: [] },
   ];
   reportOutputCollisions(routes, posts, diagnostics);
+  const redirects = planRedirects(posts, postUrls, routes, config);
+  diagnostics.push(...redirects.diagnostics);
 
   const site: Site = {
     config,
@@ -46,6 +49,7 @@ export function buildSite(allPosts: readonly Post[], config: ResolvedConfig): { 
     taxonomies,
     postTerms,
     routes,
+    redirects: redirects.redirects,
   };
   return { site, diagnostics };
 }

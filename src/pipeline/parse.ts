@@ -3,10 +3,11 @@
 import path from 'node:path';
 import { checkDate, dateFromFileName } from '../content/dates.js';
 import { excerpt } from '../content/excerpt.js';
-import { firstKey, readAuthor, readImage, readList, readText } from '../content/fields.js';
+import { firstKey, readAuthor, readCategories, readImage, readImageAlt, readList, readPaths, readText } from '../content/fields.js';
 import { readFrontMatter } from '../content/front-matter.js';
 import { detectLanguage } from '../content/language.js';
 import { normalizePermalink } from '../content/permalink.js';
+import { dashTranslation, inDraftsFolder } from '../content/post-files.js';
 import { readingMinutes } from '../content/reading-time.js';
 import { slugFromFileName, slugify } from '../content/slug.js';
 import { takeH1Title } from '../content/title.js';
@@ -22,6 +23,8 @@ export interface ParseContext {
   layouts: ReadonlySet<string>;
   /** First and last commit dates of a file (absolute NFC path), when the posts live in a git repository. */
   git(absPath: string): GitDates | undefined;
+  /** Whether a post file with this id was loaded (for `x-en.md` beside `x.md`); none when unknown. */
+  hasFile?(id: string): boolean;
 }
 
 export interface ParseResult {
@@ -53,7 +56,12 @@ export function parsePost(file: SourceFile, ctx: ParseContext): ParseResult {
   const baseName = path.posix.basename(file.id).replace(/\.(md|markdown)$/i, '');
   title ||= baseName.replace(/^\d{4}-\d{1,2}-\d{1,2}-/, '');
 
+  const codes = config.languages.map((l) => l.code);
+  // `x-en.md` beside `x.md`: the English version of `x`, with its slug.
+  const dashed = ctx.hasFile ? dashTranslation(file.id, codes, ctx.hasFile) : undefined;
+  const inDrafts = inDraftsFolder(file.id);
   const language = detectLanguage({
+    nameLang: dashed?.lang,
     frontMatterLang: data.lang ?? data.language,
     id: file.id,
     body,
@@ -64,7 +72,8 @@ export function parsePost(file: SourceFile, ctx: ParseContext): ParseResult {
 
   const dated = postDate(file, data, ctx, baseName);
   if ('error' in dated) problem('date', dated.error, dated.hint);
-  if ('warning' in dated && dated.warning) diagnostics.push(warning(file.absPath, dated.warning));
+  // Jekyll's drafts carry no date by design: they are dated when published.
+  if ('warning' in dated && dated.warning && !inDrafts) diagnostics.push(warning(file.absPath, dated.warning, { code: 'date-from-mtime' }));
 
   let updated: Date | undefined;
   const updatedKey = firstKey(data, UPDATED_KEYS);
@@ -80,7 +89,7 @@ export function parsePost(file: SourceFile, ctx: ParseContext): ParseResult {
 
   const tags = readList(data.tags ?? data.tag);
   if (!tags) problem('tags', 'tags must be a list of words, e.g. tags: [gpt-4o, openai]');
-  const categories = readList(data.categories ?? data.category);
+  const categories = readCategories(data.categories ?? data.category);
   if (!categories) problem(data.categories !== undefined ? 'categories' : 'category', 'categories must be a list of words');
 
   const layout = data.layout === undefined || data.layout === null ? 'post' : readText(data.layout);
@@ -99,9 +108,13 @@ export function parsePost(file: SourceFile, ctx: ParseContext): ParseResult {
   const slugSource = data.slug === undefined || data.slug === null ? undefined : readText(data.slug);
   const slug =
     (slugSource && slugify(slugSource)) ||
-    slugFromFileName(file.id, config.languages.map((l) => l.code)) ||
+    slugFromFileName(dashed?.baseId ?? file.id, codes) ||
     slugify(title) ||
     `post-${hashText(file.id).slice(0, 8)}`;
+
+  const redirectKey = firstKey(data, ['aliases', 'redirect_from']) ?? 'aliases';
+  const redirectFrom = readPaths(data[redirectKey]);
+  if (!redirectFrom) problem(redirectKey, `${redirectKey} must be a list of site paths, e.g. ${redirectKey}: [/2024/05/old-name/]`);
 
   if (hasErrors(diagnostics) || 'error' in language || 'error' in dated) return { diagnostics };
 
@@ -120,12 +133,14 @@ export function parsePost(file: SourceFile, ctx: ParseContext): ParseResult {
     tags: tags ?? [],
     categories: categories ?? [],
     layout: layout ?? 'post',
-    draft: data.draft === true || data.published === false,
+    draft: data.draft === true || data.published === false || inDrafts,
     mermaid: data.mermaid === true || MERMAID_FENCE.test(body),
     permalink,
-    description: readText(data.description ?? data.excerpt) || undefined,
+    description: readText(data.description ?? data.summary ?? data.excerpt) || undefined,
     excerpt: excerpt(body),
-    image: readImage(data.image),
+    image: coverImage(data),
+    imageAlt: readImageAlt(data.image),
+    redirectFrom: redirectFrom ?? [],
     author: readAuthor(data.author),
     readingMinutes: readingMinutes(body),
     body,
@@ -134,6 +149,17 @@ export function parsePost(file: SourceFile, ctx: ParseContext): ParseResult {
     data,
   };
   return { post, diagnostics };
+}
+
+/**
+ * `image` (Chirpy's `{ path, alt }` too), else Hexo's `cover`. A relative path goes under Chirpy's
+ * `media_subpath` (`img_path` before Chirpy 7), which prefixes a post's media.
+ */
+function coverImage(data: Record<string, unknown>): string | undefined {
+  const image = readImage(data.image) ?? readImage(data.cover);
+  const prefix = readText(data.media_subpath ?? data.img_path);
+  if (!image || !prefix || /^([a-z][a-z0-9+.-]*:|\/)/i.test(image)) return image;
+  return `${prefix.replace(/\/+$/, '')}/${image.replace(/^\.\//, '')}`;
 }
 
 type DateResult = { date: Date; source: DateSource; warning?: string } | { error: string; hint?: string };
@@ -179,12 +205,17 @@ export function parsePosts(
     cache.parseLayouts = layouts;
   }
   const used = new Set<string>();
+  const ids = new Set(files.map((file) => file.id));
+  const withFiles: ParseContext = { ...ctx, hasFile: (id) => ids.has(id) };
+  const codes = ctx.config.languages.map((l) => l.code);
   for (const [i, file] of files.entries()) {
     tick(i + 1);
-    const key = `${file.id}\0${file.hash}\0${file.mtime.getTime()}`;
+    // A `x-en.md` means something else once `x.md` appears or goes.
+    const base = dashTranslation(file.id, codes, withFiles.hasFile!)?.baseId ?? '';
+    const key = `${file.id}\0${file.hash}\0${file.mtime.getTime()}\0${base}`;
     let result = cache?.parse.get(key);
     if (!result) {
-      result = parsePost(file, ctx);
+      result = parsePost(file, withFiles);
       cache?.parse.set(key, result);
     }
     used.add(key);

@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { info, type Diagnostic } from '../diagnostics.js';
 import { buildFeeds } from '../feeds/feeds.js';
+import { redirectPages } from '../redirects/pages.js';
 import { sitemapFiles } from '../seo/sitemap.js';
 import { createMarkdown, type MarkdownRenderer } from '../markdown/create.js';
 import { createEngine } from '../nunjucks/environment.js';
@@ -98,6 +99,7 @@ export async function renderSite(site: Site, tick: (done: number) => void = () =
   outputs.push(...buildFeeds(site, bodies));
   // A robots.txt of the site's own (public/) wins over the generated one.
   outputs.push(...sitemapFiles(site, { robots: !fs.existsSync(path.join(config.publicDir, 'robots.txt')) }));
+  outputs.push(...redirectPages(site));
   if (!config.baseUrl) diagnostics.push(noBaseUrl(config));
   outputs.push(...themeAssets(config));
   // The runtime is only shipped when some page still has a diagram for the browser to render.

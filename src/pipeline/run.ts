@@ -39,6 +39,11 @@ export interface PipelineHooks {
    * server serves the new pages at once and adds the index, which is rebuilt whole, when it is ready.
    */
   deferSearch?: boolean;
+  /**
+   * Go on past content errors with the posts that parsed, instead of stopping after the stage
+   * that reported them (`omnipress migrate-check` reports what the rest of a site would show).
+   */
+  keepGoing?: boolean;
 }
 
 /** Reports progress of one stage; stages call it per item and it decides how often to pass it on. */
@@ -69,7 +74,7 @@ export async function runPipeline(config: ResolvedConfig, hooks: PipelineHooks =
     return result;
   };
 
-  const loaded = await timed('load', 0, () => loadPosts(config.postsDir, cache?.load));
+  const loaded = await timed('load', 0, () => loadPosts(config.postsDir, cache?.load, config.languages.map((l) => l.code)));
   const sources = new Map(loaded.files.map((file) => [file.absPath, file.text]));
   const diagnostics = [...loaded.diagnostics];
   let posts: Post[] | undefined;
@@ -87,11 +92,11 @@ export async function runPipeline(config: ResolvedConfig, hooks: PipelineHooks =
   );
   diagnostics.push(...parsed.diagnostics);
   posts = parsed.posts;
-  if (hasErrors(diagnostics)) return stop();
+  if (hasErrors(diagnostics) && !hooks.keepGoing) return stop();
 
   const modelled = await timed('model', parsed.posts.length, () => buildSite(parsed.posts, config));
   diagnostics.push(...modelled.diagnostics);
-  if (hasErrors(diagnostics)) return stop();
+  if (hasErrors(diagnostics) && !hooks.keepGoing) return stop();
 
   const rendered = await timed('render', modelled.site.routes.length + modelled.site.posts.length, (tick) =>
     renderSite(modelled.site, tick, cache),

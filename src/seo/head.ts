@@ -21,6 +21,8 @@ export interface HeadFields {
   localeAlternates: string[];
   /** `og:image` / `twitter:image`: the post's image as an absolute URL; unset when there is none (or no base URL to make it absolute). */
   image?: string;
+  /** `og:image:alt` / `twitter:image:alt`: the image's alt text, when there is an image and the post gives one. */
+  imageAlt?: string;
   /** `twitter:card`: `summary_large_image` with an image, else `summary`. */
   twitterCard: 'summary' | 'summary_large_image';
   /** `article:section`: a post's first category. */
@@ -64,6 +66,7 @@ export function createHead(site: Site): { fieldsFor(route: Route): HeadFields } 
           .filter((alt) => alt.hreflang !== 'x-default' && alt.hreflang !== language.tag)
           .map((alt) => tagToLocale.get(alt.hreflang) ?? ogLocale(alt.hreflang)),
         image,
+        imageAlt: image ? post?.imageAlt : undefined,
         twitterCard: image ? 'summary_large_image' : 'summary',
         articleSection: post?.categories[0],
         articleTags: post?.tags ?? [],

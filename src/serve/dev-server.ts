@@ -50,7 +50,7 @@ export class ServeError extends Error {
 }
 
 export async function serve(options: ServeOptions = {}): Promise<DevServer> {
-  const overrides: ConfigOverrides = { root: options.root, baseUrl: options.baseUrl, drafts: options.drafts ?? true, future: options.future ?? true, mermaid: options.mermaid };
+  const overrides: ConfigOverrides = { root: options.root, posts: options.posts, baseUrl: options.baseUrl, drafts: options.drafts ?? true, future: options.future ?? true, mermaid: options.mermaid };
   const resolved = resolveConfig(overrides);
   if (hasErrors(resolved.diagnostics)) throw new ServeError('the config has errors', resolved.diagnostics);
 

@@ -2,9 +2,11 @@
 // templates/ and public/ and looks only at the config file besides them, so the output and cache
 // folders (and node_modules) are never watched. Each change is classified before anything is
 // rebuilt (Zola's ChangeKind), and rebuild.ts picks the cheapest correct rebuild for the set.
+import fs from 'node:fs';
 import path from 'node:path';
 import { watch, type FSWatcher } from 'chokidar';
 import { CONFIG_FILES } from '../config.js';
+import { draftsBeside } from '../content/post-files.js';
 import type { ResolvedConfig } from '../types.js';
 import { isInside } from '../util/paths.js';
 
@@ -39,7 +41,8 @@ export function classify(file: string, config: ResolvedConfig): ChangeKind | und
   if (EDITOR_JUNK.test(name)) return undefined;
   if (config.configFile === file || (path.dirname(file) === config.root && (CONFIG_FILES as readonly string[]).includes(name))) return 'config';
   if (isInside(file, config.outDir) || isInside(file, config.cacheDir)) return undefined;
-  if (isInside(file, config.postsDir)) return name.startsWith('.') ? undefined : 'post';
+  const drafts = draftsBeside(config.postsDir);
+  if (isInside(file, config.postsDir) || (drafts && isInside(file, drafts))) return name.startsWith('.') ? undefined : 'post';
   if (isInside(file, path.join(config.root, 'templates'))) return name.startsWith('.') ? undefined : 'template';
   // public/ is copied as is, dot files (.well-known/, .nojekyll) included.
   if (isInside(file, config.publicDir)) return 'public';
@@ -57,13 +60,17 @@ export function watchSite(
   options: { debounceMs?: number; maxWaitMs?: number; onError?(error: Error): void } = {},
 ): SiteWatcher {
   const { debounceMs = 50, maxWaitMs = 500 } = options;
-  const watched = [config.postsDir, path.join(config.root, 'templates'), config.publicDir];
+  const watched = [config.postsDir, draftsBeside(config.postsDir), path.join(config.root, 'templates'), config.publicDir].filter(
+    (dir): dir is string => dir !== undefined,
+  );
   // Only what can hold a watched path is descended into: the root, and the folders on the way down.
   const relevant = (file: string) =>
     file === config.root ||
     watched.some((dir) => isInside(file, dir) || isInside(dir, file)) ||
     classify(file, config) === 'config';
-  const watcher: FSWatcher = watch(config.root, {
+  // Posts given with --posts may live outside the site folder (an existing blog's `_posts/`).
+  const outside = watched.filter((dir) => !isInside(dir, config.root) && fs.existsSync(dir));
+  const watcher: FSWatcher = watch([config.root, ...outside], {
     ignoreInitial: true,
     ignored: (file) => !relevant(path.resolve(file)),
   });

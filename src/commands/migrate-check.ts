@@ -1,0 +1,62 @@
+// `omnipress migrate-check`: options → migrateCheck() → a report as text or JSON. Always exit 0
+// once the report is made (it is an evaluation, not a gate); 2 for usage errors.
+import { parseArgs } from 'node:util';
+import path from 'node:path';
+import { migrateCheck } from '../migrate/migrate-check.js';
+import { toJsonReport, toTextReport } from '../migrate/report-format.js';
+import { isDirectory, usage, type Io } from './io.js';
+
+export const MIGRATE_CHECK_USAGE = 'omnipress migrate-check --posts DIR [--root DIR] [--format text|json]';
+
+export const MIGRATE_CHECK_HELP = `Usage: ${MIGRATE_CHECK_USAGE}
+
+omnipress migrate-check reads an existing blog's posts folder (Jekyll/Chirpy _posts, Hexo
+source/_posts, Hugo content) and reports, without writing anything: how many posts build as
+they are and which do not (with their errors), the files that are not posts, every warning
+grouped by kind with counts and first occurrences, and the omnipress.yml lines to add
+(languages found, a time zone guessed from the dates' offsets).
+
+Options:
+  --posts DIR      the blog's posts folder (required)
+  --root DIR       site folder whose omnipress.yml the posts are checked against (default: the current folder)
+  --format FORMAT  text (default) or json
+
+Exit codes: 0 once the report is made (even with broken posts or warnings), 2 usage errors.
+`;
+
+export async function runMigrateCheck(args: string[], io: Io): Promise<number> {
+  let values: ReturnType<typeof parseMigrateArgs>;
+  try {
+    values = parseMigrateArgs(args);
+  } catch (cause) {
+    return usage(io, (cause as Error).message);
+  }
+  if (values.help) {
+    io.stdout.write(MIGRATE_CHECK_HELP);
+    return 0;
+  }
+  const format = values.format ?? 'text';
+  if (format !== 'text' && format !== 'json') return usage(io, `--format must be text or json, got "${format}"`);
+  if (values.posts === undefined) return usage(io, 'migrate-check needs --posts DIR, the folder holding the posts');
+  if (values.root !== undefined && !isDirectory(values.root)) return usage(io, `--root ${values.root} is not a folder`);
+  const postsDir = path.resolve(values.root ?? '.', values.posts);
+  if (!isDirectory(postsDir)) return usage(io, `--posts ${values.posts} is not a folder`);
+
+  const report = await migrateCheck({ root: values.root, posts: values.posts });
+  io.stdout.write(format === 'json' ? `${JSON.stringify(toJsonReport(report), null, 2)}\n` : toTextReport(report));
+  return 0;
+}
+
+function parseMigrateArgs(args: string[]) {
+  return parseArgs({
+    args,
+    strict: true,
+    allowPositionals: false,
+    options: {
+      root: { type: 'string' },
+      posts: { type: 'string' },
+      format: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  }).values;
+}

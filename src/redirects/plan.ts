@@ -1,0 +1,61 @@
+// Old addresses of posts (Hugo `aliases`, Jekyll `redirect_from`) → redirect pages, decided in the
+// model stage so that every problem is known before anything is rendered: an address that would
+// leave the output folder is refused, and one that another page or redirect already takes is an
+// error naming the post and the line of its key.
+import { normalizePermalink } from '../content/permalink.js';
+import { error, type Diagnostic } from '../diagnostics.js';
+import { FEED_FORMATS } from '../feeds/feeds.js';
+import type { Post, Redirect, ResolvedConfig, Route } from '../types.js';
+import { outputPathOf } from '../util/paths.js';
+
+/** Generated files that are not routes; a redirect may not replace them either. */
+function generatedFiles(config: ResolvedConfig): string[] {
+  return ['sitemap.xml', 'robots.txt', ...config.languages.flatMap((l) => FEED_FORMATS.map((f) => `${l.code}/${f.file}`))];
+}
+
+/** Folders of generated assets (theme, search index, diagrams runtime). */
+const GENERATED_FOLDERS = ['assets/', 'pagefind/'];
+
+/**
+ * `posts` are the published posts, `postUrls` their site paths, `routes` every page of the site.
+ * A relative address (`old-name`) is taken relative to the post's own folder (`/ko/posts/`), as
+ * Hugo does; an absolute one (`/2024/05/old-name/`) is a site path under the base path.
+ */
+export function planRedirects(
+  posts: readonly Post[],
+  postUrls: ReadonlyMap<string, string>,
+  routes: readonly Route[],
+  config: ResolvedConfig,
+): { redirects: Redirect[]; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  const redirects: Redirect[] = [];
+  const keyOf = (outputPath: string) => outputPath.normalize('NFC').toLowerCase();
+  const taken = new Map<string, string>(routes.map((route) => [keyOf(route.outputPath), `the page ${route.url}`]));
+  for (const file of generatedFiles(config)) taken.set(keyOf(file), `the generated file /${file}`);
+  // In id order, so which of two colliding posts is reported does not depend on dates.
+  for (const post of [...posts].sort((a, b) => (a.id < b.id ? -1 : 1))) {
+    const key = Object.hasOwn(post.data, 'aliases') ? 'aliases' : 'redirect_from';
+    const fail = (message: string, hint?: string) =>
+      diagnostics.push(error(post.sourcePath, message, { line: post.keyLines[key], hint, code: 'redirect' }));
+    const target = postUrls.get(post.id)!;
+    for (const written of post.redirectFrom ?? []) {
+      const folder = target.replace(/[^/]*\/?$/, '');
+      const normalized = normalizePermalink(written.startsWith('/') || /^[a-z][a-z0-9+.-]*:/i.test(written) ? written : `${folder}${written}`);
+      if ('error' in normalized) {
+        fail(`${key}: ${normalized.error.replace(/^permalink/, 'address')}`, 'write an address on this site, such as /2024/05/old-name/');
+        continue;
+      }
+      const from = normalized.path;
+      const outputPath = outputPathOf(from);
+      const outKey = keyOf(outputPath);
+      const owner = taken.get(outKey) ?? (GENERATED_FOLDERS.some((dir) => outKey.startsWith(dir)) ? `the generated folder /${outKey.split('/')[0]}/` : undefined);
+      if (owner) {
+        fail(`${key}: the old address ${from} is already taken by ${owner}`, 'remove it, or change the address of the other page');
+        continue;
+      }
+      taken.set(outKey, `the redirect from ${post.sourcePath}`);
+      redirects.push({ from, outputPath, postId: post.id });
+    }
+  }
+  return { redirects, diagnostics };
+}

@@ -1,0 +1,100 @@
+// `omnipress migrate-check` on the fixture blogs, run as a user runs it (the real bin).
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { JsonMigrateReport } from '../../src/migrate/report-format.js';
+import { FIXTURES, readTree, runCli } from '../helpers/site.js';
+
+function blogCopy(name: string): string {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), `omnipress-migrate-${name}-`));
+  fs.cpSync(path.join(FIXTURES, 'blogs', name), root, { recursive: true });
+  return root;
+}
+
+describe('omnipress migrate-check', () => {
+  it('reports a Hugo site: posts that build, files that are not posts, and the config to add', () => {
+    const root = blogCopy('hugo');
+    const result = runCli(['migrate-check', '--root', root, '--posts', 'content']);
+    expect(result.status).toBe(0);
+    const lines = result.stdout.split('\n');
+    expect(lines[0]).toMatch(/^omnipress migrate-check: \d+ posts in .*content$/);
+    expect(lines[1]).toMatch(/^ {2}\d+ build as they are$/);
+    expect(lines).toContain('  content/_index.md: Hugo section page (_index.md)');
+    expect(lines).toContain('  content/posts/_index.md: Hugo section page (_index.md)');
+    expect(lines).toContain('  content/posts/README.md: README');
+    expect(lines).toContain('  content/posts/my-trip/packing-list.md: part of the page bundle my-trip/ (only its index.md is a post)');
+    expect(lines).toContain('defaultLanguage: ko');
+    expect(lines.some((l) => /^timeZone: Asia\/Seoul +# \d+ of \d+ dates are written with \+09:00$/.test(l))).toBe(true);
+    expect(lines.some((l) => /^ {2}ko: \{ name: 한국어, tag: ko \} +# \d+ posts$/.test(l))).toBe(true);
+    expect(lines.some((l) => /^ {2}en: \{ name: English, tag: en \} +# \d+ posts$/.test(l))).toBe(true);
+  });
+
+  it('lists broken posts with their errors and groups warnings by kind, as JSON, writing nothing', () => {
+    const root = blogCopy('chirpy');
+    const posts = path.join(root, '_posts');
+    fs.writeFileSync(path.join(posts, '2024-06-01-hanami.md'), '---\ntitle: お花見\nlang: ja\n---\n公園で桜を見ました。\n');
+    fs.writeFileSync(path.join(posts, '날짜 없는 글.md'), '---\ntitle: 날짜 없는 글\n---\n날짜가 어디에도 없습니다.\n');
+    fs.writeFileSync(path.join(posts, '또 다른 글.md'), '---\ntitle: 또 다른 글\n---\n이 글에도 날짜가 없습니다.\n');
+    const before = readTree(root);
+
+    const result = runCli(['migrate-check', '--root', root, '--posts', '_posts', '--format', 'json']);
+    expect(result.status).toBe(0);
+    const report = JSON.parse(result.stdout) as JsonMigrateReport;
+    expect(report.posts.broken).toEqual([
+      {
+        file: '_posts/2024-06-01-hanami.md',
+        errors: [expect.objectContaining({ file: '_posts/2024-06-01-hanami.md', line: 3, message: 'unknown language "ja" in front matter lang' })],
+      },
+    ]);
+    expect(report.posts.ok).toBe(report.posts.total - 1);
+    expect(report.posts.drafts).toBe(1);
+    const undated = report.warnings.find((w) => w.code === 'date-from-mtime');
+    expect(undated?.count).toBe(2);
+    expect(undated?.first.map((w) => w.file).sort()).toEqual(['_posts/또 다른 글.md', '_posts/날짜 없는 글.md'].sort());
+    expect(report.skipped).toContainEqual({ file: '_posts/README.md', reason: 'README' });
+    expect(report.config.languages).toContainEqual({ code: 'ja', tag: 'ja', name: '日本語', posts: 1 });
+    expect(report.config.defaultLanguage).toBe('ko');
+    expect(report.config.timeZone?.zone).toBe('Asia/Seoul');
+    expect(report.config.snippet).toContain('  ja: { name: 日本語, tag: ja }');
+
+    // Read-only: no output, no cache, nothing changed.
+    expect(readTree(root)).toEqual(before);
+    expect(fs.existsSync(path.join(root, '_site'))).toBe(false);
+    expect(fs.existsSync(path.join(root, '.omnipress-cache'))).toBe(false);
+  });
+
+  it('prints a config for a Hexo blog that builds when pasted into omnipress.yml', () => {
+    const blog = blogCopy('hexo');
+    const result = runCli(['migrate-check', '--posts', path.join(blog, 'source/_posts')]);
+    expect(result.status).toBe(0);
+    const snippet = result.stdout.slice(result.stdout.indexOf('# omnipress.yml'));
+    expect(snippet).toMatch(/^timeZone: Asia\/Shanghai +# \d+ of \d+ dates are written with \+08:00$/m);
+    expect(snippet).toMatch(/^ {2}zh: \{ name: 中文, tag: zh-Hans \}/m);
+
+    const site = fs.mkdtempSync(path.join(os.tmpdir(), 'omnipress-migrate-site-'));
+    fs.writeFileSync(path.join(site, 'omnipress.yml'), snippet);
+    const build = runCli(['build', '--root', site, '--posts', path.join(blog, 'source/_posts')]);
+    expect(build.stderr).not.toMatch(/error/);
+    expect(build.status).toBe(0);
+    const post = fs.readFileSync(path.join(site, '_site/zh/posts/清洗流程/index.html'), 'utf8');
+    // 09:00 at +0800 stays 09:00 in Asia/Shanghai.
+    expect(post).toContain('datetime="2023-12-01T09:00:00+08:00"');
+    expect(fs.existsSync(path.join(site, '_site/ko'))).toBe(false);
+  });
+
+  it('exits 2 on usage errors', () => {
+    expect(runCli(['migrate-check']).status).toBe(2);
+    expect(runCli(['migrate-check', '--posts', '/nonexistent/omnipress/_posts']).status).toBe(2);
+    const root = blogCopy('hexo');
+    const bad = runCli(['migrate-check', '--posts', path.join(root, 'source/_posts'), '--format', 'xml']);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('--format must be text or json');
+  });
+
+  it('is in the help', () => {
+    const help = runCli(['--help']);
+    expect(help.stdout).toContain('omnipress migrate-check --posts DIR [--root DIR] [--format text|json]');
+    expect(runCli(['migrate-check', '--help']).stdout).toContain('Exit codes: 0 once the report is made');
+  });
+});
