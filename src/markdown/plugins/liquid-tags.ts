@@ -1,8 +1,10 @@
-// liquid-tags: warns about Liquid/Hexo `{% … %}` tags outside code (`{% include x.html %}`,
-// `{% note info %}`, `{% img … %}`…). They are never evaluated: markdown-it already shows them
-// as literal text, this plugin only reports each one with its source line. `{{ … }}` output tags
+// liquid-tags: warns (code `liquid-tag`) about Liquid/Hexo `{% … %}` tags outside code that no
+// plugin understood (`{% include x.html %}`, `{% pullquote %}`, an unclosed `{% note %}`…).
+// They are never evaluated: markdown-it already shows them as literal text, this plugin only
+// reports each one with its source line. `{{ … }}` output tags
 // are left alone (they read fine as text). Needs: jekyll-raw (raw markers gone, raw ranges in
-// env); runs after inline parsing, on the final tokens.
+// env); runs after inline parsing, on the final tokens, so tags that hexo-tags turned into
+// callouts, images or links are no longer text and are not reported.
 import type MarkdownIt from 'markdown-it';
 import type { StateCore, Token } from 'markdown-it';
 import { warning } from '../../diagnostics.js';
@@ -54,6 +56,7 @@ function scan(env: MarkdownEnv, text: string, firstLine: number): void {
     env.diagnostics.push(
       warning(env.file, `Liquid/Hexo tag ${tag} is not supported and is shown as text; replace it with Markdown/HTML`, {
         line: fileLine(env, line),
+        code: 'liquid-tag',
       }),
     );
   }
