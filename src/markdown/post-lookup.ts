@@ -75,3 +75,8 @@ export function resolvePostRef(lookup: PostLookup | undefined, ref: string, from
   const named = lookup.byName[name] ?? lookup.byName[name.replace(DATE_PREFIX, '')] ?? [];
   return named.find((target) => target.lang === lang) ?? named[0];
 }
+
+/** Whether a body may reference other posts by name (and its HTML then depends on the lookup). */
+export function referencesPosts(body: string): boolean {
+  return /\{%-?\s*post_(?:link|path)\b|\{\{[<%]\s*(?:rel)?ref\b/.test(body);
+}

@@ -5,7 +5,9 @@ import path from 'node:path';
 import { info, type Diagnostic } from '../diagnostics.js';
 import { buildFeeds } from '../feeds/feeds.js';
 import { sitemapFiles } from '../seo/sitemap.js';
-import { createMarkdown, type MarkdownRenderer } from '../markdown/create.js';
+import { createMarkdown, type LinkRef, type MarkdownRenderer, type PostLookup } from '../markdown/create.js';
+import { buildPostLookup, referencesPosts } from '../markdown/post-lookup.js';
+import { markdownStrings } from '../markdown/strings.js';
 import { createEngine } from '../nunjucks/environment.js';
 import { loadStrings } from '../nunjucks/i18n.js';
 import { routeInputs } from '../nunjucks/inputs.js';
@@ -17,6 +19,7 @@ import type { DiagramStats } from '../mermaid/build-mode.js';
 import { needsMermaidRuntime, renderDiagramsAtBuild } from '../mermaid/diagram-step.js';
 import { mermaidRuntimeFiles } from '../mermaid/runtime.js';
 import { prune, type PipelineCache, type RenderCounts } from './cache.js';
+import { postAssets, relativeImages } from './post-assets.js';
 
 export interface RenderResult {
   outputs: OutputFile[];
@@ -36,22 +39,34 @@ export interface RenderResult {
 export async function renderSite(site: Site, tick: (done: number) => void = () => {}, cache?: PipelineCache): Promise<RenderResult> {
   const { config } = site;
   const diagnostics: Diagnostic[] = [];
+  const translate = loadStrings(config);
   const tools = cache?.tools ?? {
-    markdown: createMarkdown({ trustedHtml: config.trustedHtml, siteOrigin: originOf(config.baseUrl), basePath: config.basePath }),
+    markdown: createMarkdown({
+      trustedHtml: config.trustedHtml,
+      siteOrigin: originOf(config.baseUrl),
+      basePath: config.basePath,
+      strings: markdownStrings(config.languages.map((l) => l.code), translate),
+    }),
     engine: createEngine(config),
   };
   if (cache) cache.tools = tools;
   const counts: RenderCounts = { markdownRenders: 0, pagesRendered: 0 };
   const bodies = new Map<string, RenderedBody>();
+  const images = new Map<string, LinkRef[]>();
   const usedBodies = new Set<string>();
+  const lookup = lookupOf(site);
   let done = 0;
   for (const post of site.posts) {
-    bodies.set(post.id, renderBody(tools.markdown, post, diagnostics, counts, cache, usedBodies));
+    const { body, relativeImages } = renderBody(tools.markdown, post, diagnostics, counts, cache, usedBodies, lookup);
+    bodies.set(post.id, body);
+    images.set(post.id, relativeImages);
     tick(++done);
   }
   if (cache) prune(cache.markdown, usedBodies);
+  // Images posts link relatively are copied beside their pages (post-assets.ts).
+  const assets = postAssets(site, (post) => images.get(post.id) ?? []);
+  diagnostics.push(...assets.diagnostics);
 
-  const translate = loadStrings(config);
   const diagrams = await renderDiagramsAtBuild(site.posts, bodies, config, translate);
   diagnostics.push(...diagrams.diagnostics);
 
@@ -95,6 +110,7 @@ export async function renderSite(site: Site, tick: (done: number) => void = () =
     prune(cache.htmlHashes, new Set([...bodies.values()].map((body) => body.html)));
     cache.counts = counts;
   }
+  outputs.push(...assets.outputs);
   outputs.push(...buildFeeds(site, bodies));
   // A robots.txt of the site's own (public/) wins over the generated one.
   outputs.push(...sitemapFiles(site, { robots: !fs.existsSync(path.join(config.publicDir, 'robots.txt')) }));
@@ -112,20 +128,33 @@ function renderBody(
   counts: RenderCounts,
   cache: PipelineCache | undefined,
   used: Set<string>,
-): RenderedBody {
-  // The body depends on the text (post.hash) and, for diagnostics, on where the file is.
-  const key = `${post.hash}\0${post.sourcePath}`;
+  lookup: { data: PostLookup; hash: () => string },
+): { body: RenderedBody; relativeImages: LinkRef[] } {
+  // The body depends on the text (post.hash), on where the file is (diagnostics, relative
+  // references) and, when it links other posts by name, on the cross-post lookup.
+  const key = `${post.hash}\0${post.sourcePath}${referencesPosts(post.body) ? `\0${lookup.hash()}` : ''}`;
   let entry = cache?.markdown.get(key);
   if (!entry) {
-    const rendered = markdown.render(post.body, { file: post.sourcePath, bodyLine: post.bodyLine });
+    const rendered = markdown.render(post.body, { file: post.sourcePath, bodyLine: post.bodyLine, id: post.id, lang: post.lang, lookup: lookup.data });
     counts.markdownRenders++;
-    entry = { body: { html: rendered.html, headings: rendered.headings, diagrams: rendered.diagrams }, diagnostics: rendered.diagnostics };
+    entry = {
+      body: { html: rendered.html, headings: rendered.headings, diagrams: rendered.diagrams },
+      diagnostics: rendered.diagnostics,
+      relativeImages: relativeImages(rendered.links),
+    };
     cache?.markdown.set(key, entry);
   }
   used.add(key);
   diagnostics.push(...entry.diagnostics);
   // A copy: the build-mode diagram step replaces `html` in place.
-  return { ...entry.body };
+  return { body: { ...entry.body }, relativeImages: entry.relativeImages };
+}
+
+/** The cross-post lookup, and its hash computed only if some post needs it for a cache key. */
+function lookupOf(site: Site): { data: PostLookup; hash: () => string } {
+  const data = buildPostLookup(site);
+  let hash: string | undefined;
+  return { data, hash: () => (hash ??= hashText(JSON.stringify(data))) };
 }
 
 /** Hash of a post's final body HTML: the cached one unless the diagram step replaced the HTML. */

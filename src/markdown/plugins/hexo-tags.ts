@@ -8,13 +8,15 @@
 //   {% asset_img [class…] name [width] [height] [title [alt]] %} → that image of the post's asset
 //                                                    folder (copied beside the page by the render stage)
 //   {% post_link name [text] [escape] %}            → a link to that post (error when there is none)
+//   [text]({% post_path name %})                    → the same, as a Markdown link's destination
 // Block tags stand on lines of their own; their content is Markdown (code for codeblock).
 // Other tags stay text and are reported by liquid-tags. Tags in code are never read: the fence
 // and code rules take those lines first, and inline rules never see code spans.
 // Needs: env.lookup (post_link), env.id; callouts renders notes; run before liquid-tags.
 import type MarkdownIt from 'markdown-it';
-import type { StateBlock, StateInline, Token } from 'markdown-it';
-import { closingLine, pushTagText, lineText, mayOpen, pushFence, useTagText, tokenizeBetween } from '../block-tags.js';
+import type { StateBlock, StateCore, StateInline, Token } from 'markdown-it';
+import { error } from '../../diagnostics.js';
+import { closingLine, pushTagText, lineText, mayOpen, pushFence, rewriteTagDestinations, useTagText, tokenizeBetween } from '../block-tags.js';
 import { envOf } from '../env.js';
 import { resolvePostRef } from '../post-lookup.js';
 import { splitArgs } from '../tag-args.js';
@@ -24,9 +26,11 @@ const BLOCK_OPEN = /^\{%-?\s*(note|blockquote|codeblock|code|highlight)(?:\s+([\
 const INLINE = /^\{%-?\s*(img|image|asset_img|asset_image|post_link)\s+([\s\S]*?)\s*-?%\}/;
 const URL_LIKE = /^(?:[a-z][a-z0-9+.-]*:|\/|\.\.?\/)|\.[a-z0-9]{2,5}(?:[?#].*)?$/i;
 const SIZE = /^\d+(?:\.\d+)?(?:%|px)?$/;
+const DESTINATION = /\]\(\s*\{%-?\s*post_path\s+([^\n%]*?)\s*-?%\}\s*\)/;
 
 export function hexoTagsPlugin(md: MarkdownIt): void {
   md.block.ruler.before('paragraph', 'hexo_block_tags', blockTag, { alt: ['paragraph', 'reference', 'blockquote', 'list'] });
+  md.core.ruler.after('block', 'hexo_post_path', postPathDestinations);
   md.inline.ruler.before('emphasis', 'hexo_inline_tags', inlineTag);
   useTagText(md);
   md.renderer.rules.hexo_quote_footer = (tokens, idx) => quoteFooter(md, tokens[idx]!);
@@ -97,6 +101,21 @@ function inlineTag(state: StateInline, silent: boolean): boolean {
   return true;
 }
 
+function postPathDestinations(state: StateCore): void {
+  if (!state.src.includes('post_path')) return;
+  const env = envOf(state.env);
+  rewriteTagDestinations(state, DESTINATION, (match, line) => {
+    const name = splitArgs(match[1]!)[0]?.value ?? '';
+    const target = resolvePostRef(env.lookup, name, env.id, env.lang);
+    if (!target) {
+      env.diagnostics.push(error(env.file, `{% post_path ${name} %} names no post`, { line, code: 'post-link', hint: POST_LINK_HINT }));
+    }
+    return target?.url;
+  });
+}
+
+const POST_LINK_HINT = "post_link and post_path take the linked post's file name without extension (2024-05-14-hello.md → hello or 2024-05-14-hello)";
+
 function pushPostLink(state: StateInline, args: string[], written: string): void {
   const env = envOf(state.env);
   const [name = '', ...rest] = args;
@@ -108,7 +127,7 @@ function pushPostLink(state: StateInline, args: string[], written: string): void
       severity: 'error',
       code: 'post-link',
       message: `${written} links to "${name}", but no post has that file name or slug`,
-      hint: 'post_link takes the linked post\'s file name without extension (2024-05-14-hello.md → hello or 2024-05-14-hello)',
+      hint: POST_LINK_HINT,
     });
     return;
   }

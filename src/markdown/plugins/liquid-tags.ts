@@ -21,9 +21,10 @@ export function liquidTagsPlugin(md: MarkdownIt): void {
 function reportLiquidTags(state: StateCore): void {
   if (!state.src.includes('{%')) return;
   const env = envOf(state.env);
+  const opened = new Set<string>();
   forEachBlock(state.tokens, (token, line) => {
-    if (token.type === 'html_block') scan(env, token.content, line);
-    else if (token.type === 'inline' && token.content.includes('{%')) scan(env, plainText(token, line), line);
+    if (token.type === 'html_block') scan(env, token.content, line, opened);
+    else if (token.type === 'inline' && token.content.includes('{%')) scan(env, plainText(token, line), line, opened);
   });
 }
 
@@ -45,14 +46,18 @@ function plainText(inline: Token, line: number): string {
   return text;
 }
 
-function scan(env: MarkdownEnv, text: string, firstLine: number): void {
+function scan(env: MarkdownEnv, text: string, firstLine: number, opened: Set<string>): void {
   let line = firstLine;
   let counted = 0;
   for (const match of text.matchAll(TAG)) {
     for (let i = text.indexOf('\n', counted); i !== -1 && i < match.index; i = text.indexOf('\n', i + 1)) line++;
     counted = match.index;
     if (insideRaw(env, line)) continue;
-    const tag = `{% ${match[1] ?? '…'} %}`;
+    const name = match[1] ?? '…';
+    // A pair (`{% pullquote %}` … `{% endpullquote %}`) is one construct: one warning, at its start.
+    if (name.startsWith('end') && opened.has(name.slice(3))) continue;
+    opened.add(name);
+    const tag = `{% ${name} %}`;
     env.diagnostics.push(
       warning(env.file, `Liquid/Hexo tag ${tag} is not supported and is shown as text; replace it with Markdown/HTML`, {
         line: fileLine(env, line),

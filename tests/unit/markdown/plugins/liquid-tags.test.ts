@@ -18,9 +18,16 @@ describe('Liquid and Hexo tags', () => {
       '7: Liquid/Hexo tag {% include %} is not supported and is shown as text; replace it with Markdown/HTML',
       '10: Liquid/Hexo tag {% assign %} is not supported and is shown as text; replace it with Markdown/HTML',
       '12: Liquid/Hexo tag {% pullquote %} is not supported and is shown as text; replace it with Markdown/HTML',
-      '14: Liquid/Hexo tag {% endpullquote %} is not supported and is shown as text; replace it with Markdown/HTML',
     ]);
     expect(result.diagnostics[0]).toMatchObject({ file: FILE, severity: 'warning', code: 'liquid-tag' });
+  });
+
+  test('a closing {% endxxx %} is reported only when nothing opened it', () => {
+    const result = render(lines('{% pullquote %}', 'a', '{% endpullquote %}', '', '{% endcomment %}'));
+    expect(result.diagnostics.map((d) => [d.line, /\{% \w+ %\}/.exec(d.message)?.[0]])).toEqual([
+      [5, '{% pullquote %}'],
+      [9, '{% endcomment %}'],
+    ]);
   });
 
   test('an unclosed {% note %} stays text and is reported once', () => {
