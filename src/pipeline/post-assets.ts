@@ -73,7 +73,8 @@ function findAsset(post: Post, rel: string, postsDir: string): string | undefine
   for (const candidate of [path.join(dir, rel), path.join(assetFolder, rel)]) {
     if (!isInside(candidate, postsDir)) continue;
     try {
-      if (fs.statSync(candidate).isFile()) return candidate;
+      // A symlink may not smuggle a file from elsewhere on the machine into the site.
+      if (fs.statSync(candidate).isFile() && isInside(fs.realpathSync(candidate), fs.realpathSync(postsDir))) return candidate;
     } catch {
       // not there; try the next place
     }

@@ -139,6 +139,13 @@ describe('a Hexo blog', () => {
     expect(logo.attr()).toMatchObject({ src: '/sub/images/logo.svg', class: 'right', width: '120', height: '80', title: '网站标志' });
   });
 
+  it('finds asset-folder images linked the way editors preview them, from a neighbouring post', () => {
+    const other = page(root, 'zh/posts/water-quality/index.html');
+    const src = other('.post-body img[alt="上一篇的茶壶"]').attr('src')!;
+    expect(src).toBe('tea-notes/teapot.png');
+    expect(outputFileOf(root, '/sub/zh/posts/water-quality/', src)).toBeDefined();
+  });
+
   it('links {% post_link %} to the post, with its title or the given text', () => {
     const links = $('.post-body a[href="/sub/zh/posts/water-quality/"]').toArray().map((el) => $(el).text());
     expect(links).toEqual(['水质对茶汤的影响', '关于水质的那篇']);

@@ -48,6 +48,14 @@ function applyAttributeLists(state: StateCore): void {
       if (target) apply(env, target, whole[1]!, line);
       continue;
     }
+    if (whole && tokens[i - 1]?.type === 'td_open' && tokens[i - 2]?.type === 'tr_open') {
+      // GFM tables run until a blank line, so the IAL line became the table's last row.
+      const removed = tableRowList(tokens, i, env, whole[1]!, line);
+      if (removed > 0) {
+        i -= removed; // the loop goes on with what followed the removed row
+        continue;
+      }
+    }
     const trailing = trailingList(token);
     if (!trailing) continue;
     const paragraph = tokens[i - 1];
@@ -57,6 +65,32 @@ function applyAttributeLists(state: StateCore): void {
     const target = (!quoted && outermostContainer(tokens, i)) || onlyImage || (paragraph?.type === 'paragraph_open' ? paragraph : undefined);
     if (target) apply(env, target, trailing, ialLine);
   }
+}
+
+/**
+ * The last body row of a table holding only an IAL (then empty padding cells) is the IAL of the
+ * table: applied to it and the row removed. Returns how many tokens went before `index`.
+ */
+function tableRowList(tokens: Token[], index: number, env: MarkdownEnv, list: string, line: number): number {
+  const rowStart = index - 2;
+  let rowEnd = index + 1;
+  while (rowEnd < tokens.length && tokens[rowEnd]!.type !== 'tr_close') {
+    const cell = tokens[rowEnd]!;
+    if (cell.type === 'inline' && cell.content.trim() !== '') return 0;
+    rowEnd++;
+  }
+  if (tokens[rowEnd + 1]?.type !== 'tbody_close') return 0;
+  let end = rowEnd + 1;
+  let start = rowStart;
+  // A table whose only body row was the IAL loses its (now empty) tbody too.
+  if (tokens[start - 1]?.type === 'tbody_open') {
+    start--;
+    end++;
+  }
+  const table = openerOf(tokens, tokens.findIndex((t, k) => k >= end && t.type === 'table_close'));
+  tokens.splice(start, end - start);
+  if (table) apply(env, table, list, line);
+  return index - start;
 }
 
 /** `…text{: .x}` right after an image or link: applied to it, cut from the text. */
