@@ -27,8 +27,8 @@ export interface PipelineCache {
   /** The layout names the parse entries were checked against; another set empties `parse`. */
   parseLayouts: string;
   /**
-   * Stage 4: `post hash \0 source path` (+ `\0 lookup hash` for bodies linking other posts by
-   * name) → its rendered body, the markdown diagnostics and its relatively linked images.
+   * Stage 4: `post hash \0 source path \0 UI strings hash` (+ `\0 lookup hash` for bodies linking
+   * other posts by name) → its rendered body, the markdown diagnostics and its relatively linked images.
    */
   markdown: Map<string, { body: RenderedBody; diagnostics: Diagnostic[]; relativeImages: LinkRef[] }>;
   /** Stage 4: a post's final body HTML → its hash (page keys use it instead of the body itself). */

@@ -40,13 +40,9 @@ export async function renderSite(site: Site, tick: (done: number) => void = () =
   const { config } = site;
   const diagnostics: Diagnostic[] = [];
   const translate = loadStrings(config);
+  const strings = markdownStrings(config.languages.map((l) => l.code), translate);
   const tools = cache?.tools ?? {
-    markdown: createMarkdown({
-      trustedHtml: config.trustedHtml,
-      siteOrigin: originOf(config.baseUrl),
-      basePath: config.basePath,
-      strings: markdownStrings(config.languages.map((l) => l.code), translate),
-    }),
+    markdown: createMarkdown({ trustedHtml: config.trustedHtml, siteOrigin: originOf(config.baseUrl), basePath: config.basePath, strings }),
     engine: createEngine(config),
   };
   if (cache) cache.tools = tools;
@@ -54,7 +50,8 @@ export async function renderSite(site: Site, tick: (done: number) => void = () =
   const bodies = new Map<string, RenderedBody>();
   const images = new Map<string, LinkRef[]>();
   const usedBodies = new Set<string>();
-  const lookup = lookupOf(site);
+  // Callout and video labels come from the theme's UI strings: bodies depend on them too.
+  const lookup = { ...lookupOf(site), strings: hashText(JSON.stringify(strings)) };
   let done = 0;
   for (const post of site.posts) {
     const { body, relativeImages } = renderBody(tools.markdown, post, diagnostics, counts, cache, usedBodies, lookup);
@@ -128,11 +125,12 @@ function renderBody(
   counts: RenderCounts,
   cache: PipelineCache | undefined,
   used: Set<string>,
-  lookup: { data: PostLookup; hash: () => string },
+  lookup: { data: PostLookup; hash: () => string; strings: string },
 ): { body: RenderedBody; relativeImages: LinkRef[] } {
   // The body depends on the text (post.hash), on where the file is (diagnostics, relative
-  // references) and, when it links other posts by name, on the cross-post lookup.
-  const key = `${post.hash}\0${post.sourcePath}${referencesPosts(post.body) ? `\0${lookup.hash()}` : ''}`;
+  // references), on the UI strings it may show and, when it links other posts by name, on the
+  // cross-post lookup.
+  const key = `${post.hash}\0${post.sourcePath}\0${lookup.strings}${referencesPosts(post.body) ? `\0${lookup.hash()}` : ''}`;
   let entry = cache?.markdown.get(key);
   if (!entry) {
     const rendered = markdown.render(post.body, { file: post.sourcePath, bodyLine: post.bodyLine, id: post.id, lang: post.lang, lookup: lookup.data });
