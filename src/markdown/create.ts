@@ -21,7 +21,6 @@ import { mermaidFencePlugin } from './plugins/mermaid-fence.js';
 import { rawHtmlPlugin } from './plugins/raw-html.js';
 import { safeLinksPlugin } from './plugins/safe-links.js';
 import { createSanitizer } from './sanitize.js';
-
 import type { MarkdownStrings } from './strings.js';
 
 export type { Diagram, Heading, LinkRef, RenderSource } from './env.js';
@@ -38,7 +37,7 @@ export interface MarkdownOptions {
   siteOrigin: string;
   /** Base path of the site (`/` or `/repo/`): root-relative URLs in posts are moved under it. */
   basePath?: string;
-  /** UI strings per language for what bodies show themselves (callout labels…); English keys fall back to the key. */
+  /** UI strings per language that bodies show themselves (callout and video labels); a language without a table uses `en`'s. */
   strings?: MarkdownStrings;
 }
 

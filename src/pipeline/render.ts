@@ -7,7 +7,7 @@ import { buildFeeds } from '../feeds/feeds.js';
 import { sitemapFiles } from '../seo/sitemap.js';
 import { createMarkdown, type LinkRef, type MarkdownRenderer, type PostLookup } from '../markdown/create.js';
 import { buildPostLookup, referencesPosts } from '../markdown/post-lookup.js';
-import { markdownStrings } from '../markdown/strings.js';
+import { type MarkdownStrings, markdownStrings } from '../markdown/strings.js';
 import { createEngine } from '../nunjucks/environment.js';
 import { loadStrings } from '../nunjucks/i18n.js';
 import { routeInputs } from '../nunjucks/inputs.js';
@@ -50,11 +50,10 @@ export async function renderSite(site: Site, tick: (done: number) => void = () =
   const bodies = new Map<string, RenderedBody>();
   const images = new Map<string, LinkRef[]>();
   const usedBodies = new Set<string>();
-  // Callout and video labels come from the theme's UI strings: bodies depend on them too.
-  const lookup = { ...lookupOf(site), strings: hashText(JSON.stringify(strings)) };
+  const inputs = bodyInputs(site, strings);
   let done = 0;
   for (const post of site.posts) {
-    const { body, relativeImages } = renderBody(tools.markdown, post, diagnostics, counts, cache, usedBodies, lookup);
+    const { body, relativeImages } = renderBody(tools.markdown, post, diagnostics, counts, cache, usedBodies, inputs);
     bodies.set(post.id, body);
     images.set(post.id, relativeImages);
     tick(++done);
@@ -125,15 +124,15 @@ function renderBody(
   counts: RenderCounts,
   cache: PipelineCache | undefined,
   used: Set<string>,
-  lookup: { data: PostLookup; hash: () => string; strings: string },
+  inputs: BodyInputs,
 ): { body: RenderedBody; relativeImages: LinkRef[] } {
   // The body depends on the text (post.hash), on where the file is (diagnostics, relative
   // references), on the UI strings it may show and, when it links other posts by name, on the
   // cross-post lookup.
-  const key = `${post.hash}\0${post.sourcePath}\0${lookup.strings}${referencesPosts(post.body) ? `\0${lookup.hash()}` : ''}`;
+  const key = `${post.hash}\0${post.sourcePath}\0${inputs.stringsHash}${referencesPosts(post.body) ? `\0${inputs.lookupHash()}` : ''}`;
   let entry = cache?.markdown.get(key);
   if (!entry) {
-    const rendered = markdown.render(post.body, { file: post.sourcePath, bodyLine: post.bodyLine, id: post.id, lang: post.lang, lookup: lookup.data });
+    const rendered = markdown.render(post.body, { file: post.sourcePath, bodyLine: post.bodyLine, id: post.id, lang: post.lang, lookup: inputs.lookup });
     counts.markdownRenders++;
     entry = {
       body: { html: rendered.html, headings: rendered.headings, diagrams: rendered.diagrams },
@@ -148,11 +147,20 @@ function renderBody(
   return { body: { ...entry.body }, relativeImages: entry.relativeImages };
 }
 
-/** The cross-post lookup, and its hash computed only if some post needs it for a cache key. */
-function lookupOf(site: Site): { data: PostLookup; hash: () => string } {
-  const data = buildPostLookup(site);
+/** What a body depends on besides its own text and path: plain data, and hashes for cache keys. */
+interface BodyInputs {
+  /** Other posts by path and name ({% post_link %}, {{< ref >}}). */
+  lookup: PostLookup;
+  /** Its hash, computed only if some post links others by name. */
+  lookupHash: () => string;
+  /** Hash of the UI strings bodies show (callout and video labels). */
+  stringsHash: string;
+}
+
+function bodyInputs(site: Site, strings: MarkdownStrings): BodyInputs {
+  const lookup = buildPostLookup(site);
   let hash: string | undefined;
-  return { data, hash: () => (hash ??= hashText(JSON.stringify(data))) };
+  return { lookup, lookupHash: () => (hash ??= hashText(JSON.stringify(lookup))), stringsHash: hashText(JSON.stringify(strings)) };
 }
 
 /** Hash of a post's final body HTML: the cached one unless the diagram step replaced the HTML. */

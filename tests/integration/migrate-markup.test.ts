@@ -98,6 +98,13 @@ describe('a Jekyll (Chirpy) blog', () => {
     expect(fs.readFileSync(file!)).toEqual(fs.readFileSync(path.join(root, '_posts/img/layers.png')));
   });
 
+  it('copies an image linked as ./img/… as well', () => {
+    const other = page(root, 'ko/posts/키보드-단축키/index.html');
+    const src = other('.post-body img[alt="셸 구조 다시 보기"]').attr('src')!;
+    expect(src).toBe('./img/layers.png');
+    expect(outputFileOf(root, `/sub/${encodeURI('ko/posts/키보드-단축키/')}`, src)).toBeDefined();
+  });
+
   it('makes the copied image absolute in the feed', () => {
     const feed = fs.readFileSync(path.join(root, '_site/ko/feed.xml'), 'utf8');
     expect(feed).toContain(`src="${BASE}ko/posts/${encodeURIComponent('터미널-설정-메모')}/img/layers.png"`);
