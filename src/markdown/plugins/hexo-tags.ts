@@ -114,7 +114,9 @@ function postPathDestinations(state: StateCore): void {
   });
 }
 
-const POST_LINK_HINT = "post_link and post_path take the linked post's file name without extension (2024-05-14-hello.md → hello or 2024-05-14-hello)";
+const POST_LINK_HINT =
+  "post_link and post_path take the linked post's file name without extension (2024-05-14-hello.md → hello or 2024-05-14-hello); " +
+  'drafts and future posts are only there when the build includes them (--drafts, --future)';
 
 function pushPostLink(state: StateInline, args: string[], written: string): void {
   const env = envOf(state.env);

@@ -214,18 +214,19 @@ function refDestinations(state: StateCore): void {
   rewriteTagDestinations(state, DESTINATION, (match, line) => {
     const args = splitArgs(match[2]!, { named: true });
     const ref = args.find((a) => a.key === 'path')?.value ?? args.find((a) => a.key === undefined)?.value ?? '';
-    const target = resolvePostRef(env.lookup, ref, env.id, env.lang);
+    const lang = args.find((a) => a.key === 'lang')?.value ?? args.filter((a) => a.key === undefined)[1]?.value ?? env.lang;
+    const target = resolvePostRef(env.lookup, ref, env.id, lang);
     if (!target) env.diagnostics.push(refError(env.file, ref, line));
     return target?.url;
   });
 }
 
+const REF_HINT =
+  'ref takes the linked post\'s path in the posts folder ("posts/x.md"), relative to this post, or its file name; ' +
+  'drafts and future posts are only there when the build includes them (--drafts, --future)';
+
 function refError(file: string, ref: string, line: number) {
-  return error(file, `{{< ref "${ref}" >}} names no post`, {
-    line,
-    code: 'hugo-ref',
-    hint: 'ref takes the linked post\'s path in the posts folder ("posts/x.md"), relative to this post, or its file name',
-  });
+  return error(file, `{{< ref "${ref}" >}} names no post`, { line, code: 'hugo-ref', hint: REF_HINT });
 }
 
 function inlineShortcode(state: StateInline, silent: boolean): boolean {
@@ -235,14 +236,15 @@ function inlineShortcode(state: StateInline, silent: boolean): boolean {
     const env = envOf(state.env);
     if (!code.escaped && !code.closing && (code.name === 'ref' || code.name === 'relref')) {
       const ref = named(code, 'path') ?? positional(code, 0) ?? '';
-      const target = resolvePostRef(env.lookup, ref, env.id, env.lang);
+      // Hugo's second positional parameter (or lang=) names the language of the target.
+      const target = resolvePostRef(env.lookup, ref, env.id, named(code, 'lang') ?? positional(code, 1) ?? env.lang);
       if (target) {
         const open = state.push('link_open', 'a', 1);
         open.attrSet('href', state.md.normalizeLink(target.url));
         state.push('text', '', 0).content = target.title;
         state.push('link_close', 'a', -1);
       } else {
-        pushTagText(state, ref, { severity: 'error', code: 'hugo-ref', message: `{{< ${code.name} "${ref}" >}} names no post` });
+        pushTagText(state, ref, { severity: 'error', code: 'hugo-ref', message: `{{< ${code.name} "${ref}" >}} names no post`, hint: REF_HINT });
       }
     } else {
       const content = code.escaped ? code.literal : state.src.slice(state.pos, state.pos + code.length);

@@ -48,6 +48,12 @@ describe('Hugo shortcodes', () => {
     expect(render('{{< relref "other" >}}').html).toBe('<p><a href="/ko/posts/other/">다른 글</a></p>\n');
   });
 
+  test('a language given to ref picks that translation', () => {
+    expect(render('[en]({{< ref "other" "en" >}}) {{< relref path="other" lang="ko" >}}').html).toBe(
+      '<p><a href="/en/posts/other/">en</a> <a href="/ko/posts/other/">다른 글</a></p>\n',
+    );
+  });
+
   test('a ref to no post is an error naming the line', () => {
     const result = render(lines('첫 줄', '[x]({{< ref "nope.md" >}})', '{{< relref "nope" >}}'));
     expect(problems(result)).toEqual(['6 hugo-ref: {{< ref "nope.md" >}} names no post', '7 hugo-ref: {{< relref "nope" >}} names no post']);
