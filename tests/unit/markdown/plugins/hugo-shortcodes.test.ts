@@ -102,6 +102,27 @@ describe('Hugo shortcodes', () => {
     expect(result.diagnostics).toEqual([]);
   });
 
+  test('what the migration plugins produce survives the sanitizer of posts with raw HTML', () => {
+    const body = lines(
+      '<span>raw</span>', '',
+      '{{< youtube id="dQw4w9WgXcQ" title="영상" >}}', '',
+      '{{< figure src="a.png" alt="그림" caption="캡션" link="/ko/" >}}', '',
+      '{% note warning %}', '주의', '{% endnote %}', '',
+      '> 팁', '{: .prompt-tip style="color: green" }', '',
+      '```yml', 'a: 1', '```', '{: file="a.yml" }', '',
+      '{% blockquote 작가 https://example.org/q 출처 %}', '인용', '{% endblockquote %}',
+    );
+    const result = render(body);
+    const $ = parseHtml(result.html);
+    expect($('.video-card a[rel="noopener"]').attr('href')).toBe('https://www.youtube.com/watch?v=dQw4w9WgXcQ');
+    expect($('figure > a[href="/ko/"] > img[alt="그림"]').length).toBe(1);
+    expect($('figcaption').text()).toBe('캡션');
+    expect($('div.callout.callout-warning[role="note"] .callout-label').text()).toBe('주의');
+    expect($('blockquote.callout-tip').attr('style')).toBe('color: green');
+    expect($('code[data-file="a.yml"]').length).toBe(1);
+    expect($('blockquote footer cite a').attr('href')).toBe('https://example.org/q');
+  });
+
   test('Go template output {{ .Title }} is left alone', () => {
     const result = render('{{ .Title }} and {{ site.Params.x }}');
     expect(result.html).toBe('<p>{{ .Title }} and {{ site.Params.x }}</p>\n');
