@@ -62,7 +62,9 @@ function applyAttributeLists(state: StateCore): void {
     const ialLine = (paragraph?.map?.[1] ?? line + 1) - 1;
     const quoted = /^\s*>/.test(srcLines[ialLine] ?? '');
     const onlyImage = token.children.length === 1 && token.children[0]!.type === 'image' ? token.children[0] : undefined;
-    const target = (!quoted && outermostContainer(tokens, i)) || onlyImage || (paragraph?.type === 'paragraph_open' ? paragraph : undefined);
+    const indent = indentOf(srcLines[ialLine] ?? '');
+    const container = quoted ? undefined : outermostContainer(tokens, i, (item) => indent > indentOf(srcLines[item.map?.[0] ?? 0] ?? ''));
+    const target = container || onlyImage || (paragraph?.type === 'paragraph_open' ? paragraph : undefined);
     if (target) apply(env, target, trailing, ialLine);
   }
 }
@@ -123,8 +125,16 @@ function trailingList(inline: Token): string | undefined {
   return match[1]!;
 }
 
-/** The outermost blockquote or list the inline at `index` sits in, through blockquotes and lists only. */
-function outermostContainer(tokens: Token[], index: number): Token | undefined {
+function indentOf(line: string): number {
+  return /^\s*/.exec(line)![0].length;
+}
+
+/**
+ * The outermost blockquote or list the inline at `index` sits in, through blockquotes and lists
+ * only, and not past a list item the IAL line is indented into (`- item` / `  > q` / `  {: … }`
+ * stays with the quote inside the item).
+ */
+function outermostContainer(tokens: Token[], index: number, insideItem: (item: Token) => boolean): Token | undefined {
   const stack: Token[] = [];
   for (let i = 0; i < index; i++) {
     const token = tokens[i]!;
@@ -134,7 +144,9 @@ function outermostContainer(tokens: Token[], index: number): Token | undefined {
   stack.pop(); // the paragraph itself
   let target: Token | undefined;
   for (let s = stack.length - 1; s >= 0 && CONTAINERS.has(stack[s]!.type); s--) {
-    if (stack[s]!.type !== 'list_item_open') target = stack[s];
+    if (stack[s]!.type === 'list_item_open') {
+      if (insideItem(stack[s]!)) break;
+    } else target = stack[s];
   }
   return target;
 }

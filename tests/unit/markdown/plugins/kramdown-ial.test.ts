@@ -21,6 +21,15 @@ describe('kramdown attribute lists', () => {
     expect(render(lines('- 하나', '- 둘', '{: .checklist }')).html).toContain('<ul class="checklist">');
   });
 
+  test('a prompt indented into a list item stays with the quote inside the item', () => {
+    const html = render(lines('- 준비물', '  > 물을 챙기세요.', '  {: .prompt-tip }')).html;
+    expect(html).toContain('<ul>\n<li>준비물<blockquote class="callout callout-tip prompt-tip">');
+  });
+
+  test('an unindented line after a quoted list applies to the outermost block, the quote', () => {
+    expect(render(lines('> - 가', '> - 나', '{: .prompt-info }')).html).toMatch(/^<blockquote class="callout callout-info prompt-info">\n<p class="callout-label">정보<\/p>\n<ul>/);
+  });
+
   test('image attributes in the same line, with Chirpy w/h', () => {
     expect(render('![지도](map.png){: w="700" h="400" .shadow .left }').html).toBe(
       '<p><img src="map.png" alt="지도" width="700" height="400" class="shadow left" loading="lazy" decoding="async"></p>\n',
