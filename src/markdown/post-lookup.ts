@@ -80,3 +80,9 @@ export function resolvePostRef(lookup: PostLookup | undefined, ref: string, from
 export function referencesPosts(body: string): boolean {
   return /\{%-?\s*post_(?:link|path)\b|\{\{[<%]\s*(?:rel)?ref\b/.test(body);
 }
+
+/** The `#anchor` of a reference (`x.md#setup` → `#setup`), kept on the link; '' when none. */
+export function fragmentOf(ref: string): string {
+  const at = ref.indexOf('#');
+  return at === -1 ? '' : ref.slice(at);
+}

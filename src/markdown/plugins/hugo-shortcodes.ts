@@ -17,7 +17,7 @@ import type { StateBlock, StateCore, StateInline, Token } from 'markdown-it';
 import { error } from '../../diagnostics.js';
 import { closingLine, pushTagText, lineText, mayOpen, pushFence, useTagText, rewriteTagDestinations, tokenizeBetween } from '../block-tags.js';
 import { envOf, fileLine } from '../env.js';
-import { resolvePostRef } from '../post-lookup.js';
+import { fragmentOf, resolvePostRef } from '../post-lookup.js';
 import { type TagArg, splitArgs } from '../tag-args.js';
 import { calloutType } from './callouts.js';
 
@@ -217,7 +217,7 @@ function refDestinations(state: StateCore): void {
     const lang = args.find((a) => a.key === 'lang')?.value ?? args.filter((a) => a.key === undefined)[1]?.value ?? env.lang;
     const target = resolvePostRef(env.lookup, ref, env.id, lang);
     if (!target) env.diagnostics.push(refError(env.file, ref, line));
-    return target?.url;
+    return target && target.url + fragmentOf(ref);
   });
 }
 
@@ -240,7 +240,7 @@ function inlineShortcode(state: StateInline, silent: boolean): boolean {
       const target = resolvePostRef(env.lookup, ref, env.id, named(code, 'lang') ?? positional(code, 1) ?? env.lang);
       if (target) {
         const open = state.push('link_open', 'a', 1);
-        open.attrSet('href', state.md.normalizeLink(target.url));
+        open.attrSet('href', state.md.normalizeLink(target.url + fragmentOf(ref)));
         state.push('text', '', 0).content = target.title;
         state.push('link_close', 'a', -1);
       } else {

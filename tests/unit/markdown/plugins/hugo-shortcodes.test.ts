@@ -48,6 +48,12 @@ describe('Hugo shortcodes', () => {
     expect(render('{{< relref "other" >}}').html).toBe('<p><a href="/ko/posts/other/">다른 글</a></p>\n');
   });
 
+  test('an anchor in the reference stays on the link', () => {
+    expect(render('[설치]({{< ref "other.md#설치" >}}) {{< relref "other#top" >}}').html).toBe(
+      '<p><a href="/ko/posts/other/#%EC%84%A4%EC%B9%98">설치</a> <a href="/ko/posts/other/#top">다른 글</a></p>\n',
+    );
+  });
+
   test('a language given to ref picks that translation', () => {
     expect(render('[en]({{< ref "other" "en" >}}) {{< relref path="other" lang="ko" >}}').html).toBe(
       '<p><a href="/en/posts/other/">en</a> <a href="/ko/posts/other/">다른 글</a></p>\n',
