@@ -28,9 +28,9 @@ export interface PipelineCache {
   parseLayouts: string;
   /**
    * Stage 4: `post hash \0 source path \0 UI strings hash` (+ `\0 lookup hash` for bodies linking
-   * other posts by name) → its rendered body, the markdown diagnostics and its relatively linked images.
+   * other posts by name) → its rendered body, the markdown diagnostics and its relatively linked images and files.
    */
-  markdown: Map<string, { body: RenderedBody; diagnostics: Diagnostic[]; relativeImages: LinkRef[] }>;
+  markdown: Map<string, { body: RenderedBody; diagnostics: Diagnostic[]; relativeAssets: LinkRef[] }>;
   /** Stage 4: a post's final body HTML → its hash (page keys use it instead of the body itself). */
   htmlHashes: Map<string, string>;
   /**

@@ -1,9 +1,10 @@
-// Images that posts reference by a relative path (`./img/a.png`, `img/a.png`, Hexo's asset
-// folder `my-post/a.png` or plain `a.png`, a Hugo leaf bundle's `a.png` beside its index.md) are
-// copied next to the post's page, at the same relative path, so the link works unchanged: on the
-// site, under a base path, and in feeds (which make it absolute). Only images a post references
-// are copied; image files never become posts. A referenced image that is not there is a warning
-// naming the post's line (code `missing-image`).
+// Files that posts reference by a relative path — images (`./img/a.png`, `img/a.png`, Hexo's
+// asset folder `my-post/a.png` or plain `a.png`, a Hugo leaf bundle's `a.png` beside its
+// index.md) and linked files such as `./slides.pdf` — are copied next to the post's page, at the
+// same relative path, so the link works unchanged: on the site, under a base path, and in feeds
+// (which make it absolute). Only files a post references are copied; they never become posts.
+// A referenced image that is not there is a warning naming the post's line (code
+// `missing-image`); a linked file that is not there is left to `omnipress check` (a dead link).
 import fs from 'node:fs';
 import path from 'node:path';
 import { warning, type Diagnostic } from '../diagnostics.js';
@@ -13,9 +14,17 @@ import { isInside, outputPathOf } from '../util/paths.js';
 
 const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 
-/** A post's images with a relative URL (links of kind image that are neither absolute nor root-relative). */
-export function relativeImages(links: readonly LinkRef[]): LinkRef[] {
-  return links.filter((link) => link.kind === 'image' && isRelative(link.url));
+// Relative links to pages (other posts' .md files, folders) are not files to copy.
+const PAGE_LIKE = /(?:\.(?:md|markdown|html?)|\/)$/i;
+const FILE_LIKE = /\.[a-z0-9]{1,8}$/i;
+
+/** A post's images and linked files with a relative URL (neither absolute nor root-relative). */
+export function relativeAssets(links: readonly LinkRef[]): LinkRef[] {
+  return links.filter((link) => {
+    if (!isRelative(link.url)) return false;
+    const file = link.url.replace(/[?#].*$/, '');
+    return link.kind === 'image' || (FILE_LIKE.test(file) && !PAGE_LIKE.test(file));
+  });
 }
 
 export function isRelative(url: string): boolean {
@@ -27,19 +36,19 @@ export interface PostAssets {
   diagnostics: Diagnostic[];
 }
 
-/** The files to copy for every post's relative images, and a warning for each one not found. */
-export function postAssets(site: Site, imagesOf: (post: Post) => readonly LinkRef[]): PostAssets {
+/** The files to copy for every post's relative images and linked files, and a warning for each image not found. */
+export function postAssets(site: Site, assetsOf: (post: Post) => readonly LinkRef[]): PostAssets {
   const outputs = new Map<string, OutputFile>();
   const diagnostics: Diagnostic[] = [];
   for (const post of site.posts) {
-    const images = imagesOf(post);
-    if (images.length === 0) continue;
+    const assets = assetsOf(post);
+    if (assets.length === 0) continue;
     const pageDir = path.posix.dirname(outputPathOf(site.postUrls.get(post.id) ?? `/${post.lang}/posts/${post.slug}/`));
-    for (const image of images) {
-      const rel = filePart(image.url);
+    for (const asset of assets) {
+      const rel = filePart(asset.url);
       const file = rel === undefined ? undefined : findAsset(post, rel, site.config.postsDir);
       if (rel === undefined || file === undefined) {
-        diagnostics.push(missing(post, image, rel));
+        if (asset.kind === 'image') diagnostics.push(missing(post, asset, rel));
         continue;
       }
       const out = path.posix.join(pageDir, rel);

@@ -19,7 +19,7 @@ import type { DiagramStats } from '../mermaid/build-mode.js';
 import { needsMermaidRuntime, renderDiagramsAtBuild } from '../mermaid/diagram-step.js';
 import { mermaidRuntimeFiles } from '../mermaid/runtime.js';
 import { prune, type PipelineCache, type RenderCounts } from './cache.js';
-import { postAssets, relativeImages } from './post-assets.js';
+import { postAssets, relativeAssets } from './post-assets.js';
 
 export interface RenderResult {
   outputs: OutputFile[];
@@ -48,19 +48,19 @@ export async function renderSite(site: Site, tick: (done: number) => void = () =
   if (cache) cache.tools = tools;
   const counts: RenderCounts = { markdownRenders: 0, pagesRendered: 0 };
   const bodies = new Map<string, RenderedBody>();
-  const images = new Map<string, LinkRef[]>();
+  const assetLinks = new Map<string, LinkRef[]>();
   const usedBodies = new Set<string>();
   const inputs = bodyInputs(site, strings);
   let done = 0;
   for (const post of site.posts) {
-    const { body, relativeImages } = renderBody(tools.markdown, post, diagnostics, counts, cache, usedBodies, inputs);
+    const { body, relativeAssets } = renderBody(tools.markdown, post, diagnostics, counts, cache, usedBodies, inputs);
     bodies.set(post.id, body);
-    images.set(post.id, relativeImages);
+    assetLinks.set(post.id, relativeAssets);
     tick(++done);
   }
   if (cache) prune(cache.markdown, usedBodies);
-  // Images posts link relatively are copied beside their pages (post-assets.ts).
-  const assets = postAssets(site, (post) => images.get(post.id) ?? []);
+  // Images and files posts link relatively are copied beside their pages (post-assets.ts).
+  const assets = postAssets(site, (post) => assetLinks.get(post.id) ?? []);
   diagnostics.push(...assets.diagnostics);
 
   const diagrams = await renderDiagramsAtBuild(site.posts, bodies, config, translate);
@@ -125,7 +125,7 @@ function renderBody(
   cache: PipelineCache | undefined,
   used: Set<string>,
   inputs: BodyInputs,
-): { body: RenderedBody; relativeImages: LinkRef[] } {
+): { body: RenderedBody; relativeAssets: LinkRef[] } {
   // The body depends on the text (post.hash), on where the file is (diagnostics, relative
   // references), on the UI strings it may show and, when it links other posts by name, on the
   // cross-post lookup.
@@ -137,14 +137,14 @@ function renderBody(
     entry = {
       body: { html: rendered.html, headings: rendered.headings, diagrams: rendered.diagrams },
       diagnostics: rendered.diagnostics,
-      relativeImages: relativeImages(rendered.links),
+      relativeAssets: relativeAssets(rendered.links),
     };
     cache?.markdown.set(key, entry);
   }
   used.add(key);
   diagnostics.push(...entry.diagnostics);
   // A copy: the build-mode diagram step replaces `html` in place.
-  return { body: { ...entry.body }, relativeImages: entry.relativeImages };
+  return { body: { ...entry.body }, relativeAssets: entry.relativeAssets };
 }
 
 /** What a body depends on besides its own text and path: plain data, and hashes for cache keys. */

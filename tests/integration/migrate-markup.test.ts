@@ -124,7 +124,7 @@ describe('a Hexo blog', () => {
   it('builds, reporting the unsupported {% pullquote %} pair once', () => {
     expect(result.status, result.stderr).toBe(0);
     expect(reported(result)).toEqual([
-      'source/_posts/tea-notes.md:37 warning: Liquid/Hexo tag {% pullquote %} is not supported and is shown as text; replace it with Markdown/HTML',
+      'source/_posts/tea-notes.md:39 warning: Liquid/Hexo tag {% pullquote %} is not supported and is shown as text; replace it with Markdown/HTML',
     ]);
   });
 
@@ -144,6 +144,13 @@ describe('a Hexo blog', () => {
     }
     const logo = $('.post-body img[alt="标志图片"]');
     expect(logo.attr()).toMatchObject({ src: '/sub/images/logo.svg', class: 'right', width: '120', height: '80', title: '网站标志' });
+  });
+
+  it('copies a file of the asset folder linked with {% asset_link %}', () => {
+    const link = $('.post-body a:contains("冲泡记录")');
+    const file = outputFileOf(root, '/sub/zh/posts/tea-notes/', link.attr('href')!);
+    expect(file).toBeDefined();
+    expect(fs.readFileSync(file!, 'utf8')).toBe('温度 80\n时间 45 秒\n');
   });
 
   it('finds asset-folder images linked the way editors preview them, from a neighbouring post', () => {
@@ -199,7 +206,8 @@ describe('a Hugo site', () => {
     expect(figure.find('figcaption').text()).toBe('Ridge The ridge, seen from the second shelter');
     expect(figure.find('figcaption em').text()).toBe('second');
     expect(outputFileOf(root, '/sub/en/posts/spring-hike/', img.attr('src')!)).toBeDefined();
-    // Only referenced images are copied.
+    // Only referenced files are copied: linked ones too, unreferenced ones never.
+    expect(outputFileOf(root, '/sub/en/posts/spring-hike/', $('.post-body a:contains("the route file")').attr('href')!)).toBeDefined();
     expect(fs.existsSync(path.join(root, '_site/en/posts/spring-hike/unused.png'))).toBe(false);
   });
 

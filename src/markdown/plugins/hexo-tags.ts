@@ -7,8 +7,10 @@
 //   {% img [class…] url [width] [height] [title [alt]] %}  → an image
 //   {% asset_img [class…] name [width] [height] [title [alt]] %} → that image of the post's asset
 //                                                    folder (copied beside the page by the render stage)
+//   {% asset_link name [title] %}                   → a link to that file of the asset folder
 //   {% post_link name [text] [escape] %}            → a link to that post (error when there is none)
 //   [text]({% post_path name %})                    → the same, as a Markdown link's destination
+//   [text]({% asset_path name %}), {% asset_path name %} → that file's URL (relative to the page)
 // Block tags stand on lines of their own; their content is Markdown (code for codeblock).
 // Other tags stay text and are reported by liquid-tags. Tags in code are never read: the fence
 // and code rules take those lines first, and inline rules never see code spans.
@@ -23,10 +25,10 @@ import { splitArgs } from '../tag-args.js';
 import { calloutType } from './callouts.js';
 
 const BLOCK_OPEN = /^\{%-?\s*(note|blockquote|codeblock|code|highlight)(?:\s+([\s\S]*?))?\s*-?%\}\s*$/;
-const INLINE = /^\{%-?\s*(img|image|asset_img|asset_image|post_link)\s+([\s\S]*?)\s*-?%\}/;
+const INLINE = /^\{%-?\s*(img|image|asset_img|asset_image|asset_link|asset_path|post_link)\s+([\s\S]*?)\s*-?%\}/;
 const URL_LIKE = /^(?:[a-z][a-z0-9+.-]*:|\/|\.\.?\/)|\.[a-z0-9]{2,5}(?:[?#].*)?$/i;
 const SIZE = /^\d+(?:\.\d+)?(?:%|px)?$/;
-const DESTINATION = /\]\(\s*\{%-?\s*post_path\s+([^\n%]*?)\s*-?%\}\s*\)/;
+const DESTINATION = /\]\(\s*\{%-?\s*(post_path|asset_path)\s+([^\n%]*?)\s*-?%\}\s*\)/;
 
 export function hexoTagsPlugin(md: MarkdownIt): void {
   md.block.ruler.before('paragraph', 'hexo_block_tags', blockTag, { alt: ['paragraph', 'reference', 'blockquote', 'list'] });
@@ -93,8 +95,9 @@ function inlineTag(state: StateInline, silent: boolean): boolean {
     const name = match[1]!;
     const args = splitArgs(match[2]!);
     if (name === 'post_link') pushPostLink(state, args.map((a) => a.value), match[0]);
+    else if (name === 'asset_link' || name === 'asset_path') pushAssetLink(state, args.map((a) => a.value), name === 'asset_path');
     else if (!pushImage(state, args.map((a) => a.value), name.startsWith('asset'))) return false;
-  } else if (!match[1]!.startsWith('post') && imageSource(splitArgs(match[2]!).map((a) => a.value), match[1]!.startsWith('asset'), state) === undefined) {
+  } else if (/^(?:img|image|asset_img|asset_image)$/.test(match[1]!) && imageSource(splitArgs(match[2]!).map((a) => a.value), match[1]!.startsWith('asset'), state) === undefined) {
     return false;
   }
   state.pos += match[0].length;
@@ -102,10 +105,12 @@ function inlineTag(state: StateInline, silent: boolean): boolean {
 }
 
 function postPathDestinations(state: StateCore): void {
-  if (!state.src.includes('post_path')) return;
+  if (!state.src.includes('_path')) return;
   const env = envOf(state.env);
   rewriteTagDestinations(state, DESTINATION, (match, line) => {
-    const name = splitArgs(match[1]!)[0]?.value ?? '';
+    const name = splitArgs(match[2]!)[0]?.value ?? '';
+    // A file of the asset folder: relative to the page, where the render stage copies it.
+    if (match[1] === 'asset_path') return name.replace(/^\/+/, '');
     const target = resolvePostRef(env.lookup, name, env.id, env.lang);
     if (!target) {
       env.diagnostics.push(error(env.file, `{% post_path ${name} %} names no post`, { line, code: 'post-link', hint: POST_LINK_HINT }));
@@ -136,6 +141,20 @@ function pushPostLink(state: StateInline, args: string[], written: string): void
   const open = state.push('link_open', 'a', 1);
   open.attrSet('href', state.md.normalizeLink(target.url));
   state.push('text', '', 0).content = rest.join(' ') || target.title;
+  state.push('link_close', 'a', -1);
+}
+
+/** `{% asset_link name [title] %}` → a link to the file (copied beside the page); `asset_path` → its URL as text. */
+function pushAssetLink(state: StateInline, args: string[], pathOnly: boolean): void {
+  const [name = '', ...rest] = args;
+  if (rest.length > 0 && /^(?:true|false)$/.test(rest[rest.length - 1]!)) rest.pop();
+  const href = state.md.normalizeLink(name.replace(/^\/+/, ''));
+  if (pathOnly) {
+    state.push('text', '', 0).content = href;
+    return;
+  }
+  state.push('link_open', 'a', 1).attrSet('href', href);
+  state.push('text', '', 0).content = rest.join(' ') || name;
   state.push('link_close', 'a', -1);
 }
 

@@ -44,6 +44,14 @@ describe('Hexo tags', () => {
     expect(result.links).toEqual([{ kind: 'image', url: 'my%20photo.png', alt: '바닷가', line: 5 }]);
   });
 
+  test('{% asset_link %} and {% asset_path %} link a file of the asset folder, relative to the page', () => {
+    const result = render(lines('{% asset_link "발표 자료.pdf" 발표 자료 %}', '', '[슬라이드]({% asset_path slides.pdf %}) {% asset_path a.zip %}'));
+    expect(result.html).toBe(
+      '<p><a href="%EB%B0%9C%ED%91%9C%20%EC%9E%90%EB%A3%8C.pdf">발표 자료</a></p>\n<p><a href="slides.pdf">슬라이드</a> a.zip</p>\n',
+    );
+    expect(result.diagnostics).toEqual([]);
+  });
+
   test('{% post_link %} links to the post by file name, in the post language, with its title or the given text', () => {
     expect(render('{% post_link other %} / {% post_link 2024-02-01-other 그 글 true %}').html).toBe(
       '<p><a href="/ko/posts/other/">다른 글</a> / <a href="/ko/posts/other/">그 글</a></p>\n',
