@@ -77,6 +77,8 @@ function filePart(url: string): string | undefined {
  * `post_asset_folder`). Only files inside the posts folder are taken.
  */
 function findAsset(post: Post, rel: string, postsDir: string): string | undefined {
+  // Hidden files and folders (.env, .git/) are never published, as load skips them too.
+  if (rel.split('/').some((segment) => segment.startsWith('.'))) return undefined;
   const dir = path.dirname(post.sourcePath);
   const assetFolder = post.sourcePath.replace(/\.(md|markdown)$/i, '');
   for (const candidate of [path.join(dir, rel), path.join(assetFolder, rel)]) {

@@ -266,7 +266,11 @@ describe('diagnostic codes, for grouped reports', () => {
       'posts/ko/2024-01-01-a.md': [
         '---', 'title: 가', '---',
         '{% include x.html %}', '', '{{< gist a b >}}', '', '![없는 그림](nothing.png)', '', '![밖](../up.png)', '', '> 알림', '{: .prompt-tip onclick="x" }',
+        '', '[비밀](.env) ![숨은 그림](.hidden/a.png)',
       ].join('\n'),
+      'posts/ko/.env': 'SECRET=1',
+      'posts/ko/.hidden/a.png': 'png',
+      'posts/up.png': 'png',
     });
     const report = await buildSite(root);
     expect(report.diagnostics.filter((d) => d.severity === 'warning').map((d) => [d.line, d.code])).toEqual([
@@ -275,6 +279,10 @@ describe('diagnostic codes, for grouped reports', () => {
       [8, 'missing-image'],
       [10, 'missing-image'],
       [13, 'kramdown-ial'],
+      [15, 'missing-image'],
     ]);
+    // Nothing outside the post's folder, and no hidden file, is ever published.
+    const out = path.join(root, '_site/ko/posts/a');
+    expect(fs.readdirSync(out)).toEqual(['index.html']);
   });
 });
