@@ -8,6 +8,7 @@ import { type Diagram, type Heading, type LinkRef, type RenderSource, createEnv 
 import { calloutsPlugin } from './plugins/callouts.js';
 import { hexoTagsPlugin } from './plugins/hexo-tags.js';
 import { hugoShortcodesPlugin } from './plugins/hugo-shortcodes.js';
+import { jekyllLinksPlugin } from './plugins/jekyll-links.js';
 import { kramdownIalPlugin } from './plugins/kramdown-ial.js';
 import { headingIdsPlugin } from './plugins/heading-ids.js';
 import { basePathPlugin } from './plugins/base-path.js';
@@ -78,6 +79,7 @@ export function createMarkdown(options: MarkdownOptions): MarkdownRenderer {
     // Block rules before paragraph, inline rules before emphasis; code rules come first, so tags
     // in fences, indented code and code spans stay literal. Before liquid-tags, which reports
     // only the tags these leave as text.
+    .use(jekyllLinksPlugin)
     .use(hexoTagsPlugin)
     .use(hugoShortcodesPlugin)
     .use(kramdownIalPlugin) // right after inline parsing: images, links and heading ids see its attributes

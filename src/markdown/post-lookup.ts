@@ -78,7 +78,7 @@ export function resolvePostRef(lookup: PostLookup | undefined, ref: string, from
 
 /** Whether a body may reference other posts by name (and its HTML then depends on the lookup). */
 export function referencesPosts(body: string): boolean {
-  return /\{%-?\s*post_(?:link|path)\b|\{\{[<%]\s*(?:rel)?ref\b/.test(body);
+  return /\{%-?\s*(?:post_(?:link|path|url)|link)\b|\{\{[<%]\s*(?:rel)?ref\b/.test(body);
 }
 
 /** The `#anchor` of a reference (`x.md#setup` → `#setup`), kept on the link; '' when none. */

@@ -105,6 +105,13 @@ describe('a Jekyll (Chirpy) blog', () => {
     expect(outputFileOf(root, `/sub/${encodeURI('ko/posts/키보드-단축키/')}`, src)).toBeDefined();
   });
 
+  it("links Jekyll's {% post_url %} to the post under the sub-path", () => {
+    const other = page(root, 'ko/posts/키보드-단축키/index.html');
+    const href = other('.post-body a:contains("터미널 메모")').attr('href')!;
+    expect(decodeURIComponent(href)).toBe('/sub/ko/posts/터미널-설정-메모/');
+    expect(outputFileOf(root, '/sub/ko/posts/', href)).toBeDefined();
+  });
+
   it('makes the copied image absolute in the feed', () => {
     const feed = fs.readFileSync(path.join(root, '_site/ko/feed.xml'), 'utf8');
     expect(feed).toContain(`src="${BASE}ko/posts/${encodeURIComponent('터미널-설정-메모')}/img/layers.png"`);
