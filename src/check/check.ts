@@ -8,6 +8,7 @@ import path from 'node:path';
 import { resolveConfig, type ConfigOverrides } from '../config.js';
 import { hasErrors, sortDiagnostics, warning, type Diagnostic } from '../diagnostics.js';
 import { createMarkdown } from '../markdown/create.js';
+import { buildPostLookup } from '../markdown/post-lookup.js';
 import { runPipeline, type PipelineResult } from '../pipeline/run.js';
 import type { OutputFile, Post, ResolvedConfig, Site } from '../types.js';
 import { toPosix } from '../util/paths.js';
@@ -76,8 +77,9 @@ function checkPublished(site: Site, allPosts: readonly Post[], outputs: readonly
   };
   // The same markdown setup as the render stage; only the recorded links are used.
   const markdown = createMarkdown({ trustedHtml: config.trustedHtml, siteOrigin: '', basePath: config.basePath });
+  const lookup = buildPostLookup(site);
   for (const post of site.posts) {
-    const { links } = markdown.render(post.body, { file: post.sourcePath, bodyLine: post.bodyLine });
+    const { links } = markdown.render(post.body, { file: post.sourcePath, bodyLine: post.bodyLine, id: post.id, lang: post.lang, lookup });
     diagnostics.push(...checkPostLinks(post, links, site, targets));
   }
   diagnostics.push(...missingTranslations(site));

@@ -7,6 +7,7 @@ import { displayPath, error, warning, type Diagnostic } from '../diagnostics.js'
 import type { LinkRef } from '../markdown/create.js';
 import type { Post, Site } from '../types.js';
 import { outputPathOf } from '../util/paths.js';
+import { isRelative } from '../pipeline/post-assets.js';
 
 /** What a link may point at: every file of the output (pages, feeds, assets) and of public/. */
 export interface LinkTargets {
@@ -37,6 +38,8 @@ export function checkPostLinks(post: Post, links: readonly LinkRef[], site: Site
     if (target === undefined || exists(target, targets.files)) continue;
     const where = target === shown ? shown : `${shown} (${target})`;
     if (link.kind === 'image') {
+      // A relative image is the build's to copy; it already warns (missing-image) when it cannot.
+      if (isRelative(link.url)) continue;
       diagnostics.push(
         warning(post.sourcePath, `image ${where} is not a file of the site`, {
           line: link.line,

@@ -4,7 +4,12 @@
 import MarkdownIt, { type PluginSimple } from 'markdown-it';
 import markdownItFootnote from 'markdown-it-footnote';
 import { type Diagnostic } from '../diagnostics.js';
-import { type Diagram, type Heading, type LinkRef, createEnv } from './env.js';
+import { type Diagram, type Heading, type LinkRef, type RenderSource, createEnv } from './env.js';
+import { calloutsPlugin } from './plugins/callouts.js';
+import { hexoTagsPlugin } from './plugins/hexo-tags.js';
+import { hugoShortcodesPlugin } from './plugins/hugo-shortcodes.js';
+import { jekyllLinksPlugin } from './plugins/jekyll-links.js';
+import { kramdownIalPlugin } from './plugins/kramdown-ial.js';
 import { headingIdsPlugin } from './plugins/heading-ids.js';
 import { basePathPlugin } from './plugins/base-path.js';
 import { imagesPlugin } from './plugins/images.js';
@@ -17,8 +22,10 @@ import { mermaidFencePlugin } from './plugins/mermaid-fence.js';
 import { rawHtmlPlugin } from './plugins/raw-html.js';
 import { safeLinksPlugin } from './plugins/safe-links.js';
 import { createSanitizer } from './sanitize.js';
+import type { MarkdownStrings } from './strings.js';
 
-export type { Diagram, Heading, LinkRef } from './env.js';
+export type { Diagram, Heading, LinkRef, RenderSource } from './env.js';
+export type { PostLookup } from './post-lookup.js';
 
 // @types/markdown-it-footnote describes the plugin against the CommonJS typings of markdown-it;
 // the function is the same.
@@ -31,6 +38,8 @@ export interface MarkdownOptions {
   siteOrigin: string;
   /** Base path of the site (`/` or `/repo/`): root-relative URLs in posts are moved under it. */
   basePath?: string;
+  /** UI strings per language that bodies show themselves (callout and video labels); a language without a table uses `en`'s. */
+  strings?: MarkdownStrings;
 }
 
 /** One post body rendered to HTML, with what the templates and the build need to know about it. */
@@ -52,9 +61,11 @@ export interface RenderedMarkdown {
 export interface MarkdownRenderer {
   /**
    * Renders a post body. `file` is the post's absolute path and `bodyLine` the 1-based line of
-   * the file where `body` starts; both only serve diagnostics.
+   * the file where `body` starts (both for diagnostics); `id`, `lang` and `lookup` resolve
+   * references to other posts (`{% post_link %}`, `{{< ref >}}`) and pick label languages. The
+   * result depends on nothing else than these and the options.
    */
-  render(body: string, source: { file: string; bodyLine: number }): RenderedMarkdown;
+  render(body: string, source: RenderSource): RenderedMarkdown;
 }
 
 export function createMarkdown(options: MarkdownOptions): MarkdownRenderer {
@@ -65,6 +76,14 @@ export function createMarkdown(options: MarkdownOptions): MarkdownRenderer {
   // so they see final text tokens and footnote content at the end of the token stream.
   md.use(jekyllRawPlugin) // edits the source before block parsing; liquid-tags reads its ranges
     .use(footnote)
+    // Block rules before paragraph, inline rules before emphasis; code rules come first, so tags
+    // in fences, indented code and code spans stay literal. Before liquid-tags, which reports
+    // only the tags these leave as text.
+    .use(jekyllLinksPlugin)
+    .use(hexoTagsPlugin)
+    .use(hugoShortcodesPlugin)
+    .use(kramdownIalPlugin) // right after inline parsing: images, links and heading ids see its attributes
+    .use(calloutsPlugin) // renders Hexo notes, Hugo notices and Chirpy prompts
     .use(safeLinksPlugin) // validateLink, used by links, autolinks and linkify alike
     .use(linkifyWwwPlugin)
     .use(headingIdsPlugin)
@@ -80,7 +99,8 @@ export function createMarkdown(options: MarkdownOptions): MarkdownRenderer {
 
   return {
     render(body, source) {
-      const env = createEnv(source.file, source.bodyLine);
+      const strings = options.strings?.[source.lang ?? ''] ?? options.strings?.en ?? {};
+      const env = createEnv(source, strings);
       const tokens = md.parse(body, env);
       const rendered = md.renderer.render(tokens, md.options, env);
       // Markdown-it escapes everything but raw HTML, so only posts with raw HTML need the pass.

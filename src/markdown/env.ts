@@ -4,6 +4,7 @@
 import type GithubSlugger from 'github-slugger';
 import type { Token } from 'markdown-it';
 import type { Diagnostic } from '../diagnostics.js';
+import type { PostLookup } from './post-lookup.js';
 
 /** A heading of the rendered post, for a table of contents. */
 export interface Heading {
@@ -56,10 +57,44 @@ export interface MarkdownEnv {
   rawMarkerLines?: Set<number>;
   /** 0-based inclusive body line ranges between `{% raw %}` and `{% endraw %}` (jekyll-raw). */
   rawRanges?: Array<[number, number]>;
+  /** The post's id (path relative to posts/), for references relative to it (hexo-tags, hugo-shortcodes). */
+  id: string;
+  /** The post's language: callout labels and the preferred target of an ambiguous post reference. */
+  lang?: string;
+  /** Other posts by path and name, for `{% post_link %}` and `{{< ref >}}`; absent: every reference is an error. */
+  lookup?: PostLookup;
+  /** UI strings in the post's language (callout labels, the video card's label). */
+  strings: Record<string, string>;
 }
 
-export function createEnv(file: string, bodyLine: number): MarkdownEnv {
-  return { file, bodyLine, headings: [], hasMermaid: false, diagrams: [], hasRawHtml: false, links: [], diagnostics: [] };
+/** What a render knows about the post besides its body; all plain data. */
+export interface RenderSource {
+  /** Absolute path of the post file, for diagnostics. */
+  file: string;
+  /** 1-based line of the file where the body starts. */
+  bodyLine: number;
+  /** Path relative to the posts folder (`Post.id`); defaults to the file name. */
+  id?: string;
+  lang?: string;
+  lookup?: PostLookup;
+}
+
+export function createEnv(source: RenderSource, strings: Record<string, string> = {}): MarkdownEnv {
+  const { file, bodyLine } = source;
+  return {
+    file,
+    bodyLine,
+    headings: [],
+    hasMermaid: false,
+    diagrams: [],
+    hasRawHtml: false,
+    links: [],
+    diagnostics: [],
+    id: source.id ?? file.split('/').pop() ?? file,
+    lang: source.lang,
+    lookup: source.lookup,
+    strings,
+  };
 }
 
 /** markdown-it types `env` as `any`; every plugin goes through this one cast. */

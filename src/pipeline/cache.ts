@@ -5,7 +5,7 @@
 // hit, it only wastes memory until the next run prunes it. The dev server still drops entries it
 // knows are dead (rebuild.ts), which matters for the load cache (keyed on mtime + size).
 import type { Diagnostic } from '../diagnostics.js';
-import type { MarkdownRenderer } from '../markdown/create.js';
+import type { LinkRef, MarkdownRenderer } from '../markdown/create.js';
 import type { TemplateEngine } from '../nunjucks/environment.js';
 import type { RenderedBody } from '../nunjucks/views.js';
 import type { SourceFile } from '../types.js';
@@ -26,8 +26,11 @@ export interface PipelineCache {
   parse: Map<string, ParseResult>;
   /** The layout names the parse entries were checked against; another set empties `parse`. */
   parseLayouts: string;
-  /** Stage 4: `post hash \0 source path` → its rendered body and the markdown diagnostics. */
-  markdown: Map<string, { body: RenderedBody; diagnostics: Diagnostic[] }>;
+  /**
+   * Stage 4: `post hash \0 source path \0 UI strings hash` (+ `\0 lookup hash` for bodies linking
+   * other posts by name) → its rendered body, the markdown diagnostics and its relatively linked images and files.
+   */
+  markdown: Map<string, { body: RenderedBody; diagnostics: Diagnostic[]; relativeAssets: LinkRef[] }>;
   /** Stage 4: a post's final body HTML → its hash (page keys use it instead of the body itself). */
   htmlHashes: Map<string, string>;
   /**

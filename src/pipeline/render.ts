@@ -6,7 +6,9 @@ import { info, type Diagnostic } from '../diagnostics.js';
 import { buildFeeds } from '../feeds/feeds.js';
 import { redirectPages } from '../redirects/pages.js';
 import { sitemapFiles } from '../seo/sitemap.js';
-import { createMarkdown, type MarkdownRenderer } from '../markdown/create.js';
+import { createMarkdown, type LinkRef, type MarkdownRenderer, type PostLookup } from '../markdown/create.js';
+import { buildPostLookup, referencesPosts } from '../markdown/post-lookup.js';
+import { type MarkdownStrings, markdownStrings } from '../markdown/strings.js';
 import { createEngine } from '../nunjucks/environment.js';
 import { loadStrings } from '../nunjucks/i18n.js';
 import { routeInputs } from '../nunjucks/inputs.js';
@@ -18,6 +20,7 @@ import type { DiagramStats } from '../mermaid/build-mode.js';
 import { needsMermaidRuntime, renderDiagramsAtBuild } from '../mermaid/diagram-step.js';
 import { mermaidRuntimeFiles } from '../mermaid/runtime.js';
 import { prune, type PipelineCache, type RenderCounts } from './cache.js';
+import { postAssets, relativeAssets } from './post-assets.js';
 
 export interface RenderResult {
   outputs: OutputFile[];
@@ -37,22 +40,30 @@ export interface RenderResult {
 export async function renderSite(site: Site, tick: (done: number) => void = () => {}, cache?: PipelineCache): Promise<RenderResult> {
   const { config } = site;
   const diagnostics: Diagnostic[] = [];
+  const translate = loadStrings(config);
+  const strings = markdownStrings(config.languages.map((l) => l.code), translate);
   const tools = cache?.tools ?? {
-    markdown: createMarkdown({ trustedHtml: config.trustedHtml, siteOrigin: originOf(config.baseUrl), basePath: config.basePath }),
+    markdown: createMarkdown({ trustedHtml: config.trustedHtml, siteOrigin: originOf(config.baseUrl), basePath: config.basePath, strings }),
     engine: createEngine(config),
   };
   if (cache) cache.tools = tools;
   const counts: RenderCounts = { markdownRenders: 0, pagesRendered: 0 };
   const bodies = new Map<string, RenderedBody>();
+  const assetLinks = new Map<string, LinkRef[]>();
   const usedBodies = new Set<string>();
+  const inputs = bodyInputs(site, strings);
   let done = 0;
   for (const post of site.posts) {
-    bodies.set(post.id, renderBody(tools.markdown, post, diagnostics, counts, cache, usedBodies));
+    const { body, relativeAssets } = renderBody(tools.markdown, post, diagnostics, counts, cache, usedBodies, inputs);
+    bodies.set(post.id, body);
+    assetLinks.set(post.id, relativeAssets);
     tick(++done);
   }
   if (cache) prune(cache.markdown, usedBodies);
+  // Images and files posts link relatively are copied beside their pages (post-assets.ts).
+  const assets = postAssets(site, (post) => assetLinks.get(post.id) ?? []);
+  diagnostics.push(...assets.diagnostics);
 
-  const translate = loadStrings(config);
   const diagrams = await renderDiagramsAtBuild(site.posts, bodies, config, translate);
   diagnostics.push(...diagrams.diagnostics);
 
@@ -96,6 +107,7 @@ export async function renderSite(site: Site, tick: (done: number) => void = () =
     prune(cache.htmlHashes, new Set([...bodies.values()].map((body) => body.html)));
     cache.counts = counts;
   }
+  outputs.push(...assets.outputs);
   outputs.push(...buildFeeds(site, bodies));
   // A robots.txt of the site's own (public/) wins over the generated one.
   outputs.push(...sitemapFiles(site, { robots: !fs.existsSync(path.join(config.publicDir, 'robots.txt')) }));
@@ -114,20 +126,43 @@ function renderBody(
   counts: RenderCounts,
   cache: PipelineCache | undefined,
   used: Set<string>,
-): RenderedBody {
-  // The body depends on the text (post.hash) and, for diagnostics, on where the file is.
-  const key = `${post.hash}\0${post.sourcePath}`;
+  inputs: BodyInputs,
+): { body: RenderedBody; relativeAssets: LinkRef[] } {
+  // The body depends on the text (post.hash), on where the file is (diagnostics, relative
+  // references), on the UI strings it may show and, when it links other posts by name, on the
+  // cross-post lookup.
+  const key = `${post.hash}\0${post.sourcePath}\0${inputs.stringsHash}${referencesPosts(post.body) ? `\0${inputs.lookupHash()}` : ''}`;
   let entry = cache?.markdown.get(key);
   if (!entry) {
-    const rendered = markdown.render(post.body, { file: post.sourcePath, bodyLine: post.bodyLine });
+    const rendered = markdown.render(post.body, { file: post.sourcePath, bodyLine: post.bodyLine, id: post.id, lang: post.lang, lookup: inputs.lookup });
     counts.markdownRenders++;
-    entry = { body: { html: rendered.html, headings: rendered.headings, diagrams: rendered.diagrams }, diagnostics: rendered.diagnostics };
+    entry = {
+      body: { html: rendered.html, headings: rendered.headings, diagrams: rendered.diagrams },
+      diagnostics: rendered.diagnostics,
+      relativeAssets: relativeAssets(rendered.links),
+    };
     cache?.markdown.set(key, entry);
   }
   used.add(key);
   diagnostics.push(...entry.diagnostics);
   // A copy: the build-mode diagram step replaces `html` in place.
-  return { ...entry.body };
+  return { body: { ...entry.body }, relativeAssets: entry.relativeAssets };
+}
+
+/** What a body depends on besides its own text and path: plain data, and hashes for cache keys. */
+interface BodyInputs {
+  /** Other posts by path and name ({% post_link %}, {{< ref >}}). */
+  lookup: PostLookup;
+  /** Its hash, computed only if some post links others by name. */
+  lookupHash: () => string;
+  /** Hash of the UI strings bodies show (callout and video labels). */
+  stringsHash: string;
+}
+
+function bodyInputs(site: Site, strings: MarkdownStrings): BodyInputs {
+  const lookup = buildPostLookup(site);
+  let hash: string | undefined;
+  return { lookup, lookupHash: () => (hash ??= hashText(JSON.stringify(lookup))), stringsHash: hashText(JSON.stringify(strings)) };
 }
 
 /** Hash of a post's final body HTML: the cached one unless the diagram step replaced the HTML. */

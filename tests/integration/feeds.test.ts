@@ -31,6 +31,8 @@ function files(): Record<string, string> {
       '',
     ].join('\n'),
     'public/img/cover.png': 'png',
+    // The post's relative image, copied beside its page (a missing one would be a warning).
+    'posts/ko/pic.png': 'png',
     'posts/ko/2024-05-14-hello.md': post(
       {
         title: '안녕 GPT-4o',

@@ -22,8 +22,9 @@ function addHeadingIds(state: StateCore): void {
     if (open.type !== 'heading_open') continue;
     const text = plainText(tokens[i + 1]);
     env.slugger ??= new GithubSlugger();
-    // Slugging a slug changes nothing, so the slugger only adds the uniqueness suffix.
-    const id = env.slugger.slug(slug(text) || FALLBACK_ID);
+    // Slugging a slug changes nothing, so the slugger only adds the uniqueness suffix. An id the
+    // author gave (kramdown's `{: #id }`, kramdown-ial) wins over the one made from the text.
+    const id = env.slugger.slug(open.attrGet('id') || slug(text) || FALLBACK_ID);
     open.attrSet('id', id);
     env.headings.push({ level: Number(open.tag.slice(1)), id, text });
   }

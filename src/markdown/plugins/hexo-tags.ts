@@ -1,0 +1,266 @@
+// hexo-tags: the Hexo tags posts use most, rendered the way Hexo (and its NexT theme) would.
+//   {% note [type] %} … {% endnote %}              → a callout (callouts.ts; NexT's types mapped)
+//   {% blockquote [author[, source]] [link] [link title] %} … {% endblockquote %}
+//                                                  → <blockquote> with <footer><cite>
+//   {% codeblock [title] [lang:x] [url] [link text] %} … {% endcodeblock %} (also {% code %}),
+//   and Jekyll's {% highlight x %} … {% endhighlight %} → a code block like a fence in that language
+//   {% img [class…] url [width] [height] [title [alt]] %}  → an image
+//   {% asset_img [class…] name [width] [height] [title [alt]] %} → that image of the post's asset
+//                                                    folder (copied beside the page by the render stage)
+//   {% asset_link name [title] %}                   → a link to that file of the asset folder
+//   {% post_link name [text] [escape] %}            → a link to that post (error when there is none)
+//   [text]({% post_path name %})                    → the same, as a Markdown link's destination
+//   [text]({% asset_path name %}), {% asset_path name %} → that file's URL (relative to the page)
+// Block tags stand on lines of their own; their content is Markdown (code for codeblock).
+// Other tags stay text and are reported by liquid-tags. Tags in code are never read: the fence
+// and code rules take those lines first, and inline rules never see code spans.
+// Needs: env.lookup (post_link), env.id; callouts renders notes; run before liquid-tags.
+import type MarkdownIt from 'markdown-it';
+import type { StateBlock, StateCore, StateInline, Token } from 'markdown-it';
+import { error } from '../../diagnostics.js';
+import { closingLine, pushTagText, lineText, mayOpen, pushFence, rewriteTagDestinations, useTagText, tokenizeBetween } from '../block-tags.js';
+import { envOf } from '../env.js';
+import { resolvePostRef } from '../post-lookup.js';
+import { splitArgs } from '../tag-args.js';
+import { calloutType } from './callouts.js';
+
+const BLOCK_OPEN = /^\{%-?\s*(note|blockquote|codeblock|code|highlight)(?:\s+([\s\S]*?))?\s*-?%\}\s*$/;
+const INLINE = /^\{%-?\s*(img|image|asset_img|asset_image|asset_link|asset_path|post_link)\s+([\s\S]*?)\s*-?%\}/;
+const URL_LIKE = /^(?:[a-z][a-z0-9+.-]*:|\/|\.\.?\/)|\.[a-z0-9]{2,5}(?:[?#].*)?$/i;
+const SIZE = /^\d+(?:\.\d+)?(?:%|px)?$/;
+const DESTINATION = /\]\(\s*\{%-?\s*(post_path|asset_path)\s+([^\n%]*?)\s*-?%\}\s*\)/;
+
+export function hexoTagsPlugin(md: MarkdownIt): void {
+  md.block.ruler.before('paragraph', 'hexo_block_tags', blockTag, { alt: ['paragraph', 'reference', 'blockquote', 'list'] });
+  md.core.ruler.after('block', 'hexo_post_path', postPathDestinations);
+  md.inline.ruler.before('emphasis', 'hexo_inline_tags', inlineTag);
+  useTagText(md);
+  md.renderer.rules.hexo_quote_footer = (tokens, idx) => quoteFooter(md, tokens[idx]!);
+  md.renderer.rules.hexo_code_open = (tokens, idx) => codeFigureOpen(md, tokens[idx]!);
+  md.renderer.rules.hexo_code_close = () => '</figure>\n';
+}
+
+function blockTag(state: StateBlock, startLine: number, endLine: number, silent: boolean): boolean {
+  if (!mayOpen(state, startLine)) return false;
+  const open = BLOCK_OPEN.exec(lineText(state, startLine));
+  if (!open) return false;
+  const name = open[1]!;
+  const end = name === 'codeblock' || name === 'code' ? '(?:endcodeblock|endcode)' : `end${name}`;
+  const opens = new RegExp(`^\\{%-?\\s*${name}\\b`);
+  const closeLine = closingLine(state, startLine, endLine, opens, new RegExp(`^\\{%-?\\s*${end}\\s*-?%\\}\\s*$`));
+  // Unclosed: left as text, so liquid-tags reports it.
+  if (closeLine === undefined) return false;
+  if (silent) return true;
+  const args = open[2] ?? '';
+  const map: [number, number] = [startLine, closeLine + 1];
+  if (name === 'note') {
+    tokenizeBetween(state, startLine + 1, closeLine, () => {
+      const token = state.push('callout_open', 'div', 1);
+      token.block = true;
+      token.map = map;
+      token.meta = { callout: calloutType(splitArgs(args)[0]?.value) };
+    }, () => {
+      state.push('callout_close', 'div', -1).block = true;
+    });
+  } else if (name === 'blockquote') {
+    const footer = parseQuoteFooter(args);
+    tokenizeBetween(state, startLine + 1, closeLine, () => {
+      const token = state.push('blockquote_open', 'blockquote', 1);
+      token.markup = '{%';
+      token.map = map;
+    }, () => {
+      if (footer) state.push('hexo_quote_footer', '', 0).meta = footer;
+      state.push('blockquote_close', 'blockquote', -1);
+    });
+  } else {
+    const code = name === 'highlight' ? { lang: splitArgs(args)[0]?.value ?? '' } : parseCodeblock(args);
+    const caption = 'title' in code && (code.title || code.url);
+    if (caption) {
+      const token = state.push('hexo_code_open', 'figure', 1);
+      token.meta = code;
+      token.map = map;
+    }
+    pushFence(state, startLine, closeLine, code.lang);
+    if (caption) state.push('hexo_code_close', 'figure', -1);
+  }
+  state.line = closeLine + 1;
+  return true;
+}
+
+function inlineTag(state: StateInline, silent: boolean): boolean {
+  if (state.src.charCodeAt(state.pos) !== 0x7b /* { */ || state.src.charCodeAt(state.pos + 1) !== 0x25 /* % */) return false;
+  const match = INLINE.exec(state.src.slice(state.pos));
+  if (!match) return false;
+  if (!silent) {
+    const name = match[1]!;
+    const args = splitArgs(match[2]!);
+    if (name === 'post_link') pushPostLink(state, args.map((a) => a.value), match[0]);
+    else if (name === 'asset_link' || name === 'asset_path') pushAssetLink(state, args.map((a) => a.value), name === 'asset_path');
+    else if (!pushImage(state, args.map((a) => a.value), name.startsWith('asset'))) return false;
+  } else if (/^(?:img|image|asset_img|asset_image)$/.test(match[1]!) && imageSource(splitArgs(match[2]!).map((a) => a.value), match[1]!.startsWith('asset'), state) === undefined) {
+    return false;
+  }
+  state.pos += match[0].length;
+  return true;
+}
+
+function postPathDestinations(state: StateCore): void {
+  if (!state.src.includes('_path')) return;
+  const env = envOf(state.env);
+  rewriteTagDestinations(state, DESTINATION, (match, line) => {
+    const name = splitArgs(match[2]!)[0]?.value ?? '';
+    // A file of the asset folder: relative to the page, where the render stage copies it.
+    if (match[1] === 'asset_path') return name.replace(/^\/+/, '');
+    const target = resolvePostRef(env.lookup, name, env.id, env.lang);
+    if (!target) {
+      env.diagnostics.push(error(env.file, `{% post_path ${name} %} names no post`, { line, code: 'post-link', hint: POST_LINK_HINT }));
+    }
+    return target?.url;
+  });
+}
+
+const POST_LINK_HINT =
+  "post_link and post_path take the linked post's file name without extension (2024-05-14-hello.md → hello or 2024-05-14-hello); " +
+  'drafts and future posts are only there when the build includes them (--drafts, --future)';
+
+function pushPostLink(state: StateInline, args: string[], written: string): void {
+  const env = envOf(state.env);
+  const [name = '', ...rest] = args;
+  // A trailing true/false is Hexo's "escape the title" flag; titles are always escaped here.
+  if (rest.length > 0 && /^(?:true|false)$/.test(rest[rest.length - 1]!)) rest.pop();
+  const target = resolvePostRef(env.lookup, name, env.id, env.lang);
+  if (!target) {
+    pushTagText(state, rest.join(' ') || name, {
+      severity: 'error',
+      code: 'post-link',
+      message: `${written} links to "${name}", but no post has that file name or slug`,
+      hint: POST_LINK_HINT,
+    });
+    return;
+  }
+  const open = state.push('link_open', 'a', 1);
+  open.attrSet('href', state.md.normalizeLink(target.url));
+  state.push('text', '', 0).content = rest.join(' ') || target.title;
+  state.push('link_close', 'a', -1);
+}
+
+/** `{% asset_link name [title] %}` → a link to the file (copied beside the page); `asset_path` → its URL as text. */
+function pushAssetLink(state: StateInline, args: string[], pathOnly: boolean): void {
+  const [name = '', ...rest] = args;
+  if (rest.length > 0 && /^(?:true|false)$/.test(rest[rest.length - 1]!)) rest.pop();
+  const href = state.md.normalizeLink(name.replace(/^\/+/, ''));
+  if (pathOnly) {
+    state.push('text', '', 0).content = href;
+    return;
+  }
+  state.push('link_open', 'a', 1).attrSet('href', href);
+  state.push('text', '', 0).content = rest.join(' ') || name;
+  state.push('link_close', 'a', -1);
+}
+
+/** Index of the image URL among the arguments; undefined when there is none (the tag stays text). */
+function imageSource(args: string[], asset: boolean, state: StateInline): number | undefined {
+  const at = args.findIndex((arg) => URL_LIKE.test(arg));
+  const srcIndex = at === -1 ? (asset ? 0 : -1) : at;
+  const src = args[srcIndex];
+  return src === undefined || (!asset && !state.md.validateLink(src)) ? undefined : srcIndex;
+}
+
+/** Pushes the image; false when the tag names no (safe) image, and then stays text for liquid-tags to report. */
+function pushImage(state: StateInline, args: string[], asset: boolean): boolean {
+  const srcIndex = imageSource(args, asset, state);
+  if (srcIndex === undefined) return false;
+  const src = args[srcIndex]!;
+  const classes = args.slice(0, srcIndex);
+  const rest = args.slice(srcIndex + 1);
+  const sizes: string[] = [];
+  while (sizes.length < 2 && rest[0] !== undefined && SIZE.test(rest[0])) sizes.push(rest.shift()!.replace(/px$/, ''));
+  const [title, alt] = rest.length >= 2 ? [rest[0], rest.slice(1).join(' ')] : [rest[0], rest[0]];
+  // An asset is a file of the post's asset folder: a path relative to the page, where the render
+  // stage copies it.
+  const url = asset ? src.replace(/^\/+/, '') : src;
+  const image = state.push('image', 'img', 0);
+  image.attrs = [['src', state.md.normalizeLink(url)], ['alt', '']];
+  image.content = alt ?? '';
+  const altText = new state.Token('text', '', 0);
+  altText.content = alt ?? '';
+  image.children = [altText];
+  if (classes.length > 0) image.attrSet('class', classes.join(' '));
+  if (sizes[0]) image.attrSet('width', sizes[0]);
+  if (sizes[1]) image.attrSet('height', sizes[1]);
+  if (title) image.attrSet('title', title);
+  return true;
+}
+
+interface QuoteFooter {
+  author: string;
+  source: string;
+  link: string;
+  title: string;
+}
+
+/** Hexo's reading: `author[, source]`, then a URL, then the link's title. */
+function parseQuoteFooter(args: string): QuoteFooter | undefined {
+  const words = args.trim().split(/\s+/).filter(Boolean);
+  if (words.length === 0) return undefined;
+  const urlAt = words.findIndex((word) => /^(?:https?:)?\/\//i.test(word));
+  const before = (urlAt === -1 ? words : words.slice(0, urlAt)).join(' ');
+  const comma = before.indexOf(',');
+  return {
+    author: (comma === -1 ? before : before.slice(0, comma)).trim(),
+    source: comma === -1 ? '' : before.slice(comma + 1).trim(),
+    link: urlAt === -1 ? '' : words[urlAt]!,
+    title: urlAt === -1 ? '' : words.slice(urlAt + 1).join(' '),
+  };
+}
+
+function quoteFooter(md: MarkdownIt, token: Token): string {
+  const { author, source, link, title } = token.meta as QuoteFooter;
+  const esc = md.utils.escapeHtml;
+  const parts: string[] = [];
+  if (author) parts.push(`<strong>${esc(author)}</strong>`);
+  let cite = source ? esc(source) : '';
+  if (link && md.validateLink(link)) {
+    const text = title || link.replace(/^(?:https?:)?\/\//i, '').replace(/\/$/, '');
+    cite += `${cite ? ' ' : ''}<a href="${esc(md.normalizeLink(link))}" rel="noopener">${esc(text)}</a>`;
+  }
+  if (cite) parts.push(`<cite>${cite}</cite>`);
+  return parts.length ? `<footer>${parts.join(', ')}</footer>\n` : '';
+}
+
+interface CodeCaption {
+  title: string;
+  lang: string;
+  url: string;
+  linkText: string;
+}
+
+/** `[title] [lang:x] [url] [link text]`, ignoring Hexo's other `key:value` options. */
+function parseCodeblock(args: string): CodeCaption {
+  const words = args.trim().split(/\s+/).filter(Boolean);
+  let lang = '';
+  const rest: string[] = [];
+  for (const word of words) {
+    const option = /^(lang|line_number|highlight|first_line|mark|wrap|line_threshold):(.*)$/.exec(word);
+    if (option) {
+      if (option[1] === 'lang') lang = option[2]!;
+    } else rest.push(word);
+  }
+  const urlAt = rest.findIndex((word) => /^(?:https?:)?\/\//i.test(word));
+  return {
+    title: (urlAt === -1 ? rest : rest.slice(0, urlAt)).join(' '),
+    lang,
+    url: urlAt === -1 ? '' : rest[urlAt]!,
+    linkText: urlAt === -1 ? '' : rest.slice(urlAt + 1).join(' '),
+  };
+}
+
+function codeFigureOpen(md: MarkdownIt, token: Token): string {
+  const { title, url, linkText } = token.meta as CodeCaption;
+  const esc = md.utils.escapeHtml;
+  const parts: string[] = [];
+  if (title) parts.push(`<span>${esc(title)}</span>`);
+  if (url && md.validateLink(url)) parts.push(`<a href="${esc(md.normalizeLink(url))}" rel="noopener">${esc(linkText || 'link')}</a>`);
+  return `<figure class="code-block">\n<figcaption>${parts.join(' ')}</figcaption>\n`;
+}
+
