@@ -8,6 +8,7 @@ import type { Diagnostic } from '../diagnostics.js';
 import type { MarkdownRenderer } from '../markdown/create.js';
 import type { TemplateEngine } from '../nunjucks/environment.js';
 import type { RenderedBody } from '../nunjucks/views.js';
+import { memorySearchCache, type SearchCache } from '../search/cache.js';
 import type { SourceFile } from '../types.js';
 import type { ParseResult } from './parse.js';
 
@@ -37,6 +38,8 @@ export interface PipelineCache {
   pages: Map<string, { inputs?: string; key: string; html: string }>;
   /** Stage 4: the markdown renderer and template engine, kept while config and templates stay (templates compiled once). */
   tools?: { markdown: MarkdownRenderer; engine: TemplateEngine };
+  /** Search: each language's Pagefind files, by a key of its post pages (src/search/cache.ts). */
+  search: SearchCache;
   /** Counts of the last run. */
   counts: RenderCounts;
 }
@@ -51,6 +54,7 @@ export function createPipelineCache(): PipelineCache {
     pages: new Map(),
     // Present (not just optional) so that Object.assign(cache, createPipelineCache()) resets it too.
     tools: undefined,
+    search: memorySearchCache(),
     counts: { markdownRenders: 0, pagesRendered: 0 },
   };
 }

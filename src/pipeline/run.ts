@@ -100,7 +100,7 @@ export async function runPipeline(config: ResolvedConfig, hooks: PipelineHooks =
   if (hasErrors(diagnostics)) return stop();
   if (hooks.deferSearch) return { site: modelled.site, posts, outputs: rendered.outputs, diagnostics, sources, timings, diagrams: rendered.diagrams };
   // Search (src/search/): index the rendered post pages; the index files join the outputs.
-  const search = await indexSearch(modelled.site, rendered.outputs);
+  const search = await indexSearch(modelled.site, rendered.outputs, cache?.search);
   diagnostics.push(...search.diagnostics);
   if (hasErrors(diagnostics)) return stop();
   const outputs = [...rendered.outputs, ...search.outputs];

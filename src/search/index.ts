@@ -11,11 +11,13 @@
 // Only post pages are handed over, and post.njk marks the parts to index (title and body) with
 // `data-pagefind-body`; navigation, headers, footers and list pages never reach the index.
 import path from 'node:path';
-import * as pagefind from 'pagefind';
 import { error, warning, type Diagnostic } from '../diagnostics.js';
-import type { Lang, OutputFile, Site } from '../types.js';
+import type { Lang, OutputFile, Route, Site } from '../types.js';
+import { hashText } from '../util/hash.js';
 import { encodeSitePath } from '../util/paths.js';
+import type { IndexedLanguage, SearchCache } from './cache.js';
 import { searchClientFiles } from './client.js';
+import { PAGEFIND_VERSION, pagefindService, serviceCount, type Pagefind } from './services.js';
 
 /** Output folder of the Pagefind bundle (index, pagefind.js, wasm), relative to the output folder. */
 export const PAGEFIND_DIR = 'pagefind';
@@ -32,6 +34,8 @@ export interface SearchStats {
   indexBytes: number;
   /** Milliseconds spent indexing (adding pages and producing the files). */
   ms: number;
+  /** Languages that went through Pagefind in this run (the others came from the cache). */
+  indexed: Lang[];
 }
 
 export interface SearchResult {
@@ -47,28 +51,111 @@ export interface SearchResult {
  */
 const UNUSED_BUNDLE_FILE = /^(pagefind-(ui|modular-ui|component-ui|highlight)\.(js|css)|playground\/.*)$/;
 
-/** Pages handed to Pagefind at once. */
-const INDEX_BATCH = 64;
+/** One language's post pages, as Pagefind gets them. */
+interface LanguageJob {
+  lang: Lang;
+  routes: Route[];
+  /** Content key: Pagefind's version and every page's URL and bytes. */
+  key: string;
+}
 
-/** Index the rendered post pages of `site`; `outputs` are the render stage's files. */
-export async function indexSearch(site: Site, outputs: readonly OutputFile[]): Promise<SearchResult> {
+/**
+ * Index the rendered post pages of `site`; `outputs` are the render stage's files. Each language
+ * is its own Pagefind index (Pagefind splits by language anyway: the files are the same as one
+ * index of all of them, bar the list of languages in `pagefind-entry.json`, which is merged), so
+ * that languages are indexed side by side, one Pagefind process per core, and a language whose
+ * pages did not change comes from `cache` instead.
+ */
+export async function indexSearch(site: Site, outputs: readonly OutputFile[], cache?: SearchCache): Promise<SearchResult> {
   const { config } = site;
   if (!config.search) return { outputs: [], diagnostics: [] };
   const start = performance.now();
   const where = config.configFile ?? path.join(config.root, 'omnipress.yml');
   const html = new Map(outputs.map((file) => [file.path, file.content]));
   const diagnostics: Diagnostic[] = [];
-  const pages: Record<Lang, number> = Object.fromEntries(config.languages.map((l) => [l.code, 0]));
 
-  let index: pagefind.PagefindIndex | undefined;
+  const jobs = languageJobs(site, html);
+  const done = new Map<Lang, IndexedLanguage>();
+  const todo: LanguageJob[] = [];
+  for (const job of jobs) {
+    const hit = cache?.read(job.key);
+    if (hit) done.set(job.lang, hit);
+    else todo.push(job);
+  }
+  try {
+    // Biggest first, so that the last one to finish is a small one.
+    const queue = [...todo].sort((a, b) => b.routes.length - a.routes.length);
+    const worker = async (slot: number) => {
+      const pagefind = await pagefindService(slot);
+      for (let job = queue.shift(); job; job = queue.shift()) {
+        const indexed = await indexLanguage(pagefind, job, html, site, diagnostics, where);
+        done.set(job.lang, indexed);
+        cache?.write(job.key, indexed);
+      }
+    };
+    await Promise.all(Array.from({ length: serviceCount(queue.length) }, (_, slot) => worker(slot)));
+  } catch (cause) {
+    const message = cause instanceof Error ? cause.message : String(cause);
+    diagnostics.push(
+      error(where, `search index could not be built: ${message.split('\n')[0]}`, {
+        hint: 'Pagefind runs a binary from the @pagefind/<platform> package: reinstall with npm ci, or set `search: false` in omnipress.yml',
+      }),
+    );
+    return { outputs: [], diagnostics };
+  }
+  cache?.keep(new Set(jobs.map((job) => job.key)));
+
+  const bundle = mergeBundles(jobs.map((job) => done.get(job.lang)!.files));
+  const files = [...bundle, ...searchClientFiles()];
+  const size = (list: OutputFile[]) => list.reduce((sum, file) => sum + byteLength(file.content), 0);
+  const pages: Record<Lang, number> = Object.fromEntries(config.languages.map((l) => [l.code, 0]));
+  for (const job of jobs) if (job.lang) pages[job.lang] = done.get(job.lang)!.pages;
+  const stats: SearchStats = {
+    pages,
+    files: files.length,
+    bytes: size(files),
+    indexBytes: size(bundle.filter((file) => /\.pf_(meta|index|fragment|filter)$/.test(file.path))),
+    ms: performance.now() - start,
+    indexed: todo.map((job) => job.lang),
+  };
+  return { outputs: files, diagnostics, stats };
+}
+
+/** Post pages grouped by language; a site without any still gets one (empty) index, as before. */
+function languageJobs(site: Site, html: ReadonlyMap<string, string | Uint8Array>): LanguageJob[] {
+  const byLang = new Map<Lang, Route[]>();
+  for (const route of site.routes) {
+    if (route.kind !== 'post' || typeof html.get(route.outputPath) !== 'string') continue;
+    const lang = route.lang ?? '';
+    byLang.set(lang, [...(byLang.get(lang) ?? []), route]);
+  }
+  if (byLang.size === 0) byLang.set('', []);
+  return [...byLang].map(([lang, routes]) => {
+    const pages = routes.map((route) => `${route.url}\0${hashText(html.get(route.outputPath) as string)}`);
+    return { lang, routes, key: hashText(`pagefind ${PAGEFIND_VERSION}\0${lang}\0${pages.join('\n')}`) };
+  });
+}
+
+/** Pages handed to Pagefind at once. */
+const INDEX_BATCH = 64;
+
+async function indexLanguage(
+  pagefind: Pagefind,
+  job: LanguageJob,
+  html: ReadonlyMap<string, string | Uint8Array>,
+  site: Site,
+  diagnostics: Diagnostic[],
+  where: string,
+): Promise<IndexedLanguage> {
+  let index: Awaited<ReturnType<Pagefind['createIndex']>>['index'];
   try {
     const created = await pagefind.createIndex({});
     index = created.index;
     if (!index) throw new Error(created.errors.join('; ') || 'no index');
-    const posts = site.routes.filter((route) => route.kind === 'post' && typeof html.get(route.outputPath) === 'string');
+    let pages = 0;
     // Pages go to the Pagefind service over a pipe; keeping a batch in flight saves waiting on each reply.
-    for (let i = 0; i < posts.length; i += INDEX_BATCH) {
-      const batch = posts.slice(i, i + INDEX_BATCH);
+    for (let i = 0; i < job.routes.length; i += INDEX_BATCH) {
+      const batch = job.routes.slice(i, i + INDEX_BATCH);
       const added = await Promise.all(
         // The site path without the base path: pagefind.js prefixes the base path it is given.
         batch.map((route) => index!.addHTMLFile({ url: encodeSitePath(route.url), content: html.get(route.outputPath) as string })),
@@ -77,37 +164,21 @@ export async function indexSearch(site: Site, outputs: readonly OutputFile[]): P
         const { errors } = added[at]!;
         const post = site.postsById.get(route.postIds[0]!);
         for (const message of errors) diagnostics.push(warning(post?.sourcePath ?? where, `search index: ${message}`));
-        if (errors.length === 0 && route.lang) pages[route.lang] = (pages[route.lang] ?? 0) + 1;
+        if (errors.length === 0) pages++;
       });
     }
     const got = await index.getFiles();
     if (got.errors.length > 0) throw new Error(got.errors.join('; '));
-    const bundle = got.files
+    const files = got.files
       .filter((file) => !UNUSED_BUNDLE_FILE.test(file.path))
-      .map((file): OutputFile => ({ path: `${PAGEFIND_DIR}/${file.path}`, content: stableEntry(file.path, file.content) }))
-      .sort((a, b) => (a.path < b.path ? -1 : 1));
-    const files = [...bundle, ...searchClientFiles()];
-    const size = (list: OutputFile[]) => list.reduce((sum, file) => sum + byteLength(file.content), 0);
-    const stats: SearchStats = {
-      pages,
-      files: files.length,
-      bytes: size(files),
-      indexBytes: size(bundle.filter((file) => /\.pf_(meta|index|fragment|filter)$/.test(file.path))),
-      ms: performance.now() - start,
-    };
-    return { outputs: files, diagnostics, stats };
+      .map((file): OutputFile => ({ path: `${PAGEFIND_DIR}/${file.path}`, content: file.content }));
+    return { files, pages };
   } catch (cause) {
-    // A dead service stays cached inside the pagefind module; drop it so the next build (the dev
+    // A dead service stays cached inside its pagefind module; drop it so the next build (the dev
     // server's next rebuild) starts a fresh one.
     index = undefined;
     await pagefind.close().catch(() => null);
-    const message = cause instanceof Error ? cause.message : String(cause);
-    diagnostics.push(
-      error(where, `search index could not be built: ${message.split('\n')[0]}`, {
-        hint: 'Pagefind runs a binary from the @pagefind/<platform> package: reinstall with npm ci, or set `search: false` in omnipress.yml',
-      }),
-    );
-    return { outputs: [], diagnostics };
+    throw cause;
   } finally {
     // Free the index in the Pagefind service; the service itself stays up for the next build.
     await index?.deleteIndex().catch(() => null);
@@ -115,14 +186,30 @@ export async function indexSearch(site: Site, outputs: readonly OutputFile[]): P
 }
 
 /**
- * Pagefind writes `pagefind-entry.json`'s languages in hash-map order, which changes from run to
- * run; sort them so that the same site always gives the same bytes (every other file is stable).
+ * One bundle out of the languages' bundles: the files they share (pagefind.js, the wasm) are the
+ * same bytes in each, and `pagefind-entry.json` lists every language, sorted, so that the same
+ * site always gives the same bytes (Pagefind writes them in hash-map order).
  */
-function stableEntry(file: string, content: Uint8Array): Uint8Array {
-  if (file !== 'pagefind-entry.json') return content;
-  const entry = JSON.parse(Buffer.from(content).toString('utf8')) as { languages?: Record<string, unknown> };
-  if (entry.languages) entry.languages = Object.fromEntries(Object.entries(entry.languages).sort(([a], [b]) => (a < b ? -1 : 1)));
-  return Buffer.from(JSON.stringify(entry));
+function mergeBundles(bundles: readonly OutputFile[][]): OutputFile[] {
+  const files = new Map<string, OutputFile>();
+  let entry: { languages?: Record<string, unknown> } | undefined;
+  const languages: Record<string, unknown> = {};
+  for (const bundle of bundles) {
+    for (const file of bundle) {
+      if (file.path === `${PAGEFIND_DIR}/pagefind-entry.json`) {
+        const own = JSON.parse(Buffer.from(file.content).toString('utf8')) as { languages?: Record<string, unknown> };
+        entry ??= own;
+        Object.assign(languages, own.languages);
+      } else if (!files.has(file.path)) {
+        files.set(file.path, file);
+      }
+    }
+  }
+  if (entry) {
+    entry.languages = Object.fromEntries(Object.entries(languages).sort(([a], [b]) => (a < b ? -1 : 1)));
+    files.set(`${PAGEFIND_DIR}/pagefind-entry.json`, { path: `${PAGEFIND_DIR}/pagefind-entry.json`, content: Buffer.from(JSON.stringify(entry)) });
+  }
+  return [...files.values()].sort((a, b) => (a.path < b.path ? -1 : 1));
 }
 
 function byteLength(content: string | Uint8Array): number {

@@ -154,7 +154,7 @@ export class Rebuilder {
         while (this.searchNext) {
           const { site, outputs } = this.searchNext;
           this.searchNext = undefined;
-          const search = await indexSearch(site, outputs);
+          const search = await indexSearch(site, outputs, this.cache.search);
           if (hasErrors(search.diagnostics)) continue;
           this.searchOutputs = search.outputs;
           if (this.errors.length === 0) this.writer.write([...this.outputs, ...this.searchOutputs]);
