@@ -16,7 +16,7 @@ import { toPosix } from '../util/paths.js';
 import type { DiagramStats } from '../mermaid/build-mode.js';
 import { needsMermaidRuntime, renderDiagramsAtBuild } from '../mermaid/diagram-step.js';
 import { mermaidRuntimeFiles } from '../mermaid/runtime.js';
-import { prune, type PipelineCache, type RenderCounts } from './cache.js';
+import { prune, type PageEntry, type PipelineCache, type RenderCounts } from './cache.js';
 
 export interface RenderResult {
   outputs: OutputFile[];
@@ -27,6 +27,8 @@ export interface RenderResult {
   markdownRenders: number;
   /** How many routes went through their Nunjucks layout (the rest came from the page cache). */
   pagesRendered: number;
+  /** Output path → hash of the HTML, for post pages the page cache knows (search keys on them). */
+  pageHashes: Map<string, string>;
 }
 
 /**
@@ -58,6 +60,7 @@ export async function renderSite(site: Site, tick: (done: number) => void = () =
   const views = createViews(site, bodies);
   const inputsOf = cache ? routeInputs(site) : undefined;
   const outputs: OutputFile[] = [];
+  const pageHashes = new Map<string, string>();
   const failedLayouts = new Set<string>();
   for (const route of site.routes) {
     // One broken template would otherwise repeat its error for every page using it.
@@ -70,15 +73,23 @@ export async function renderSite(site: Site, tick: (done: number) => void = () =
     // A post page's own body is an input too (build-mode diagrams can change it without an edit).
     const inputs = modelInputs === undefined || !cache ? undefined : route.kind === 'post' ? modelInputs + bodyHash(route.postIds[0]!, bodies, cache) : modelInputs;
     if (cached && inputs !== undefined && cached.inputs === inputs) {
-      outputs.push({ path: route.outputPath, content: cached.html });
-      continue;
+      const page = cachedPage(route, cached, cache!);
+      if (page) {
+        if (cached.htmlHash) pageHashes.set(route.outputPath, cached.htmlHash);
+        outputs.push(page);
+        continue;
+      }
     }
     const context = views.contextFor(route, translate(route.lang ?? config.defaultLang));
     const key = cache && pageKey(route, context, (id) => bodyHash(id, bodies, cache));
     if (cached && key !== undefined && cached.key === key) {
-      cached.inputs = inputs;
-      outputs.push({ path: route.outputPath, content: cached.html });
-      continue;
+      const page = cachedPage(route, cached, cache!);
+      if (page) {
+        cached.inputs = inputs;
+        if (cached.htmlHash) pageHashes.set(route.outputPath, cached.htmlHash);
+        outputs.push(page);
+        continue;
+      }
     }
     const { html, diagnostic } = tools.engine.render(route.layout, context);
     counts.pagesRendered++;
@@ -87,7 +98,11 @@ export async function renderSite(site: Site, tick: (done: number) => void = () =
       diagnostics.push(diagnostic);
       continue;
     }
-    if (key !== undefined) cache?.pages.set(route.outputPath, { inputs, key, html: html! });
+    if (key !== undefined) {
+      const htmlHash = route.kind === 'post' ? hashText(html!) : undefined;
+      if (htmlHash) pageHashes.set(route.outputPath, htmlHash);
+      cache?.pages.set(route.outputPath, { inputs, key, html: html!, htmlHash });
+    }
     outputs.push({ path: route.outputPath, content: html! });
   }
   if (cache) {
@@ -102,7 +117,16 @@ export async function renderSite(site: Site, tick: (done: number) => void = () =
   outputs.push(...themeAssets(config));
   // The runtime is only shipped when some page still has a diagram for the browser to render.
   if ([...bodies.values()].some((body) => needsMermaidRuntime(body.html))) outputs.push(...mermaidRuntimeFiles());
-  return { outputs, diagnostics, diagrams: diagrams.stats, ...counts };
+  return { outputs, diagnostics, diagrams: diagrams.stats, ...counts, pageHashes };
+}
+
+/**
+ * Everything the markdown renderer is given for a post besides the config: its text (post.hash)
+ * and, for diagnostics, where the file is. A new input (say a lookup of other posts for
+ * cross-post links) must join this key, as a hash of what the renderer receives (cache.ts).
+ */
+function markdownKey(post: Post): string {
+  return `${post.hash}\0${post.sourcePath}`;
 }
 
 function renderBody(
@@ -114,7 +138,7 @@ function renderBody(
   used: Set<string>,
 ): RenderedBody {
   // The body depends on the text (post.hash) and, for diagnostics, on where the file is.
-  const key = `${post.hash}\0${post.sourcePath}`;
+  const key = markdownKey(post);
   let entry = cache?.markdown.get(key);
   if (!entry) {
     const rendered = markdown.render(post.body, { file: post.sourcePath, bodyLine: post.bodyLine });
@@ -126,6 +150,15 @@ function renderBody(
   diagnostics.push(...entry.diagnostics);
   // A copy: the build-mode diagram step replaces `html` in place.
   return { ...entry.body };
+}
+
+/**
+ * A page unchanged since it was cached: its HTML from memory, or (a cache read from disk keeps no
+ * HTML) the previous build's file, when it is still there as written.
+ */
+function cachedPage(route: Route, entry: PageEntry, cache: PipelineCache): OutputFile | undefined {
+  if (entry.html !== undefined) return { path: route.outputPath, content: entry.html };
+  return cache.previousPage?.(route.outputPath, entry);
 }
 
 /** Hash of a post's final body HTML: the cached one unless the diagram step replaced the HTML. */

@@ -20,6 +20,8 @@ export interface PipelineResult {
   /** Every post that parsed, drafts and future posts too (`site.posts` holds only the published ones). */
   posts?: Post[];
   outputs: OutputFile[];
+  /** Output path → HTML hash of post pages the page cache knows (for `indexSearch`). */
+  pageHashes?: Map<string, string>;
   diagnostics: Diagnostic[];
   /** Source text per absolute path, for code frames in diagnostics. */
   sources: Map<string, string>;
@@ -98,9 +100,9 @@ export async function runPipeline(config: ResolvedConfig, hooks: PipelineHooks =
   );
   diagnostics.push(...rendered.diagnostics);
   if (hasErrors(diagnostics)) return stop();
-  if (hooks.deferSearch) return { site: modelled.site, posts, outputs: rendered.outputs, diagnostics, sources, timings, diagrams: rendered.diagrams };
+  if (hooks.deferSearch) return { site: modelled.site, posts, outputs: rendered.outputs, pageHashes: rendered.pageHashes, diagnostics, sources, timings, diagrams: rendered.diagrams };
   // Search (src/search/): index the rendered post pages; the index files join the outputs.
-  const search = await indexSearch(modelled.site, rendered.outputs, cache?.search);
+  const search = await indexSearch(modelled.site, rendered.outputs, cache?.search, rendered.pageHashes);
   diagnostics.push(...search.diagnostics);
   if (hasErrors(diagnostics)) return stop();
   const outputs = [...rendered.outputs, ...search.outputs];

@@ -72,13 +72,27 @@ export function writeSite(outputs: readonly OutputFile[], config: ResolvedConfig
         made.add(dir);
       }
       if (publicFiles.has(file.path)) shadowed.push(file.path);
-      fs.writeFileSync(target, file.content);
+      if (!file.previous || !linked(file.previous, target)) fs.writeFileSync(target, file.content);
     }
     swapInto(staging, out);
     return { files: outputs.length + publicFiles.size, shadowed };
   } catch (cause) {
     fs.rmSync(staging, { recursive: true, force: true });
     throw cause;
+  }
+}
+
+/**
+ * A file unchanged since the previous build becomes a second name of that build's file (the old
+ * folder is removed after the swap, the file lives on under the new one): nothing is rewritten,
+ * and the previous site is never modified. False when the file system cannot link (then it is written).
+ */
+function linked(previous: string, target: string): boolean {
+  try {
+    fs.linkSync(previous, target);
+    return true;
+  } catch {
+    return false;
   }
 }
 

@@ -66,15 +66,21 @@ interface LanguageJob {
  * that languages are indexed side by side, one Pagefind process per core, and a language whose
  * pages did not change comes from `cache` instead.
  */
-export async function indexSearch(site: Site, outputs: readonly OutputFile[], cache?: SearchCache): Promise<SearchResult> {
+export async function indexSearch(
+  site: Site,
+  outputs: readonly OutputFile[],
+  cache?: SearchCache,
+  hashes: ReadonlyMap<string, string> = new Map(),
+): Promise<SearchResult> {
   const { config } = site;
   if (!config.search) return { outputs: [], diagnostics: [] };
   const start = performance.now();
   const where = config.configFile ?? path.join(config.root, 'omnipress.yml');
-  const html = new Map(outputs.map((file) => [file.path, file.content]));
+  // Files, not their content: a page the previous build wrote is read only if its language is indexed anew.
+  const html = new Map(outputs.map((file) => [file.path, file]));
   const diagnostics: Diagnostic[] = [];
 
-  const jobs = languageJobs(site, html);
+  const jobs = languageJobs(site, html, hashes);
   const done = new Map<Lang, IndexedLanguage>();
   const todo: LanguageJob[] = [];
   for (const job of jobs) {
@@ -122,16 +128,16 @@ export async function indexSearch(site: Site, outputs: readonly OutputFile[], ca
 }
 
 /** Post pages grouped by language; a site without any still gets one (empty) index, as before. */
-function languageJobs(site: Site, html: ReadonlyMap<string, string | Uint8Array>): LanguageJob[] {
+function languageJobs(site: Site, html: ReadonlyMap<string, OutputFile>, hashes: ReadonlyMap<string, string>): LanguageJob[] {
   const byLang = new Map<Lang, Route[]>();
   for (const route of site.routes) {
-    if (route.kind !== 'post' || typeof html.get(route.outputPath) !== 'string') continue;
+    if (route.kind !== 'post' || !html.has(route.outputPath)) continue;
     const lang = route.lang ?? '';
     byLang.set(lang, [...(byLang.get(lang) ?? []), route]);
   }
   if (byLang.size === 0) byLang.set('', []);
   return [...byLang].map(([lang, routes]) => {
-    const pages = routes.map((route) => `${route.url}\0${hashText(html.get(route.outputPath) as string)}`);
+    const pages = routes.map((route) => `${route.url}\0${hashes.get(route.outputPath) ?? hashText(html.get(route.outputPath)!.content)}`);
     return { lang, routes, key: hashText(`pagefind ${PAGEFIND_VERSION}\0${lang}\0${pages.join('\n')}`) };
   });
 }
@@ -142,7 +148,7 @@ const INDEX_BATCH = 64;
 async function indexLanguage(
   pagefind: Pagefind,
   job: LanguageJob,
-  html: ReadonlyMap<string, string | Uint8Array>,
+  html: ReadonlyMap<string, OutputFile>,
   site: Site,
   diagnostics: Diagnostic[],
   where: string,
@@ -158,7 +164,7 @@ async function indexLanguage(
       const batch = job.routes.slice(i, i + INDEX_BATCH);
       const added = await Promise.all(
         // The site path without the base path: pagefind.js prefixes the base path it is given.
-        batch.map((route) => index!.addHTMLFile({ url: encodeSitePath(route.url), content: html.get(route.outputPath) as string })),
+        batch.map((route) => index!.addHTMLFile({ url: encodeSitePath(route.url), content: String(html.get(route.outputPath)!.content) })),
       );
       batch.forEach((route, at) => {
         const { errors } = added[at]!;
