@@ -70,6 +70,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
     );
   }
   saveBuildCache(config, cache);
+  await written.cleanedUp;
   const rendered = { ...cache.counts, searchIndexed: result.search?.indexed.length ?? 0 };
   return report({ diagnostics, sources: result.sources, pagesByLang, files: written.files, diagrams: result.diagrams, search: result.search, rendered });
 }

@@ -85,7 +85,7 @@ export async function renderSite(site: Site, tick: (done: number) => void = () =
     if (cached && key !== undefined && cached.key === key) {
       const page = cachedPage(route, cached, cache!);
       if (page) {
-        cached.inputs = inputs;
+        if (cached.inputs !== inputs) cache!.pages.set(route.outputPath, { ...cached, inputs });
         if (cached.htmlHash) pageHashes.set(route.outputPath, cached.htmlHash);
         outputs.push(page);
         continue;

@@ -59,13 +59,45 @@ export function openBuildCache(config: ResolvedConfig): PipelineCache {
   const keys = cacheKeys(config);
   const stored = readStored(storeFile(config));
   if (!stored || stored.code !== keys.code || stored.config !== keys.config) return cache;
+  const unchanged = stored.git === keys.git && stored.templates === keys.templates;
   if (stored.git === keys.git) {
-    cache.parse = stored.parse;
+    cache.parse = new TrackedMap(stored.parse);
     cache.parseLayouts = stored.parseLayouts;
   }
-  cache.markdown = stored.markdown;
-  if (stored.templates === keys.templates) cache.pages = stored.pages;
+  cache.markdown = new TrackedMap(stored.markdown);
+  if (stored.templates === keys.templates) cache.pages = new TrackedMap(stored.pages);
+  if (unchanged) loaded.add(cache);
   return cache;
+}
+
+/** Caches read whole from disk: saving one whose maps saw no change can be skipped. */
+const loaded = new WeakSet<PipelineCache>();
+
+/** A Map that notes whether anything was set or deleted since it was made. */
+class TrackedMap<K, V> extends Map<K, V> {
+  changed = false;
+  constructor(entries: Iterable<readonly [K, V]>) {
+    super(entries);
+    this.changed = false;
+  }
+  override set(key: K, value: V): this {
+    this.changed = true;
+    return super.set(key, value);
+  }
+  override delete(key: K): boolean {
+    this.changed = true;
+    return super.delete(key);
+  }
+  override clear(): void {
+    this.changed = true;
+    super.clear();
+  }
+}
+
+/** True when nothing in `cache` changed since it was read: the file on disk still says it all. */
+function unchangedSinceRead(cache: PipelineCache): boolean {
+  const maps = [cache.parse, cache.markdown, cache.pages];
+  return loaded.has(cache) && maps.every((map) => map instanceof TrackedMap && !map.changed);
 }
 
 /**
@@ -73,6 +105,8 @@ export function openBuildCache(config: ResolvedConfig): PipelineCache {
  * build knows they are its own), and save the cache. Failing to save only costs the next build time.
  */
 export function saveBuildCache(config: ResolvedConfig, cache: PipelineCache): void {
+  // Pages that were not re-rendered were linked, so their size and mtime are as recorded.
+  if (unchangedSinceRead(cache)) return;
   const pages: PipelineCache['pages'] = new Map();
   for (const [outputPath, entry] of cache.pages) {
     const stat = statOrUndefined(path.join(config.outDir, outputPath));
