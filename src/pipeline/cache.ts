@@ -11,6 +11,7 @@ import type { TemplateEngine } from '../nunjucks/environment.js';
 import type { RenderedBody } from '../nunjucks/views.js';
 import { memorySearchCache, type SearchCache } from '../search/cache.js';
 import type { OutputFile, SourceFile } from '../types.js';
+import type { GitDates } from '../util/git-dates.js';
 import type { ParseResult } from './parse.js';
 
 /** A rendered page as the page cache keeps it. */
@@ -69,6 +70,13 @@ export interface PipelineCache {
   previousPage?: (outputPath: string, entry: PageEntry) => OutputFile | undefined;
   /** Stage 4: the markdown renderer and template engine, kept while config and templates stay (templates compiled once). */
   tools?: { markdown: MarkdownRenderer; engine: TemplateEngine };
+  /** Stage 4: language → its feed files and a key of the posts they show (render.ts `feeds`). */
+  feeds: Map<string, { key: string; files: OutputFile[] }>;
+  /**
+   * Git dates of the posts, read once (one `git log`) and kept for the dev server's lifetime, like
+   * the parse entries of unchanged files: a commit made while serving shows after a restart.
+   */
+  gitDates?: Map<string, GitDates>;
   /** Search: each language's Pagefind files, by a key of its post pages (src/search/cache.ts). */
   search: SearchCache;
   /** Counts of the last run. */
@@ -85,6 +93,8 @@ export function createPipelineCache(): PipelineCache {
     pages: new Map(),
     // Present (not just optional) so that Object.assign(cache, createPipelineCache()) resets it too.
     tools: undefined,
+    feeds: new Map(),
+    gitDates: undefined,
     search: memorySearchCache(),
     counts: { markdownRenders: 0, pagesRendered: 0 },
   };

@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { info, type Diagnostic } from '../diagnostics.js';
-import { buildFeeds } from '../feeds/feeds.js';
+import { buildLanguageFeeds, feedPosts } from '../feeds/feeds.js';
 import { sitemapFiles } from '../seo/sitemap.js';
 import { createMarkdown, type MarkdownRenderer } from '../markdown/create.js';
 import { createEngine } from '../nunjucks/environment.js';
@@ -110,7 +110,7 @@ export async function renderSite(site: Site, tick: (done: number) => void = () =
     prune(cache.htmlHashes, new Set([...bodies.values()].map((body) => body.html)));
     cache.counts = counts;
   }
-  outputs.push(...buildFeeds(site, bodies));
+  outputs.push(...feeds(site, bodies, cache));
   // A robots.txt of the site's own (public/) wins over the generated one.
   outputs.push(...sitemapFiles(site, { robots: !fs.existsSync(path.join(config.publicDir, 'robots.txt')) }));
   if (!config.baseUrl) diagnostics.push(noBaseUrl(config));
@@ -187,6 +187,25 @@ function pageKey(route: Route, context: Record<string, unknown>, bodyHash: (post
   } catch {
     return undefined;
   }
+}
+
+/**
+ * Every language's feeds. With a cache, a language's feeds are kept while the posts they show are
+ * the same (text, dates, URL, final body): an edit to an older post leaves them as they were.
+ */
+function feeds(site: Site, bodies: ReadonlyMap<string, RenderedBody>, cache: PipelineCache | undefined): OutputFile[] {
+  return site.config.languages.flatMap((language) => {
+    if (!cache) return buildLanguageFeeds(site, language, bodies);
+    const posts = feedPosts(site, language.code);
+    const key = posts
+      .map((post) => [post.id, post.hash, post.date.getTime(), post.updated?.getTime(), site.postUrls.get(post.id), bodyHash(post.id, bodies, cache)].join('\u0001'))
+      .join('\0');
+    const cached = cache.feeds.get(language.code);
+    if (cached?.key === key) return cached.files;
+    const files = buildLanguageFeeds(site, language, bodies);
+    cache.feeds.set(language.code, { key, files });
+    return files;
+  });
 }
 
 /** Feeds and the sitemap need absolute URLs; say once how to get them. */

@@ -84,11 +84,12 @@ export async function runPipeline(config: ResolvedConfig, hooks: PipelineHooks =
       layouts: postLayouts(config.templateDirs),
       // One `git log` per build, read lazily: a site whose posts all carry dates and that does not
       // want `updated` from git never runs git at all.
-      git: (absPath) => (gitDates ??= readGitDates(config.postsDir)).get(absPath),
+      git: (absPath) => (gitDates ??= cache?.gitDates ?? readGitDates(config.postsDir)).get(absPath),
     }, cache),
   );
   diagnostics.push(...parsed.diagnostics);
   posts = parsed.posts;
+  if (cache && gitDates) cache.gitDates = gitDates;
   if (hasErrors(diagnostics)) return stop();
 
   const modelled = await timed('model', parsed.posts.length, () => buildSite(parsed.posts, config));
