@@ -35,7 +35,12 @@ export interface RenderResult {
  * With a `cache` (dev server), a post whose text is unchanged skips markdown-it, and a route whose
  * layout and template context are unchanged reuses its HTML; without one everything is rendered.
  */
-export async function renderSite(site: Site, tick: (done: number) => void = () => {}, cache?: PipelineCache): Promise<RenderResult> {
+export async function renderSite(
+  site: Site,
+  tick: (done: number) => void = () => {},
+  cache?: PipelineCache,
+  onPostPage?: (file: OutputFile, htmlHash?: string) => void,
+): Promise<RenderResult> {
   const { config } = site;
   const diagnostics: Diagnostic[] = [];
   const tools = cache?.tools ?? {
@@ -62,9 +67,11 @@ export async function renderSite(site: Site, tick: (done: number) => void = () =
   const outputs: OutputFile[] = [];
   const pageHashes = new Map<string, string>();
   const failedLayouts = new Set<string>();
-  for (const route of site.routes) {
+  for (const route of renderOrder(site)) {
     // One broken template would otherwise repeat its error for every page using it.
     tick(++done);
+    // Let the search indexer (onPostPage) receive its pages while rendering goes on.
+    if (onPostPage && done % 64 === 0) await new Promise((resolve) => setImmediate(resolve));
     if (failedLayouts.has(route.layout)) continue;
     // Dev server: a route whose model inputs are unchanged keeps its HTML without even building its
     // context; otherwise the context's hash decides (an edit may not change what a page shows).
@@ -77,6 +84,7 @@ export async function renderSite(site: Site, tick: (done: number) => void = () =
       if (page) {
         if (cached.htmlHash) pageHashes.set(route.outputPath, cached.htmlHash);
         outputs.push(page);
+        if (route.kind === 'post') onPostPage?.(page, cached.htmlHash);
         continue;
       }
     }
@@ -88,6 +96,7 @@ export async function renderSite(site: Site, tick: (done: number) => void = () =
         if (cached.inputs !== inputs) cache!.pages.set(route.outputPath, { ...cached, inputs });
         if (cached.htmlHash) pageHashes.set(route.outputPath, cached.htmlHash);
         outputs.push(page);
+        if (route.kind === 'post') onPostPage?.(page, cached.htmlHash);
         continue;
       }
     }
@@ -98,12 +107,14 @@ export async function renderSite(site: Site, tick: (done: number) => void = () =
       diagnostics.push(diagnostic);
       continue;
     }
+    const htmlHash = key !== undefined && route.kind === 'post' ? hashText(html!) : undefined;
     if (key !== undefined) {
-      const htmlHash = route.kind === 'post' ? hashText(html!) : undefined;
       if (htmlHash) pageHashes.set(route.outputPath, htmlHash);
       cache?.pages.set(route.outputPath, { inputs, key, html: html!, htmlHash });
     }
-    outputs.push({ path: route.outputPath, content: html! });
+    const file = { path: route.outputPath, content: html! };
+    outputs.push(file);
+    if (route.kind === 'post') onPostPage?.(file, htmlHash);
   }
   if (cache) {
     prune(cache.pages, new Set(site.routes.map((route) => route.outputPath)));
@@ -150,6 +161,17 @@ function renderBody(
   diagnostics.push(...entry.diagnostics);
   // A copy: the build-mode diagram step replaces `html` in place.
   return { ...entry.body };
+}
+
+/**
+ * Routes in the order to render them: post pages first, one language after the other, so that
+ * each language's search index can start as early as possible; then the rest, in model order.
+ * (The order of the outputs changes nothing in what is written.)
+ */
+function renderOrder(site: Site): Route[] {
+  const rank = new Map(site.config.languages.map((l, i) => [l.code, i]));
+  const of = (route: Route) => (route.kind === 'post' ? rank.get(route.lang ?? '') ?? rank.size : rank.size + 1);
+  return site.routes.map((route, at) => ({ route, at })).sort((a, b) => of(a.route) - of(b.route) || a.at - b.at).map(({ route }) => route);
 }
 
 /**

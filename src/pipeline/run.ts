@@ -10,7 +10,7 @@ import { buildSite } from './model.js';
 import { parsePosts } from './parse.js';
 import { renderSite } from './render.js';
 import type { PipelineCache } from './cache.js';
-import { indexSearch, type SearchStats } from '../search/index.js';
+import { startSearch, type SearchStats } from '../search/index.js';
 
 export type Stage = 'load' | 'parse' | 'model' | 'render';
 
@@ -96,16 +96,21 @@ export async function runPipeline(config: ResolvedConfig, hooks: PipelineHooks =
   diagnostics.push(...modelled.diagnostics);
   if (hasErrors(diagnostics)) return stop();
 
+  // Search (src/search/): each language's post pages go to the indexer as soon as they are rendered.
+  const search = hooks.deferSearch ? undefined : startSearch(modelled.site, cache?.search);
   const rendered = await timed('render', modelled.site.routes.length + modelled.site.posts.length, (tick) =>
-    renderSite(modelled.site, tick, cache),
+    renderSite(modelled.site, tick, cache, search && ((file, hash) => search.add(file, hash))),
   );
   diagnostics.push(...rendered.diagnostics);
-  if (hasErrors(diagnostics)) return stop();
+  if (hasErrors(diagnostics)) {
+    search?.cancel();
+    return stop();
+  }
   if (hooks.deferSearch) return { site: modelled.site, posts, outputs: rendered.outputs, pageHashes: rendered.pageHashes, diagnostics, sources, timings, diagrams: rendered.diagrams };
-  // Search (src/search/): index the rendered post pages; the index files join the outputs.
-  const search = await indexSearch(modelled.site, rendered.outputs, cache?.search, rendered.pageHashes);
-  diagnostics.push(...search.diagnostics);
+  // The index files join the outputs.
+  const indexed = search ? await search.finish() : { outputs: [], diagnostics: [], stats: undefined };
+  diagnostics.push(...indexed.diagnostics);
   if (hasErrors(diagnostics)) return stop();
-  const outputs = [...rendered.outputs, ...search.outputs];
-  return { site: modelled.site, posts, outputs, diagnostics, sources, timings, diagrams: rendered.diagrams, search: search.stats };
+  const outputs = [...rendered.outputs, ...indexed.outputs];
+  return { site: modelled.site, posts, outputs, diagnostics, sources, timings, diagrams: rendered.diagrams, search: indexed.stats };
 }

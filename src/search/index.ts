@@ -60,86 +60,152 @@ interface LanguageJob {
 }
 
 /**
- * Index the rendered post pages of `site`; `outputs` are the render stage's files. Each language
- * is its own Pagefind index (Pagefind splits by language anyway: the files are the same as one
- * index of all of them, bar the list of languages in `pagefind-entry.json`, which is merged), so
- * that languages are indexed side by side, one Pagefind process per core, and a language whose
- * pages did not change comes from `cache` instead.
+ * Indexing that starts while pages are still being rendered: the render stage hands each post
+ * page over (`add`) as it is done, and as soon as a language has all of its pages, that language
+ * goes to a Pagefind process (or comes from the cache) while rendering goes on. `finish` waits
+ * for every language and returns the merged bundle.
  */
+export interface SearchSession {
+  /** A rendered page (others than post pages are ignored); `hash` of its HTML when known. */
+  add(file: OutputFile, hash?: string): void;
+  /** Index what is still missing, wait for every language, merge. */
+  finish(): Promise<SearchResult>;
+  /** The build failed: start nothing more (what runs finishes in the background). */
+  cancel(): void;
+}
+
+/**
+ * Each language is its own Pagefind index (Pagefind splits by language anyway: the files are the
+ * same as one index of all of them, bar the list of languages in `pagefind-entry.json`, which is
+ * merged), so that languages are indexed side by side, one Pagefind process per core, and a
+ * language whose pages did not change comes from `cache` instead. Undefined when search is off.
+ */
+export function startSearch(site: Site, cache?: SearchCache): SearchSession | undefined {
+  const { config } = site;
+  if (!config.search) return undefined;
+  const start = performance.now();
+  const where = config.configFile ?? path.join(config.root, 'omnipress.yml');
+  const diagnostics: Diagnostic[] = [];
+  // Files, not their content: a page the previous build wrote is read only if its language is indexed anew.
+  const html = new Map<string, OutputFile>();
+  const hashes = new Map<string, string>();
+  const expected = new Map<Lang, Route[]>();
+  const langOf = new Map<string, Lang>();
+  for (const route of site.routes) {
+    if (route.kind !== 'post') continue;
+    const lang = route.lang ?? '';
+    expected.set(lang, [...(expected.get(lang) ?? []), route]);
+    langOf.set(route.outputPath, lang);
+  }
+  const missing = new Map([...expected].map(([lang, routes]) => [lang, routes.length]));
+  const done = new Map<Lang, IndexedLanguage>();
+  const jobs: LanguageJob[] = [];
+  const indexed: Lang[] = [];
+  const queue: LanguageJob[] = [];
+  const running: Promise<void>[] = [];
+  // Pagefind processes not indexing anything right now (their numbers: pagefindService(n)).
+  const free = Array.from({ length: serviceCount(expected.size || 1) }, (_, n) => n);
+  let failure: unknown;
+  let cancelled = false;
+
+  /** A free Pagefind process takes the next language in the queue. */
+  const pump = () => {
+    while (!cancelled && queue.length > 0 && free.length > 0) {
+      // Biggest first, so that the last one to finish is a small one.
+      queue.sort((a, b) => b.routes.length - a.routes.length);
+      const job = queue.shift()!;
+      const slot = free.shift()!;
+      running.push(
+        (async () => {
+          try {
+            const indexedLanguage = await indexLanguage(await pagefindService(slot), job, html, site, diagnostics, where);
+            done.set(job.lang, indexedLanguage);
+            cache?.write(job.key, indexedLanguage);
+          } catch (cause) {
+            failure ??= cause;
+          } finally {
+            free.push(slot);
+            pump();
+          }
+        })(),
+      );
+    }
+  };
+  /** A language whose pages are all in (or all there will be): from the cache, or to Pagefind. */
+  const launch = (lang: Lang) => {
+    missing.delete(lang);
+    const routes = (expected.get(lang) ?? []).filter((route) => html.has(route.outputPath));
+    const pages = routes.map((route) => `${route.url}\0${hashes.get(route.outputPath) ?? hashText(html.get(route.outputPath)!.content)}`);
+    const job = { lang, routes, key: hashText(`pagefind ${PAGEFIND_VERSION}\0${lang}\0${pages.join('\n')}`) };
+    jobs.push(job);
+    const hit = cache?.read(job.key);
+    if (hit) return void done.set(lang, hit);
+    indexed.push(lang);
+    queue.push(job);
+    pump();
+  };
+
+  return {
+    add(file, hash) {
+      const lang = langOf.get(file.path);
+      if (lang === undefined || html.has(file.path)) return;
+      html.set(file.path, file);
+      if (hash) hashes.set(file.path, hash);
+      const left = missing.get(lang)! - 1;
+      missing.set(lang, left);
+      if (left === 0) launch(lang);
+    },
+    cancel() {
+      cancelled = true;
+    },
+    async finish() {
+      // Languages with pages that never came (a failed layout), and a site without posts, which
+      // still gets one (empty) index as before.
+      for (const lang of [...missing.keys()]) launch(lang);
+      if (jobs.length === 0) launch('');
+      while (running.length > 0) await Promise.all(running.splice(0));
+      if (failure !== undefined) {
+        const message = failure instanceof Error ? failure.message : String(failure);
+        diagnostics.push(
+          error(where, `search index could not be built: ${message.split('\n')[0]}`, {
+            hint: 'Pagefind runs a binary from the @pagefind/<platform> package: reinstall with npm ci, or set `search: false` in omnipress.yml',
+          }),
+        );
+        return { outputs: [], diagnostics };
+      }
+      cache?.keep(new Set(jobs.map((job) => job.key)));
+      // In the order of the configured languages, whatever order they finished in.
+      const order = (lang: Lang) => config.languages.findIndex((l) => l.code === lang);
+      const langs = jobs.map((job) => job.lang).sort((a, b) => order(a) - order(b));
+      const bundle = mergeBundles(langs.map((lang) => done.get(lang)!.files));
+      const files = [...bundle, ...searchClientFiles()];
+      const size = (list: OutputFile[]) => list.reduce((sum, file) => sum + byteLength(file.content), 0);
+      const pages: Record<Lang, number> = Object.fromEntries(config.languages.map((l) => [l.code, 0]));
+      for (const lang of langs) if (lang) pages[lang] = done.get(lang)!.pages;
+      const stats: SearchStats = {
+        pages,
+        files: files.length,
+        bytes: size(files),
+        indexBytes: size(bundle.filter((file) => /\.pf_(meta|index|fragment|filter)$/.test(file.path))),
+        ms: performance.now() - start,
+        indexed: indexed.sort((a, b) => order(a) - order(b)),
+      };
+      return { outputs: files, diagnostics, stats };
+    },
+  };
+}
+
+/** Index the rendered post pages of `site` at once; `outputs` are the render stage's files. */
 export async function indexSearch(
   site: Site,
   outputs: readonly OutputFile[],
   cache?: SearchCache,
   hashes: ReadonlyMap<string, string> = new Map(),
 ): Promise<SearchResult> {
-  const { config } = site;
-  if (!config.search) return { outputs: [], diagnostics: [] };
-  const start = performance.now();
-  const where = config.configFile ?? path.join(config.root, 'omnipress.yml');
-  // Files, not their content: a page the previous build wrote is read only if its language is indexed anew.
-  const html = new Map(outputs.map((file) => [file.path, file]));
-  const diagnostics: Diagnostic[] = [];
-
-  const jobs = languageJobs(site, html, hashes);
-  const done = new Map<Lang, IndexedLanguage>();
-  const todo: LanguageJob[] = [];
-  for (const job of jobs) {
-    const hit = cache?.read(job.key);
-    if (hit) done.set(job.lang, hit);
-    else todo.push(job);
-  }
-  try {
-    // Biggest first, so that the last one to finish is a small one.
-    const queue = [...todo].sort((a, b) => b.routes.length - a.routes.length);
-    const worker = async (slot: number) => {
-      const pagefind = await pagefindService(slot);
-      for (let job = queue.shift(); job; job = queue.shift()) {
-        const indexed = await indexLanguage(pagefind, job, html, site, diagnostics, where);
-        done.set(job.lang, indexed);
-        cache?.write(job.key, indexed);
-      }
-    };
-    await Promise.all(Array.from({ length: serviceCount(queue.length) }, (_, slot) => worker(slot)));
-  } catch (cause) {
-    const message = cause instanceof Error ? cause.message : String(cause);
-    diagnostics.push(
-      error(where, `search index could not be built: ${message.split('\n')[0]}`, {
-        hint: 'Pagefind runs a binary from the @pagefind/<platform> package: reinstall with npm ci, or set `search: false` in omnipress.yml',
-      }),
-    );
-    return { outputs: [], diagnostics };
-  }
-  cache?.keep(new Set(jobs.map((job) => job.key)));
-
-  const bundle = mergeBundles(jobs.map((job) => done.get(job.lang)!.files));
-  const files = [...bundle, ...searchClientFiles()];
-  const size = (list: OutputFile[]) => list.reduce((sum, file) => sum + byteLength(file.content), 0);
-  const pages: Record<Lang, number> = Object.fromEntries(config.languages.map((l) => [l.code, 0]));
-  for (const job of jobs) if (job.lang) pages[job.lang] = done.get(job.lang)!.pages;
-  const stats: SearchStats = {
-    pages,
-    files: files.length,
-    bytes: size(files),
-    indexBytes: size(bundle.filter((file) => /\.pf_(meta|index|fragment|filter)$/.test(file.path))),
-    ms: performance.now() - start,
-    indexed: todo.map((job) => job.lang),
-  };
-  return { outputs: files, diagnostics, stats };
-}
-
-/** Post pages grouped by language; a site without any still gets one (empty) index, as before. */
-function languageJobs(site: Site, html: ReadonlyMap<string, OutputFile>, hashes: ReadonlyMap<string, string>): LanguageJob[] {
-  const byLang = new Map<Lang, Route[]>();
-  for (const route of site.routes) {
-    if (route.kind !== 'post' || !html.has(route.outputPath)) continue;
-    const lang = route.lang ?? '';
-    byLang.set(lang, [...(byLang.get(lang) ?? []), route]);
-  }
-  if (byLang.size === 0) byLang.set('', []);
-  return [...byLang].map(([lang, routes]) => {
-    const pages = routes.map((route) => `${route.url}\0${hashes.get(route.outputPath) ?? hashText(html.get(route.outputPath)!.content)}`);
-    return { lang, routes, key: hashText(`pagefind ${PAGEFIND_VERSION}\0${lang}\0${pages.join('\n')}`) };
-  });
+  const session = startSearch(site, cache);
+  if (!session) return { outputs: [], diagnostics: [] };
+  for (const file of outputs) session.add(file, hashes.get(file.path));
+  return session.finish();
 }
 
 /** Pages handed to Pagefind at once. */
