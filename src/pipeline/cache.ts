@@ -14,6 +14,14 @@ import type { OutputFile, SourceFile } from '../types.js';
 import type { GitDates } from '../util/git-dates.js';
 import type { ParseResult } from './parse.js';
 
+/** A post body as markdown rendered it. */
+export interface MarkdownEntry {
+  body: RenderedBody;
+  diagnostics: Diagnostic[];
+  /** Hash of `body.html` (page keys use it instead of the body itself). */
+  htmlHash: string;
+}
+
 /** A rendered page as the page cache keeps it. */
 export interface PageEntry {
   /** The route's model inputs (nunjucks/inputs.ts), when its kind has them. */
@@ -55,9 +63,7 @@ export interface PipelineCache {
    * cross-post references, like Hexo's post_link or Hugo's ref) must be added to the key, as a
    * hash of that lookup (render.ts `markdownKey`), or an edit elsewhere would leave stale links.
    */
-  markdown: Map<string, { body: RenderedBody; diagnostics: Diagnostic[] }>;
-  /** Stage 4: a post's final body HTML → its hash (page keys use it instead of the body itself). */
-  htmlHashes: Map<string, string>;
+  markdown: Map<string, MarkdownEntry>;
   /**
    * Stage 4: output path → the page's model inputs (nunjucks/inputs.ts; compared first, cheaply),
    * the hash of its layout + template context (compared when the inputs differ), and its HTML.
@@ -89,7 +95,6 @@ export function createPipelineCache(): PipelineCache {
     parse: new Map(),
     parseLayouts: '',
     markdown: new Map(),
-    htmlHashes: new Map(),
     pages: new Map(),
     // Present (not just optional) so that Object.assign(cache, createPipelineCache()) resets it too.
     tools: undefined,

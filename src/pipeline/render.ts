@@ -16,7 +16,7 @@ import { toPosix } from '../util/paths.js';
 import type { DiagramStats } from '../mermaid/build-mode.js';
 import { needsMermaidRuntime, renderDiagramsAtBuild } from '../mermaid/diagram-step.js';
 import { mermaidRuntimeFiles } from '../mermaid/runtime.js';
-import { prune, type PageEntry, type PipelineCache, type RenderCounts } from './cache.js';
+import { prune, type MarkdownEntry, type PageEntry, type PipelineCache, type RenderCounts } from './cache.js';
 
 export interface RenderResult {
   outputs: OutputFile[];
@@ -50,13 +50,29 @@ export async function renderSite(
   if (cache) cache.tools = tools;
   const counts: RenderCounts = { markdownRenders: 0, pagesRendered: 0 };
   const bodies = new Map<string, RenderedBody>();
+  const markdownOut = new Map<string, MarkdownEntry>();
   const usedBodies = new Set<string>();
   let done = 0;
   for (const post of site.posts) {
-    bodies.set(post.id, renderBody(tools.markdown, post, diagnostics, counts, cache, usedBodies));
+    const entry = renderBody(tools.markdown, post, diagnostics, counts, cache, usedBodies);
+    markdownOut.set(post.id, entry);
+    // A copy: the build-mode diagram step replaces `html` in place.
+    bodies.set(post.id, { ...entry.body });
     tick(++done);
   }
   if (cache) prune(cache.markdown, usedBodies);
+  /** Hash of a post's final body HTML: markdown's own unless the diagram step replaced the HTML. */
+  const bodyHashes = new Map<string, string>();
+  const bodyHash = (id: string): string => {
+    let hash = bodyHashes.get(id);
+    if (hash === undefined) {
+      const html = bodies.get(id)?.html ?? '';
+      const original = markdownOut.get(id);
+      hash = original && original.body.html === html ? original.htmlHash : hashText(html);
+      bodyHashes.set(id, hash);
+    }
+    return hash;
+  };
 
   const translate = loadStrings(config);
   const diagrams = await renderDiagramsAtBuild(site.posts, bodies, config, translate);
@@ -78,7 +94,7 @@ export async function renderSite(
     const cached = cache?.pages.get(route.outputPath);
     const modelInputs = inputsOf?.(route);
     // A post page's own body is an input too (build-mode diagrams can change it without an edit).
-    const inputs = modelInputs === undefined || !cache ? undefined : route.kind === 'post' ? modelInputs + bodyHash(route.postIds[0]!, bodies, cache) : modelInputs;
+    const inputs = modelInputs === undefined || !cache ? undefined : route.kind === 'post' ? modelInputs + bodyHash(route.postIds[0]!) : modelInputs;
     if (cached && inputs !== undefined && cached.inputs === inputs) {
       const page = cachedPage(route, cached, cache!);
       if (page) {
@@ -89,7 +105,7 @@ export async function renderSite(
       }
     }
     const context = views.contextFor(route, translate(route.lang ?? config.defaultLang));
-    const key = cache && pageKey(route, context, (id) => bodyHash(id, bodies, cache));
+    const key = cache && pageKey(route, context, bodyHash);
     if (cached && key !== undefined && cached.key === key) {
       const page = cachedPage(route, cached, cache!);
       if (page) {
@@ -107,7 +123,8 @@ export async function renderSite(
       diagnostics.push(diagnostic);
       continue;
     }
-    const htmlHash = key !== undefined && route.kind === 'post' ? hashText(html!) : undefined;
+    // Post pages' hashes key the search index; without search nobody needs them.
+    const htmlHash = key !== undefined && route.kind === 'post' && config.search ? hashText(html!) : undefined;
     if (key !== undefined) {
       if (htmlHash) pageHashes.set(route.outputPath, htmlHash);
       cache?.pages.set(route.outputPath, { inputs, key, html: html!, htmlHash });
@@ -118,10 +135,9 @@ export async function renderSite(
   }
   if (cache) {
     prune(cache.pages, new Set(site.routes.map((route) => route.outputPath)));
-    prune(cache.htmlHashes, new Set([...bodies.values()].map((body) => body.html)));
     cache.counts = counts;
   }
-  outputs.push(...feeds(site, bodies, cache));
+  outputs.push(...feeds(site, bodies, cache, bodyHash));
   // A robots.txt of the site's own (public/) wins over the generated one.
   outputs.push(...sitemapFiles(site, { robots: !fs.existsSync(path.join(config.publicDir, 'robots.txt')) }));
   if (!config.baseUrl) diagnostics.push(noBaseUrl(config));
@@ -147,20 +163,23 @@ function renderBody(
   counts: RenderCounts,
   cache: PipelineCache | undefined,
   used: Set<string>,
-): RenderedBody {
+): MarkdownEntry {
   // The body depends on the text (post.hash) and, for diagnostics, on where the file is.
   const key = markdownKey(post);
   let entry = cache?.markdown.get(key);
   if (!entry) {
     const rendered = markdown.render(post.body, { file: post.sourcePath, bodyLine: post.bodyLine });
     counts.markdownRenders++;
-    entry = { body: { html: rendered.html, headings: rendered.headings, diagrams: rendered.diagrams }, diagnostics: rendered.diagnostics };
+    entry = {
+      body: { html: rendered.html, headings: rendered.headings, diagrams: rendered.diagrams },
+      diagnostics: rendered.diagnostics,
+      htmlHash: hashText(rendered.html),
+    };
     cache?.markdown.set(key, entry);
   }
   used.add(key);
   diagnostics.push(...entry.diagnostics);
-  // A copy: the build-mode diagram step replaces `html` in place.
-  return { ...entry.body };
+  return entry;
 }
 
 /**
@@ -181,16 +200,6 @@ function renderOrder(site: Site): Route[] {
 function cachedPage(route: Route, entry: PageEntry, cache: PipelineCache): OutputFile | undefined {
   if (entry.html !== undefined) return { path: route.outputPath, content: entry.html };
   return cache.previousPage?.(route.outputPath, entry);
-}
-
-/** Hash of a post's final body HTML: the cached one unless the diagram step replaced the HTML. */
-function bodyHash(id: string, bodies: ReadonlyMap<string, RenderedBody>, cache: PipelineCache): string {
-  const html = bodies.get(id)?.html ?? '';
-  const known = cache.htmlHashes.get(html);
-  if (known) return known;
-  const hash = hashText(html);
-  cache.htmlHashes.set(html, hash);
-  return hash;
 }
 
 /**
@@ -215,12 +224,17 @@ function pageKey(route: Route, context: Record<string, unknown>, bodyHash: (post
  * Every language's feeds. With a cache, a language's feeds are kept while the posts they show are
  * the same (text, dates, URL, final body): an edit to an older post leaves them as they were.
  */
-function feeds(site: Site, bodies: ReadonlyMap<string, RenderedBody>, cache: PipelineCache | undefined): OutputFile[] {
+function feeds(
+  site: Site,
+  bodies: ReadonlyMap<string, RenderedBody>,
+  cache: PipelineCache | undefined,
+  bodyHash: (id: string) => string,
+): OutputFile[] {
   return site.config.languages.flatMap((language) => {
     if (!cache) return buildLanguageFeeds(site, language, bodies);
     const posts = feedPosts(site, language.code);
     const key = posts
-      .map((post) => [post.id, post.hash, post.date.getTime(), post.updated?.getTime(), site.postUrls.get(post.id), bodyHash(post.id, bodies, cache)].join('\u0001'))
+      .map((post) => [post.id, post.hash, post.date.getTime(), post.updated?.getTime(), site.postUrls.get(post.id), bodyHash(post.id)].join('\u0001'))
       .join('\0');
     const cached = cache.feeds.get(language.code);
     if (cached?.key === key) return cached.files;

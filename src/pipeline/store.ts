@@ -25,7 +25,7 @@ import { hashText } from '../util/hash.js';
 import { createPipelineCache, type PageEntry, type PipelineCache } from './cache.js';
 
 /** Bump when what is stored changes shape. */
-const FORMAT = 1;
+const FORMAT = 2;
 
 interface Stored {
   format: number;
