@@ -3,7 +3,7 @@
 // memory it needs, measured as separate processes on a generated corpus.
 //
 //   npm run bench -- [--sizes 1000,4000,20000] [--runs 5] [--quick] [--seed S]
-//                    [--out bench/results.json] [--chart bench/chart.svg] [--tmp DIR] [--keep] [--no-compile]
+//                    [--out bench/results.json] [--chart bench/chart.svg] [--tmp DIR] [--keep] [--no-compile] [--no-serve]
 //
 // For each N: generate the corpus once (on /dev/shm when it exists: the shared disk's timing
 // swings tenfold), then time, as medians of --runs runs:
@@ -12,6 +12,8 @@
 //   one change  one post's body edited, then built with the cache present (output must equal a
 //               cold build of the edited corpus)
 //   floor       a script that only reads every post and writes as many HTML files of the same sizes
+//   serve       (bench/serve-rebuild.mjs) one post saved under `omnipress serve` → its page rebuilt,
+//               and a rebuild with nothing changed; medians of max(3, --runs) edits (--no-serve skips)
 // The code measured is a snapshot of dist/, templates/ and client/ taken at the start, so edits in
 // the checkout during a run change nothing. Every site is verified (each post's page, each
 // language index linking all its posts, warm and one-change output equal to cold output); a failed
@@ -36,7 +38,7 @@ export const SCENARIOS = ['cold', 'warm', 'oneChange', 'floor'];
 const LABELS = { cold: 'cold', warm: 'warm', oneChange: 'one change', floor: 'floor (I/O)' };
 
 const USAGE = `usage: npm run bench -- [--sizes 1000,4000,20000] [--runs 5] [--quick] [--seed S]
-                       [--out FILE.json] [--chart FILE.svg] [--tmp DIR] [--keep] [--no-compile]`;
+                       [--out FILE.json] [--chart FILE.svg] [--tmp DIR] [--keep] [--no-compile] [--no-serve]`;
 
 function options() {
   const { values } = parseArgs({
@@ -50,6 +52,7 @@ function options() {
       tmp: { type: 'string' },
       keep: { type: 'boolean', default: false },
       'no-compile': { type: 'boolean', default: false },
+      'no-serve': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -66,7 +69,7 @@ function options() {
   }
   const out = path.resolve(values.out ?? path.join(BENCH, 'results.json'));
   const chart = path.resolve(values.chart ?? path.join(path.dirname(out), 'chart.svg'));
-  return { sizes, runs, seed, out, chart, tmp: values.tmp, keep: values.keep, compile: !values['no-compile'] };
+  return { sizes, runs, seed, out, chart, tmp: values.tmp, keep: values.keep, compile: !values['no-compile'], serve: !values['no-serve'] };
 }
 
 const log = (line) => process.stderr.write(`${line}\n`);
@@ -338,6 +341,9 @@ function benchSize(n, opts, base, cli) {
     'the floor run did not write the planned files',
   );
 
+  // (e) serve: one post saved → its page rebuilt in the dev server, and a rebuild with nothing changed
+  const serve = opts.serve ? serveRebuild(n, opts, dir, cli) : null;
+
   const outputBytes = [...reference.values()].reduce((sum, f) => sum + f.size, 0);
   return {
     posts: n,
@@ -347,10 +353,26 @@ function benchSize(n, opts, base, cli) {
     summaryLine,
     changedPost: target.file,
     scenarios: Object.fromEntries(SCENARIOS.map((s) => [s, { ...summarize(samples[s], n), runs: samples[s] }])),
+    serve,
     verification: { ok: errors.length === 0, checks, errors },
     // Above the number of cores, other work competed with the builds: treat the figures with care.
     loadAverageAfter: os.loadavg().map((x) => round(x, 2)),
   };
+}
+
+/** bench/serve-rebuild.mjs on the snapshot, in a process of its own; its JSON summary. */
+function serveRebuild(n, opts, dir, cli) {
+  const runs = Math.max(3, opts.runs);
+  log(`  serve: ${runs} edits of one post under omnipress serve …`);
+  const child = spawnSync(
+    process.execPath,
+    [path.join(BENCH, 'serve-rebuild.mjs'), '--size', String(n), '--runs', String(runs), '--tmp', dir, '--dist', path.dirname(cli), '--json'],
+    { cwd: REPO, encoding: 'utf8', maxBuffer: 64 * 2 ** 20, env: { ...process.env, FORCE_COLOR: '0' } },
+  );
+  if (child.status !== 0) throw new Error(`N=${n} serve bench failed (exit ${child.status ?? child.signal}):\n${(child.stderr ?? '').slice(-4000)}`);
+  const summary = JSON.parse(child.stdout.trimEnd().split('\n').at(-1));
+  log(`  serve: one post saved → page served ${summary.savedToServedMs} ms (pipeline ${summary.pipelineMs} ms); nothing changed ${summary.noChangeMs} ms`);
+  return summary;
 }
 
 // ------------------------------------------------------------------------------------------ report
@@ -381,6 +403,12 @@ function table(results) {
         `verification ${size.verification.ok ? 'passed' : `FAILED (${size.verification.errors.length} problems)`}; ` +
         `load average ${size.loadAverageAfter[0]} on ${results.machine.cores} cores`,
     );
+    if (size.serve) {
+      notes.push(
+        `N=${size.posts} serve: one post saved → page served ${size.serve.savedToServedMs} ms (rebuild ${size.serve.pipelineMs} ms, ` +
+          `${size.serve.lastEdit.markdownRenders} markdown, ${size.serve.lastEdit.pagesRendered} page(s)); rebuild with nothing changed ${size.serve.noChangeMs} ms (median of ${size.serve.runs})`,
+      );
+    }
   }
   const at = (n) => results.sizes.find((s) => s.posts === n);
   if (at(4000) && at(20000)) {

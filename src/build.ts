@@ -4,6 +4,8 @@ import { resolveConfig, type ConfigOverrides } from './config.js';
 import path from 'node:path';
 import { hasErrors, sortDiagnostics, warning, type Diagnostic } from './diagnostics.js';
 import { runPipeline, type PipelineHooks } from './pipeline/run.js';
+import type { RenderCounts } from './pipeline/cache.js';
+import { openBuildCache, saveBuildCache } from './pipeline/store.js';
 import { checkOutputFolder, writeSite } from './pipeline/write.js';
 import type { DiagramStats } from './mermaid/build-mode.js';
 import type { SearchStats } from './search/index.js';
@@ -22,6 +24,11 @@ export interface BuildReport {
   diagrams?: DiagramStats;
   /** Search index: pages per language, size and indexing time (when search is on). */
   search?: SearchStats;
+  /**
+   * What this build redid rather than took from the build cache (`.omnipress-cache/build/`):
+   * post bodies through markdown, pages through their layout, languages through the search indexer.
+   */
+  rendered?: Required<RenderCounts>;
   ms: number;
 }
 
@@ -47,7 +54,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
   if (hasErrors(configDiagnostics)) return report({ diagnostics: configDiagnostics });
   checkOutputFolder(config);
 
-  const result = await runPipeline(config, options);
+  const cache = openBuildCache(config);
+  const result = await runPipeline(config, options, cache);
   const diagnostics = [...configDiagnostics, ...result.diagnostics];
   if (!result.site || hasErrors(diagnostics)) return report({ diagnostics, sources: result.sources });
 
@@ -61,5 +69,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
       }),
     );
   }
-  return report({ diagnostics, sources: result.sources, pagesByLang, files: written.files, diagrams: result.diagrams, search: result.search });
+  saveBuildCache(config, cache);
+  await written.cleanedUp;
+  const rendered = { ...cache.counts, searchIndexed: result.search?.indexed.length ?? 0 };
+  return report({ diagnostics, sources: result.sources, pagesByLang, files: written.files, diagrams: result.diagrams, search: result.search, rendered });
 }

@@ -265,4 +265,9 @@ export interface OutputFile {
   path: string;
   /** File content. */
   content: string | Uint8Array;
+  /**
+   * Set when the previous build wrote exactly this content at this path (absolute path of that
+   * file): the writer links it instead of writing it again (`content` is then read only if asked for).
+   */
+  previous?: string;
 }

@@ -25,7 +25,8 @@ Options:
                    (OMNIPRESS_CHROMIUM or /usr/bin/chromium), cached in ROOT/.omnipress-cache/
 
 The site may have templates/ (falls back to the built-in theme), public/ (copied as is) and a config
-file omnipress.yml (or .yaml / .json). Exit codes: 0 ok, 1 content errors, 2 usage errors.
+file omnipress.yml (or .yaml / .json). Builds keep a cache in ROOT/.omnipress-cache/ and redo only what
+changed (delete the folder for a build from scratch). Exit codes: 0 ok, 1 content errors, 2 usage errors.
 `;
 
 export async function runBuild(args: string[], io: Io): Promise<number> {

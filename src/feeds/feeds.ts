@@ -34,18 +34,28 @@ export interface FeedOptionsIn {
 
 /** Every language's three feeds. `bodies` holds each post's final body HTML (base path applied). */
 export function buildFeeds(site: Site, bodies: ReadonlyMap<string, { html: string }>, options: FeedOptionsIn = {}): OutputFile[] {
+  return site.config.languages.flatMap((language) => buildLanguageFeeds(site, language, bodies, options));
+}
+
+/** The posts a language's feeds show, newest first. */
+export function feedPosts(site: Site, lang: string, options: FeedOptionsIn = {}): Post[] {
+  return (site.byLang.get(lang) ?? []).filter((post) => !post.draft).slice(0, options.size ?? FEED_SIZE);
+}
+
+/** One language's three feeds (a caller may keep them while that language's feed posts are unchanged). */
+export function buildLanguageFeeds(
+  site: Site,
+  language: LanguageConfig,
+  bodies: ReadonlyMap<string, { html: string }>,
+  options: FeedOptionsIn = {},
+): OutputFile[] {
   // The library only takes absolute URLs; without a base URL they are made relative afterwards.
   const urls = publicUrls(site.config, { keepPlaceholder: true });
-  const outputs: OutputFile[] = [];
-  for (const language of site.config.languages) {
-    const posts = (site.byLang.get(language.code) ?? []).filter((post) => !post.draft).slice(0, options.size ?? FEED_SIZE);
-    const entries = posts.map((post) => entryOf(site, post, bodies.get(post.id)?.html ?? '', urls));
-    for (const { format } of FEED_FORMATS) {
-      const content = stripPlaceholder(renderFeed(format, language, entries, site, urls));
-      outputs.push({ path: feedPath(language.code, format).slice(1), content });
-    }
-  }
-  return outputs;
+  const entries = feedPosts(site, language.code, options).map((post) => entryOf(site, post, bodies.get(post.id)?.html ?? '', urls));
+  return FEED_FORMATS.map(({ format }) => ({
+    path: feedPath(language.code, format).slice(1),
+    content: stripPlaceholder(renderFeed(format, language, entries, site, urls)),
+  }));
 }
 
 /** What every format needs to know about one post. */

@@ -29,8 +29,19 @@ export function routeInputs(site: Site): (route: Route) => string | undefined {
   };
   const position = new Map<string, { list: Post[]; at: number }>();
   for (const list of site.byLang.values()) list.forEach((post, at) => position.set(post.id, { list, at }));
-  const terms = (lang: string | undefined, kind: Route['taxonomy']) =>
-    kind && lang ? (site.taxonomies.get(lang)?.[kind] ?? []).map((t) => `${t.name}\u0002${t.url}\u0002${t.postIds.length}`) : [];
+  // Per language and taxonomy, once: every term page needs its own term's line, the overview all of them.
+  const termLines = new Map<string, { all: string[]; byName: Map<string, string> }>();
+  const termsOf = (lang: string | undefined, kind: Route['taxonomy']) => {
+    const id = `${lang}\0${kind}`;
+    let lines = termLines.get(id);
+    if (!lines) {
+      const list = kind && lang ? (site.taxonomies.get(lang)?.[kind] ?? []) : [];
+      const all = list.map((t) => `${t.name}\u0002${t.url}\u0002${t.postIds.length}`);
+      lines = { all, byName: new Map(list.map((t, i) => [t.name, all[i]!])) };
+      termLines.set(id, lines);
+    }
+    return lines;
+  };
 
   return (route) => {
     const parts: string[] = [JSON.stringify(route)];
@@ -47,10 +58,10 @@ export function routeInputs(site: Site): (route: Route) => string | undefined {
         parts.push(...route.postIds.map(stamp));
         break;
       case 'taxonomy':
-        parts.push(...route.postIds.map(stamp), terms(route.lang, route.taxonomy).find((t) => t.startsWith(`${route.term}\u0002`)) ?? '');
+        parts.push(...route.postIds.map(stamp), termsOf(route.lang, route.taxonomy).byName.get(route.term ?? '') ?? '');
         break;
       case 'terms':
-        parts.push(...terms(route.lang, route.taxonomy));
+        parts.push(...termsOf(route.lang, route.taxonomy).all);
         break;
       case 'root':
         for (const list of site.byLang.values()) parts.push(...list.slice(0, site.config.rootPostsPerLang).map((post) => stamp(post.id)), '\u0004');

@@ -1,5 +1,6 @@
-// What a long-lived caller (the dev server) hands to runPipeline so that a rebuild redoes only what
-// changed. `build` passes none, and every stage then works exactly as it does without one.
+// What a caller hands to runPipeline so that a run redoes only what changed: the dev server keeps
+// one in memory for its lifetime; `build` reads one from `.omnipress-cache/` and saves it after a
+// successful build (store.ts). Without one (`check`) every stage does everything.
 //
 // Every entry is keyed on content, never on "was this file touched": a stale entry cannot be
 // hit, it only wastes memory until the next run prunes it. The dev server still drops entries it
@@ -8,8 +9,34 @@ import type { Diagnostic } from '../diagnostics.js';
 import type { LinkRef, MarkdownRenderer } from '../markdown/create.js';
 import type { TemplateEngine } from '../nunjucks/environment.js';
 import type { RenderedBody } from '../nunjucks/views.js';
-import type { SourceFile } from '../types.js';
+import { memorySearchCache, type SearchCache } from '../search/cache.js';
+import type { OutputFile, SourceFile } from '../types.js';
+import type { GitDates } from '../util/git-dates.js';
 import type { ParseResult } from './parse.js';
+
+/** A post body as markdown rendered it. */
+export interface MarkdownEntry {
+  body: RenderedBody;
+  diagnostics: Diagnostic[];
+  /** Hash of `body.html` (page keys use it instead of the body itself). */
+  htmlHash: string;
+  /** The body's relatively linked images and files, copied beside its page (post-assets.ts). */
+  relativeAssets: LinkRef[];
+}
+
+/** A rendered page as the page cache keeps it. */
+export interface PageEntry {
+  /** The route's model inputs (nunjucks/inputs.ts), when its kind has them. */
+  inputs?: string;
+  /** Hash of layout + template context. */
+  key: string;
+  /** The HTML (in memory; not kept on disk, where the output folder holds it). */
+  html?: string;
+  /** Post pages: hash of the HTML (the search index is keyed on them). */
+  htmlHash?: string;
+  /** Size and mtime of the file the last build wrote, to know it is still ours to reuse. */
+  written?: { size: number; mtimeMs: number };
+}
 
 /** What one pipeline run redid; tests assert on it the Hugo way (edit one post → 1 markdown render). */
 export interface RenderCounts {
@@ -17,6 +44,8 @@ export interface RenderCounts {
   markdownRenders: number;
   /** Routes whose layout was rendered by Nunjucks (the others came from the page cache). */
   pagesRendered: number;
+  /** Languages whose search index went through Pagefind (the others came from the cache). */
+  searchIndexed?: number;
 }
 
 export interface PipelineCache {
@@ -28,18 +57,38 @@ export interface PipelineCache {
   parseLayouts: string;
   /**
    * Stage 4: `post hash \0 source path \0 UI strings hash` (+ `\0 lookup hash` for bodies linking
-   * other posts by name) → its rendered body, the markdown diagnostics and its relatively linked images and files.
+   * other posts by name) → its rendered body, the markdown diagnostics and its relatively linked
+   * images and files.
+   *
+   * The key must hold every input of the markdown renderer besides the post's text: today the
+   * source path (diagnostics name it) and, through the config (store.ts keys the whole cache on
+   * it; the dev server empties the cache on a config change), the base URL and `trustedHtml`.
+   * The lookup of other posts' URLs for cross-post references (Hexo's post_link, Hugo's ref) is
+   * in the key as a hash when the body uses it (render.ts `bodyInputs`), and so must anything
+   * markdown rendering is given later, or an edit elsewhere would leave stale links.
    */
-  markdown: Map<string, { body: RenderedBody; diagnostics: Diagnostic[]; relativeAssets: LinkRef[] }>;
-  /** Stage 4: a post's final body HTML → its hash (page keys use it instead of the body itself). */
-  htmlHashes: Map<string, string>;
+  markdown: Map<string, MarkdownEntry>;
   /**
    * Stage 4: output path → the page's model inputs (nunjucks/inputs.ts; compared first, cheaply),
    * the hash of its layout + template context (compared when the inputs differ), and its HTML.
    */
-  pages: Map<string, { inputs?: string; key: string; html: string }>;
+  pages: Map<string, PageEntry>;
+  /**
+   * Stage 4, `build` only: a page whose entry has no `html` (a cache read from disk keeps none) is
+   * taken from the previous build's output folder, when the file there is still the one written.
+   */
+  previousPage?: (outputPath: string, entry: PageEntry) => OutputFile | undefined;
   /** Stage 4: the markdown renderer and template engine, kept while config and templates stay (templates compiled once). */
   tools?: { markdown: MarkdownRenderer; engine: TemplateEngine };
+  /** Stage 4: language → its feed files and a key of the posts they show (render.ts `feeds`). */
+  feeds: Map<string, { key: string; files: OutputFile[] }>;
+  /**
+   * Git dates of the posts, read once (one `git log`) and kept for the dev server's lifetime, like
+   * the parse entries of unchanged files: a commit made while serving shows after a restart.
+   */
+  gitDates?: Map<string, GitDates>;
+  /** Search: each language's Pagefind files, by a key of its post pages (src/search/cache.ts). */
+  search: SearchCache;
   /** Counts of the last run. */
   counts: RenderCounts;
 }
@@ -50,10 +99,12 @@ export function createPipelineCache(): PipelineCache {
     parse: new Map(),
     parseLayouts: '',
     markdown: new Map(),
-    htmlHashes: new Map(),
     pages: new Map(),
     // Present (not just optional) so that Object.assign(cache, createPipelineCache()) resets it too.
     tools: undefined,
+    feeds: new Map(),
+    gitDates: undefined,
+    search: memorySearchCache(),
     counts: { markdownRenders: 0, pagesRendered: 0 },
   };
 }

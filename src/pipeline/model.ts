@@ -135,8 +135,9 @@ function reportDuplicateSlugs(posts: readonly Post[], diagnostics: Diagnostic[])
 
 function reportOutputCollisions(routes: readonly Route[], posts: readonly Post[], diagnostics: Diagnostic[]): void {
   const owners = new Map<string, Route>();
-  const sourceOf = (route: Route) =>
-    route.kind === 'post' ? posts.find((p) => p.id === route.postIds[0])?.sourcePath : undefined;
+  const byId = new Map(posts.map((p) => [p.id, p]));
+  const sourceOf = (route: Route) => (route.kind === 'post' ? byId.get(route.postIds[0]!)?.sourcePath : undefined);
+  const hasPermalink = (route: Route) => byId.get(route.postIds[0]!)?.permalink !== undefined;
   for (const route of routes) {
     const key = route.outputPath.normalize('NFC').toLowerCase();
     const previous = owners.get(key);
@@ -147,7 +148,7 @@ function reportOutputCollisions(routes: readonly Route[], posts: readonly Post[]
     const mine = sourceOf(route);
     const theirs = sourceOf(previous);
     // Duplicate slugs without permalinks are already reported, with a better message.
-    if (route.kind === 'post' && previous.kind === 'post' && !hasPermalink(route, posts) && !hasPermalink(previous, posts)) continue;
+    if (route.kind === 'post' && previous.kind === 'post' && !hasPermalink(route) && !hasPermalink(previous)) continue;
     const culprit = mine ?? theirs;
     if (!culprit) continue;
     const other = mine && theirs ? theirs : `the generated page ${previous.kind === 'post' ? route.url : previous.url}`;
@@ -157,10 +158,6 @@ function reportOutputCollisions(routes: readonly Route[], posts: readonly Post[]
       }),
     );
   }
-}
-
-function hasPermalink(route: Route, posts: readonly Post[]): boolean {
-  return posts.some((p) => p.id === route.postIds[0] && p.permalink !== undefined);
 }
 
 /**

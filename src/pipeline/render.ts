@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { info, type Diagnostic } from '../diagnostics.js';
-import { buildFeeds } from '../feeds/feeds.js';
+import { buildLanguageFeeds, feedPosts } from '../feeds/feeds.js';
 import { redirectPages } from '../redirects/pages.js';
 import { sitemapFiles } from '../seo/sitemap.js';
 import { createMarkdown, type LinkRef, type MarkdownRenderer, type PostLookup } from '../markdown/create.js';
@@ -19,7 +19,7 @@ import { toPosix } from '../util/paths.js';
 import type { DiagramStats } from '../mermaid/build-mode.js';
 import { needsMermaidRuntime, renderDiagramsAtBuild } from '../mermaid/diagram-step.js';
 import { mermaidRuntimeFiles } from '../mermaid/runtime.js';
-import { prune, type PipelineCache, type RenderCounts } from './cache.js';
+import { prune, type MarkdownEntry, type PageEntry, type PipelineCache, type RenderCounts } from './cache.js';
 import { postAssets, relativeAssets } from './post-assets.js';
 
 export interface RenderResult {
@@ -31,13 +31,20 @@ export interface RenderResult {
   markdownRenders: number;
   /** How many routes went through their Nunjucks layout (the rest came from the page cache). */
   pagesRendered: number;
+  /** Output path → hash of the HTML, for post pages the page cache knows (search keys on them). */
+  pageHashes: Map<string, string>;
 }
 
 /**
  * With a `cache` (dev server), a post whose text is unchanged skips markdown-it, and a route whose
  * layout and template context are unchanged reuses its HTML; without one everything is rendered.
  */
-export async function renderSite(site: Site, tick: (done: number) => void = () => {}, cache?: PipelineCache): Promise<RenderResult> {
+export async function renderSite(
+  site: Site,
+  tick: (done: number) => void = () => {},
+  cache?: PipelineCache,
+  onPostPage?: (file: OutputFile, htmlHash?: string) => void,
+): Promise<RenderResult> {
   const { config } = site;
   const diagnostics: Diagnostic[] = [];
   const translate = loadStrings(config);
@@ -49,20 +56,33 @@ export async function renderSite(site: Site, tick: (done: number) => void = () =
   if (cache) cache.tools = tools;
   const counts: RenderCounts = { markdownRenders: 0, pagesRendered: 0 };
   const bodies = new Map<string, RenderedBody>();
-  const assetLinks = new Map<string, LinkRef[]>();
+  const markdownOut = new Map<string, MarkdownEntry>();
   const usedBodies = new Set<string>();
   const inputs = bodyInputs(site, strings);
   let done = 0;
   for (const post of site.posts) {
-    const { body, relativeAssets } = renderBody(tools.markdown, post, diagnostics, counts, cache, usedBodies, inputs);
-    bodies.set(post.id, body);
-    assetLinks.set(post.id, relativeAssets);
+    const entry = renderBody(tools.markdown, post, diagnostics, counts, cache, usedBodies, inputs);
+    markdownOut.set(post.id, entry);
+    // A copy: the build-mode diagram step replaces `html` in place.
+    bodies.set(post.id, { ...entry.body });
     tick(++done);
   }
   if (cache) prune(cache.markdown, usedBodies);
   // Images and files posts link relatively are copied beside their pages (post-assets.ts).
-  const assets = postAssets(site, (post) => assetLinks.get(post.id) ?? []);
+  const assets = postAssets(site, (post) => markdownOut.get(post.id)?.relativeAssets ?? []);
   diagnostics.push(...assets.diagnostics);
+  /** Hash of a post's final body HTML: markdown's own unless the diagram step replaced the HTML. */
+  const bodyHashes = new Map<string, string>();
+  const bodyHash = (id: string): string => {
+    let hash = bodyHashes.get(id);
+    if (hash === undefined) {
+      const html = bodies.get(id)?.html ?? '';
+      const original = markdownOut.get(id);
+      hash = original && original.body.html === html ? original.htmlHash : hashText(html);
+      bodyHashes.set(id, hash);
+    }
+    return hash;
+  };
 
   const diagrams = await renderDiagramsAtBuild(site.posts, bodies, config, translate);
   diagnostics.push(...diagrams.diagnostics);
@@ -70,27 +90,40 @@ export async function renderSite(site: Site, tick: (done: number) => void = () =
   const views = createViews(site, bodies);
   const inputsOf = cache ? routeInputs(site) : undefined;
   const outputs: OutputFile[] = [];
+  const pageHashes = new Map<string, string>();
   const failedLayouts = new Set<string>();
-  for (const route of site.routes) {
+  for (const route of renderOrder(site)) {
     // One broken template would otherwise repeat its error for every page using it.
     tick(++done);
+    // Let the search indexer (onPostPage) receive its pages while rendering goes on.
+    if (onPostPage && done % 64 === 0) await new Promise((resolve) => setImmediate(resolve));
     if (failedLayouts.has(route.layout)) continue;
     // Dev server: a route whose model inputs are unchanged keeps its HTML without even building its
     // context; otherwise the context's hash decides (an edit may not change what a page shows).
     const cached = cache?.pages.get(route.outputPath);
     const modelInputs = inputsOf?.(route);
     // A post page's own body is an input too (build-mode diagrams can change it without an edit).
-    const inputs = modelInputs === undefined || !cache ? undefined : route.kind === 'post' ? modelInputs + bodyHash(route.postIds[0]!, bodies, cache) : modelInputs;
+    const inputs = modelInputs === undefined || !cache ? undefined : route.kind === 'post' ? modelInputs + bodyHash(route.postIds[0]!) : modelInputs;
     if (cached && inputs !== undefined && cached.inputs === inputs) {
-      outputs.push({ path: route.outputPath, content: cached.html });
-      continue;
+      const page = cachedPage(route, cached, cache!);
+      if (page) {
+        if (cached.htmlHash) pageHashes.set(route.outputPath, cached.htmlHash);
+        outputs.push(page);
+        if (route.kind === 'post') onPostPage?.(page, cached.htmlHash);
+        continue;
+      }
     }
     const context = views.contextFor(route, translate(route.lang ?? config.defaultLang));
-    const key = cache && pageKey(route, context, (id) => bodyHash(id, bodies, cache));
+    const key = cache && pageKey(route, context, bodyHash);
     if (cached && key !== undefined && cached.key === key) {
-      cached.inputs = inputs;
-      outputs.push({ path: route.outputPath, content: cached.html });
-      continue;
+      const page = cachedPage(route, cached, cache!);
+      if (page) {
+        if (cached.inputs !== inputs) cache!.pages.set(route.outputPath, { ...cached, inputs });
+        if (cached.htmlHash) pageHashes.set(route.outputPath, cached.htmlHash);
+        outputs.push(page);
+        if (route.kind === 'post') onPostPage?.(page, cached.htmlHash);
+        continue;
+      }
     }
     const { html, diagnostic } = tools.engine.render(route.layout, context);
     counts.pagesRendered++;
@@ -99,16 +132,22 @@ export async function renderSite(site: Site, tick: (done: number) => void = () =
       diagnostics.push(diagnostic);
       continue;
     }
-    if (key !== undefined) cache?.pages.set(route.outputPath, { inputs, key, html: html! });
-    outputs.push({ path: route.outputPath, content: html! });
+    // Post pages' hashes key the search index; without search nobody needs them.
+    const htmlHash = key !== undefined && route.kind === 'post' && config.search ? hashText(html!) : undefined;
+    if (key !== undefined) {
+      if (htmlHash) pageHashes.set(route.outputPath, htmlHash);
+      cache?.pages.set(route.outputPath, { inputs, key, html: html!, htmlHash });
+    }
+    const file = { path: route.outputPath, content: html! };
+    outputs.push(file);
+    if (route.kind === 'post') onPostPage?.(file, htmlHash);
   }
   if (cache) {
     prune(cache.pages, new Set(site.routes.map((route) => route.outputPath)));
-    prune(cache.htmlHashes, new Set([...bodies.values()].map((body) => body.html)));
     cache.counts = counts;
   }
   outputs.push(...assets.outputs);
-  outputs.push(...buildFeeds(site, bodies));
+  outputs.push(...feeds(site, bodies, cache, bodyHash));
   // A robots.txt of the site's own (public/) wins over the generated one.
   outputs.push(...sitemapFiles(site, { robots: !fs.existsSync(path.join(config.publicDir, 'robots.txt')) }));
   outputs.push(...redirectPages(site));
@@ -116,7 +155,17 @@ export async function renderSite(site: Site, tick: (done: number) => void = () =
   outputs.push(...themeAssets(config));
   // The runtime is only shipped when some page still has a diagram for the browser to render.
   if ([...bodies.values()].some((body) => needsMermaidRuntime(body.html))) outputs.push(...mermaidRuntimeFiles());
-  return { outputs, diagnostics, diagrams: diagrams.stats, ...counts };
+  return { outputs, diagnostics, diagrams: diagrams.stats, ...counts, pageHashes };
+}
+
+/**
+ * Everything the markdown renderer is given for a post besides the config: its text (post.hash),
+ * where the file is (diagnostics, relative references), the UI strings it may show and, when it
+ * links other posts by name, the cross-post lookup. A new input must join this key, as a hash of
+ * what the renderer receives (cache.ts).
+ */
+function markdownKey(post: Post, inputs: BodyInputs): string {
+  return `${post.hash}\0${post.sourcePath}\0${inputs.stringsHash}${referencesPosts(post.body) ? `\0${inputs.lookupHash()}` : ''}`;
 }
 
 function renderBody(
@@ -127,11 +176,8 @@ function renderBody(
   cache: PipelineCache | undefined,
   used: Set<string>,
   inputs: BodyInputs,
-): { body: RenderedBody; relativeAssets: LinkRef[] } {
-  // The body depends on the text (post.hash), on where the file is (diagnostics, relative
-  // references), on the UI strings it may show and, when it links other posts by name, on the
-  // cross-post lookup.
-  const key = `${post.hash}\0${post.sourcePath}\0${inputs.stringsHash}${referencesPosts(post.body) ? `\0${inputs.lookupHash()}` : ''}`;
+): MarkdownEntry {
+  const key = markdownKey(post, inputs);
   let entry = cache?.markdown.get(key);
   if (!entry) {
     const rendered = markdown.render(post.body, { file: post.sourcePath, bodyLine: post.bodyLine, id: post.id, lang: post.lang, lookup: inputs.lookup });
@@ -140,13 +186,13 @@ function renderBody(
       body: { html: rendered.html, headings: rendered.headings, diagrams: rendered.diagrams },
       diagnostics: rendered.diagnostics,
       relativeAssets: relativeAssets(rendered.links),
+      htmlHash: hashText(rendered.html),
     };
     cache?.markdown.set(key, entry);
   }
   used.add(key);
   diagnostics.push(...entry.diagnostics);
-  // A copy: the build-mode diagram step replaces `html` in place.
-  return { body: { ...entry.body }, relativeAssets: entry.relativeAssets };
+  return entry;
 }
 
 /** What a body depends on besides its own text and path: plain data, and hashes for cache keys. */
@@ -165,14 +211,24 @@ function bodyInputs(site: Site, strings: MarkdownStrings): BodyInputs {
   return { lookup, lookupHash: () => (hash ??= hashText(JSON.stringify(lookup))), stringsHash: hashText(JSON.stringify(strings)) };
 }
 
-/** Hash of a post's final body HTML: the cached one unless the diagram step replaced the HTML. */
-function bodyHash(id: string, bodies: ReadonlyMap<string, RenderedBody>, cache: PipelineCache): string {
-  const html = bodies.get(id)?.html ?? '';
-  const known = cache.htmlHashes.get(html);
-  if (known) return known;
-  const hash = hashText(html);
-  cache.htmlHashes.set(html, hash);
-  return hash;
+/**
+ * Routes in the order to render them: post pages first, one language after the other, so that
+ * each language's search index can start as early as possible; then the rest, in model order.
+ * (The order of the outputs changes nothing in what is written.)
+ */
+function renderOrder(site: Site): Route[] {
+  const rank = new Map(site.config.languages.map((l, i) => [l.code, i]));
+  const of = (route: Route) => (route.kind === 'post' ? rank.get(route.lang ?? '') ?? rank.size : rank.size + 1);
+  return site.routes.map((route, at) => ({ route, at })).sort((a, b) => of(a.route) - of(b.route) || a.at - b.at).map(({ route }) => route);
+}
+
+/**
+ * A page unchanged since it was cached: its HTML from memory, or (a cache read from disk keeps no
+ * HTML) the previous build's file, when it is still there as written.
+ */
+function cachedPage(route: Route, entry: PageEntry, cache: PipelineCache): OutputFile | undefined {
+  if (entry.html !== undefined) return { path: route.outputPath, content: entry.html };
+  return cache.previousPage?.(route.outputPath, entry);
 }
 
 /**
@@ -191,6 +247,30 @@ function pageKey(route: Route, context: Record<string, unknown>, bodyHash: (post
   } catch {
     return undefined;
   }
+}
+
+/**
+ * Every language's feeds. With a cache, a language's feeds are kept while the posts they show are
+ * the same (text, dates, URL, final body): an edit to an older post leaves them as they were.
+ */
+function feeds(
+  site: Site,
+  bodies: ReadonlyMap<string, RenderedBody>,
+  cache: PipelineCache | undefined,
+  bodyHash: (id: string) => string,
+): OutputFile[] {
+  return site.config.languages.flatMap((language) => {
+    if (!cache) return buildLanguageFeeds(site, language, bodies);
+    const posts = feedPosts(site, language.code);
+    const key = posts
+      .map((post) => [post.id, post.hash, post.date.getTime(), post.updated?.getTime(), site.postUrls.get(post.id), bodyHash(post.id)].join('\u0001'))
+      .join('\0');
+    const cached = cache.feeds.get(language.code);
+    if (cached?.key === key) return cached.files;
+    const files = buildLanguageFeeds(site, language, bodies);
+    cache.feeds.set(language.code, { key, files });
+    return files;
+  });
 }
 
 /** Feeds and the sitemap need absolute URLs; say once how to get them. */

@@ -10,7 +10,7 @@ import { buildSite } from './model.js';
 import { parsePosts } from './parse.js';
 import { renderSite } from './render.js';
 import type { PipelineCache } from './cache.js';
-import { indexSearch, type SearchStats } from '../search/index.js';
+import { startSearch, type SearchStats } from '../search/index.js';
 
 export type Stage = 'load' | 'parse' | 'model' | 'render';
 
@@ -20,6 +20,8 @@ export interface PipelineResult {
   /** Every post that parsed, drafts and future posts too (`site.posts` holds only the published ones). */
   posts?: Post[];
   outputs: OutputFile[];
+  /** Output path → HTML hash of post pages the page cache knows (for `indexSearch`). */
+  pageHashes?: Map<string, string>;
   diagnostics: Diagnostic[];
   /** Source text per absolute path, for code frames in diagnostics. */
   sources: Map<string, string>;
@@ -87,27 +89,33 @@ export async function runPipeline(config: ResolvedConfig, hooks: PipelineHooks =
       layouts: postLayouts(config.templateDirs),
       // One `git log` per build, read lazily: a site whose posts all carry dates and that does not
       // want `updated` from git never runs git at all.
-      git: (absPath) => (gitDates ??= readGitDates(config.postsDir)).get(absPath),
+      git: (absPath) => (gitDates ??= cache?.gitDates ?? readGitDates(config.postsDir)).get(absPath),
     }, cache),
   );
   diagnostics.push(...parsed.diagnostics);
   posts = parsed.posts;
+  if (cache && gitDates) cache.gitDates = gitDates;
   if (hasErrors(diagnostics) && !hooks.keepGoing) return stop();
 
   const modelled = await timed('model', parsed.posts.length, () => buildSite(parsed.posts, config));
   diagnostics.push(...modelled.diagnostics);
   if (hasErrors(diagnostics) && !hooks.keepGoing) return stop();
 
+  // Search (src/search/): each language's post pages go to the indexer as soon as they are rendered.
+  const search = hooks.deferSearch ? undefined : startSearch(modelled.site, cache?.search);
   const rendered = await timed('render', modelled.site.routes.length + modelled.site.posts.length, (tick) =>
-    renderSite(modelled.site, tick, cache),
+    renderSite(modelled.site, tick, cache, search && ((file, hash) => search.add(file, hash))),
   );
   diagnostics.push(...rendered.diagnostics);
+  if (hasErrors(diagnostics)) {
+    search?.cancel();
+    return stop();
+  }
+  if (hooks.deferSearch) return { site: modelled.site, posts, outputs: rendered.outputs, pageHashes: rendered.pageHashes, diagnostics, sources, timings, diagrams: rendered.diagrams };
+  // The index files join the outputs.
+  const indexed = search ? await search.finish() : { outputs: [], diagnostics: [], stats: undefined };
+  diagnostics.push(...indexed.diagnostics);
   if (hasErrors(diagnostics)) return stop();
-  if (hooks.deferSearch) return { site: modelled.site, posts, outputs: rendered.outputs, diagnostics, sources, timings, diagrams: rendered.diagrams };
-  // Search (src/search/): index the rendered post pages; the index files join the outputs.
-  const search = await indexSearch(modelled.site, rendered.outputs);
-  diagnostics.push(...search.diagnostics);
-  if (hasErrors(diagnostics)) return stop();
-  const outputs = [...rendered.outputs, ...search.outputs];
-  return { site: modelled.site, posts, outputs, diagnostics, sources, timings, diagrams: rendered.diagrams, search: search.stats };
+  const outputs = [...rendered.outputs, ...indexed.outputs];
+  return { site: modelled.site, posts, outputs, diagnostics, sources, timings, diagrams: rendered.diagrams, search: indexed.stats };
 }

@@ -25,8 +25,19 @@ export interface LanguageTaxonomies {
  * are one term.
  */
 export function termKey(name: string): string {
-  return name.normalize('NFKC').toLowerCase().normalize('NFC').replace(/\s+/gu, ' ').trim();
+  let key = termKeys.get(name);
+  if (key === undefined) {
+    key = name.normalize('NFKC').toLowerCase().normalize('NFC').replace(/\s+/gu, ' ').trim();
+    termKeys.set(name, key);
+  }
+  return key;
 }
+
+/**
+ * Every post names its terms again and the model runs on every dev-server rebuild, but a site has
+ * few distinct names: folding each once saves two Unicode normalizations per name per post.
+ */
+const termKeys = new Map<string, string>();
 
 /**
  * Group `posts` (one language, newest first, as the model sorts them) into terms.

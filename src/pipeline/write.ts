@@ -46,6 +46,8 @@ export interface WriteResult {
   files: number;
   /** public/ files that a generated page replaced (site paths). */
   shadowed: string[];
+  /** Settles when the previous site, moved aside, is removed (in the background: the new one is in place already). */
+  cleanedUp: Promise<void>;
 }
 
 /** Write `outputs` (and a copy of public/) into a staging folder, then swap it into place. */
@@ -72,13 +74,27 @@ export function writeSite(outputs: readonly OutputFile[], config: ResolvedConfig
         made.add(dir);
       }
       if (publicFiles.has(file.path)) shadowed.push(file.path);
-      fs.writeFileSync(target, file.content);
+      if (!file.previous || !linked(file.previous, target)) fs.writeFileSync(target, file.content);
     }
-    swapInto(staging, out);
-    return { files: outputs.length + publicFiles.size, shadowed };
+    const cleanedUp = swapInto(staging, out);
+    return { files: outputs.length + publicFiles.size, shadowed, cleanedUp };
   } catch (cause) {
     fs.rmSync(staging, { recursive: true, force: true });
     throw cause;
+  }
+}
+
+/**
+ * A file unchanged since the previous build becomes a second name of that build's file (the old
+ * folder is removed after the swap, the file lives on under the new one): nothing is rewritten,
+ * and the previous site is never modified. False when the file system cannot link (then it is written).
+ */
+function linked(previous: string, target: string): boolean {
+  try {
+    fs.linkSync(previous, target);
+    return true;
+  } catch {
+    return false;
   }
 }
 
@@ -93,8 +109,11 @@ function copyPublic(publicDir: string, staging: string): Set<string> {
   return copied;
 }
 
-/** Two renames: the old site moves aside, the new one takes its name, then the old one goes. */
-function swapInto(staging: string, out: string): void {
+/**
+ * Two renames: the old site moves aside, the new one takes its name, then the old one goes, off
+ * the main thread (a build killed before that is done leaves it to the next build's removeLeftovers).
+ */
+function swapInto(staging: string, out: string): Promise<void> {
   const old = path.join(path.dirname(out), `.${path.basename(out)}.old-${process.pid}-${Date.now().toString(36)}`);
   const hadOld = fs.existsSync(out);
   if (hadOld) fs.renameSync(out, old);
@@ -104,7 +123,7 @@ function swapInto(staging: string, out: string): void {
     if (hadOld) fs.renameSync(old, out);
     throw cause;
   }
-  if (hadOld) fs.rmSync(old, { recursive: true, force: true });
+  return hadOld ? fs.promises.rm(old, { recursive: true, force: true }).catch(() => undefined) : Promise.resolve();
 }
 
 /** Staging or old folders of builds that were killed half way (only ours: they carry the marker). */

@@ -11,11 +11,13 @@
 // Only post pages are handed over, and post.njk marks the parts to index (title and body) with
 // `data-pagefind-body`; navigation, headers, footers and list pages never reach the index.
 import path from 'node:path';
-import * as pagefind from 'pagefind';
 import { error, warning, type Diagnostic } from '../diagnostics.js';
-import type { Lang, OutputFile, Site } from '../types.js';
+import type { Lang, OutputFile, Route, Site } from '../types.js';
+import { hashText } from '../util/hash.js';
 import { encodeSitePath } from '../util/paths.js';
+import type { IndexedLanguage, SearchCache } from './cache.js';
 import { searchClientFiles } from './client.js';
+import { PAGEFIND_VERSION, pagefindService, serviceCount, type Pagefind } from './services.js';
 
 /** Output folder of the Pagefind bundle (index, pagefind.js, wasm), relative to the output folder. */
 export const PAGEFIND_DIR = 'pagefind';
@@ -32,6 +34,8 @@ export interface SearchStats {
   indexBytes: number;
   /** Milliseconds spent indexing (adding pages and producing the files). */
   ms: number;
+  /** Languages that went through Pagefind in this run (the others came from the cache). */
+  indexed: Lang[];
 }
 
 export interface SearchResult {
@@ -47,67 +51,206 @@ export interface SearchResult {
  */
 const UNUSED_BUNDLE_FILE = /^(pagefind-(ui|modular-ui|component-ui|highlight)\.(js|css)|playground\/.*)$/;
 
+/** One language's post pages, as Pagefind gets them. */
+interface LanguageJob {
+  lang: Lang;
+  routes: Route[];
+  /** Content key: Pagefind's version and every page's URL and bytes. */
+  key: string;
+}
+
+/**
+ * Indexing that starts while pages are still being rendered: the render stage hands each post
+ * page over (`add`) as it is done, and as soon as a language has all of its pages, that language
+ * goes to a Pagefind process (or comes from the cache) while rendering goes on. `finish` waits
+ * for every language and returns the merged bundle.
+ */
+export interface SearchSession {
+  /** A rendered page (others than post pages are ignored); `hash` of its HTML when known. */
+  add(file: OutputFile, hash?: string): void;
+  /** Index what is still missing, wait for every language, merge. */
+  finish(): Promise<SearchResult>;
+  /** The build failed: start nothing more (what runs finishes in the background). */
+  cancel(): void;
+}
+
+/**
+ * Each language is its own Pagefind index (Pagefind splits by language anyway: the files are the
+ * same as one index of all of them, bar the list of languages in `pagefind-entry.json`, which is
+ * merged), so that languages are indexed side by side, one Pagefind process per core, and a
+ * language whose pages did not change comes from `cache` instead. Undefined when search is off.
+ */
+export function startSearch(site: Site, cache?: SearchCache): SearchSession | undefined {
+  const { config } = site;
+  if (!config.search) return undefined;
+  const start = performance.now();
+  const where = config.configFile ?? path.join(config.root, 'omnipress.yml');
+  const diagnostics: Diagnostic[] = [];
+  // Files, not their content: a page the previous build wrote is read only if its language is indexed anew.
+  const html = new Map<string, OutputFile>();
+  const hashes = new Map<string, string>();
+  const expected = new Map<Lang, Route[]>();
+  const langOf = new Map<string, Lang>();
+  for (const route of site.routes) {
+    if (route.kind !== 'post') continue;
+    const lang = route.lang ?? '';
+    expected.set(lang, [...(expected.get(lang) ?? []), route]);
+    langOf.set(route.outputPath, lang);
+  }
+  const missing = new Map([...expected].map(([lang, routes]) => [lang, routes.length]));
+  const done = new Map<Lang, IndexedLanguage>();
+  const jobs: LanguageJob[] = [];
+  const indexed: Lang[] = [];
+  const queue: LanguageJob[] = [];
+  const running: Promise<void>[] = [];
+  // Pagefind processes not indexing anything right now (their numbers: pagefindService(n)).
+  const free = Array.from({ length: serviceCount(expected.size || 1) }, (_, n) => n);
+  let failure: unknown;
+  let cancelled = false;
+
+  /** A free Pagefind process takes the next language in the queue. */
+  const pump = () => {
+    while (!cancelled && queue.length > 0 && free.length > 0) {
+      // Biggest first, so that the last one to finish is a small one.
+      queue.sort((a, b) => b.routes.length - a.routes.length);
+      const job = queue.shift()!;
+      const slot = free.shift()!;
+      running.push(
+        (async () => {
+          try {
+            const indexedLanguage = await indexLanguage(await pagefindService(slot), job, html, site, diagnostics, where);
+            done.set(job.lang, indexedLanguage);
+            cache?.write(job.key, indexedLanguage);
+          } catch (cause) {
+            failure ??= cause;
+          } finally {
+            free.push(slot);
+            pump();
+          }
+        })(),
+      );
+    }
+  };
+  /** A language whose pages are all in (or all there will be): from the cache, or to Pagefind. */
+  const launch = (lang: Lang) => {
+    missing.delete(lang);
+    const routes = (expected.get(lang) ?? []).filter((route) => html.has(route.outputPath));
+    const pages = routes.map((route) => `${route.url}\0${hashes.get(route.outputPath) ?? hashText(html.get(route.outputPath)!.content)}`);
+    const job = { lang, routes, key: hashText(`pagefind ${PAGEFIND_VERSION}\0${lang}\0${pages.join('\n')}`) };
+    jobs.push(job);
+    const hit = cache?.read(job.key);
+    if (hit) return void done.set(lang, hit);
+    indexed.push(lang);
+    queue.push(job);
+    pump();
+  };
+
+  return {
+    add(file, hash) {
+      const lang = langOf.get(file.path);
+      if (lang === undefined || html.has(file.path)) return;
+      html.set(file.path, file);
+      if (hash) hashes.set(file.path, hash);
+      const left = missing.get(lang)! - 1;
+      missing.set(lang, left);
+      if (left === 0) launch(lang);
+    },
+    cancel() {
+      cancelled = true;
+    },
+    async finish() {
+      // Languages with pages that never came (a failed layout), and a site without posts, which
+      // still gets one (empty) index as before.
+      for (const lang of [...missing.keys()]) launch(lang);
+      if (jobs.length === 0) launch('');
+      while (running.length > 0) await Promise.all(running.splice(0));
+      if (failure !== undefined) {
+        const message = failure instanceof Error ? failure.message : String(failure);
+        diagnostics.push(
+          error(where, `search index could not be built: ${message.split('\n')[0]}`, {
+            hint: 'Pagefind runs a binary from the @pagefind/<platform> package: reinstall with npm ci, or set `search: false` in omnipress.yml',
+          }),
+        );
+        return { outputs: [], diagnostics };
+      }
+      cache?.keep(new Set(jobs.map((job) => job.key)));
+      // In the order of the configured languages, whatever order they finished in.
+      const order = (lang: Lang) => config.languages.findIndex((l) => l.code === lang);
+      const langs = jobs.map((job) => job.lang).sort((a, b) => order(a) - order(b));
+      const bundle = mergeBundles(langs.map((lang) => done.get(lang)!.files));
+      const files = [...bundle, ...searchClientFiles()];
+      const size = (list: OutputFile[]) => list.reduce((sum, file) => sum + byteLength(file.content), 0);
+      const pages: Record<Lang, number> = Object.fromEntries(config.languages.map((l) => [l.code, 0]));
+      for (const lang of langs) if (lang) pages[lang] = done.get(lang)!.pages;
+      const stats: SearchStats = {
+        pages,
+        files: files.length,
+        bytes: size(files),
+        indexBytes: size(bundle.filter((file) => /\.pf_(meta|index|fragment|filter)$/.test(file.path))),
+        ms: performance.now() - start,
+        indexed: indexed.sort((a, b) => order(a) - order(b)),
+      };
+      return { outputs: files, diagnostics, stats };
+    },
+  };
+}
+
+/** Index the rendered post pages of `site` at once; `outputs` are the render stage's files. */
+export async function indexSearch(
+  site: Site,
+  outputs: readonly OutputFile[],
+  cache?: SearchCache,
+  hashes: ReadonlyMap<string, string> = new Map(),
+): Promise<SearchResult> {
+  const session = startSearch(site, cache);
+  if (!session) return { outputs: [], diagnostics: [] };
+  for (const file of outputs) session.add(file, hashes.get(file.path));
+  return session.finish();
+}
+
 /** Pages handed to Pagefind at once. */
 const INDEX_BATCH = 64;
 
-/** Index the rendered post pages of `site`; `outputs` are the render stage's files. */
-export async function indexSearch(site: Site, outputs: readonly OutputFile[]): Promise<SearchResult> {
-  const { config } = site;
-  if (!config.search) return { outputs: [], diagnostics: [] };
-  const start = performance.now();
-  const where = config.configFile ?? path.join(config.root, 'omnipress.yml');
-  const html = new Map(outputs.map((file) => [file.path, file.content]));
-  const diagnostics: Diagnostic[] = [];
-  const pages: Record<Lang, number> = Object.fromEntries(config.languages.map((l) => [l.code, 0]));
-
-  let index: pagefind.PagefindIndex | undefined;
+async function indexLanguage(
+  pagefind: Pagefind,
+  job: LanguageJob,
+  html: ReadonlyMap<string, OutputFile>,
+  site: Site,
+  diagnostics: Diagnostic[],
+  where: string,
+): Promise<IndexedLanguage> {
+  let index: Awaited<ReturnType<Pagefind['createIndex']>>['index'];
   try {
     const created = await pagefind.createIndex({});
     index = created.index;
     if (!index) throw new Error(created.errors.join('; ') || 'no index');
-    const posts = site.routes.filter((route) => route.kind === 'post' && typeof html.get(route.outputPath) === 'string');
+    let pages = 0;
     // Pages go to the Pagefind service over a pipe; keeping a batch in flight saves waiting on each reply.
-    for (let i = 0; i < posts.length; i += INDEX_BATCH) {
-      const batch = posts.slice(i, i + INDEX_BATCH);
+    for (let i = 0; i < job.routes.length; i += INDEX_BATCH) {
+      const batch = job.routes.slice(i, i + INDEX_BATCH);
       const added = await Promise.all(
         // The site path without the base path: pagefind.js prefixes the base path it is given.
-        batch.map((route) => index!.addHTMLFile({ url: encodeSitePath(route.url), content: html.get(route.outputPath) as string })),
+        batch.map((route) => index!.addHTMLFile({ url: encodeSitePath(route.url), content: String(html.get(route.outputPath)!.content) })),
       );
       batch.forEach((route, at) => {
         const { errors } = added[at]!;
         const post = site.postsById.get(route.postIds[0]!);
         for (const message of errors) diagnostics.push(warning(post?.sourcePath ?? where, `search index: ${message}`));
-        if (errors.length === 0 && route.lang) pages[route.lang] = (pages[route.lang] ?? 0) + 1;
+        if (errors.length === 0) pages++;
       });
     }
     const got = await index.getFiles();
     if (got.errors.length > 0) throw new Error(got.errors.join('; '));
-    const bundle = got.files
+    const files = got.files
       .filter((file) => !UNUSED_BUNDLE_FILE.test(file.path))
-      .map((file): OutputFile => ({ path: `${PAGEFIND_DIR}/${file.path}`, content: stableEntry(file.path, file.content) }))
-      .sort((a, b) => (a.path < b.path ? -1 : 1));
-    const files = [...bundle, ...searchClientFiles()];
-    const size = (list: OutputFile[]) => list.reduce((sum, file) => sum + byteLength(file.content), 0);
-    const stats: SearchStats = {
-      pages,
-      files: files.length,
-      bytes: size(files),
-      indexBytes: size(bundle.filter((file) => /\.pf_(meta|index|fragment|filter)$/.test(file.path))),
-      ms: performance.now() - start,
-    };
-    return { outputs: files, diagnostics, stats };
+      .map((file): OutputFile => ({ path: `${PAGEFIND_DIR}/${file.path}`, content: file.content }));
+    return { files, pages };
   } catch (cause) {
-    // A dead service stays cached inside the pagefind module; drop it so the next build (the dev
+    // A dead service stays cached inside its pagefind module; drop it so the next build (the dev
     // server's next rebuild) starts a fresh one.
     index = undefined;
     await pagefind.close().catch(() => null);
-    const message = cause instanceof Error ? cause.message : String(cause);
-    diagnostics.push(
-      error(where, `search index could not be built: ${message.split('\n')[0]}`, {
-        hint: 'Pagefind runs a binary from the @pagefind/<platform> package: reinstall with npm ci, or set `search: false` in omnipress.yml',
-      }),
-    );
-    return { outputs: [], diagnostics };
+    throw cause;
   } finally {
     // Free the index in the Pagefind service; the service itself stays up for the next build.
     await index?.deleteIndex().catch(() => null);
@@ -115,14 +258,30 @@ export async function indexSearch(site: Site, outputs: readonly OutputFile[]): P
 }
 
 /**
- * Pagefind writes `pagefind-entry.json`'s languages in hash-map order, which changes from run to
- * run; sort them so that the same site always gives the same bytes (every other file is stable).
+ * One bundle out of the languages' bundles: the files they share (pagefind.js, the wasm) are the
+ * same bytes in each, and `pagefind-entry.json` lists every language, sorted, so that the same
+ * site always gives the same bytes (Pagefind writes them in hash-map order).
  */
-function stableEntry(file: string, content: Uint8Array): Uint8Array {
-  if (file !== 'pagefind-entry.json') return content;
-  const entry = JSON.parse(Buffer.from(content).toString('utf8')) as { languages?: Record<string, unknown> };
-  if (entry.languages) entry.languages = Object.fromEntries(Object.entries(entry.languages).sort(([a], [b]) => (a < b ? -1 : 1)));
-  return Buffer.from(JSON.stringify(entry));
+function mergeBundles(bundles: readonly OutputFile[][]): OutputFile[] {
+  const files = new Map<string, OutputFile>();
+  let entry: { languages?: Record<string, unknown> } | undefined;
+  const languages: Record<string, unknown> = {};
+  for (const bundle of bundles) {
+    for (const file of bundle) {
+      if (file.path === `${PAGEFIND_DIR}/pagefind-entry.json`) {
+        const own = JSON.parse(Buffer.from(file.content).toString('utf8')) as { languages?: Record<string, unknown> };
+        entry ??= own;
+        Object.assign(languages, own.languages);
+      } else if (!files.has(file.path)) {
+        files.set(file.path, file);
+      }
+    }
+  }
+  if (entry) {
+    entry.languages = Object.fromEntries(Object.entries(languages).sort(([a], [b]) => (a < b ? -1 : 1)));
+    files.set(`${PAGEFIND_DIR}/pagefind-entry.json`, { path: `${PAGEFIND_DIR}/pagefind-entry.json`, content: Buffer.from(JSON.stringify(entry)) });
+  }
+  return [...files.values()].sort((a, b) => (a.path < b.path ? -1 : 1));
 }
 
 function byteLength(content: string | Uint8Array): number {

@@ -49,7 +49,7 @@ export class Rebuilder {
   /** The latest good pipeline outputs, and the latest search index files served with them. */
   private outputs: OutputFile[] = [];
   private searchOutputs: OutputFile[] = [];
-  private searchNext?: { site: Site; outputs: OutputFile[] };
+  private searchNext?: { site: Site; outputs: OutputFile[]; hashes?: Map<string, string> };
   private searching?: Promise<void>;
 
   constructor(
@@ -137,7 +137,7 @@ export class Rebuilder {
     this.outputs = result.outputs;
     // Until the new index is ready the previous one is served: search may lag a save by a moment.
     const changed = this.writer.write([...this.outputs, ...this.searchOutputs]);
-    this.indexLater(result.site);
+    this.indexLater(result.site, result.pageHashes);
     return record({ ...counts, changed, diagnostics });
   }
 
@@ -146,15 +146,15 @@ export class Rebuilder {
    * runs after the pages are served, one run at a time, always for the latest build. Browsers are
    * not told: no page changes when only the index does.
    */
-  private indexLater(site: Site): void {
+  private indexLater(site: Site, hashes?: Map<string, string>): void {
     if (!site.config.search) return;
-    this.searchNext = { site, outputs: this.outputs };
+    this.searchNext = { site, outputs: this.outputs, hashes };
     this.searching ??= (async () => {
       try {
         while (this.searchNext) {
-          const { site, outputs } = this.searchNext;
+          const { site, outputs, hashes } = this.searchNext;
           this.searchNext = undefined;
-          const search = await indexSearch(site, outputs);
+          const search = await indexSearch(site, outputs, this.cache.search, hashes);
           if (hasErrors(search.diagnostics)) continue;
           this.searchOutputs = search.outputs;
           if (this.errors.length === 0) this.writer.write([...this.outputs, ...this.searchOutputs]);

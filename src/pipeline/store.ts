@@ -1,0 +1,220 @@
+// The build cache on disk (`.omnipress-cache/build/`): the same PipelineCache the dev server keeps
+// in memory, saved after a successful `build` and read by the next one, so that a build with
+// nothing changed skips parsing, markdown and templates, and one edited post re-renders only what
+// shows it. Output stays what a cold build writes: entries are keyed on content, and the whole
+// cache on what every entry silently depends on:
+//
+//   omnipress itself   its version and a hash of its running code: another omnipress, another cache
+//   the config         all of it (`now` aside, which only the model stage reads, and it always runs)
+//   the templates      layouts, partials, i18n; a change keeps parsed posts and bodies, drops pages
+//   git history        HEAD: posts' dates may come from it; another HEAD drops parsed posts
+//
+// Pages are not kept in the file (the output folder holds them): an entry remembers the size and
+// mtime of the file it wrote, and a page that is unchanged is taken from that file, and linked
+// rather than rewritten (write.ts), as long as the file is still the one written.
+//
+// A cache that cannot be read, is of another format, or another omnipress, is ignored.
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import v8 from 'node:v8';
+import { diskSearchCache } from '../search/cache.js';
+import type { OutputFile, ResolvedConfig } from '../types.js';
+import { hashText } from '../util/hash.js';
+import { createPipelineCache, type PageEntry, type PipelineCache } from './cache.js';
+
+/** Bump when what is stored changes shape. */
+const FORMAT = 2;
+
+interface Stored {
+  format: number;
+  code: string;
+  config: string;
+  templates: string;
+  git: string;
+  parse: PipelineCache['parse'];
+  parseLayouts: string;
+  markdown: PipelineCache['markdown'];
+  pages: PipelineCache['pages'];
+}
+
+/** The keys the cache holds for: what a stored cache must match to be used. */
+interface CacheKeys {
+  code: string;
+  config: string;
+  templates: string;
+  git: string;
+}
+
+function storeFile(config: ResolvedConfig): string {
+  return path.join(config.cacheDir, 'build', 'pipeline.bin');
+}
+
+/** The pipeline cache for a build of `config`: what the last build saved, or an empty one. */
+export function openBuildCache(config: ResolvedConfig): PipelineCache {
+  const cache = createPipelineCache();
+  cache.search = diskSearchCache(path.join(config.cacheDir, 'search'));
+  cache.previousPage = (outputPath, entry) => previousPage(config.outDir, outputPath, entry);
+  const keys = cacheKeys(config);
+  const stored = readStored(storeFile(config));
+  if (!stored || stored.code !== keys.code || stored.config !== keys.config) return cache;
+  const unchanged = stored.git === keys.git && stored.templates === keys.templates;
+  if (stored.git === keys.git) {
+    cache.parse = new TrackedMap(stored.parse);
+    cache.parseLayouts = stored.parseLayouts;
+  }
+  cache.markdown = new TrackedMap(stored.markdown);
+  if (stored.templates === keys.templates) cache.pages = new TrackedMap(stored.pages);
+  if (unchanged) loaded.add(cache);
+  return cache;
+}
+
+/** Caches read whole from disk: saving one whose maps saw no change can be skipped. */
+const loaded = new WeakSet<PipelineCache>();
+
+/** A Map that notes whether anything was set or deleted since it was made. */
+class TrackedMap<K, V> extends Map<K, V> {
+  changed = false;
+  constructor(entries: Iterable<readonly [K, V]>) {
+    super(entries);
+    this.changed = false;
+  }
+  override set(key: K, value: V): this {
+    this.changed = true;
+    return super.set(key, value);
+  }
+  override delete(key: K): boolean {
+    this.changed = true;
+    return super.delete(key);
+  }
+  override clear(): void {
+    this.changed = true;
+    super.clear();
+  }
+}
+
+/** True when nothing in `cache` changed since it was read: the file on disk still says it all. */
+function unchangedSinceRead(cache: PipelineCache): boolean {
+  const maps = [cache.parse, cache.markdown, cache.pages];
+  return loaded.has(cache) && maps.every((map) => map instanceof TrackedMap && !map.changed);
+}
+
+/**
+ * After a successful build: note the size and mtime of every page file written (so that the next
+ * build knows they are its own), and save the cache. Failing to save only costs the next build time.
+ */
+export function saveBuildCache(config: ResolvedConfig, cache: PipelineCache): void {
+  // Pages that were not re-rendered were linked, so their size and mtime are as recorded.
+  if (unchangedSinceRead(cache)) return;
+  const pages: PipelineCache['pages'] = new Map();
+  for (const [outputPath, entry] of cache.pages) {
+    const stat = statOrUndefined(path.join(config.outDir, outputPath));
+    if (stat) pages.set(outputPath, { inputs: entry.inputs, key: entry.key, htmlHash: entry.htmlHash, written: { size: stat.size, mtimeMs: stat.mtimeMs } });
+  }
+  const stored: Stored = {
+    format: FORMAT,
+    ...cacheKeys(config),
+    parse: cache.parse,
+    parseLayouts: cache.parseLayouts,
+    markdown: cache.markdown,
+    pages,
+  };
+  const file = storeFile(config);
+  const temp = `${file}.${process.pid}.tmp`;
+  try {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(temp, v8.serialize(stored));
+    fs.renameSync(temp, file);
+  } catch {
+    fs.rmSync(temp, { force: true });
+  }
+}
+
+function readStored(file: string): Stored | undefined {
+  try {
+    const stored = v8.deserialize(fs.readFileSync(file)) as Stored;
+    if (stored?.format !== FORMAT || !(stored.parse instanceof Map) || !(stored.markdown instanceof Map) || !(stored.pages instanceof Map)) {
+      return undefined;
+    }
+    return stored;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The previous build's file for an unchanged page, if it is still the one that build wrote; its
+ * content is read only when something asks for it (search indexing a language anew), since a
+ * warm build otherwise only links the file (write.ts).
+ */
+function previousPage(outDir: string, outputPath: string, entry: PageEntry): OutputFile | undefined {
+  const file = path.join(outDir, outputPath);
+  const stat = statOrUndefined(file);
+  if (!stat || !entry.written || stat.size !== entry.written.size || stat.mtimeMs !== entry.written.mtimeMs) return undefined;
+  let content: string | undefined;
+  return {
+    path: outputPath,
+    get content() {
+      content ??= fs.readFileSync(file, 'utf8');
+      return content;
+    },
+    previous: file,
+  };
+}
+
+function statOrUndefined(file: string): fs.Stats | undefined {
+  try {
+    return fs.statSync(file);
+  } catch {
+    return undefined;
+  }
+}
+
+// ------------------------------------------------------------------------------------------ keys
+
+/** The folder of the running code (dist/, or src/ under the tests): its files and version. */
+const CODE_DIR = fileURLToPath(new URL('..', import.meta.url));
+let codeKey: string | undefined;
+
+function cacheKeys(config: ResolvedConfig): CacheKeys {
+  codeKey ??= hashText(`${packageVersion()}\0${FORMAT}\0${hashFiles(CODE_DIR, (name) => /\.(js|ts)$/.test(name) && !name.endsWith('.d.ts'))}`);
+  const { now: _now, ...rest } = config;
+  return {
+    code: codeKey,
+    config: hashText(JSON.stringify(rest)),
+    // Theme assets are copied on every build and change no page.
+    templates: hashText(config.templateDirs.map((dir) => hashFiles(dir, (_name, rel) => !rel.startsWith('assets/'))).join('\0')),
+    git: gitHead(config.postsDir),
+  };
+}
+
+function packageVersion(): string {
+  try {
+    return (JSON.parse(fs.readFileSync(path.join(CODE_DIR, '..', 'package.json'), 'utf8')) as { version?: string }).version ?? '';
+  } catch {
+    return '';
+  }
+}
+
+/** A hash of every file under `dir` that `include` accepts: relative paths and contents, in a fixed order. */
+function hashFiles(dir: string, include: (name: string, rel: string) => boolean): string {
+  if (!fs.existsSync(dir)) return '';
+  const parts: string[] = [];
+  for (const entry of fs.readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const full = path.join(entry.parentPath, entry.name);
+    const rel = path.relative(dir, full).split(path.sep).join('/');
+    if (include(entry.name, rel)) parts.push(`${rel}\0${hashText(fs.readFileSync(full))}`);
+  }
+  return hashText(parts.sort().join('\n'));
+}
+
+/** The commit checked out where the posts are ('' outside git): dates from git follow it. */
+function gitHead(dir: string): string {
+  try {
+    return execFileSync('git', ['rev-parse', 'HEAD'], { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    return '';
+  }
+}

@@ -1,0 +1,68 @@
+// Indexed languages kept between builds. Pagefind's files for a language depend only on the post
+// pages handed to it (and Pagefind's version), so a language whose pages are byte for byte the
+// same is not indexed again: a warm build skips Pagefind, and one edited post re-indexes only its
+// language. Entries are keyed on content; a stale one can never be hit.
+import fs from 'node:fs';
+import path from 'node:path';
+import v8 from 'node:v8';
+import type { OutputFile } from '../types.js';
+
+/** What one language's index produced: Pagefind's files and how many pages went in. */
+export interface IndexedLanguage {
+  files: OutputFile[];
+  pages: number;
+}
+
+export interface SearchCache {
+  read(key: string): IndexedLanguage | undefined;
+  write(key: string, entry: IndexedLanguage): void;
+  /** Forget every entry but these keys (called after each indexing run). */
+  keep(keys: ReadonlySet<string>): void;
+}
+
+/** Entries in memory only (the dev server keeps one for its lifetime). */
+export function memorySearchCache(): SearchCache {
+  const entries = new Map<string, IndexedLanguage>();
+  return {
+    read: (key) => entries.get(key),
+    write: (key, entry) => void entries.set(key, entry),
+    keep(keys) {
+      for (const key of entries.keys()) if (!keys.has(key)) entries.delete(key);
+    },
+  };
+}
+
+/**
+ * Entries as files in `dir` (`.omnipress-cache/search/`), one per language index. A file that
+ * cannot be read or decoded (a killed build, another omnipress) counts as a miss.
+ */
+export function diskSearchCache(dir: string): SearchCache {
+  const file = (key: string) => path.join(dir, `${key}.bin`);
+  return {
+    read(key) {
+      try {
+        const entry = v8.deserialize(fs.readFileSync(file(key))) as IndexedLanguage;
+        return Array.isArray(entry?.files) && typeof entry.pages === 'number' ? entry : undefined;
+      } catch {
+        return undefined;
+      }
+    },
+    write(key, entry) {
+      try {
+        fs.mkdirSync(dir, { recursive: true });
+        // Written aside and renamed, so that a killed build never leaves half a file under the key.
+        const temp = `${file(key)}.${process.pid}.tmp`;
+        fs.writeFileSync(temp, v8.serialize(entry));
+        fs.renameSync(temp, file(key));
+      } catch {
+        // A cache that cannot be written only costs the next build time.
+      }
+    },
+    keep(keys) {
+      if (!fs.existsSync(dir)) return;
+      for (const name of fs.readdirSync(dir)) {
+        if (!keys.has(name.replace(/\.bin$/, ''))) fs.rmSync(path.join(dir, name), { force: true });
+      }
+    },
+  };
+}
