@@ -39,7 +39,8 @@ export async function checkSite(options: CheckOptions = {}): Promise<CheckReport
   const diagnostics = [...resolved.diagnostics];
   let result: PipelineResult | undefined;
   if (!hasErrors(diagnostics)) {
-    result = await runPipeline(config);
+    // The search index is written output, not a check: building it would only cost time.
+    result = await runPipeline(config, { deferSearch: true });
     diagnostics.push(...result.diagnostics);
     diagnostics.push(...unpublishedPosts(result.posts ?? [], config));
     if (result.site) diagnostics.push(...checkPublished(result.site, result.posts ?? [], result.outputs));
