@@ -351,6 +351,7 @@ function benchSize(n, opts, base, cli) {
     languages: Object.fromEntries(['ko', 'zh', 'en'].map((l) => [l, manifest.filter((p) => p.lang === l).length])),
     output: { files: reference.size, htmlFiles: outputs.length, bytes: outputBytes },
     summaryLine,
+    search: searchIndex(summaryLine),
     changedPost: target.file,
     scenarios: Object.fromEntries(SCENARIOS.map((s) => [s, { ...summarize(samples[s], n), runs: samples[s] }])),
     serve,
@@ -373,6 +374,12 @@ function serveRebuild(n, opts, dir, cli) {
   const summary = JSON.parse(child.stdout.trimEnd().split('\n').at(-1));
   log(`  serve: one post saved → page served ${summary.savedToServedMs} ms (pipeline ${summary.pipelineMs} ms); nothing changed ${summary.noChangeMs} ms`);
   return summary;
+}
+
+/** The cold build's search index, as its summary line reports it (`search index 12541 KB in 17.72 s`). */
+function searchIndex(summaryLine) {
+  const match = /search index (\d+) KB in ([\d.]+) s/.exec(summaryLine);
+  return match ? { indexKB: Number(match[1]), indexingS: Number(match[2]) } : null;
 }
 
 // ------------------------------------------------------------------------------------------ report
@@ -403,6 +410,7 @@ function table(results) {
         `verification ${size.verification.ok ? 'passed' : `FAILED (${size.verification.errors.length} problems)`}; ` +
         `load average ${size.loadAverageAfter[0]} on ${results.machine.cores} cores`,
     );
+    if (size.search) notes.push(`N=${size.posts} search index (cold build): ${size.search.indexKB} KB, indexed in ${size.search.indexingS.toFixed(2)} s`);
     if (size.serve) {
       notes.push(
         `N=${size.posts} serve: one post saved → page served ${size.serve.savedToServedMs} ms (rebuild ${size.serve.pipelineMs} ms, ` +

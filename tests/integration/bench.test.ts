@@ -31,6 +31,7 @@ interface Results {
     posts: number;
     languages: Record<string, number>;
     scenarios: Record<(typeof SCENARIOS)[number], Summary>;
+    search: { indexKB: number; indexingS: number } | null;
     verification: { ok: boolean; checks: Record<string, boolean>; errors: string[] };
   }[];
 }
@@ -66,6 +67,10 @@ describe('npm run bench', () => {
       expect(summary.msPerPost, scenario).toBeGreaterThan(0);
       expect(summary.peakMiB, scenario).toBeGreaterThan(0);
     }
+    // The search index's size and indexing time (issue 7 asks for them at 4,000 posts).
+    expect(size!.search?.indexKB).toBeGreaterThan(0);
+    expect(size!.search?.indexingS).toBeGreaterThan(0);
+    expect(result.stdout).toMatch(/N=60 search index \(cold build\): \d+ KB, indexed in [\d.]+ s/);
     // The table on stdout, and the chart beside the results (not the committed bench/chart.svg).
     expect(result.stdout).toMatch(/one change/);
     const svg = fs.readFileSync(path.join(tmp, 'chart.svg'), 'utf8');
