@@ -1,10 +1,9 @@
 // `omnipress build`: options → build() → diagnostics and a one-line summary.
-import { parseArgs } from 'node:util';
 import { build, type BuildReport } from '../build.js';
 import { parseBaseUrl } from '../config.js';
 import { OutputFolderError } from '../pipeline/write.js';
 import type { Stage } from '../pipeline/run.js';
-import { isDirectory, printDiagnostics, shortPath, usage, type Io } from './io.js';
+import { commandArgs, isDirectory, printDiagnostics, shortPath, usage, type Io } from './io.js';
 
 export const BUILD_USAGE = `omnipress build [--root DIR] [--posts DIR] [--out DIR] [--base-url URL] [--drafts] [--future] [--quiet]
                 [--mermaid client|build]`;
@@ -30,16 +29,24 @@ changed (delete the folder for a build from scratch). Exit codes: 0 ok, 1 conten
 `;
 
 export async function runBuild(args: string[], io: Io): Promise<number> {
-  let values: ReturnType<typeof parseBuildArgs>;
-  try {
-    values = parseBuildArgs(args);
-  } catch (cause) {
-    return usage(io, (cause as Error).message);
-  }
-  if (values.help) {
-    io.stdout.write(BUILD_HELP);
-    return 0;
-  }
+  const parsed = commandArgs(io, BUILD_HELP, {
+    args,
+    strict: true,
+    allowPositionals: false,
+    options: {
+      root: { type: 'string' },
+      posts: { type: 'string' },
+      out: { type: 'string' },
+      'base-url': { type: 'string' },
+      mermaid: { type: 'string' },
+      drafts: { type: 'boolean' },
+      future: { type: 'boolean' },
+      quiet: { type: 'boolean', short: 'q' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (typeof parsed === 'number') return parsed;
+  const { values } = parsed;
   if (values['base-url'] !== undefined && !parseBaseUrl(values['base-url'])) {
     return usage(io, `--base-url must be an absolute http(s) URL or a path starting with /, got "${values['base-url']}"`);
   }
@@ -71,26 +78,6 @@ export async function runBuild(args: string[], io: Io): Promise<number> {
   printDiagnostics(io, report.diagnostics, { root: report.config.root, sources: report.sources, quiet });
   io.stdout.write(`${summary(report)}\n`);
   return report.ok ? 0 : 1;
-}
-
-
-function parseBuildArgs(args: string[]) {
-  return parseArgs({
-    args,
-    strict: true,
-    allowPositionals: false,
-    options: {
-      root: { type: 'string' },
-      posts: { type: 'string' },
-      out: { type: 'string' },
-      'base-url': { type: 'string' },
-      mermaid: { type: 'string' },
-      drafts: { type: 'boolean' },
-      future: { type: 'boolean' },
-      quiet: { type: 'boolean', short: 'q' },
-      help: { type: 'boolean', short: 'h' },
-    },
-  }).values;
 }
 
 /** `built 23 pages (ko 8, zh 8, en 5, other 2), 0 warnings in 0.41 s → _site` */

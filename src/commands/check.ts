@@ -1,10 +1,9 @@
 // `omnipress check`: options → checkSite() → diagnostics as text, JSON or GitHub annotations.
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { checkSite, type CheckReport } from '../check/check.js';
 import { toGithub, toJson, type CheckFormat } from '../check/format.js';
 import { isInside } from '../util/paths.js';
-import { isDirectory, printDiagnostics, usage, type Io } from './io.js';
+import { commandArgs, isDirectory, printDiagnostics, usage, type Io } from './io.js';
 
 export const CHECK_USAGE = 'omnipress check [--root DIR] [--posts DIR] [--drafts] [--future] [--format text|json|github]';
 
@@ -30,16 +29,21 @@ Exit codes: 0 no errors (warnings and notes allowed), 1 errors, 2 usage errors.
 const FORMATS: readonly CheckFormat[] = ['text', 'json', 'github'];
 
 export async function runCheck(args: string[], io: Io): Promise<number> {
-  let values: ReturnType<typeof parseCheckArgs>;
-  try {
-    values = parseCheckArgs(args);
-  } catch (cause) {
-    return usage(io, (cause as Error).message);
-  }
-  if (values.help) {
-    io.stdout.write(CHECK_HELP);
-    return 0;
-  }
+  const parsed = commandArgs(io, CHECK_HELP, {
+    args,
+    strict: true,
+    allowPositionals: false,
+    options: {
+      root: { type: 'string' },
+      posts: { type: 'string' },
+      drafts: { type: 'boolean' },
+      future: { type: 'boolean' },
+      format: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (typeof parsed === 'number') return parsed;
+  const { values } = parsed;
   const format = (values.format ?? (io.env.GITHUB_ACTIONS === 'true' ? 'github' : 'text')) as CheckFormat;
   if (!FORMATS.includes(format)) return usage(io, `--format must be text, json or github, got "${format}"`);
   if (values.root !== undefined && !isDirectory(values.root)) return usage(io, `--root ${values.root} is not a folder`);
@@ -60,22 +64,6 @@ export async function runCheck(args: string[], io: Io): Promise<number> {
     io.stdout.write(`${summary(report)}\n`);
   }
   return report.ok ? 0 : 1;
-}
-
-function parseCheckArgs(args: string[]) {
-  return parseArgs({
-    args,
-    strict: true,
-    allowPositionals: false,
-    options: {
-      root: { type: 'string' },
-      posts: { type: 'string' },
-      drafts: { type: 'boolean' },
-      future: { type: 'boolean' },
-      format: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
-    },
-  }).values;
 }
 
 /** `check failed: 2 errors, 1 warning, 3 notes in 12 posts (0.41 s)` / `check passed: …`. */

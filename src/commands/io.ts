@@ -1,6 +1,7 @@
 // What every command shares: where it prints, how a usage error looks, how diagnostics print.
 import fs from 'node:fs';
 import path from 'node:path';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { formatDiagnostic, type Diagnostic } from '../diagnostics.js';
 
 export interface Io {
@@ -13,6 +14,25 @@ export interface Io {
 export function usage(io: Io, message: string, showHelp = true): number {
   io.stderr.write(`omnipress: ${message}\n${showHelp ? "run 'omnipress --help' for usage\n" : ''}`);
   return 2;
+}
+
+/**
+ * A command's arguments, parsed strictly by node:util's parseArgs; with `--help` the command's
+ * help is printed instead. Returns the parsed arguments, or the exit code the command should
+ * return (2 for a usage error, 0 after the help).
+ */
+export function commandArgs<const T extends ParseArgsConfig>(io: Io, help: string, config: T): ReturnType<typeof parseArgs<T>> | number {
+  let parsed: ReturnType<typeof parseArgs<T>>;
+  try {
+    parsed = parseArgs(config);
+  } catch (cause) {
+    return usage(io, (cause as Error).message);
+  }
+  if ((parsed.values as { help?: unknown }).help) {
+    io.stdout.write(help);
+    return 0;
+  }
+  return parsed;
 }
 
 export function isDirectory(dir: string): boolean {

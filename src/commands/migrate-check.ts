@@ -1,10 +1,9 @@
 // `omnipress migrate-check`: options → migrateCheck() → a report as text or JSON. Always exit 0
 // once the report is made (it is an evaluation, not a gate); 2 for usage errors.
-import { parseArgs } from 'node:util';
 import path from 'node:path';
 import { migrateCheck } from '../migrate/migrate-check.js';
 import { toJsonReport, toTextReport } from '../migrate/report-format.js';
-import { isDirectory, usage, type Io } from './io.js';
+import { commandArgs, isDirectory, usage, type Io } from './io.js';
 
 export const MIGRATE_CHECK_USAGE = 'omnipress migrate-check --posts DIR [--root DIR] [--format text|json]';
 
@@ -25,16 +24,19 @@ Exit codes: 0 once the report is made (even with broken posts or warnings), 2 us
 `;
 
 export async function runMigrateCheck(args: string[], io: Io): Promise<number> {
-  let values: ReturnType<typeof parseMigrateArgs>;
-  try {
-    values = parseMigrateArgs(args);
-  } catch (cause) {
-    return usage(io, (cause as Error).message);
-  }
-  if (values.help) {
-    io.stdout.write(MIGRATE_CHECK_HELP);
-    return 0;
-  }
+  const parsed = commandArgs(io, MIGRATE_CHECK_HELP, {
+    args,
+    strict: true,
+    allowPositionals: false,
+    options: {
+      root: { type: 'string' },
+      posts: { type: 'string' },
+      format: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (typeof parsed === 'number') return parsed;
+  const { values } = parsed;
   const format = values.format ?? 'text';
   if (format !== 'text' && format !== 'json') return usage(io, `--format must be text or json, got "${format}"`);
   if (values.posts === undefined) return usage(io, 'migrate-check needs --posts DIR, the folder holding the posts');
@@ -47,16 +49,3 @@ export async function runMigrateCheck(args: string[], io: Io): Promise<number> {
   return 0;
 }
 
-function parseMigrateArgs(args: string[]) {
-  return parseArgs({
-    args,
-    strict: true,
-    allowPositionals: false,
-    options: {
-      root: { type: 'string' },
-      posts: { type: 'string' },
-      format: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
-    },
-  }).values;
-}

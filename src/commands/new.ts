@@ -1,13 +1,12 @@
 // `omnipress new <lang> <title>`: a new post file with front matter, never replacing one.
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { resolveConfig } from '../config.js';
 import { hasErrors } from '../diagnostics.js';
 import { slugFromFileName, slugify } from '../content/slug.js';
 import { newPostFileName, newPostText, splitList, type NewPost } from '../new/new-post.js';
 import { toPosix } from '../util/paths.js';
-import { isDirectory, printDiagnostics, shortPath, usage, type Io } from './io.js';
+import { commandArgs, isDirectory, printDiagnostics, shortPath, usage, type Io } from './io.js';
 
 export const NEW_USAGE = 'omnipress new <lang> <title> [--root DIR] [--posts DIR] [--slug S] [--category C] [--tags a,b]';
 
@@ -28,17 +27,21 @@ OMNIPRESS_NOW (an ISO date) replaces the clock, e.g. for scripts and tests.
 `;
 
 export async function runNew(args: string[], io: Io): Promise<number> {
-  let parsed: ReturnType<typeof parseNewArgs>;
-  try {
-    parsed = parseNewArgs(args);
-  } catch (cause) {
-    return usage(io, (cause as Error).message);
-  }
+  const parsed = commandArgs(io, NEW_HELP, {
+    args,
+    strict: true,
+    allowPositionals: true,
+    options: {
+      root: { type: 'string' },
+      posts: { type: 'string' },
+      slug: { type: 'string' },
+      category: { type: 'string', multiple: true },
+      tags: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (typeof parsed === 'number') return parsed;
   const { values, positionals } = parsed;
-  if (values.help) {
-    io.stdout.write(NEW_HELP);
-    return 0;
-  }
   const [langArg, ...words] = positionals;
   const title = words.join(' ').normalize('NFC').trim();
   if (langArg === undefined || title === '') return usage(io, `new needs a language and a title: ${NEW_USAGE}`);
@@ -84,22 +87,6 @@ export async function runNew(args: string[], io: Io): Promise<number> {
   }
   io.stdout.write(`${shortPath(file)}\n`);
   return 0;
-}
-
-function parseNewArgs(args: string[]) {
-  return parseArgs({
-    args,
-    strict: true,
-    allowPositionals: true,
-    options: {
-      root: { type: 'string' },
-      posts: { type: 'string' },
-      slug: { type: 'string' },
-      category: { type: 'string', multiple: true },
-      tags: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
-    },
-  });
 }
 
 /** The injected clock (OMNIPRESS_NOW), else now; undefined when the variable is not a date. */

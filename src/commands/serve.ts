@@ -1,9 +1,8 @@
 // `omnipress serve`: build into memory, serve on 127.0.0.1, rebuild on every save, until Ctrl-C.
-import { parseArgs } from 'node:util';
 import type { Diagnostic } from '../diagnostics.js';
 import { serve, ServeError, type DevServer } from '../serve/dev-server.js';
 import type { BuildRecord } from '../serve/rebuild.js';
-import { isDirectory, printDiagnostics, usage, type Io } from './io.js';
+import { commandArgs, isDirectory, printDiagnostics, usage, type Io } from './io.js';
 
 export const SERVE_USAGE = `omnipress serve [--root DIR] [--posts DIR] [--port 8080] [--host 127.0.0.1] [--drafts|--no-drafts] [--future|--no-future]`;
 
@@ -24,16 +23,23 @@ served. Stop with Ctrl-C.
 `;
 
 export async function runServe(args: string[], io: Io): Promise<number> {
-  let values: ReturnType<typeof parseServeArgs>;
-  try {
-    values = parseServeArgs(args);
-  } catch (cause) {
-    return usage(io, (cause as Error).message);
-  }
-  if (values.help) {
-    io.stdout.write(SERVE_HELP);
-    return 0;
-  }
+  const parsed = commandArgs(io, SERVE_HELP, {
+    args,
+    strict: true,
+    allowPositionals: false,
+    allowNegative: true,
+    options: {
+      root: { type: 'string' },
+      posts: { type: 'string' },
+      port: { type: 'string', short: 'p' },
+      host: { type: 'string' },
+      drafts: { type: 'boolean' },
+      future: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (typeof parsed === 'number') return parsed;
+  const { values } = parsed;
   const port = Number(values.port ?? 8080);
   if (!/^\d+$/.test(values.port ?? '8080') || port > 65535) return usage(io, `--port must be a number from 0 to 65535, got "${values.port}"`);
   if (values.root !== undefined && !isDirectory(values.root)) return usage(io, `--root ${values.root} is not a folder`);
@@ -86,20 +92,3 @@ function describe(record: BuildRecord): string {
   return `rebuilt (${record.kinds.join(', ')}) in ${ms} ms: ${plural(record.markdownRenders, 'markdown render')}, ${plural(record.pagesRendered, 'page')} rendered, ${plural(record.changed.length, 'file')} changed`;
 }
 
-function parseServeArgs(args: string[]) {
-  return parseArgs({
-    args,
-    strict: true,
-    allowPositionals: false,
-    allowNegative: true,
-    options: {
-      root: { type: 'string' },
-      posts: { type: 'string' },
-      port: { type: 'string', short: 'p' },
-      host: { type: 'string' },
-      drafts: { type: 'boolean' },
-      future: { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' },
-    },
-  }).values;
-}
