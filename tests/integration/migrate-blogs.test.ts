@@ -181,8 +181,15 @@ describe('a Hexo blog: --posts source/_posts', () => {
   it('shows the drafts of source/_drafts only with --drafts', async () => {
     expect(exists(root, 'zh/posts/未完成的想法/index.html')).toBe(false);
     const preview = blogCopy('hexo');
-    await buildSite(preview, { posts: path.join(preview, 'source/_posts'), drafts: true, now: NOW() });
-    expect(page(preview, 'zh/posts/未完成的想法/index.html')('.draft-badge')).toHaveLength(1);
+    const withDrafts = await buildSite(preview, { posts: path.join(preview, 'source/_posts'), drafts: true, now: NOW() });
+    const draft = page(preview, 'zh/posts/未完成的想法/index.html');
+    expect(draft('.draft-badge')).toHaveLength(1);
+    // A draft keeps its asset folder beside it in source/_drafts/; its images are copied too.
+    expect(withDrafts.diagnostics.filter((d) => d.file.includes('_drafts'))).toEqual([]);
+    expect(draft('.post-body img[alt="随手画的草图"]').attr('src')).toBe(encodeURIComponent('草图.png'));
+    expect(fs.readFileSync(path.join(preview, '_site/zh/posts/未完成的想法/草图.png'))).toEqual(
+      fs.readFileSync(path.join(FIXTURES, 'blogs/hexo/source/_drafts/未完成的想法/草图.png')),
+    );
   });
 });
 
