@@ -134,7 +134,7 @@ function renderBody(
   const key = `${post.hash}\0${post.sourcePath}\0${inputs.stringsHash}${referencesPosts(post.body) ? `\0${inputs.lookupHash()}` : ''}`;
   let entry = cache?.markdown.get(key);
   if (!entry) {
-    const rendered = markdown.render(post.body, { file: post.sourcePath, bodyLine: post.bodyLine, id: post.id, lang: post.lang, lookup: inputs.lookup });
+    const rendered = markdown.render(post.body, { file: post.sourcePath, bodyLine: post.bodyLine, id: post.id, lang: post.lang, lookup: inputs.lookup, mediaPath: post.mediaPath });
     counts.markdownRenders++;
     entry = {
       body: { html: rendered.html, headings: rendered.headings, diagrams: rendered.diagrams },

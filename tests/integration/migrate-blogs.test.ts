@@ -35,6 +35,17 @@ function allHtml(root: string): string {
     .map((e) => fs.readFileSync(path.join(e.parentPath, e.name), 'utf8'))
     .join('\n');
 }
+/**
+ * What a migrating user puts into public/: the blog's own `assets/` folder (Chirpy), and the
+ * cover images the fixtures name without shipping them (stand-in bytes).
+ */
+function copyIntoPublic(root: string, stubs: string[]): void {
+  if (fs.existsSync(path.join(root, 'assets'))) fs.cpSync(path.join(root, 'assets'), path.join(root, 'public/assets'), { recursive: true });
+  for (const file of stubs) {
+    fs.mkdirSync(path.dirname(path.join(root, 'public', file)), { recursive: true });
+    fs.writeFileSync(path.join(root, 'public', file), 'image');
+  }
+}
 const hrefs = ($: Page, selector: string) => $(selector).map((_, a) => $(a).attr('href')).get();
 const jsonLd = ($: Page) => JSON.parse($('script[type="application/ld+json"]').text()) as Record<string, unknown>;
 
@@ -260,6 +271,7 @@ describe('a Hugo site: --posts content', () => {
 
 describe('the three blogs, built', () => {
   // The cover images the posts name, as a migrating user copies them into public/.
+  // Chirpy's own assets/ folder is copied whole, as the README tells migrating users to.
   const blogs = [
     { name: 'chirpy', posts: '_posts', public: ['assets/img/llm-cover.png'] },
     { name: 'hexo', posts: 'source/_posts', public: ['images/eval-cover.jpg'] },
@@ -267,10 +279,7 @@ describe('the three blogs, built', () => {
   ];
   it.each(blogs)('$name: valid HTML on every page, redirects included, and no broken internal link', async (blog) => {
     const root = blogCopy(blog.name);
-    for (const file of blog.public) {
-      fs.mkdirSync(path.dirname(path.join(root, 'public', file)), { recursive: true });
-      fs.writeFileSync(path.join(root, 'public', file), 'image');
-    }
+    copyIntoPublic(root, blog.public);
     const report = await buildSite(root, { posts: path.join(root, blog.posts), baseUrl: BASE, drafts: true, now: NOW() });
     expect(errors(report)).toEqual([]);
     const out = path.join(root, '_site');
@@ -404,13 +413,10 @@ interface CliBlog {
   result: CliResult;
 }
 
-/** `omnipress build --root COPY --posts POSTS --base-url SUB`, the cover images put in public/ as a user would. */
+/** `omnipress build --root COPY --posts POSTS --base-url SUB`, with public/ made as a user would. */
 function cliBlog(name: string, posts: string, publicFiles: string[] = []): CliBlog {
   const root = blogCopy(name);
-  for (const file of publicFiles) {
-    fs.mkdirSync(path.dirname(path.join(root, 'public', file)), { recursive: true });
-    fs.writeFileSync(path.join(root, 'public', file), 'image');
-  }
+  copyIntoPublic(root, publicFiles);
   return { root, result: runCli(['build', '--root', root, '--posts', posts, '--base-url', SUB]) };
 }
 
@@ -484,6 +490,15 @@ describe('a Chirpy blog with its markup, built by the CLI under a sub-path', () 
       '> 코드 속 프롬프트\n{: .prompt-tip }\n![코드 속 그림](./img/없는-그림.png){: w="10" }\n[코드 속 링크]({% post_url 2024-05-14-llm-first-steps %})\n{% include comments.html %}\n',
     );
     expect($('.post-body p code').map((_, c) => $(c).text()).get()).toEqual(['{% include footer.html %}', '{% post_url 2024-05-14-llm-first-steps %}']);
+  });
+
+  it("puts relative images under the post's media_subpath, in the body and as the cover", () => {
+    const plant = page(blog.root, 'ko/posts/창가의-화분/index.html');
+    const expected = `/sub/assets/img/posts/${encodeURIComponent('화분')}/${encodeURIComponent('몬스테라')}.png`;
+    const img = plant('.post-body img[alt="새 잎이 난 몬스테라"]');
+    expect(img.attr()).toMatchObject({ src: expected, width: '500', height: '600' });
+    expect(targetOf(blog.root, '/sub/ko/posts/', img.attr('src')!)).toBe(path.join(blog.root, '_site/assets/img/posts/화분/몬스테라.png'));
+    expect(plant('figure.cover img').attr('src')).toBe('/sub/assets/img/posts/화분/몬스테라.png');
   });
 
   it('keeps redirects, file-name dates and skipped non-posts right in the same build', () => {
