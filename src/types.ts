@@ -142,6 +142,8 @@ export interface Post {
   image?: string;
   /** Alt text of the image (Chirpy's `image.alt`). */
   imageAlt?: string;
+  /** Chirpy's `media_subpath` / `img_path`, as written: the prefix of the body's relative images. */
+  mediaPath?: string;
   /**
    * Old addresses that should lead here (Hugo `aliases`, Jekyll `redirect_from`), as written;
    * the model stage resolves and checks them into `Site.redirects`.

@@ -16,6 +16,7 @@ import { imagesPlugin } from './plugins/images.js';
 import { jekyllRawPlugin } from './plugins/jekyll-raw.js';
 import { linkifyWwwPlugin } from './plugins/linkify-www.js';
 import { linkRefsPlugin } from './plugins/link-refs.js';
+import { mediaSubpathPlugin } from './plugins/media-subpath.js';
 import { linksPlugin } from './plugins/links.js';
 import { liquidTagsPlugin } from './plugins/liquid-tags.js';
 import { mermaidFencePlugin } from './plugins/mermaid-fence.js';
@@ -89,6 +90,7 @@ export function createMarkdown(options: MarkdownOptions): MarkdownRenderer {
     .use(headingIdsPlugin)
     .use(liquidTagsPlugin) // after jekyll-raw
     .use(mermaidFencePlugin) // wraps the default fence renderer
+    .use(mediaSubpathPlugin) // before link-refs, which records (and assets copy) the prefixed URL
     .use(linkRefsPlugin) // records only; after footnotes so footnote links have their lines
     .use(imagesPlugin)
     .use(linksPlugin, { siteOrigin: options.siteOrigin })

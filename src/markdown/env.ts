@@ -65,6 +65,8 @@ export interface MarkdownEnv {
   lookup?: PostLookup;
   /** UI strings in the post's language (callout labels, the video card's label). */
   strings: Record<string, string>;
+  /** Chirpy's `media_subpath` of the post: prefix of its relative images (media-subpath). */
+  mediaPath?: string;
 }
 
 /** What a render knows about the post besides its body; all plain data. */
@@ -77,6 +79,8 @@ export interface RenderSource {
   id?: string;
   lang?: string;
   lookup?: PostLookup;
+  /** Prefix of the post's relative images (`Post.mediaPath`). */
+  mediaPath?: string;
 }
 
 export function createEnv(source: RenderSource, strings: Record<string, string> = {}): MarkdownEnv {
@@ -94,6 +98,7 @@ export function createEnv(source: RenderSource, strings: Record<string, string> 
     lang: source.lang,
     lookup: source.lookup,
     strings,
+    mediaPath: source.mediaPath,
   };
 }
 

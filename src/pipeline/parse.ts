@@ -140,6 +140,7 @@ export function parsePost(file: SourceFile, ctx: ParseContext): ParseResult {
     excerpt: excerpt(body),
     image: coverImage(data),
     imageAlt: readImageAlt(data.image),
+    mediaPath: readText(data.media_subpath ?? data.img_path) || undefined,
     redirectFrom: redirectFrom ?? [],
     author: readAuthor(data.author),
     readingMinutes: readingMinutes(body),

@@ -7,6 +7,7 @@
 // `missing-image`); a linked file that is not there is left to `omnipress check` (a dead link).
 import fs from 'node:fs';
 import path from 'node:path';
+import { draftsBeside } from '../content/post-files.js';
 import { warning, type Diagnostic } from '../diagnostics.js';
 import type { LinkRef } from '../markdown/create.js';
 import type { OutputFile, Post, Site } from '../types.js';
@@ -74,18 +75,21 @@ function filePart(url: string): string | undefined {
 /**
  * Where the image is: beside the post (a Hugo leaf bundle, `img/a.png`, Hexo's `my-post/a.png`),
  * else in the post's asset folder, named like the post file without its extension (Hexo's
- * `post_asset_folder`). Only files inside the posts folder are taken.
+ * `post_asset_folder`). Only files inside the folder the post was read from are taken: the posts
+ * folder, or the `_drafts/` beside a `_posts` folder (Hexo drafts keep their asset folder there).
  */
 function findAsset(post: Post, rel: string, postsDir: string): string | undefined {
   // Hidden files and folders (.env, .git/) are never published, as load skips them too.
   if (rel.split('/').some((segment) => segment.startsWith('.'))) return undefined;
+  const drafts = draftsBeside(postsDir);
+  const root = drafts && isInside(post.sourcePath, drafts) ? drafts : postsDir;
   const dir = path.dirname(post.sourcePath);
   const assetFolder = post.sourcePath.replace(/\.(md|markdown)$/i, '');
   for (const candidate of [path.join(dir, rel), path.join(assetFolder, rel)]) {
-    if (!isInside(candidate, postsDir)) continue;
+    if (!isInside(candidate, root)) continue;
     try {
       // A symlink may not smuggle a file from elsewhere on the machine into the site.
-      if (fs.statSync(candidate).isFile() && isInside(fs.realpathSync(candidate), fs.realpathSync(postsDir))) return candidate;
+      if (fs.statSync(candidate).isFile() && isInside(fs.realpathSync(candidate), fs.realpathSync(root))) return candidate;
     } catch {
       // not there; try the next place
     }

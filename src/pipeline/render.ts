@@ -180,7 +180,7 @@ function renderBody(
   const key = markdownKey(post, inputs);
   let entry = cache?.markdown.get(key);
   if (!entry) {
-    const rendered = markdown.render(post.body, { file: post.sourcePath, bodyLine: post.bodyLine, id: post.id, lang: post.lang, lookup: inputs.lookup });
+    const rendered = markdown.render(post.body, { file: post.sourcePath, bodyLine: post.bodyLine, id: post.id, lang: post.lang, lookup: inputs.lookup, mediaPath: post.mediaPath });
     counts.markdownRenders++;
     entry = {
       body: { html: rendered.html, headings: rendered.headings, diagrams: rendered.diagrams },

@@ -22,9 +22,10 @@ export function siteFromFiles(files: Record<string, string | Uint8Array>): strin
   return root;
 }
 
-/** A temporary copy of tests/fixtures/<name>. */
+/** A temporary copy of tests/fixtures/<name>; `name` may be nested (`markup/hugo`). */
 export function siteFromFixture(name: string): string {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), `omnipress-${name}-`));
+  // mkdtemp takes a prefix, not a path: `markup/hugo` would point into a folder that does not exist.
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), `omnipress-${name.replace(/[\\/]/g, '-')}-`));
   fs.cpSync(path.join(FIXTURES, name), root, { recursive: true });
   return root;
 }

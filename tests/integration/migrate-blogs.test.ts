@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { BuildReport } from '../../src/build.js';
 import { page, parseXml, type Page } from '../helpers/html.js';
 import { brokenLinks, validationErrors } from '../helpers/site-check.js';
-import { buildSite, FIXTURES, readOutput, readTree, runCli, siteFromFiles } from '../helpers/site.js';
+import { buildSite, FIXTURES, readOutput, readTree, runCli, siteFromFiles, type CliResult } from '../helpers/site.js';
 
 const BASE = 'https://blog.example.org/sub/';
 /**
@@ -34,6 +34,17 @@ function allHtml(root: string): string {
     .filter((e) => e.isFile() && e.name.endsWith('.html'))
     .map((e) => fs.readFileSync(path.join(e.parentPath, e.name), 'utf8'))
     .join('\n');
+}
+/**
+ * What a migrating user puts into public/: the blog's own `assets/` folder (Chirpy), and the
+ * cover images the fixtures name without shipping them (stand-in bytes).
+ */
+function copyIntoPublic(root: string, stubs: string[]): void {
+  if (fs.existsSync(path.join(root, 'assets'))) fs.cpSync(path.join(root, 'assets'), path.join(root, 'public/assets'), { recursive: true });
+  for (const file of stubs) {
+    fs.mkdirSync(path.dirname(path.join(root, 'public', file)), { recursive: true });
+    fs.writeFileSync(path.join(root, 'public', file), 'image');
+  }
 }
 const hrefs = ($: Page, selector: string) => $(selector).map((_, a) => $(a).attr('href')).get();
 const jsonLd = ($: Page) => JSON.parse($('script[type="application/ld+json"]').text()) as Record<string, unknown>;
@@ -181,8 +192,15 @@ describe('a Hexo blog: --posts source/_posts', () => {
   it('shows the drafts of source/_drafts only with --drafts', async () => {
     expect(exists(root, 'zh/posts/未完成的想法/index.html')).toBe(false);
     const preview = blogCopy('hexo');
-    await buildSite(preview, { posts: path.join(preview, 'source/_posts'), drafts: true, now: NOW() });
-    expect(page(preview, 'zh/posts/未完成的想法/index.html')('.draft-badge')).toHaveLength(1);
+    const withDrafts = await buildSite(preview, { posts: path.join(preview, 'source/_posts'), drafts: true, now: NOW() });
+    const draft = page(preview, 'zh/posts/未完成的想法/index.html');
+    expect(draft('.draft-badge')).toHaveLength(1);
+    // A draft keeps its asset folder beside it in source/_drafts/; its images are copied too.
+    expect(withDrafts.diagnostics.filter((d) => d.file.includes('_drafts'))).toEqual([]);
+    expect(draft('.post-body img[alt="随手画的草图"]').attr('src')).toBe(encodeURIComponent('草图.png'));
+    expect(fs.readFileSync(path.join(preview, '_site/zh/posts/未完成的想法/草图.png'))).toEqual(
+      fs.readFileSync(path.join(FIXTURES, 'blogs/hexo/source/_drafts/未完成的想法/草图.png')),
+    );
   });
 });
 
@@ -253,6 +271,7 @@ describe('a Hugo site: --posts content', () => {
 
 describe('the three blogs, built', () => {
   // The cover images the posts name, as a migrating user copies them into public/.
+  // Chirpy's own assets/ folder is copied whole, as the README tells migrating users to.
   const blogs = [
     { name: 'chirpy', posts: '_posts', public: ['assets/img/llm-cover.png'] },
     { name: 'hexo', posts: 'source/_posts', public: ['images/eval-cover.jpg'] },
@@ -260,10 +279,7 @@ describe('the three blogs, built', () => {
   ];
   it.each(blogs)('$name: valid HTML on every page, redirects included, and no broken internal link', async (blog) => {
     const root = blogCopy(blog.name);
-    for (const file of blog.public) {
-      fs.mkdirSync(path.dirname(path.join(root, 'public', file)), { recursive: true });
-      fs.writeFileSync(path.join(root, 'public', file), 'image');
-    }
+    copyIntoPublic(root, blog.public);
     const report = await buildSite(root, { posts: path.join(root, blog.posts), baseUrl: BASE, drafts: true, now: NOW() });
     expect(errors(report)).toEqual([]);
     const out = path.join(root, '_site');
@@ -273,17 +289,29 @@ describe('the three blogs, built', () => {
 });
 
 describe('the command a migrating user types', () => {
-  it('omnipress build --posts ../myblog/_posts, from a new site folder beside the blog', () => {
+  it.each([
+    { name: 'chirpy', posts: '_posts', page: 'ko/posts/필름-카메라-입문/', asset: 'img/필름-카메라.png', warning: '_posts/2024-06-20-필름 카메라 입문.md:25 warning: Liquid/Hexo tag {% include %}' },
+    { name: 'hexo', posts: 'source/_posts', page: 'zh/posts/手冲咖啡/', asset: '磨豆机.png', warning: 'source/_posts/手冲咖啡.md:30 warning: Liquid/Hexo tag {% pullquote %}' },
+    { name: 'hugo', posts: 'content', page: 'ko/posts/비-오는-찻집/', asset: '찻잔.png', warning: 'content/posts/비 오는 찻집/index.md:14 warning: Hugo shortcode {{< instagram >}}' },
+  ])('omnipress build --posts ../myblog/$posts, from a new site folder beside the $name blog', (blog) => {
     const parent = fs.mkdtempSync(path.join(os.tmpdir(), 'omnipress-beside-'));
-    fs.cpSync(path.join(FIXTURES, 'blogs/chirpy'), path.join(parent, 'myblog'), { recursive: true });
+    fs.cpSync(path.join(FIXTURES, 'blogs', blog.name), path.join(parent, 'myblog'), { recursive: true });
     fs.mkdirSync(path.join(parent, 'site'));
-    const blog = readTree(path.join(parent, 'myblog'));
-    const result = runCli(['build', '--posts', '../myblog/_posts'], { cwd: path.join(parent, 'site') });
-    expect(result.stderr).not.toMatch(/error/);
-    expect(result.status).toBe(0);
-    expect(fs.existsSync(path.join(parent, 'site/_site/ko/posts/llm-first-steps/index.html'))).toBe(true);
+    const before = readTree(path.join(parent, 'myblog'));
+    const result = runCli(['build', '--posts', `../myblog/${blog.posts}`], { cwd: path.join(parent, 'site') });
+    expect(result.status, result.stderr).toBe(0);
+    // The one unsupported construct, named by the blog's file (shown by its full path, as it is outside the site folder).
+    const { headers, stray } = diagnosticsOf(result);
+    expect(stray).toEqual([]);
+    expect(headers).toEqual([expect.stringContaining(`myblog/${blog.warning}`)]);
+    const out = path.join(parent, 'site/_site');
+    const $ = page(path.join(parent, 'site'), `${blog.page}index.html`);
+    const srcs = $('.post-body img').map((_, img) => decodeURIComponent($(img).attr('src')!)).get();
+    expect(srcs.map((src) => src.replace(/^\.\//, ''))).toContain(blog.asset);
+    expect(fs.existsSync(path.join(out, blog.page, blog.asset))).toBe(true);
+    expect(brokenLinks(out, '/').filter((link) => link.startsWith(blog.page))).toEqual([]);
     // The blog's folder is only read.
-    expect(readTree(path.join(parent, 'myblog'))).toEqual(blog);
+    expect(readTree(path.join(parent, 'myblog'))).toEqual(before);
   });
 });
 
@@ -384,5 +412,250 @@ describe('redirects that cannot be written', () => {
     ]);
     expect(fs.existsSync(path.join(root, 'outside'))).toBe(false);
     expect(fs.existsSync(path.join(root, '_site'))).toBe(false);
+  });
+});
+
+// The blogs' own markup, built end to end with the command a migrating user types, under a
+// sub-path: every construct of the family comes out as HTML, the files it links are copied where
+// the links find them, and the one construct nothing renders is reported once, with file:line.
+const SUB = 'https://example.org/sub/';
+
+interface CliBlog {
+  root: string;
+  result: CliResult;
+}
+
+/** `omnipress build --root COPY --posts POSTS --base-url SUB`, with public/ made as a user would. */
+function cliBlog(name: string, posts: string, publicFiles: string[] = []): CliBlog {
+  const root = blogCopy(name);
+  copyIntoPublic(root, publicFiles);
+  return { root, result: runCli(['build', '--root', root, '--posts', posts, '--base-url', SUB]) };
+}
+
+/** The `file:line severity: message` headers of stderr; every other line must belong to one (code frame, hint). */
+function diagnosticsOf(result: CliResult): { headers: string[]; stray: string[] } {
+  const lines = result.stderr.split('\n').filter((line) => line.trim() !== '');
+  const header = /^.+:\d+ (warning|error): /;
+  return { headers: lines.filter((l) => header.test(l)), stray: lines.filter((l) => !header.test(l) && !l.startsWith('  ')) };
+}
+
+/** The output file a `src`/`href` on the page at site path `pageUrl` leads to, when it exists under /sub/. */
+function targetOf(root: string, pageUrl: string, url: string): string | undefined {
+  const resolved = new URL(url, new URL(pageUrl, SUB));
+  if (resolved.origin !== new URL(SUB).origin || !resolved.pathname.startsWith('/sub/')) return undefined;
+  const rel = decodeURIComponent(resolved.pathname.slice('/sub/'.length));
+  const file = path.join(root, '_site', rel.endsWith('/') || rel === '' ? `${rel}index.html` : rel);
+  return fs.existsSync(file) ? file : undefined;
+}
+
+const fixtureBytes = (...rel: string[]) => fs.readFileSync(path.join(FIXTURES, 'blogs', ...rel));
+const calloutSummary = ($: Page) =>
+  $('.post-body .callout').map((_, el) => `${$(el).attr('class')} ${$(el).children('.callout-label').text()}: ${$(el).children('p').not('.callout-label').text()}`).get();
+
+describe('a Chirpy blog with its markup, built by the CLI under a sub-path', () => {
+  let blog: CliBlog;
+  let $: Page;
+  const url = `/sub/ko/posts/${encodeURIComponent('필름-카메라-입문')}/`;
+  beforeAll(() => {
+    blog = cliBlog('chirpy', '_posts', ['assets/img/llm-cover.png']);
+    $ = page(blog.root, 'ko/posts/필름-카메라-입문/index.html');
+  });
+
+  it('reports exactly one warning, for the {% include %}, with its file and line', () => {
+    expect(blog.result.status, blog.result.stderr).toBe(0);
+    expect(diagnosticsOf(blog.result)).toEqual({
+      headers: ['_posts/2024-06-20-필름 카메라 입문.md:25 warning: Liquid/Hexo tag {% include %} is not supported and is shown as text; replace it with Markdown/HTML'],
+      stray: [],
+    });
+    expect($('.post-body p').filter((_, p) => $(p).text() === '{% include comments.html %}')).toHaveLength(1);
+  });
+
+  it('turns the four prompts into callouts labelled in Korean', () => {
+    expect(calloutSummary($)).toEqual([
+      'callout callout-tip prompt-tip 팁: 필름은 빛에 약하니 교체는 그늘에서 하세요.',
+      'callout callout-info prompt-info 정보: 이 글의 사진은 모두 스캔본입니다.',
+      'callout callout-warning prompt-warning 주의: 오래된 카메라는 노출계 배터리부터 확인하세요.',
+      'callout callout-danger prompt-danger 위험: 뒷뚜껑을 필름이 감긴 채로 열면 한 롤이 통째로 날아갑니다.',
+    ]);
+  });
+
+  it('gives the ./img/ image its w, h and class, copied beside the page under the sub-path', () => {
+    const img = $('.post-body img[alt="창가에 둔 필름 카메라"]');
+    expect(img.attr()).toMatchObject({ width: '700', height: '400', class: 'shadow' });
+    const file = targetOf(blog.root, url, img.attr('src')!);
+    expect(file).toBe(path.join(blog.root, '_site/ko/posts/필름-카메라-입문/img/필름-카메라.png'));
+    expect(fs.readFileSync(file!)).toEqual(fixtureBytes('chirpy/_posts/img/필름-카메라.png'));
+  });
+
+  it('links [text]({% post_url %}) to the post, and shows {% raw %} content as written', () => {
+    const link = $('.post-body a:contains("첫걸음 글")');
+    expect(link.attr('href')).toBe('/sub/ko/posts/llm-first-steps/');
+    expect(targetOf(blog.root, url, link.attr('href')!)).toBeDefined();
+    const text = $('.post-body > p').map((_, p) => $(p).text()).get();
+    expect(text).toContain('템플릿 문법을 그대로 보여 주려면 raw로 감쌉니다: {{ page.title }}.');
+    expect(text).toContain('{% if site.comments %}댓글{% endif %}');
+    expect($('.post-body').text()).not.toContain('raw %}');
+  });
+
+  it('leaves the same constructs in a fence and in inline code as written', () => {
+    expect($('.post-body pre code').text()).toBe(
+      '> 코드 속 프롬프트\n{: .prompt-tip }\n![코드 속 그림](./img/없는-그림.png){: w="10" }\n[코드 속 링크]({% post_url 2024-05-14-llm-first-steps %})\n{% include comments.html %}\n',
+    );
+    expect($('.post-body p code').map((_, c) => $(c).text()).get()).toEqual(['{% include footer.html %}', '{% post_url 2024-05-14-llm-first-steps %}']);
+  });
+
+  it("puts relative images under the post's media_subpath, in the body and as the cover", () => {
+    const plant = page(blog.root, 'ko/posts/창가의-화분/index.html');
+    const expected = `/sub/assets/img/posts/${encodeURIComponent('화분')}/${encodeURIComponent('몬스테라')}.png`;
+    const img = plant('.post-body img[alt="새 잎이 난 몬스테라"]');
+    expect(img.attr()).toMatchObject({ src: expected, width: '500', height: '600' });
+    expect(targetOf(blog.root, '/sub/ko/posts/', img.attr('src')!)).toBe(path.join(blog.root, '_site/assets/img/posts/화분/몬스테라.png'));
+    expect(plant('figure.cover img').attr('src')).toBe('/sub/assets/img/posts/화분/몬스테라.png');
+  });
+
+  it('keeps redirects, file-name dates and skipped non-posts right in the same build', () => {
+    expect(page(blog.root, 'old/llm.html')('meta[http-equiv="refresh"]').attr('content')).toBe('0; url=/sub/ko/posts/llm-first-steps/');
+    expect(page(blog.root, 'ko/posts/커피-한-잔과-코드-리뷰/index.html')('.published time').attr('datetime')).toBe('2024-03-02T00:00:00+09:00');
+    expect(allHtml(blog.root)).not.toContain('글 보관함');
+    expect(exists(blog.root, 'ko/posts/다음-글-초안/index.html')).toBe(false);
+  });
+
+  it('has no broken internal link and valid HTML on every page', async () => {
+    const out = path.join(blog.root, '_site');
+    expect(brokenLinks(out, '/sub/')).toEqual([]);
+    expect(await validationErrors(out)).toEqual([]);
+  });
+});
+
+describe('a Hexo blog with its markup, built by the CLI under a sub-path', () => {
+  let blog: CliBlog;
+  let $: Page;
+  const url = `/sub/zh/posts/${encodeURIComponent('手冲咖啡')}/`;
+  beforeAll(() => {
+    blog = cliBlog('hexo', 'source/_posts', ['images/eval-cover.jpg']);
+    $ = page(blog.root, 'zh/posts/手冲咖啡/index.html');
+  });
+
+  it('reports exactly one warning, for the {% pullquote %} pair, with its file and line', () => {
+    expect(blog.result.status, blog.result.stderr).toBe(0);
+    expect(diagnosticsOf(blog.result)).toEqual({
+      headers: ['source/_posts/手冲咖啡.md:30 warning: Liquid/Hexo tag {% pullquote %} is not supported and is shown as text; replace it with Markdown/HTML'],
+      stray: [],
+    });
+  });
+
+  it('turns {% note info %} into a callout labelled in Chinese', () => {
+    expect(calloutSummary($)).toEqual(['callout callout-info 信息: 豆子最好在冲之前再磨，香气会完整很多。']);
+  });
+
+  it('shows {% asset_img %} and {% img %} from the asset folder, copied beside the page', () => {
+    const grinder = $('.post-body img[alt="我的手摇磨豆机"]');
+    expect(grinder.attr('title')).toBe('我的手摇磨豆机');
+    expect(fs.readFileSync(targetOf(blog.root, url, grinder.attr('src')!)!)).toEqual(fixtureBytes('hexo/source/_posts/手冲咖啡/磨豆机.png'));
+    const dripper = $('.post-body img[alt="一只陶瓷滤杯"]');
+    expect(dripper.attr()).toMatchObject({ class: 'shadow', width: '300', height: '200', title: '陶瓷滤杯' });
+    expect(fs.readFileSync(targetOf(blog.root, url, dripper.attr('src')!)!, 'utf8')).toContain('<svg');
+  });
+
+  it('links {% post_link %} by dated file name and by name, with the title or the given text', () => {
+    const links = $('.post-body a').map((_, a) => [[$(a).text(), decodeURIComponent($(a).attr('href')!)]]).get();
+    expect(links).toEqual([
+      ['周末读书', '/sub/zh/posts/周末读书/'],
+      ['另一篇笔记', '/sub/zh/posts/模型评测笔记/'],
+    ]);
+    for (const a of $('.post-body a').toArray()) expect(targetOf(blog.root, url, $(a).attr('href')!)).toBeDefined();
+  });
+
+  it('renders {% blockquote %} with its author and source, {% codeblock %} in its language', () => {
+    const quote = $('.post-body blockquote');
+    expect(quote.children('p').text()).toBe('水流要细，耐心要多。');
+    expect(quote.find('footer strong').text()).toBe('一位咖啡师');
+    expect(quote.find('footer cite').text()).toBe('店里的闲聊');
+    const code = $('.post-body figure.code-block');
+    expect(code.find('figcaption').text()).toBe('冲煮比例');
+    expect(code.find('pre code.language-python').text()).toBe('ratio = 15  # {% post_link 不存在的文章 %} 不会被处理\nprint(18 * ratio)\n');
+  });
+
+  it('cuts the excerpt at <!-- more -->', () => {
+    const index = page(blog.root, 'zh/index.html');
+    const item = index('main article, main li').filter((_, el) => index(el).find(`a[href="${url}"]`).length > 0).first();
+    expect(item.text()).toContain('买了一套手冲器具');
+    expect(item.text()).not.toContain('读书的那篇');
+  });
+
+  it('leaves tags in a fence and in inline code as written', () => {
+    expect($('.post-body > pre code').text()).toBe('{% note warning %}\n{% post_link 不存在的文章 %}\n{% endnote %}\n');
+    expect($('.post-body p code').text()).toBe('{% asset_img 磨豆机.png %}');
+  });
+
+  it('has no broken internal link and valid HTML on every page', async () => {
+    const out = path.join(blog.root, '_site');
+    expect(brokenLinks(out, '/sub/')).toEqual([]);
+    expect(await validationErrors(out)).toEqual([]);
+  });
+});
+
+describe('a Hugo site with its markup, built by the CLI under a sub-path', () => {
+  let blog: CliBlog;
+  let $: Page;
+  const url = `/sub/ko/posts/${encodeURIComponent('비-오는-찻집')}/`;
+  beforeAll(() => {
+    blog = cliBlog('hugo', 'content');
+    $ = page(blog.root, 'ko/posts/비-오는-찻집/index.html');
+  });
+
+  it('reports exactly one warning, for the unknown shortcode, with its file and line', () => {
+    expect(blog.result.status, blog.result.stderr).toBe(0);
+    expect(diagnosticsOf(blog.result)).toEqual({
+      headers: ['content/posts/비 오는 찻집/index.md:14 warning: Hugo shortcode {{< instagram >}} is not supported and is shown as text'],
+      stray: [],
+    });
+    expect($('.post-body > p').map((_, p) => $(p).text()).get()).toContain('{{< instagram CxYz123 >}}');
+  });
+
+  it('names the leaf bundle after its folder and copies its image for {{< figure >}}', () => {
+    const figure = $('.post-body figure');
+    expect(figure.find('figcaption').text()).toBe('창가 자리의 첫 잔');
+    expect(figure.find('figcaption em').text()).toBe('첫');
+    const img = figure.find('img');
+    expect(img.attr('alt')).toBe('김이 나는 찻잔');
+    const file = targetOf(blog.root, url, img.attr('src')!);
+    expect(file).toBe(path.join(blog.root, '_site/ko/posts/비-오는-찻집/찻잔.png'));
+    expect(fs.readFileSync(file!)).toEqual(fixtureBytes('hugo/content/posts/비 오는 찻집/찻잔.png'));
+  });
+
+  it('renders {{< youtube >}} as a link card in Korean, loading nothing from YouTube', () => {
+    const card = $('.post-body .video-card a');
+    expect(card.attr('href')).toBe('https://www.youtube.com/watch?v=aqz-KE-bpKQ');
+    expect(card.find('.video-card-title').text()).toBe('빗소리 영상');
+    expect(card.find('.video-card-site').text()).toBe('YouTube에서 보기');
+    expect($('iframe, script[src], [src*="youtube"], [src*="ytimg"]')).toHaveLength(0);
+  });
+
+  it('resolves relref from the Korean post to the English one, and ref back to the bundle', () => {
+    const toEnglish = $('.post-body a:contains("이쪽")').attr('href')!;
+    expect(toEnglish).toBe('/sub/en/posts/rainy-tea-house/');
+    expect(targetOf(blog.root, url, toEnglish)).toBeDefined();
+    const en = page(blog.root, 'en/posts/rainy-tea-house/index.html');
+    const toKorean = en('.post-body a:contains("here")').attr('href')!;
+    expect(toKorean).toBe(url);
+    expect(targetOf(blog.root, '/sub/en/posts/rainy-tea-house/', toKorean)).toBeDefined();
+  });
+
+  it('leaves shortcodes in a fence and in inline code as written', () => {
+    expect($('.post-body pre code').text()).toBe('{{< figure src="없는-그림.png" >}}\n{{< ref "rainy-tea-house.en.md" >}}\n{{< instagram CxYz123 >}}\n');
+    expect($('.post-body p code').text()).toBe('{{< youtube abc >}}');
+  });
+
+  it('keeps translations, aliases and skipped section pages right in the same build', () => {
+    expect(hrefs(page(blog.root, 'ko/posts/my-trip/index.html'), '.also-in a')).toEqual(['/sub/en/posts/my-trip/']);
+    expect(page(blog.root, '2024/02/jeju/index.html')('meta[http-equiv="refresh"]').attr('content')).toBe('0; url=/sub/ko/posts/my-trip/');
+    expect(allHtml(blog.root)).not.toContain('산책하는 개발자');
+  });
+
+  it('has no broken internal link and valid HTML on every page', async () => {
+    const out = path.join(blog.root, '_site');
+    expect(brokenLinks(out, '/sub/')).toEqual([]);
+    expect(await validationErrors(out)).toEqual([]);
   });
 });

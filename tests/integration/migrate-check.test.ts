@@ -6,6 +6,8 @@ import { describe, expect, it } from 'vitest';
 import type { JsonMigrateReport } from '../../src/migrate/report-format.js';
 import { FIXTURES, readTree, runCli } from '../helpers/site.js';
 
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 function blogCopy(name: string): string {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), `omnipress-migrate-${name}-`));
   fs.cpSync(path.join(FIXTURES, 'blogs', name), root, { recursive: true });
@@ -81,6 +83,28 @@ describe('omnipress migrate-check', () => {
     // 09:00 at +0800 stays 09:00 in Asia/Shanghai.
     expect(post).toContain('datetime="2023-12-01T09:00:00+08:00"');
     expect(fs.existsSync(path.join(site, '_site/ko'))).toBe(false);
+  });
+
+  // Each fixture blog uses its family's markup throughout; exactly one construct is not supported.
+  it.each([
+    { name: 'chirpy', posts: '_posts', code: 'liquid-tag', file: '_posts/2024-06-20-필름 카메라 입문.md', line: 25, construct: '{% include %}' },
+    { name: 'hexo', posts: 'source/_posts', code: 'liquid-tag', file: '_posts/手冲咖啡.md', line: 30, construct: '{% pullquote %}' },
+    { name: 'hugo', posts: 'content', code: 'hugo-shortcode', file: 'content/posts/비 오는 찻집/index.md', line: 14, construct: '{{< instagram >}}' },
+  ])('$name: names the one unsupported construct, $construct, with its count and first occurrence', (blog) => {
+    const root = blogCopy(blog.name);
+    const json = runCli(['migrate-check', '--root', root, '--posts', blog.posts, '--format', 'json']);
+    expect(json.status).toBe(0);
+    const report = JSON.parse(json.stdout) as JsonMigrateReport;
+    expect(report.posts.broken).toEqual([]);
+    expect(report.warnings).toEqual([
+      { code: blog.code, label: blog.code, count: 1, first: [expect.objectContaining({ file: blog.file, line: blog.line, message: expect.stringContaining(blog.construct) })] },
+    ]);
+
+    const text = runCli(['migrate-check', '--root', root, '--posts', blog.posts]).stdout.split('\n');
+    const at = text.indexOf('Warnings (1 warning of 1 kind):');
+    expect(at).toBeGreaterThan(0);
+    expect(text[at + 1]).toBe(`  ${blog.code} ×1`);
+    expect(text[at + 2]).toMatch(new RegExp(`^ {4}${escapeRegExp(`${blog.file}:${blog.line} `)}.*${escapeRegExp(blog.construct)}`));
   });
 
   it('exits 2 on usage errors', () => {

@@ -4,18 +4,16 @@
 // not supported reported once with its file and line. Built with the real CLI, as a user would
 // (`omnipress build --posts _posts`), and read with a real HTML parser.
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type Page, page } from '../helpers/html.js';
-import { FIXTURES, buildSite, runCli, siteFromFiles, type CliResult } from '../helpers/site.js';
+import { buildSite, runCli, siteFromFiles, siteFromFixture, type CliResult } from '../helpers/site.js';
 
 const BASE = 'https://example.org/sub/';
 
 /** Build a fixture under tests/fixtures/markup/ with its own posts folder, under the sub-path. */
 function buildFixture(name: string, posts: string): { root: string; result: CliResult } {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), `omnipress-markup-${name}-`));
-  fs.cpSync(path.join(FIXTURES, 'markup', name), root, { recursive: true });
+  const root = siteFromFixture(`markup/${name}`);
   const result = runCli(['build', '--root', root, '--posts', posts, '--base-url', BASE]);
   return { root, result };
 }
