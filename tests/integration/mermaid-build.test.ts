@@ -61,7 +61,8 @@ withBrowser('mermaid build mode', () => {
     const post = path.join(root, 'posts/ko/2024-05-14-diagrams.md');
     fs.writeFileSync(post, fs.readFileSync(post, 'utf8').replace('C[출력]', 'C[새 출력]'));
     expect(build(root).stdout).toMatch(/diagrams: 1 rendered .*, 1 cached/);
-  });
+    // Three builds, two of them starting Chromium: on a loaded 2-core CI machine that took 45 s.
+  }, 120_000);
 
   it('fails the build on a diagram syntax error, naming the post and the fence line', () => {
     const root = diagramSite({
