@@ -7,7 +7,8 @@
 // Runs the dev server in-process (from --dist, default dist/, so `npm run compile` first) on a
 // free port against a corpus from gen-corpus.mjs. "save → served" is measured from the write to
 // the moment the dev server has the edited page (watcher debounce of 50 ms included); "pipeline"
-// is the rebuild itself, as the dev server reports it. The search index is rebuilt after the
+// is the rebuild itself, as the dev server reports it, in wall time and in CPU time (the latter
+// steadier on a shared machine). The search index is rebuilt after the
 // pages are served and is part of neither number (each edit waits for it before the next one).
 // Prints medians of --runs edits and the render counts of the last one; with --json, also a JSON
 // summary on the last line (npm run bench reads it).
@@ -46,6 +47,7 @@ try {
   const page = `${target.url.replace(/^\//, '')}index.html`.normalize('NFC');
   const saved = [];
   const pipeline = [];
+  const pipelineCpu = [];
   for (let i = 0; i < runs; i++) {
     const marker = `bench-edit-${i}-${Date.now()}`;
     const before = server.builds.length;
@@ -59,14 +61,17 @@ try {
     saved.push(performance.now() - start);
     await server.idle();
     pipeline.push(server.builds.slice(before).reduce((ms, b) => ms + b.ms, 0));
+    pipelineCpu.push(server.builds.slice(before).reduce((ms, b) => ms + (b.cpuMs ?? 0), 0));
   }
   const last = server.builds.at(-1);
   const noChange = [];
+  const noChangeCpu = [];
   for (let i = 0; i < runs; i++) {
     const previous = server.builds.at(-1);
     fs.utimesSync(file, new Date(), new Date());
     while (server.builds.at(-1) === previous) await new Promise((resolve) => setTimeout(resolve, 1));
     noChange.push(server.builds.at(-1).ms);
+    noChangeCpu.push(server.builds.at(-1).cpuMs ?? 0);
     await server.idle();
   }
   await server.close();
@@ -78,13 +83,17 @@ try {
     savedToServedMs: Math.round(median(saved)),
     pipelineMs: Math.round(median(pipeline)),
     noChangeMs: Math.round(median(noChange)),
+    pipelineCpuMs: Math.round(median(pipelineCpu)),
+    noChangeCpuMs: Math.round(median(noChangeCpu)),
+    loadAverage: os.loadavg().map((l) => Number(l.toFixed(1))),
     debounceMs: DEBOUNCE_MS,
     lastEdit: { markdownRenders: last.markdownRenders, pagesRendered: last.pagesRendered, changedFiles: last.changed.length },
   };
   console.log(`serve, ${size} posts: first build ${(first / 1000).toFixed(1)} s`);
-  console.log(`  one post saved → page served: ${summary.savedToServedMs} ms median of ${runs} (pipeline ${summary.pipelineMs} ms, debounce ${DEBOUNCE_MS} ms)`);
+  console.log(`  one post saved → page served: ${summary.savedToServedMs} ms median of ${runs} (pipeline ${summary.pipelineMs} ms, ${summary.pipelineCpuMs} ms of CPU; debounce ${DEBOUNCE_MS} ms)`);
   console.log(`  last edit redid: ${last.markdownRenders} markdown render(s), ${last.pagesRendered} page(s), ${last.changed.length} file(s) changed`);
-  console.log(`  rebuild with nothing changed (touch): ${summary.noChangeMs} ms median of ${runs}`);
+  console.log(`  rebuild with nothing changed (touch): ${summary.noChangeMs} ms median of ${runs} (${summary.noChangeCpuMs} ms of CPU)`);
+  console.log(`  load average at the end: ${summary.loadAverage.join(', ')} on ${os.cpus().length} cores`);
   if (values.json) console.log(JSON.stringify(summary));
 } finally {
   fs.rmSync(root, { recursive: true, force: true });

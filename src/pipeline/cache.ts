@@ -12,6 +12,7 @@ import type { RenderedBody } from '../nunjucks/views.js';
 import { memorySearchCache, type SearchCache } from '../search/cache.js';
 import type { OutputFile, SourceFile } from '../types.js';
 import type { GitDates } from '../util/git-dates.js';
+import type { PostListing } from './load.js';
 import type { ParseResult } from './parse.js';
 
 /** A post body as markdown rendered it. */
@@ -91,6 +92,23 @@ export interface PipelineCache {
   search: SearchCache;
   /** Counts of the last run. */
   counts: RenderCounts;
+  /**
+   * Dev server only (undefined in `build` and `check`): what it may reuse because its watcher
+   * reports every change. rebuild.ts sets it and empties it whenever a change could escape it.
+   */
+  serve?: ServeShortcuts;
+}
+
+/** Shortcuts only the dev server takes; each one is safe only while the watcher sees every change. */
+export interface ServeShortcuts {
+  /**
+   * The posts folder as the last full scan found it. While set, load neither walks the folder nor
+   * stats the files: it reuses every load entry and reads only the files rebuild.ts dropped
+   * (those the watcher reported). Cleared on any add, unlink or unknown file, and after a failed read.
+   */
+  listing?: PostListing;
+  /** sitemap.xml and robots.txt, kept while what they show is the same (seo/sitemap.ts sitemapKey). */
+  sitemap?: { key: string; files: OutputFile[] };
 }
 
 export function createPipelineCache(): PipelineCache {
@@ -106,6 +124,7 @@ export function createPipelineCache(): PipelineCache {
     gitDates: undefined,
     search: memorySearchCache(),
     counts: { markdownRenders: 0, pagesRendered: 0 },
+    serve: undefined,
   };
 }
 

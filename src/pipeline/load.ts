@@ -6,7 +6,7 @@ import {
 } from '../content/post-files.js';
 import { error, type Diagnostic } from '../diagnostics.js';
 import type { SourceFile } from '../types.js';
-import { prune, type PipelineCache } from './cache.js';
+import { prune, type PipelineCache, type ServeShortcuts } from './cache.js';
 import { hashText } from '../util/hash.js';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
@@ -18,24 +18,41 @@ export interface LoadResult {
   skipped: SkippedFile[];
 }
 
+/** The post files of a posts folder and the Markdown files that are not posts (findPostFiles). */
+export type PostListing = ReturnType<typeof findPostFiles>;
+
 /**
  * Every post file under `postsDir`, sorted by id (see findPostFiles for what is not a post).
  * With a `cache` (dev server), a file whose mtime and size are unchanged is not read again.
+ * With `serve` (dev server), the folder is walked only when `serve.listing` is empty, and a cached
+ * file is reused without a stat: the watcher has told rebuild.ts which entries to drop.
  */
-export function loadPosts(postsDir: string, cache?: PipelineCache['load'], languages: readonly string[] = []): LoadResult {
+export function loadPosts(
+  postsDir: string,
+  cache?: PipelineCache['load'],
+  languages: readonly string[] = [],
+  serve?: ServeShortcuts,
+): LoadResult {
   const diagnostics: Diagnostic[] = [];
   const files: SourceFile[] = [];
   const seen = new Set<string>();
   if (!fs.existsSync(postsDir)) {
     cache?.clear();
+    if (serve) serve.listing = undefined;
     return { files, diagnostics, skipped: [] };
   }
-  const found = findPostFiles(postsDir, languages);
+  const trusted = serve?.listing;
+  const found = trusted ?? findPostFiles(postsDir, languages);
+  if (serve) serve.listing = found;
   for (const { absPath, id } of found.files) {
     if (cache) {
       seen.add(absPath);
-      const stat = safeStat(absPath);
       const cached = cache.get(absPath);
+      if (cached && trusted) {
+        files.push(cached.file);
+        continue;
+      }
+      const stat = safeStat(absPath);
       if (cached && stat && cached.mtimeMs === stat.mtimeMs && cached.size === stat.size) {
         files.push(cached.file);
         continue;

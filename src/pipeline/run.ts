@@ -76,7 +76,7 @@ export async function runPipeline(config: ResolvedConfig, hooks: PipelineHooks =
     return result;
   };
 
-  const loaded = await timed('load', 0, () => loadPosts(config.postsDir, cache?.load, config.languages.map((l) => l.code)));
+  const loaded = await timed('load', 0, () => loadPosts(config.postsDir, cache?.load, config.languages.map((l) => l.code), cache?.serve));
   const sources = new Map(loaded.files.map((file) => [file.absPath, file.text]));
   const diagnostics = [...loaded.diagnostics];
   let posts: Post[] | undefined;

@@ -38,6 +38,27 @@ export function buildSitemap(site: Site): string {
   return lines.join('\n');
 }
 
+/**
+ * Everything buildSitemap reads of the site (the config aside), as one string: two sites with the
+ * same key get the same sitemap. The dev server keeps its sitemap while the key holds, so keep this
+ * in step with buildSitemap, lastModified and alternatesOf (tests/serve/trusted-watcher.test.ts
+ * compares the served sitemap with a cold build's after edits).
+ */
+export function sitemapKey(site: Site): string {
+  const parts: string[] = [];
+  for (const route of site.routes) {
+    if (!inSitemap(site, route)) continue;
+    // alternatesOf: a post's versions by language and URL; an index's kind, language and page.
+    const versions =
+      route.kind === 'post'
+        ? (site.translations.get(route.postIds[0]!) ?? []).map((id) => `${site.postsById.get(id)?.lang}\u0002${site.postUrls.get(id)}`).join('\u0003')
+        : '';
+    const lastmod = lastModified(site, route)?.getTime() ?? '';
+    parts.push(`${route.kind}\u0001${route.lang}\u0001${route.url}\u0001${route.pagination?.page ?? ''}\u0001${lastmod}\u0001${versions}`);
+  }
+  return parts.join('\0');
+}
+
 /** `User-agent: *`, `Allow: /`, and the sitemap's absolute URL when there is a base URL. */
 export function buildRobots(site: Site): string {
   const urls = publicUrls(site.config);

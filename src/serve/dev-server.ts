@@ -64,7 +64,11 @@ export async function serve(options: ServeOptions = {}): Promise<DevServer> {
   // Watch before the first build, so an edit made while it runs is queued, not lost.
   const watcher: SiteWatcher = watchSite(rebuilder.config, (changes) => void rebuilder.enqueue(changes), {
     debounceMs: options.debounceMs,
-    onError: options.onWatchError,
+    onError: (error) => {
+      // Events may have been lost: the next build checks every post file instead of trusting them.
+      rebuilder.rescan();
+      options.onWatchError?.(error);
+    },
   });
   try {
     await watcher.ready;

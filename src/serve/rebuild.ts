@@ -34,12 +34,14 @@ export interface BuildRecord {
   /** Every diagnostic of the build (warnings too), for the terminal. */
   diagnostics: Diagnostic[];
   ms: number;
+  /** CPU time the process spent meanwhile (all threads, GC included): steadier than `ms` on a busy machine. */
+  cpuMs: number;
 }
 
 export class Rebuilder {
   /** The outputs being served; replaced only by a build without errors. */
   readonly writer = new MemoryWriter();
-  readonly cache: PipelineCache = createPipelineCache();
+  readonly cache: PipelineCache = { ...createPipelineCache(), serve: {} };
   /** Every build so far, oldest first. */
   readonly builds: BuildRecord[] = [];
   /** Errors of the latest build (the overlay shows them until a build succeeds). */
@@ -57,6 +59,14 @@ export class Rebuilder {
     private readonly overrides: ConfigOverrides,
     private readonly onBuild: (record: BuildRecord) => void = () => {},
   ) {}
+
+  /**
+   * Forget what the watcher vouched for: the next build walks posts/ and checks every file's mtime
+   * and size again (after a watcher error, events may have been lost).
+   */
+  rescan(): void {
+    this.cache.serve = {};
+  }
 
   /** The first build. */
   start(): Promise<void> {
@@ -92,6 +102,7 @@ export class Rebuilder {
 
   private async rebuild(changes: ChangeSet): Promise<BuildRecord> {
     const start = performance.now();
+    const cpuStart = process.cpuUsage();
     const kinds = [...new Set(changes.map((change) => change.kind))];
     const record = (fields: Partial<BuildRecord>): BuildRecord => {
       const changed = fields.changed ?? [];
@@ -106,6 +117,7 @@ export class Rebuilder {
         errors: [],
         diagnostics: [],
         ms: performance.now() - start,
+        cpuMs: cpuMsSince(cpuStart),
         ...fields,
       };
     };
@@ -126,7 +138,9 @@ export class Rebuilder {
       // `now` moves on, so a scheduled post appears once its time comes (with --no-future).
       result = await runPipeline({ ...this.config, now: new Date() }, { deferSearch: true }, this.cache);
     } catch (cause) {
-      // Typically a file deleted between listing and reading it; the watcher's next event rebuilds.
+      // Typically a file deleted between listing and reading it; the watcher's next event rebuilds,
+      // from a fresh listing.
+      this.rescan();
       const message = cause instanceof Error ? cause.message : String(cause);
       return this.failed(record, [error(this.config.root, `build failed: ${message}`)]);
     }
@@ -179,13 +193,22 @@ export class Rebuilder {
       const { config, diagnostics } = resolveConfig(this.overrides);
       if (hasErrors(diagnostics)) return diagnostics;
       this.config = config;
-      Object.assign(this.cache, createPipelineCache());
+      Object.assign(this.cache, createPipelineCache(), { serve: {} });
       return diagnostics;
     }
     for (const change of changes) {
       if (change.kind === 'post') {
-        // Keyed on mtime + size, the load cache could miss an edit within the same tick.
-        for (const file of this.cache.load.keys()) if (isInside(file, change.path)) this.cache.load.delete(file);
+        // Keyed on mtime + size, the load cache could miss an edit within the same tick; and while
+        // the listing is trusted (cache.ts ServeShortcuts), a dropped entry is the only file read.
+        let known = false;
+        for (const file of this.cache.load.keys()) {
+          if (isInside(file, change.path)) {
+            this.cache.load.delete(file);
+            known = true;
+          }
+        }
+        // A file that came or went (or one the listing never had) changes the listing: walk posts/ again.
+        if (change.event !== 'change' || !known) this.rescan();
       } else if (change.kind === 'template' && !isInside(change.path, path.join(templatesDir, 'assets'))) {
         // Layouts, partials or UI strings: every page again, but no markdown (bodies stay cached).
         this.cache.pages.clear();
@@ -194,6 +217,11 @@ export class Rebuilder {
     }
     return [];
   }
+}
+
+function cpuMsSince(start: NodeJS.CpuUsage): number {
+  const used = process.cpuUsage(start);
+  return (used.user + used.system) / 1000;
 }
 
 /** `ko/posts/x/index.html` → `/ko/posts/x/`; `ko/feed.xml` → `/ko/feed.xml`. */
