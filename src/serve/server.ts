@@ -15,7 +15,8 @@ const CLIENT_PATH = `${DEV_PREFIX}client.js`;
 const EVENTS_PATH = `${DEV_PREFIX}events`;
 const CLIENT_SOURCE = fileURLToPath(new URL('../../client/live-reload.js', import.meta.url));
 
-const TYPES: Record<string, string> = {
+/** Content types by file extension; the browser tests' static host uses the same table. */
+export const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -87,33 +88,33 @@ export function createHandler(site: ServedSite, hub: EventHub): http.RequestList
       res.writeHead(status, { 'content-type': type, 'content-length': bytes.byteLength, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff', ...headers });
       res.end(req.method === 'HEAD' ? undefined : bytes);
     };
-    if (req.method !== 'GET' && req.method !== 'HEAD') return send(405, 'method not allowed\n', TYPES['.txt']!, { allow: 'GET, HEAD' });
+    if (req.method !== 'GET' && req.method !== 'HEAD') return send(405, 'method not allowed\n', CONTENT_TYPES['.txt']!, { allow: 'GET, HEAD' });
     const raw = (req.url ?? '/').split(/[?#]/)[0]!;
     const query = (req.url ?? '').slice(raw.length);
-    if (raw === CLIENT_PATH) return send(200, client, TYPES['.js']!);
+    if (raw === CLIENT_PATH) return send(200, client, CONTENT_TYPES['.js']!);
     if (raw === EVENTS_PATH) return hub.add(res, { build: site.build(), overlay: overlayHtml(site.errors(), site.config().root) });
 
     const page = (status: number, content: string | Uint8Array) =>
-      send(status, injectDevScripts(Buffer.from(content).toString('utf8'), site.errors(), site.config().root), TYPES['.html']!);
+      send(status, injectDevScripts(Buffer.from(content).toString('utf8'), site.errors(), site.config().root), CONTENT_TYPES['.html']!);
     const files = site.files();
     // Before the first good build there is nothing to serve but the overlay.
     if (files.size === 0) return page(500, '<!doctype html><html><head><meta charset="utf-8"><title>omnipress: build failed</title></head><body></body></html>');
 
     const target = resolvePath(raw, site.config());
-    if (target.status === 301) return send(301, '', TYPES['.txt']!, { location: `${target.location}${query}` });
+    if (target.status === 301) return send(301, '', CONTENT_TYPES['.txt']!, { location: `${target.location}${query}` });
     if (target.status !== 200) {
       const notFound = files.get('404.html');
       if (target.status === 404 && notFound) return page(404, notFound);
-      return send(target.status, `${http.STATUS_CODES[target.status]}\n`, TYPES['.txt']!);
+      return send(target.status, `${http.STATUS_CODES[target.status]}\n`, CONTENT_TYPES['.txt']!);
     }
     const found = lookup(target.rel, files, site.config().publicDir);
-    if (found === 'directory') return send(301, '', TYPES['.txt']!, { location: `${raw}/${query}` });
+    if (found === 'directory') return send(301, '', CONTENT_TYPES['.txt']!, { location: `${raw}/${query}` });
     if (!found) {
       const notFound = files.get('404.html');
-      return notFound ? page(404, notFound) : send(404, 'not found\n', TYPES['.txt']!);
+      return notFound ? page(404, notFound) : send(404, 'not found\n', CONTENT_TYPES['.txt']!);
     }
-    const type = TYPES[path.extname(found.file).toLowerCase()] ?? 'application/octet-stream';
-    if (type === TYPES['.html']) return page(200, found.content);
+    const type = CONTENT_TYPES[path.extname(found.file).toLowerCase()] ?? 'application/octet-stream';
+    if (type === CONTENT_TYPES['.html']) return page(200, found.content);
     send(200, found.content, type);
   };
 }

@@ -5,6 +5,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
+import { CONTENT_TYPES } from '../../src/serve/server.js';
 
 /** The Chromium the tests drive (the same default build mode uses). */
 export const CHROMIUM = process.env.OMNIPRESS_CHROMIUM || '/usr/bin/chromium';
@@ -29,24 +30,6 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.xml': 'application/xml; charset=utf-8',
-  '.txt': 'text/plain; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-};
-
 export interface StaticServer {
   /** Where the site's root is, with a trailing slash: `http://127.0.0.1:PORT/sub/`. */
   url: string;
@@ -66,7 +49,7 @@ export async function serveSite(dir: string, prefix = '/'): Promise<StaticServer
     const send = (status: number, file?: string) => {
       const body = file ? fs.readFileSync(file) : Buffer.from('not found');
       res.writeHead(status, {
-        'content-type': file ? TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream' : 'text/plain',
+        'content-type': file ? CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream' : 'text/plain',
         'content-length': body.length,
         'cache-control': 'no-store',
       });
