@@ -11,10 +11,45 @@
 // a series of edits, which catches a missing input.
 import type { Post, Route, Site } from '../types.js';
 
+/** Where each published post sits in its language's list (newest first), for its neighbours. */
+type Positions = Map<string, { list: Post[]; at: number }>;
+
+function positionsOf(site: Site): Positions {
+  const position: Positions = new Map();
+  for (const list of site.byLang.values()) list.forEach((post, at) => position.set(post.id, { list, at }));
+  return position;
+}
+
+/**
+ * The posts whose stamp (text, dates, URL, terms) a route's inputs carry: those its page shows.
+ * Undefined for a kind without inputs.
+ */
+function shownPosts(site: Site, position: Positions, route: Route): (string | undefined)[] | undefined {
+  switch (route.kind) {
+    case 'post': {
+      const id = route.postIds[0]!;
+      const near = position.get(id);
+      // The post, its translations (language switcher, hreflang) and its newer/older neighbours.
+      return [id, ...(site.translations.get(id) ?? []), near?.list[near.at - 1]?.id, near?.list[near.at + 1]?.id];
+    }
+    case 'index':
+    case 'taxonomy':
+      return route.postIds;
+    case 'root':
+      return [...site.byLang.values()].flatMap((list) => [...list.slice(0, site.config.rootPostsPerLang).map((post) => post.id), undefined]);
+    case 'terms':
+    case 'not-found':
+      return [];
+    default:
+      return undefined;
+  }
+}
+
 export function routeInputs(site: Site): (route: Route) => string | undefined {
   const stamps = new Map<string, string>();
   /** Everything a view shows of a post: its text (hash), dates (from git or mtime too), URL and term links. */
-  const stamp = (id: string): string => {
+  const stamp = (id: string | undefined): string => {
+    if (id === undefined) return '';
     let value = stamps.get(id);
     if (value === undefined) {
       const post = site.postsById.get(id);
@@ -27,8 +62,7 @@ export function routeInputs(site: Site): (route: Route) => string | undefined {
     }
     return value;
   };
-  const position = new Map<string, { list: Post[]; at: number }>();
-  for (const list of site.byLang.values()) list.forEach((post, at) => position.set(post.id, { list, at }));
+  let position: Positions | undefined;
   // Per language and taxonomy, once: every term page needs its own term's line, the overview all of them.
   const termLines = new Map<string, { all: string[]; byName: Map<string, string> }>();
   const termsOf = (lang: string | undefined, kind: Route['taxonomy']) => {
@@ -44,33 +78,30 @@ export function routeInputs(site: Site): (route: Route) => string | undefined {
   };
 
   return (route) => {
-    const parts: string[] = [JSON.stringify(route)];
-    switch (route.kind) {
-      case 'post': {
-        const id = route.postIds[0]!;
-        const near = position.get(id);
-        // The post, its translations (language switcher, hreflang) and its newer/older neighbours.
-        const related = [id, ...(site.translations.get(id) ?? []), near?.list[near.at - 1]?.id, near?.list[near.at + 1]?.id];
-        parts.push(...related.map((other) => (other ? stamp(other) : '')));
-        break;
-      }
-      case 'index':
-        parts.push(...route.postIds.map(stamp));
-        break;
-      case 'taxonomy':
-        parts.push(...route.postIds.map(stamp), termsOf(route.lang, route.taxonomy).byName.get(route.term ?? '') ?? '');
-        break;
-      case 'terms':
-        parts.push(...termsOf(route.lang, route.taxonomy).all);
-        break;
-      case 'root':
-        for (const list of site.byLang.values()) parts.push(...list.slice(0, site.config.rootPostsPerLang).map((post) => stamp(post.id)), '\u0004');
-        break;
-      case 'not-found':
-        break;
-      default:
-        return undefined;
-    }
+    const shown = shownPosts(site, (position ??= positionsOf(site)), route);
+    if (!shown) return undefined;
+    const parts: string[] = [JSON.stringify(route), ...shown.map(stamp)];
+    if (route.kind === 'taxonomy') parts.push(termsOf(route.lang, route.taxonomy).byName.get(route.term ?? '') ?? '');
+    if (route.kind === 'terms') parts.push(...termsOf(route.lang, route.taxonomy).all);
     return parts.join('\u0000');
   };
+}
+
+/**
+ * Post id → the routes whose inputs carry that post's stamp. When only some posts changed and
+ * the rest of the model is as it was (model.ts `patchSite`), these are the only routes whose
+ * inputs can differ; every other route keeps the inputs, and so the page, it had.
+ */
+export function routesShowing(site: Site): Map<string, Route[]> {
+  const position = positionsOf(site);
+  const byPost = new Map<string, Route[]>();
+  for (const route of site.routes) {
+    for (const id of shownPosts(site, position, route) ?? []) {
+      if (id === undefined) continue;
+      const list = byPost.get(id);
+      if (list) list.push(route);
+      else byPost.set(id, [route]);
+    }
+  }
+  return byPost;
 }

@@ -10,9 +10,10 @@ import type { LinkRef, MarkdownRenderer } from '../markdown/create.js';
 import type { TemplateEngine } from '../nunjucks/environment.js';
 import type { RenderedBody } from '../nunjucks/views.js';
 import { memorySearchCache, type SearchCache } from '../search/cache.js';
-import type { OutputFile, SourceFile } from '../types.js';
+import type { OutputFile, Route, SourceFile } from '../types.js';
 import type { GitDates } from '../util/git-dates.js';
 import type { PostListing } from './load.js';
+import type { ModelMemo } from './model.js';
 import type { ParseResult } from './parse.js';
 
 /** A post body as markdown rendered it. */
@@ -21,14 +22,28 @@ export interface MarkdownEntry {
   diagnostics: Diagnostic[];
   /** Hash of `body.html` (page keys use it instead of the body itself). */
   htmlHash: string;
+  /** Whether `body.html` still has diagrams for the browser (mermaid/diagram-step.ts needsMermaidRuntime). */
+  mermaidRuntime: boolean;
   /** The body's relatively linked images and files, copied beside its page (post-assets.ts). */
   relativeAssets: LinkRef[];
+}
+
+/** A parsed file, and what it was parsed from. */
+export interface ParseEntry {
+  /** Hash of the text. */
+  hash: string;
+  mtimeMs: number;
+  /** The id of the post this one translates by file name (`x-en.md` → `x.md`), '' when none. */
+  base: string;
+  result: ParseResult;
 }
 
 /** A rendered page as the page cache keeps it. */
 export interface PageEntry {
   /** The route's model inputs (nunjucks/inputs.ts), when its kind has them. */
   inputs?: string;
+  /** Post pages: hash of the post's final body HTML (an input besides the model's). */
+  body?: string;
   /** Hash of layout + template context. */
   key: string;
   /** The HTML (in memory; not kept on disk, where the output folder holds it). */
@@ -52,8 +67,8 @@ export interface RenderCounts {
 export interface PipelineCache {
   /** Stage 1: absolute path → the file as last read, reused while its mtime and size are unchanged. */
   load: Map<string, { mtimeMs: number; size: number; file: SourceFile }>;
-  /** Stage 2: `id \0 text hash \0 mtime` → what parsing gave (diagnostics included). */
-  parse: Map<string, ParseResult>;
+  /** Stage 2: file id → what parsing gave (diagnostics included), for the text, mtime and translation base it had. */
+  parse: Map<string, ParseEntry>;
   /** The layout names the parse entries were checked against; another set empties `parse`. */
   parseLayouts: string;
   /**
@@ -108,7 +123,11 @@ export interface ServeShortcuts {
    */
   listing?: PostListing;
   /** sitemap.xml and robots.txt, kept while what they show is the same (seo/sitemap.ts sitemapKey). */
-  sitemap?: { key: string; files: OutputFile[] };
+  sitemap?: { key: string; robots: boolean; files: OutputFile[] };
+  /** The last model built or patched, and the posts it came from (model.ts patchSite starts from it). */
+  model?: ModelMemo;
+  /** Which routes show each post (nunjucks/inputs.ts routesShowing), for the routes of `model`. */
+  showing?: { routes: readonly Route[]; byPost: Map<string, Route[]> };
 }
 
 export function createPipelineCache(): PipelineCache {

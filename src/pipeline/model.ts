@@ -1,5 +1,7 @@
 // Stage 3: Post[] → Site. Decides what is published, every page's URL and output path, the
-// translations of each post, taxonomies, and pagination. Pure and cheap: it reruns in full on every build.
+// translations of each post, taxonomies, and pagination. Pure and cheap: it reruns in full on every
+// build, except in the dev server after edits that leave every post's place in the site as it was
+// (`patchSite`).
 import { error, type Diagnostic } from '../diagnostics.js';
 import type { Lang, Post, ResolvedConfig, Route, Site, TaxonomyKind, Term, TermLink } from '../types.js';
 import { planRedirects } from '../redirects/plan.js';
@@ -8,9 +10,7 @@ import { groupTaxonomies, TAXONOMY_KINDS } from './taxonomies.js';
 
 export function buildSite(allPosts: readonly Post[], config: ResolvedConfig): { site: Site; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
-  const posts = allPosts
-    .filter((post) => (config.drafts || !post.draft) && (config.future || post.date <= config.now))
-    .sort(newestFirst);
+  const posts = allPosts.filter((post) => isPublished(post, config)).sort(newestFirst);
 
   const byLang = new Map<Lang, Post[]>(config.languages.map((l) => [l.code, []]));
   for (const post of posts) byLang.get(post.lang)?.push(post);
@@ -52,6 +52,96 @@ export function buildSite(allPosts: readonly Post[], config: ResolvedConfig): { 
     redirects: redirects.redirects,
   };
   return { site, diagnostics };
+}
+
+function isPublished(post: Post, config: ResolvedConfig): boolean {
+  return (config.drafts || !post.draft) && (config.future || post.date <= config.now);
+}
+
+/**
+ * The fields of a post that buildSite (with taxonomies.ts and redirects/plan.ts) and the sitemap
+ * read. Two posts that agree on them have the same place in the site: URL, order, translations,
+ * terms, redirects, sitemap entry, and the same model diagnostics.
+ */
+export const MODEL_FIELDS = [
+  'id', 'sourcePath', 'lang', 'slug', 'translationKey', 'date', 'updated', 'tags', 'categories', 'layout', 'draft', 'permalink',
+  'redirectFrom', 'keyLines',
+] as const satisfies readonly (keyof Post)[];
+
+/**
+ * The fields the model leaves to the pages: an edit to them alone keeps the site's structure.
+ * (`data` holds all front matter for templates; the three keys the model reads of it are in
+ * `modelShape`.) Every field of Post is in one of the two lists (checked below), so a new field
+ * cannot slip past the patch.
+ */
+export const CONTENT_FIELDS = [
+  'hash', 'title', 'dateSource', 'mermaid', 'description', 'excerpt', 'image', 'imageAlt', 'mediaPath', 'author', 'readingMinutes',
+  'body', 'bodyLine', 'data',
+] as const satisfies readonly (keyof Post)[];
+
+// Compile-time check that the two lists cover every field of Post: a field added to Post without
+// deciding which list it belongs to fails type-checking here.
+type Classified = (typeof MODEL_FIELDS)[number] | (typeof CONTENT_FIELDS)[number];
+const everyFieldClassified: [Exclude<keyof Post, Classified>] extends [never] ? true : false = true;
+void everyFieldClassified;
+
+/** A post's model fields as one comparable string; undefined when they cannot be serialized. */
+export function modelShape(post: Post): string | undefined {
+  try {
+    const { data } = post;
+    return JSON.stringify([...MODEL_FIELDS.map((field) => post[field]), data.translationKey, Object.hasOwn(data, 'aliases'), data.sitemap]);
+  } catch {
+    return undefined;
+  }
+}
+
+/** A built site, with the posts it was built from: what `patchSite` starts from. */
+export interface ModelMemo {
+  allPosts: readonly Post[];
+  site: Site;
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * The dev server's model stage after an edit: when the same files parsed into posts that each
+ * have the model fields they had before (and publication, which `now` can change, is the same),
+ * the previous site is reused with the edited posts swapped in, instead of building the model of
+ * thousands of posts again. `changed` holds the ids of the published posts that differ (by
+ * object: the parse cache hands back the very same post for an unchanged file). Undefined when
+ * the site's structure may have changed: the caller builds it afresh.
+ */
+export function patchSite(
+  previous: ModelMemo,
+  allPosts: readonly Post[],
+  config: ResolvedConfig,
+): { site: Site; diagnostics: Diagnostic[]; changed: Set<string> } | undefined {
+  if (allPosts.length !== previous.allPosts.length) return undefined;
+  const swapped = new Map<string, Post>();
+  for (const [i, post] of allPosts.entries()) {
+    const before = previous.allPosts[i]!;
+    if (post.id !== before.id) return undefined;
+    const published = isPublished(post, config);
+    if (published !== previous.site.postsById.has(post.id)) return undefined;
+    if (post === before) continue;
+    const shape = modelShape(post);
+    if (shape === undefined || shape !== modelShape(before)) return undefined;
+    if (published) swapped.set(post.id, post);
+  }
+  const swap = (post: Post) => swapped.get(post.id) ?? post;
+  const { site } = previous;
+  const postsById = new Map(site.postsById);
+  for (const [id, post] of swapped) postsById.set(id, post);
+  return {
+    site: {
+      ...site,
+      config,
+      posts: swapped.size > 0 ? site.posts.map(swap) : site.posts,
+      postsById,
+      byLang: swapped.size > 0 ? new Map([...site.byLang].map(([lang, list]) => [lang, list.map(swap)])) : site.byLang,
+    },
+    diagnostics: previous.diagnostics,
+    changed: new Set(swapped.keys()),
+  };
 }
 
 /** Newest first; equal dates by id, so the order never depends on the file system. */

@@ -213,13 +213,14 @@ export function parsePosts(
     tick(i + 1);
     // A `x-en.md` means something else once `x.md` appears or goes.
     const base = dashTranslation(file.id, codes, withFiles.hasFile!)?.baseId ?? '';
-    const key = `${file.id}\0${file.hash}\0${file.mtime.getTime()}\0${base}`;
-    let result = cache?.parse.get(key);
+    const mtimeMs = file.mtime.getTime();
+    const entry = cache?.parse.get(file.id);
+    let result = entry && entry.hash === file.hash && entry.mtimeMs === mtimeMs && entry.base === base ? entry.result : undefined;
     if (!result) {
       result = parsePost(file, withFiles);
-      cache?.parse.set(key, result);
+      cache?.parse.set(file.id, { hash: file.hash, mtimeMs, base, result });
     }
-    used.add(key);
+    used.add(file.id);
     if (result.post) posts.push(result.post);
     diagnostics.push(...result.diagnostics);
   }

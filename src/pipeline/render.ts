@@ -11,7 +11,7 @@ import { buildPostLookup, referencesPosts } from '../markdown/post-lookup.js';
 import { type MarkdownStrings, markdownStrings } from '../markdown/strings.js';
 import { createEngine } from '../nunjucks/environment.js';
 import { loadStrings } from '../nunjucks/i18n.js';
-import { routeInputs } from '../nunjucks/inputs.js';
+import { routeInputs, routesShowing } from '../nunjucks/inputs.js';
 import { createViews, type RenderedBody } from '../nunjucks/views.js';
 import type { OutputFile, Post, ResolvedConfig, Route, Site } from '../types.js';
 import { hashText } from '../util/hash.js';
@@ -19,7 +19,7 @@ import { toPosix } from '../util/paths.js';
 import type { DiagramStats } from '../mermaid/build-mode.js';
 import { needsMermaidRuntime, renderDiagramsAtBuild } from '../mermaid/diagram-step.js';
 import { mermaidRuntimeFiles } from '../mermaid/runtime.js';
-import { prune, type MarkdownEntry, type PageEntry, type PipelineCache, type RenderCounts } from './cache.js';
+import { prune, type MarkdownEntry, type PageEntry, type PipelineCache, type RenderCounts, type ServeShortcuts } from './cache.js';
 import { postAssets, relativeAssets } from './post-assets.js';
 
 export interface RenderResult {
@@ -44,6 +44,7 @@ export async function renderSite(
   tick: (done: number) => void = () => {},
   cache?: PipelineCache,
   onPostPage?: (file: OutputFile, htmlHash?: string) => void,
+  changedPosts?: ReadonlySet<string>,
 ): Promise<RenderResult> {
   const { config } = site;
   const diagnostics: Diagnostic[] = [];
@@ -89,6 +90,9 @@ export async function renderSite(
 
   const views = createViews(site, bodies);
   const inputsOf = cache ? routeInputs(site) : undefined;
+  // Dev server, model patched (model.ts patchSite): only the routes showing a changed post can have
+  // other inputs than last time; the others are not even looked at (a few dozen of thousands).
+  const recheck = changedPosts && cache?.serve ? routesToRecheck(site, changedPosts, cache.serve) : undefined;
   const outputs: OutputFile[] = [];
   const pageHashes = new Map<string, string>();
   const failedLayouts = new Set<string>();
@@ -101,10 +105,11 @@ export async function renderSite(
     // Dev server: a route whose model inputs are unchanged keeps its HTML without even building its
     // context; otherwise the context's hash decides (an edit may not change what a page shows).
     const cached = cache?.pages.get(route.outputPath);
-    const modelInputs = inputsOf?.(route);
-    // A post page's own body is an input too (build-mode diagrams can change it without an edit).
-    const inputs = modelInputs === undefined || !cache ? undefined : route.kind === 'post' ? modelInputs + bodyHash(route.postIds[0]!) : modelInputs;
-    if (cached && inputs !== undefined && cached.inputs === inputs) {
+    const inputs = cached?.inputs !== undefined && recheck && !recheck.has(route) ? cached.inputs : inputsOf?.(route);
+    // A post page's own body is an input too (build-mode diagrams can change it without an edit,
+    // and a body linking other posts by name changes with their titles).
+    const body = route.kind === 'post' && cache ? bodyHash(route.postIds[0]!) : undefined;
+    if (cached && inputs !== undefined && cached.inputs === inputs && cached.body === body) {
       const page = cachedPage(route, cached, cache!);
       if (page) {
         if (cached.htmlHash) pageHashes.set(route.outputPath, cached.htmlHash);
@@ -118,7 +123,7 @@ export async function renderSite(
     if (cached && key !== undefined && cached.key === key) {
       const page = cachedPage(route, cached, cache!);
       if (page) {
-        if (cached.inputs !== inputs) cache!.pages.set(route.outputPath, { ...cached, inputs });
+        if (cached.inputs !== inputs || cached.body !== body) cache!.pages.set(route.outputPath, { ...cached, inputs, body });
         if (cached.htmlHash) pageHashes.set(route.outputPath, cached.htmlHash);
         outputs.push(page);
         if (route.kind === 'post') onPostPage?.(page, cached.htmlHash);
@@ -136,25 +141,31 @@ export async function renderSite(
     const htmlHash = key !== undefined && route.kind === 'post' && config.search ? hashText(html!) : undefined;
     if (key !== undefined) {
       if (htmlHash) pageHashes.set(route.outputPath, htmlHash);
-      cache?.pages.set(route.outputPath, { inputs, key, html: html!, htmlHash });
+      cache?.pages.set(route.outputPath, { inputs, body, key, html: html!, htmlHash });
     }
     const file = { path: route.outputPath, content: html! };
     outputs.push(file);
     if (route.kind === 'post') onPostPage?.(file, htmlHash);
   }
   if (cache) {
-    prune(cache.pages, new Set(site.routes.map((route) => route.outputPath)));
+    // A patched model has the routes it had: nothing to prune.
+    if (!recheck) prune(cache.pages, new Set(site.routes.map((route) => route.outputPath)));
     cache.counts = counts;
   }
   outputs.push(...assets.outputs);
   outputs.push(...feeds(site, bodies, cache, bodyHash));
   // A robots.txt of the site's own (public/) wins over the generated one.
-  outputs.push(...sitemap(site, cache, !fs.existsSync(path.join(config.publicDir, 'robots.txt'))));
+  outputs.push(...sitemap(site, cache, !fs.existsSync(path.join(config.publicDir, 'robots.txt')), changedPosts !== undefined));
   outputs.push(...redirectPages(site));
   if (!config.baseUrl) diagnostics.push(noBaseUrl(config));
   outputs.push(...themeAssets(config));
   // The runtime is only shipped when some page still has a diagram for the browser to render.
-  if ([...bodies.values()].some((body) => needsMermaidRuntime(body.html))) outputs.push(...mermaidRuntimeFiles());
+  // (Asked of markdown's own HTML once, when it was rendered; again only where the diagram step replaced it.)
+  const needsRuntime = (id: string, body: RenderedBody) => {
+    const original = markdownOut.get(id);
+    return original && original.body.html === body.html ? original.mermaidRuntime : needsMermaidRuntime(body.html);
+  };
+  if ([...bodies].some(([id, body]) => needsRuntime(id, body))) outputs.push(...mermaidRuntimeFiles());
   return { outputs, diagnostics, diagrams: diagrams.stats, ...counts, pageHashes };
 }
 
@@ -166,6 +177,20 @@ export async function renderSite(
  */
 function markdownKey(post: Post, inputs: BodyInputs, references: boolean): string {
   return `${post.hash}\0${post.sourcePath}\0${inputs.stringsHash}${references ? `\0${inputs.lookupHash()}` : ''}`;
+}
+
+/**
+ * referencesPosts of a post's body, once per post: the dev server hands back the same post for an
+ * unchanged file, and scanning every body on every rebuild was a tenth of a one-post rebuild.
+ */
+const referencing = new WeakMap<Post, boolean>();
+function bodyReferencesPosts(post: Post): boolean {
+  let references = referencing.get(post);
+  if (references === undefined) {
+    references = referencesPosts(post.body);
+    referencing.set(post, references);
+  }
+  return references;
 }
 
 /** What a body that names no other post is given instead of the lookup (the key above says it cannot use one). */
@@ -180,7 +205,7 @@ function renderBody(
   used: Set<string>,
   inputs: BodyInputs,
 ): MarkdownEntry {
-  const references = referencesPosts(post.body);
+  const references = bodyReferencesPosts(post);
   const key = markdownKey(post, inputs, references);
   let entry = cache?.markdown.get(key);
   if (!entry) {
@@ -193,6 +218,7 @@ function renderBody(
       diagnostics: rendered.diagnostics,
       relativeAssets: relativeAssets(rendered.links),
       htmlHash: hashText(rendered.html),
+      mermaidRuntime: needsMermaidRuntime(rendered.html),
     };
     cache?.markdown.set(key, entry);
   }
@@ -224,6 +250,17 @@ function bodyInputs(site: Site, strings: MarkdownStrings): BodyInputs {
  * (The order of the outputs changes nothing in what is written.)
  */
 function renderOrder(site: Site): Route[] {
+  // A patched model (model.ts patchSite) keeps the routes of the one before, and so their order.
+  let order = renderOrders.get(site.routes);
+  if (!order) {
+    order = sortForRendering(site);
+    renderOrders.set(site.routes, order);
+  }
+  return order;
+}
+const renderOrders = new WeakMap<readonly Route[], Route[]>();
+
+function sortForRendering(site: Site): Route[] {
   const rank = new Map(site.config.languages.map((l, i) => [l.code, i]));
   const of = (route: Route) => (route.kind === 'post' ? rank.get(route.lang ?? '') ?? rank.size : rank.size + 1);
   return site.routes.map((route, at) => ({ route, at })).sort((a, b) => of(a.route) - of(b.route) || a.at - b.at).map(({ route }) => route);
@@ -284,14 +321,27 @@ function feeds(
  * sitemap.xml and robots.txt. The dev server keeps them while sitemapKey holds (building the
  * sitemap of a 4,000-post site took ~100 ms of each rebuild); `build` writes them afresh.
  */
-function sitemap(site: Site, cache: PipelineCache | undefined, robots: boolean): OutputFile[] {
+function sitemap(site: Site, cache: PipelineCache | undefined, robots: boolean, patched: boolean): OutputFile[] {
   const serve = cache?.serve;
   if (!serve) return sitemapFiles(site, { robots });
-  const key = `${robots}\0${sitemapKey(site)}`;
-  if (serve.sitemap?.key === key) return serve.sitemap.files;
+  // A patched model has every post where it was, with the fields the sitemap reads (MODEL_FIELDS).
+  if (patched && serve.sitemap?.robots === robots) return serve.sitemap.files;
+  const key = sitemapKey(site);
+  if (serve.sitemap?.key === key && serve.sitemap.robots === robots) return serve.sitemap.files;
   const files = sitemapFiles(site, { robots });
-  serve.sitemap = { key, files };
+  serve.sitemap = { key, robots, files };
   return files;
+}
+
+/**
+ * The routes whose inputs may differ from the previous run's after `changed` posts were swapped
+ * into an otherwise unchanged model: those showing one of them, and those whose kind has no inputs.
+ */
+function routesToRecheck(site: Site, changed: ReadonlySet<string>, serve: ServeShortcuts): Set<Route> {
+  if (serve.showing?.routes !== site.routes) serve.showing = { routes: site.routes, byPost: routesShowing(site) };
+  const routes = new Set<Route>();
+  for (const id of changed) for (const route of serve.showing.byPost.get(id) ?? []) routes.add(route);
+  return routes;
 }
 
 /** Feeds and the sitemap need absolute URLs; say once how to get them. */

@@ -6,7 +6,7 @@ import type { DiagramStats } from '../mermaid/build-mode.js';
 import type { OutputFile, Post, ResolvedConfig, Site } from '../types.js';
 import { readGitDates, type GitDates } from '../util/git-dates.js';
 import { loadPosts } from './load.js';
-import { buildSite } from './model.js';
+import { buildSite, patchSite } from './model.js';
 import { parsePosts } from './parse.js';
 import { renderSite } from './render.js';
 import type { PipelineCache } from './cache.js';
@@ -59,6 +59,19 @@ function postLayouts(templateDirs: readonly string[]): Set<string> {
 }
 
 /**
+ * The model: built from the posts, or in the dev server patched from the previous one when the
+ * edits left every post's place in the site as it was (`changed`: the posts that differ).
+ */
+function modelStage(posts: Post[], config: ResolvedConfig, cache?: PipelineCache): ReturnType<typeof buildSite> & { changed?: Set<string> } {
+  const serve = cache?.serve;
+  const patched = serve?.model && patchSite(serve.model, posts, config);
+  // Set again (rememberModel) only once the page cache agrees with the new model: after a run
+  // that stopped early, some pages would be older than the model a patch starts from.
+  if (serve) serve.model = undefined;
+  return patched || buildSite(posts, config);
+}
+
+/**
  * `cache` (the dev server's, kept between runs) lets each stage skip work whose inputs are
  * unchanged; without one (`build`) everything is done from scratch.
  */
@@ -97,20 +110,21 @@ export async function runPipeline(config: ResolvedConfig, hooks: PipelineHooks =
   if (cache && gitDates) cache.gitDates = gitDates;
   if (hasErrors(diagnostics) && !hooks.keepGoing) return stop();
 
-  const modelled = await timed('model', parsed.posts.length, () => buildSite(parsed.posts, config));
+  const modelled = await timed('model', parsed.posts.length, () => modelStage(parsed.posts, config, cache));
   diagnostics.push(...modelled.diagnostics);
   if (hasErrors(diagnostics) && !hooks.keepGoing) return stop();
 
   // Search (src/search/): each language's post pages go to the indexer as soon as they are rendered.
   const search = hooks.deferSearch ? undefined : startSearch(modelled.site, cache?.search);
   const rendered = await timed('render', modelled.site.routes.length + modelled.site.posts.length, (tick) =>
-    renderSite(modelled.site, tick, cache, search && ((file, hash) => search.add(file, hash))),
+    renderSite(modelled.site, tick, cache, search && ((file, hash) => search.add(file, hash)), modelled.changed),
   );
   diagnostics.push(...rendered.diagnostics);
   if (hasErrors(diagnostics)) {
     search?.cancel();
     return stop();
   }
+  if (cache?.serve) cache.serve.model = { allPosts: parsed.posts, site: modelled.site, diagnostics: modelled.diagnostics };
   if (hooks.deferSearch) return { site: modelled.site, posts, outputs: rendered.outputs, pageHashes: rendered.pageHashes, diagnostics, sources, timings, diagrams: rendered.diagrams };
   // The index files join the outputs.
   const indexed = search ? await search.finish() : { outputs: [], diagnostics: [], stats: undefined };

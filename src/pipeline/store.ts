@@ -110,7 +110,7 @@ export function saveBuildCache(config: ResolvedConfig, cache: PipelineCache): vo
   const pages: PipelineCache['pages'] = new Map();
   for (const [outputPath, entry] of cache.pages) {
     const stat = statOrUndefined(path.join(config.outDir, outputPath));
-    if (stat) pages.set(outputPath, { inputs: entry.inputs, key: entry.key, htmlHash: entry.htmlHash, written: { size: stat.size, mtimeMs: stat.mtimeMs } });
+    if (stat) pages.set(outputPath, { inputs: entry.inputs, body: entry.body, key: entry.key, htmlHash: entry.htmlHash, written: { size: stat.size, mtimeMs: stat.mtimeMs } });
   }
   const stored: Stored = {
     format: FORMAT,

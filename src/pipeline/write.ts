@@ -152,14 +152,22 @@ export class MemoryWriter {
 
   write(outputs: readonly OutputFile[]): string[] {
     const changed: string[] = [];
-    const next = new Map(outputs.map((file) => [file.path, file.content]));
-    for (const [file, content] of next) {
+    // In place: after a one-post edit, thousands of pages are the very same strings as before.
+    for (const { path: file, content } of outputs) {
       const previous = this.files.get(file);
-      if (previous === undefined || !sameContent(previous, content)) changed.push(file);
+      if (previous !== undefined && sameContent(previous, content)) continue;
+      changed.push(file);
+      this.files.set(file, content);
     }
-    for (const file of this.files.keys()) if (!next.has(file)) changed.push(file);
-    this.files.clear();
-    for (const [file, content] of next) this.files.set(file, content);
+    // Files the outputs no longer have.
+    const next = new Set(outputs.map((file) => file.path));
+    if (this.files.size > next.size) {
+      for (const file of this.files.keys()) {
+        if (next.has(file)) continue;
+        changed.push(file);
+        this.files.delete(file);
+      }
+    }
     return changed.sort();
   }
 }

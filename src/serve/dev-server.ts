@@ -85,6 +85,7 @@ export async function serve(options: ServeOptions = {}): Promise<DevServer> {
         files: () => rebuilder.writer.files,
         build: () => rebuilder.builds.length,
         errors: () => rebuilder.errors,
+        searchReady: () => rebuilder.searchReady(),
       },
       hub,
     ),

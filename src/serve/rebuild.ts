@@ -156,14 +156,23 @@ export class Rebuilder {
   }
 
   /**
-   * Search indexing (src/search/) takes every post page each time, seconds in a big site, so it
-   * runs after the pages are served, one run at a time, always for the latest build. Browsers are
-   * not told: no page changes when only the index does.
+   * Search indexing (src/search/) takes every post page of a language each time, seconds of CPU
+   * in a big site, so the dev server does it only when a browser asks for the index
+   * (`searchReady`), for the latest good build: an editor saving a post again and again pays for
+   * none of it until the search page is opened.
    */
   private indexLater(site: Site, hashes?: Map<string, string>): void {
     if (!site.config.search) return;
     this.searchNext = { site, outputs: this.outputs, hashes };
-    this.searching ??= (async () => {
+  }
+
+  /**
+   * Settles once the served search index is that of the latest good build (indexing it now if it
+   * is not). The server awaits it before serving anything under /pagefind/.
+   */
+  searchReady(): Promise<void> {
+    if (!this.searchNext) return this.searching ?? Promise.resolve();
+    return (this.searching ??= (async () => {
       try {
         while (this.searchNext) {
           const { site, outputs, hashes } = this.searchNext;
@@ -176,7 +185,7 @@ export class Rebuilder {
       } finally {
         this.searching = undefined;
       }
-    })();
+    })());
   }
 
   private failed(record: (fields: Partial<BuildRecord>) => BuildRecord, diagnostics: Diagnostic[], counts = {}): BuildRecord {
@@ -200,11 +209,14 @@ export class Rebuilder {
       if (change.kind === 'post') {
         // Keyed on mtime + size, the load cache could miss an edit within the same tick; and while
         // the listing is trusted (cache.ts ServeShortcuts), a dropped entry is the only file read.
-        let known = false;
-        for (const file of this.cache.load.keys()) {
-          if (isInside(file, change.path)) {
-            this.cache.load.delete(file);
-            known = true;
+        // (A saved file is its own key; a folder that went takes the files inside it.)
+        let known = this.cache.load.delete(change.path);
+        if (!known || change.event !== 'change') {
+          for (const file of this.cache.load.keys()) {
+            if (isInside(file, change.path)) {
+              this.cache.load.delete(file);
+              known = true;
+            }
           }
         }
         // A file that came or went (or one the listing never had) changes the listing: walk posts/ again.

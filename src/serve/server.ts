@@ -6,6 +6,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Diagnostic } from '../diagnostics.js';
+import { PAGEFIND_DIR } from '../search/index.js';
 import type { ResolvedConfig } from '../types.js';
 import { isInside } from '../util/paths.js';
 
@@ -48,6 +49,8 @@ export interface ServedSite {
   build(): number;
   /** Errors of the latest build: shown as an overlay on every page until fixed. */
   errors(): readonly Diagnostic[];
+  /** Settles when the search index (`pagefind/`) is that of the latest build; it is built on demand. */
+  searchReady?(): Promise<void>;
 }
 
 /** Connected browsers; `send` pushes one event to all of them. */
@@ -107,15 +110,23 @@ export function createHandler(site: ServedSite, hub: EventHub): http.RequestList
       if (target.status === 404 && notFound) return page(404, notFound);
       return send(target.status, `${http.STATUS_CODES[target.status]}\n`, CONTENT_TYPES['.txt']!);
     }
-    const found = lookup(target.rel, files, site.config().publicDir);
-    if (found === 'directory') return send(301, '', CONTENT_TYPES['.txt']!, { location: `${raw}/${query}` });
-    if (!found) {
-      const notFound = files.get('404.html');
-      return notFound ? page(404, notFound) : send(404, 'not found\n', CONTENT_TYPES['.txt']!);
+    const serveFile = (rel: string, files: ReadonlyMap<string, string | Uint8Array>) => {
+      const found = lookup(rel, files, site.config().publicDir);
+      if (found === 'directory') return send(301, '', CONTENT_TYPES['.txt']!, { location: `${raw}/${query}` });
+      if (!found) {
+        const notFound = files.get('404.html');
+        return notFound ? page(404, notFound) : send(404, 'not found\n', CONTENT_TYPES['.txt']!);
+      }
+      const type = CONTENT_TYPES[path.extname(found.file).toLowerCase()] ?? 'application/octet-stream';
+      if (type === CONTENT_TYPES['.html']) return page(200, found.content);
+      send(200, found.content, type);
+    };
+    if (site.searchReady && target.rel.startsWith(`${PAGEFIND_DIR}/`)) {
+      const { rel } = target;
+      const serveIndex = () => serveFile(rel, site.files());
+      return void site.searchReady().then(serveIndex, serveIndex);
     }
-    const type = CONTENT_TYPES[path.extname(found.file).toLowerCase()] ?? 'application/octet-stream';
-    if (type === CONTENT_TYPES['.html']) return page(200, found.content);
-    send(200, found.content, type);
+    serveFile(target.rel, files);
   };
 }
 

@@ -209,4 +209,76 @@ describe('incremental pages equal a cold build', () => {
       await server.close();
     }
   });
+
+  it('after a layout that failed for one post and skipped the pages after it, while other posts were edited', async () => {
+    // The site's post layout breaks on a post whose front matter has `boom:` (calling a string):
+    // the rest of the post pages of that run are skipped, so the page cache holds pages older than
+    // that run's model. Edits after it must still end in a cold build's pages.
+    const layout = fs.readFileSync(path.join(BUILTIN_TEMPLATES, 'layouts/post.njk'), 'utf8');
+    const root = siteFromFiles({
+      'templates/layouts/post.njk': layout.replace('<article class="post', '{% if post.data.boom %}{{ post.data.boom() }}{% endif %}<article class="post'),
+      'posts/en/2024-05-05-x.md': post('X', '', 'Newest.'),
+      'posts/en/2024-05-04-z.md': post('Z', '', 'Between.'),
+      'posts/en/2024-05-03-w.md': post('W', '', 'Between, older.'),
+      'posts/en/2024-05-01-y.md': post('Y', 'tags: [old]\n', 'Oldest.'),
+    });
+    const server = await startServe(root);
+    const overrides = { root, drafts: true, future: true };
+    const write = (rel: string, text: string) => afterEdit(server, () => fs.writeFileSync(path.join(root, rel), text));
+    try {
+      expect((await write('posts/en/2024-05-05-x.md', post('X', 'boom: yes\n', 'Newest.'))).at(-1)!.ok).toBe(false);
+      expect((await write('posts/en/2024-05-01-y.md', post('Y', 'tags: [old]\n', 'Oldest, edited while the layout failed.'))).at(-1)!.ok).toBe(false);
+      expect((await write('posts/en/2024-05-05-x.md', post('X', '', 'Newest.'))).at(-1)!.ok).toBe(true);
+      await server.idle();
+      const cold = await runPipeline(resolveConfig(overrides).config, { deferSearch: true });
+      for (const output of cold.outputs) if (output.path.endsWith('.html')) expect(server.files().get(output.path), output.path).toBe(output.content);
+      expect((await get(server, '/en/posts/y/')).body).toContain('edited while the layout failed');
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('after edits that keep every post in its place (text, titles, summaries), with a failed build among them', async () => {
+    const root = siteFromFiles({
+      'posts/en/2024-05-01-a.md': post('A', 'tags: [AI]\ntranslationKey: story\n', 'Alpha.'),
+      'posts/en/2024-05-02-b.md': post('B', 'tags: [AI]\n', 'Beta links {% post_link 2024-05-01-a %}.'),
+      'posts/en/2024-05-03-c.md': post('C', 'categories: [news]\n', 'Gamma.'),
+      'posts/ko/2024-05-01-a.md': post('에이', 'translationKey: story\n', '알파.'),
+      'posts/zh/2024-05-04-d.md': post('丁', 'tags: [模型]\n', '丁。'),
+    });
+    const server = await startServe(root);
+    const overrides = { root, drafts: true, future: true };
+    const compare = async () => {
+      await server.idle();
+      const cold = await runPipeline(resolveConfig(overrides).config, { deferSearch: true });
+      const served = server.files();
+      for (const output of cold.outputs) if (/\.(html|xml)$/.test(output.path)) expect(served.get(output.path), output.path).toBe(output.content);
+    };
+    const write = (rel: string, text: string) => afterEdit(server, () => fs.writeFileSync(path.join(root, rel), text));
+    try {
+      // A new title shows on the neighbours' newer/older links, the translation's switcher, the
+      // index, the tag page, and in B's body, which links A by name.
+      await write('posts/en/2024-05-01-a.md', post('A renamed', 'tags: [AI]\ntranslationKey: story\n', 'Alpha.'));
+      await compare();
+      // A new first paragraph is the summary in lists and the feed.
+      await write('posts/en/2024-05-03-c.md', post('C', 'categories: [news]\n', 'A new first paragraph.\n\nGamma.'));
+      await compare();
+      // A build that fails (a link to no post), then an edit elsewhere while it is still broken, then the fix.
+      const broken = await write('posts/en/2024-05-02-b.md', post('B', 'tags: [AI]\n', 'Beta links {% post_link no-such-post %}.'));
+      expect(broken.at(-1)!.ok).toBe(false);
+      const stillBroken = await write('posts/zh/2024-05-04-d.md', post('丁丁', 'tags: [模型]\n', '丁。'));
+      expect(stillBroken.at(-1)!.ok).toBe(false);
+      const fixed = await write('posts/en/2024-05-02-b.md', post('B again', 'tags: [AI]\n', 'Beta, fixed.'));
+      expect(fixed.at(-1)!.ok).toBe(true);
+      await compare();
+      // And a title edit after the fix: only the pages showing it are rendered.
+      const last = await write('posts/en/2024-05-03-c.md', post('C renamed', 'categories: [news]\n', 'A new first paragraph.\n\nGamma.'));
+      await compare();
+      expect(totals(last).pagesRendered).toBe(totals(last).changedPages.length);
+      expect(totals(last).changedPages).toEqual(expect.arrayContaining(['/', '/en/', '/en/posts/c/', '/en/posts/b/', '/en/categories/news/']));
+      expect(totals(last).changedPages.some((url) => url.startsWith('/zh/') || url.startsWith('/ko/'))).toBe(false);
+    } finally {
+      await server.close();
+    }
+  });
 });

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DevServer } from '../../src/serve/dev-server.js';
 import { resolvePath } from '../../src/serve/server.js';
-import { get, rawGet, startServe } from '../helpers/serve.js';
+import { get, rawGet, startServe, waitFor } from '../helpers/serve.js';
 import { buildSite, readOutput, siteFromFiles } from '../helpers/site.js';
 
 const enc = (segment: string) => encodeURIComponent(segment);
@@ -165,6 +165,27 @@ describe('serving', () => {
     const res = await get(server, '/pagefind/pagefind.js');
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toMatch(/^text\/javascript/);
+  });
+
+  it('indexes search only when a browser asks for the index, then serves the latest posts in it', async () => {
+    const entry = async () => JSON.parse((await get(server, '/pagefind/pagefind-entry.json')).body) as { languages: Record<string, { page_count: number }> };
+    const korean = (await entry()).languages.ko!.page_count;
+    const added = path.join(root, 'posts/ko/2024-05-04-검색-추가.md');
+    const before = server.builds.length;
+    fs.writeFileSync(added, '---\ntitle: 검색에 더한 글\n---\n새로 색인할 본문.\n');
+    try {
+      await waitFor(() => server.builds.length > before, 5000, 'a rebuild');
+      await server.idle();
+      // Saving a post rebuilt its page but left the index alone: nobody asked for it yet.
+      expect((await get(server, `/ko/posts/${enc('검색-추가')}/`)).status).toBe(200);
+      const stale = JSON.parse(Buffer.from(server.files().get('pagefind/pagefind-entry.json')!).toString('utf8')) as Awaited<ReturnType<typeof entry>>;
+      expect(stale.languages.ko!.page_count).toBe(korean);
+      // The request waits for the index of the latest build.
+      expect((await entry()).languages.ko!.page_count).toBe(korean + 1);
+    } finally {
+      fs.rmSync(added);
+      await waitFor(async () => (await get(server, `/ko/posts/${enc('검색-추가')}/`)).status === 404, 5000, 'the post to go');
+    }
   });
 
   it('refuses methods other than GET and HEAD', async () => {
