@@ -25,16 +25,19 @@ import { hashText } from '../util/hash.js';
 import { createPipelineCache, type PageEntry, type PipelineCache } from './cache.js';
 
 /** Bump when what is stored changes shape. */
-const FORMAT = 2;
+const FORMAT = 3;
 
-interface Stored {
+interface StoredHeader {
   format: number;
   code: string;
   config: string;
   templates: string;
   git: string;
-  parse: PipelineCache['parse'];
   parseLayouts: string;
+}
+
+interface Stored extends StoredHeader {
+  parse: PipelineCache['parse'];
   markdown: PipelineCache['markdown'];
   pages: PipelineCache['pages'];
 }
@@ -112,34 +115,85 @@ export function saveBuildCache(config: ResolvedConfig, cache: PipelineCache): vo
     const stat = statOrUndefined(path.join(config.outDir, outputPath));
     if (stat) pages.set(outputPath, { inputs: entry.inputs, body: entry.body, key: entry.key, htmlHash: entry.htmlHash, written: { size: stat.size, mtimeMs: stat.mtimeMs } });
   }
-  const stored: Stored = {
-    format: FORMAT,
-    ...cacheKeys(config),
-    parse: cache.parse,
-    parseLayouts: cache.parseLayouts,
-    markdown: cache.markdown,
-    pages,
-  };
+  const header: StoredHeader = { format: FORMAT, ...cacheKeys(config), parseLayouts: cache.parseLayouts };
   const file = storeFile(config);
   const temp = `${file}.${process.pid}.tmp`;
+  let fd: number | undefined;
   try {
     fs.mkdirSync(path.dirname(file), { recursive: true });
-    fs.writeFileSync(temp, v8.serialize(stored));
+    fd = fs.openSync(temp, 'w');
+    writeSegment(fd, header);
+    const maps: [MapName, ReadonlyMap<string, unknown>][] = [['parse', cache.parse], ['markdown', cache.markdown], ['pages', pages]];
+    for (const [name, map] of maps) {
+      for (const entries of chunks(map)) writeSegment(fd, { map: name, entries });
+    }
+    writeSegment(fd, { end: true });
+    fs.closeSync(fd);
+    fd = undefined;
     fs.renameSync(temp, file);
   } catch {
+    if (fd !== undefined) fs.closeSync(fd);
     fs.rmSync(temp, { force: true });
   }
 }
 
-function readStored(file: string): Stored | undefined {
-  try {
-    const stored = v8.deserialize(fs.readFileSync(file)) as Stored;
-    if (stored?.format !== FORMAT || !(stored.parse instanceof Map) || !(stored.markdown instanceof Map) || !(stored.pages instanceof Map)) {
-      return undefined;
+// The file is a series of segments, each a 4-byte length and a v8-serialized value: the header,
+// then every map in chunks of entries, then an end mark. Written and read one chunk at a time, so
+// that saving or reading the cache of a big site never holds the whole of it serialized at once.
+
+/** Entries per segment. */
+const CHUNK = 512;
+
+type MapName = 'parse' | 'markdown' | 'pages';
+type Segment = { map: MapName; entries: [string, unknown][] } | { end: true };
+
+function* chunks<V>(map: ReadonlyMap<string, V>): Generator<[string, V][]> {
+  let chunk: [string, V][] = [];
+  for (const entry of map) {
+    chunk.push(entry);
+    if (chunk.length === CHUNK) {
+      yield chunk;
+      chunk = [];
     }
-    return stored;
+  }
+  if (chunk.length > 0) yield chunk;
+}
+
+function writeSegment(fd: number, value: unknown): void {
+  const body = v8.serialize(value);
+  const length = Buffer.alloc(4);
+  length.writeUInt32LE(body.byteLength);
+  fs.writeSync(fd, length);
+  fs.writeSync(fd, body);
+}
+
+function readSegment(fd: number, size: number): unknown {
+  const length = Buffer.alloc(4);
+  if (fs.readSync(fd, length, 0, 4, null) !== 4 || length.readUInt32LE() > size) throw new Error('truncated cache');
+  const body = Buffer.alloc(length.readUInt32LE());
+  if (fs.readSync(fd, body, 0, body.byteLength, null) !== body.byteLength) throw new Error('truncated cache');
+  return v8.deserialize(body);
+}
+
+function readStored(file: string): Stored | undefined {
+  let fd: number | undefined;
+  try {
+    fd = fs.openSync(file, 'r');
+    // A segment claiming more bytes than the file has is corrupt (and is not allocated).
+    const { size } = fs.fstatSync(fd);
+    const header = readSegment(fd, size) as StoredHeader;
+    if (header?.format !== FORMAT) return undefined;
+    const stored: Stored = { ...header, parse: new Map(), markdown: new Map(), pages: new Map() };
+    for (;;) {
+      const segment = readSegment(fd, size) as Segment;
+      if ('end' in segment) return stored;
+      const map = stored[segment.map] as Map<string, unknown>;
+      for (const [key, value] of segment.entries) map.set(key, value);
+    }
   } catch {
     return undefined;
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
   }
 }
 
