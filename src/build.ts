@@ -6,7 +6,7 @@ import { hasErrors, sortDiagnostics, warning, type Diagnostic } from './diagnost
 import { runPipeline, type PipelineHooks } from './pipeline/run.js';
 import type { RenderCounts } from './pipeline/cache.js';
 import { openBuildCache, saveBuildCache } from './pipeline/store.js';
-import { checkOutputFolder, writeSite } from './pipeline/write.js';
+import { checkOutputFolder, StagingFolder } from './pipeline/write.js';
 import type { DiagramStats } from './mermaid/build-mode.js';
 import type { SearchStats } from './search/index.js';
 import type { Lang, ResolvedConfig } from './types.js';
@@ -55,13 +55,24 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
   checkOutputFolder(config);
 
   const cache = openBuildCache(config);
-  const result = await runPipeline(config, options, cache);
+  // Pages go to disk as they are rendered; the staging folder replaces the site only if all went well.
+  const staging = StagingFolder.open(config);
+  let result: Awaited<ReturnType<typeof runPipeline>>;
+  try {
+    result = await runPipeline(config, { ...options, emit: (file) => staging.add(file) }, cache);
+  } catch (cause) {
+    staging.discard();
+    throw cause;
+  }
   const diagnostics = [...configDiagnostics, ...result.diagnostics];
-  if (!result.site || hasErrors(diagnostics)) return report({ diagnostics, sources: result.sources });
+  if (!result.site || hasErrors(diagnostics)) {
+    staging.discard();
+    return report({ diagnostics, sources: result.sources });
+  }
 
   const pagesByLang = new Map<Lang, number>([...config.languages.map((l): [Lang, number] => [l.code, 0]), ['', 0]]);
   for (const route of result.site.routes) pagesByLang.set(route.lang ?? '', (pagesByLang.get(route.lang ?? '') ?? 0) + 1);
-  const written = writeSite(result.outputs, config);
+  const written = staging.swapIn();
   for (const shadowed of written.shadowed) {
     diagnostics.push(
       warning(path.join(config.publicDir, shadowed), `public/${shadowed} is replaced by a page omnipress generates at the same path`, {

@@ -23,6 +23,7 @@ import { prune, type MarkdownEntry, type PageEntry, type PipelineCache, type Ren
 import { postAssets, relativeAssets } from './post-assets.js';
 
 export interface RenderResult {
+  /** Every output, unless `emit` took them as they were made (then empty). */
   outputs: OutputFile[];
   diagnostics: Diagnostic[];
   /** Build-mode diagram rendering, when it ran. */
@@ -35,17 +36,27 @@ export interface RenderResult {
   pageHashes: Map<string, string>;
 }
 
-/**
- * With a `cache` (dev server), a post whose text is unchanged skips markdown-it, and a route whose
- * layout and template context are unchanged reuses its HTML; without one everything is rendered.
- */
-export async function renderSite(
-  site: Site,
-  tick: (done: number) => void = () => {},
-  cache?: PipelineCache,
-  onPostPage?: (file: OutputFile, htmlHash?: string) => void,
-  changedPosts?: ReadonlySet<string>,
-): Promise<RenderResult> {
+export interface RenderOptions {
+  /** Progress: items done so far (bodies, then routes). */
+  tick?: (done: number) => void;
+  /**
+   * With a cache, a post whose text is unchanged skips markdown-it, and a route whose layout and
+   * template context are unchanged reuses its HTML; without one everything is rendered.
+   */
+  cache?: PipelineCache;
+  /** Each post page as soon as it is rendered (the search indexer), with the hash of its HTML when known. */
+  onPostPage?: (file: OutputFile, htmlHash?: string) => void;
+  /** Dev server, model patched (model.ts patchSite): the posts that differ from the previous run's. */
+  changedPosts?: ReadonlySet<string>;
+  /**
+   * Takes every output as soon as it is made, instead of `outputs` collecting them: `build`
+   * streams pages to disk, so that a big site is never held in memory whole.
+   */
+  emit?: (file: OutputFile) => void;
+}
+
+export async function renderSite(site: Site, options: RenderOptions = {}): Promise<RenderResult> {
+  const { tick = () => {}, cache, onPostPage, changedPosts, emit } = options;
   const { config } = site;
   const diagnostics: Diagnostic[] = [];
   const translate = loadStrings(config);
@@ -94,6 +105,9 @@ export async function renderSite(
   // other inputs than last time; the others are not even looked at (a few dozen of thousands).
   const recheck = changedPosts && cache?.serve ? routesToRecheck(site, changedPosts, cache.serve) : undefined;
   const outputs: OutputFile[] = [];
+  const add = emit ?? ((file: OutputFile) => void outputs.push(file));
+  // A cache that takes unchanged pages from the previous output folder (build) need not keep their HTML.
+  const keepHtml = !cache?.previousPage;
   const pageHashes = new Map<string, string>();
   const failedLayouts = new Set<string>();
   for (const route of renderOrder(site)) {
@@ -113,7 +127,7 @@ export async function renderSite(
       const page = cachedPage(route, cached, cache!);
       if (page) {
         if (cached.htmlHash) pageHashes.set(route.outputPath, cached.htmlHash);
-        outputs.push(page);
+        add(page);
         if (route.kind === 'post') onPostPage?.(page, cached.htmlHash);
         continue;
       }
@@ -125,7 +139,7 @@ export async function renderSite(
       if (page) {
         if (cached.inputs !== inputs || cached.body !== body) cache!.pages.set(route.outputPath, { ...cached, inputs, body });
         if (cached.htmlHash) pageHashes.set(route.outputPath, cached.htmlHash);
-        outputs.push(page);
+        add(page);
         if (route.kind === 'post') onPostPage?.(page, cached.htmlHash);
         continue;
       }
@@ -141,10 +155,10 @@ export async function renderSite(
     const htmlHash = key !== undefined && route.kind === 'post' && config.search ? hashText(html!) : undefined;
     if (key !== undefined) {
       if (htmlHash) pageHashes.set(route.outputPath, htmlHash);
-      cache?.pages.set(route.outputPath, { inputs, body, key, html: html!, htmlHash });
+      cache?.pages.set(route.outputPath, { inputs, body, key, html: keepHtml ? html! : undefined, htmlHash });
     }
     const file = { path: route.outputPath, content: html! };
-    outputs.push(file);
+    add(file);
     if (route.kind === 'post') onPostPage?.(file, htmlHash);
   }
   if (cache) {
@@ -152,20 +166,21 @@ export async function renderSite(
     if (!recheck) prune(cache.pages, new Set(site.routes.map((route) => route.outputPath)));
     cache.counts = counts;
   }
-  outputs.push(...assets.outputs);
-  outputs.push(...feeds(site, bodies, cache, bodyHash));
+  const addAll = (files: readonly OutputFile[]) => files.forEach(add);
+  addAll(assets.outputs);
+  addAll(feeds(site, bodies, cache, bodyHash));
   // A robots.txt of the site's own (public/) wins over the generated one.
-  outputs.push(...sitemap(site, cache, !fs.existsSync(path.join(config.publicDir, 'robots.txt')), changedPosts !== undefined));
-  outputs.push(...redirectPages(site));
+  addAll(sitemap(site, cache, !fs.existsSync(path.join(config.publicDir, 'robots.txt')), changedPosts !== undefined));
+  addAll(redirectPages(site));
   if (!config.baseUrl) diagnostics.push(noBaseUrl(config));
-  outputs.push(...themeAssets(config));
+  addAll(themeAssets(config));
   // The runtime is only shipped when some page still has a diagram for the browser to render.
   // (Asked of markdown's own HTML once, when it was rendered; again only where the diagram step replaced it.)
   const needsRuntime = (id: string, body: RenderedBody) => {
     const original = markdownOut.get(id);
     return original && original.body.html === body.html ? original.mermaidRuntime : needsMermaidRuntime(body.html);
   };
-  if ([...bodies].some(([id, body]) => needsRuntime(id, body))) outputs.push(...mermaidRuntimeFiles());
+  if ([...bodies].some(([id, body]) => needsRuntime(id, body))) addAll(mermaidRuntimeFiles());
   return { outputs, diagnostics, diagrams: diagrams.stats, ...counts, pageHashes };
 }
 

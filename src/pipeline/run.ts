@@ -46,6 +46,12 @@ export interface PipelineHooks {
    * that reported them (`omnipress migrate-check` reports what the rest of a site would show).
    */
   keepGoing?: boolean;
+  /**
+   * Take every output as soon as it is made instead of in `outputs` (then empty): `build` writes
+   * pages into its staging folder while rendering goes on, so that it never holds the whole site
+   * in memory. Outputs of a run that ends with errors have been emitted too; the caller discards them.
+   */
+  emit?: (file: OutputFile) => void;
 }
 
 /** Reports progress of one stage; stages call it per item and it decides how often to pass it on. */
@@ -117,7 +123,7 @@ export async function runPipeline(config: ResolvedConfig, hooks: PipelineHooks =
   // Search (src/search/): each language's post pages go to the indexer as soon as they are rendered.
   const search = hooks.deferSearch ? undefined : startSearch(modelled.site, cache?.search);
   const rendered = await timed('render', modelled.site.routes.length + modelled.site.posts.length, (tick) =>
-    renderSite(modelled.site, tick, cache, search && ((file, hash) => search.add(file, hash)), modelled.changed),
+    renderSite(modelled.site, { tick, cache, onPostPage: search && ((file, hash) => search.add(file, hash)), changedPosts: modelled.changed, emit: hooks.emit }),
   );
   diagnostics.push(...rendered.diagnostics);
   if (hasErrors(diagnostics)) {
@@ -130,6 +136,7 @@ export async function runPipeline(config: ResolvedConfig, hooks: PipelineHooks =
   const indexed = search ? await search.finish() : { outputs: [], diagnostics: [], stats: undefined };
   diagnostics.push(...indexed.diagnostics);
   if (hasErrors(diagnostics)) return stop();
-  const outputs = [...rendered.outputs, ...indexed.outputs];
+  if (hooks.emit) indexed.outputs.forEach(hooks.emit);
+  const outputs = hooks.emit ? [] : [...rendered.outputs, ...indexed.outputs];
   return { site: modelled.site, posts, outputs, diagnostics, sources, timings, diagrams: rendered.diagrams, search: indexed.stats };
 }

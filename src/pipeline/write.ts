@@ -1,5 +1,5 @@
 // Stage 5: OutputFile[] → the output folder. Everything is written into a staging folder beside
-// it and swapped in only when complete, so a failed or killed build leaves the previous site as it
+// it (by `build` while pages are still being rendered) and swapped in only when complete, so a failed or killed build leaves the previous site as it
 // was. The writer only ever replaces a folder it created itself (marked) or an empty one.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -50,37 +50,68 @@ export interface WriteResult {
   cleanedUp: Promise<void>;
 }
 
-/** Write `outputs` (and a copy of public/) into a staging folder, then swap it into place. */
-export function writeSite(outputs: readonly OutputFile[], config: ResolvedConfig): WriteResult {
-  checkOutputFolder(config);
-  const out = config.outDir;
-  const parent = path.dirname(out);
-  fs.mkdirSync(parent, { recursive: true });
-  removeLeftovers(out);
-  const staging = path.join(parent, `.${path.basename(out)}.staging-${process.pid}-${Date.now().toString(36)}`);
-  fs.mkdirSync(staging);
-  try {
-    fs.writeFileSync(path.join(staging, OUTPUT_MARKER), MARKER_TEXT);
-    const publicFiles = copyPublic(config.publicDir, staging);
-    const made = new Set<string>([staging]);
-    const shadowed: string[] = [];
-    for (const file of outputs) {
-      const target = path.resolve(staging, file.path);
-      // Defence in depth: the model already refuses such paths, but nothing may ever escape.
-      if (!isInside(target, staging) || target === staging) throw new Error(`refusing to write outside the output folder: ${file.path}`);
-      const dir = path.dirname(target);
-      if (!made.has(dir)) {
-        fs.mkdirSync(dir, { recursive: true });
-        made.add(dir);
-      }
-      if (publicFiles.has(file.path)) shadowed.push(file.path);
-      if (!file.previous || !linked(file.previous, target)) fs.writeFileSync(target, file.content);
+/**
+ * The next site, written file by file into a folder beside the output folder (with a copy of
+ * public/), and swapped into place only when complete (`swapIn`) or thrown away (`discard`).
+ */
+export class StagingFolder {
+  private readonly made: Set<string>;
+  private readonly shadowed: string[] = [];
+  private written = 0;
+
+  private constructor(
+    private readonly dir: string,
+    private readonly out: string,
+    private readonly publicFiles: Set<string>,
+  ) {
+    this.made = new Set([dir]);
+  }
+
+  static open(config: ResolvedConfig): StagingFolder {
+    checkOutputFolder(config);
+    const out = config.outDir;
+    const parent = path.dirname(out);
+    fs.mkdirSync(parent, { recursive: true });
+    removeLeftovers(out);
+    const dir = path.join(parent, `.${path.basename(out)}.staging-${process.pid}-${Date.now().toString(36)}`);
+    fs.mkdirSync(dir);
+    try {
+      fs.writeFileSync(path.join(dir, OUTPUT_MARKER), MARKER_TEXT);
+      return new StagingFolder(dir, out, copyPublic(config.publicDir, dir));
+    } catch (cause) {
+      fs.rmSync(dir, { recursive: true, force: true });
+      throw cause;
     }
-    const cleanedUp = swapInto(staging, out);
-    return { files: outputs.length + publicFiles.size, shadowed, cleanedUp };
-  } catch (cause) {
-    fs.rmSync(staging, { recursive: true, force: true });
-    throw cause;
+  }
+
+  add(file: OutputFile): void {
+    const target = path.resolve(this.dir, file.path);
+    // Defence in depth: the model already refuses such paths, but nothing may ever escape.
+    if (!isInside(target, this.dir) || target === this.dir) throw new Error(`refusing to write outside the output folder: ${file.path}`);
+    const dir = path.dirname(target);
+    if (!this.made.has(dir)) {
+      fs.mkdirSync(dir, { recursive: true });
+      this.made.add(dir);
+    }
+    if (this.publicFiles.has(file.path)) this.shadowed.push(file.path);
+    if (!file.previous || !linked(file.previous, target)) fs.writeFileSync(target, file.content);
+    this.written++;
+  }
+
+  /** Put the new site in place of the old one. */
+  swapIn(): WriteResult {
+    try {
+      const cleanedUp = swapInto(this.dir, this.out);
+      return { files: this.written + this.publicFiles.size, shadowed: this.shadowed, cleanedUp };
+    } catch (cause) {
+      this.discard();
+      throw cause;
+    }
+  }
+
+  /** The build failed: the previous site stays as it was. */
+  discard(): void {
+    fs.rmSync(this.dir, { recursive: true, force: true });
   }
 }
 
