@@ -8,6 +8,8 @@
 import type { Diagnostic } from '../diagnostics.js';
 import type { LinkRef, MarkdownRenderer } from '../markdown/create.js';
 import type { TemplateEngine } from '../nunjucks/environment.js';
+import type { Translate } from '../nunjucks/i18n.js';
+import type { MarkdownStrings } from '../markdown/strings.js';
 import type { RenderedBody } from '../nunjucks/views.js';
 import { memorySearchCache, type SearchCache } from '../search/cache.js';
 import type { OutputFile, Route, SourceFile } from '../types.js';
@@ -50,8 +52,20 @@ export interface PageEntry {
   html?: string;
   /** Post pages: hash of the HTML (the search index is keyed on them). */
   htmlHash?: string;
+  /** Dev server: the output file last handed out for `html`, handed out again while it holds. */
+  file?: OutputFile;
   /** Size and mtime of the file the last build wrote, to know it is still ours to reuse. */
   written?: { size: number; mtimeMs: number };
+}
+
+/** What the render stage renders with; depends on the config and templates alone. */
+export interface RenderTools {
+  markdown: MarkdownRenderer;
+  engine: TemplateEngine;
+  /** UI strings per language (templates' i18n/ and the config's `strings`). */
+  translate: (lang: string) => Translate;
+  /** The UI strings markdown bodies show (callout and video labels). */
+  strings: MarkdownStrings;
 }
 
 /** What one pipeline run redid; tests assert on it the Hugo way (edit one post → 1 markdown render). */
@@ -95,7 +109,7 @@ export interface PipelineCache {
    */
   previousPage?: (outputPath: string, entry: PageEntry) => OutputFile | undefined;
   /** Stage 4: the markdown renderer and template engine, kept while config and templates stay (templates compiled once). */
-  tools?: { markdown: MarkdownRenderer; engine: TemplateEngine };
+  tools?: RenderTools;
   /** Stage 4: language → its feed files and a key of the posts they show (render.ts `feeds`). */
   feeds: Map<string, { key: string; files: OutputFile[] }>;
   /**
@@ -126,6 +140,14 @@ export interface ServeShortcuts {
   sitemap?: { key: string; robots: boolean; files: OutputFile[] };
   /** The last model built or patched, and the posts it came from (model.ts patchSite starts from it). */
   model?: ModelMemo;
+  /** The theme's static assets (templates' assets/), read again after any template change. */
+  themeAssets?: OutputFile[];
+  /**
+   * What each file parsed into, by the very file object load handed out (a new one for each read),
+   * and the listing it was parsed with: while the listing is the same, so is every other input of
+   * parsing (the ids beside it, for `x-en.md`), and a known file needs no look at the parse cache.
+   */
+  parsed?: { listing: PostListing; results: WeakMap<SourceFile, ParseResult> };
   /** Which routes show each post (nunjucks/inputs.ts routesShowing), for the routes of `model`. */
   showing?: { routes: readonly Route[]; byPost: Map<string, Route[]> };
 }

@@ -201,7 +201,8 @@ export function parsePosts(
   const diagnostics: Diagnostic[] = [];
   // A layout added or removed changes which `layout:` values are valid.
   const layouts = [...ctx.layouts].sort().join('\0');
-  if (cache && cache.parseLayouts !== layouts) {
+  const layoutsChanged = cache !== undefined && cache.parseLayouts !== layouts;
+  if (cache && layoutsChanged) {
     cache.parse.clear();
     cache.parseLayouts = layouts;
   }
@@ -209,8 +210,22 @@ export function parsePosts(
   const ids = new Set(files.map((file) => file.id));
   const withFiles: ParseContext = { ...ctx, hasFile: (id) => ids.has(id) };
   const codes = ctx.config.languages.map((l) => l.code);
+  // Dev server: with the same listing as the last parse, a file object seen then parses the same.
+  const serve = cache?.serve;
+  const listing = serve?.listing;
+  const known = listing && !layoutsChanged && serve.parsed?.listing === listing ? serve.parsed.results : undefined;
+  const results = new WeakMap<SourceFile, ParseResult>();
+  if (serve) serve.parsed = listing ? { listing, results } : undefined;
   for (const [i, file] of files.entries()) {
     tick(i + 1);
+    const same = known?.get(file);
+    if (same) {
+      results.set(file, same);
+      used.add(file.id);
+      if (same.post) posts.push(same.post);
+      diagnostics.push(...same.diagnostics);
+      continue;
+    }
     // A `x-en.md` means something else once `x.md` appears or goes.
     const base = dashTranslation(file.id, codes, withFiles.hasFile!)?.baseId ?? '';
     const mtimeMs = file.mtime.getTime();
@@ -221,6 +236,7 @@ export function parsePosts(
       cache?.parse.set(file.id, { hash: file.hash, mtimeMs, base, result });
     }
     used.add(file.id);
+    results.set(file, result);
     if (result.post) posts.push(result.post);
     diagnostics.push(...result.diagnostics);
   }

@@ -19,7 +19,7 @@ import { toPosix } from '../util/paths.js';
 import type { DiagramStats } from '../mermaid/build-mode.js';
 import { needsMermaidRuntime, renderDiagramsAtBuild } from '../mermaid/diagram-step.js';
 import { mermaidRuntimeFiles } from '../mermaid/runtime.js';
-import { prune, type MarkdownEntry, type PageEntry, type PipelineCache, type RenderCounts, type ServeShortcuts } from './cache.js';
+import { prune, type MarkdownEntry, type PageEntry, type PipelineCache, type RenderCounts, type RenderTools, type ServeShortcuts } from './cache.js';
 import { postAssets, relativeAssets } from './post-assets.js';
 
 export interface RenderResult {
@@ -59,13 +59,9 @@ export async function renderSite(site: Site, options: RenderOptions = {}): Promi
   const { tick = () => {}, cache, onPostPage, changedPosts, emit } = options;
   const { config } = site;
   const diagnostics: Diagnostic[] = [];
-  const translate = loadStrings(config);
-  const strings = markdownStrings(config.languages.map((l) => l.code), translate);
-  const tools = cache?.tools ?? {
-    markdown: createMarkdown({ trustedHtml: config.trustedHtml, siteOrigin: originOf(config.baseUrl), basePath: config.basePath, strings }),
-    engine: createEngine(config),
-  };
+  const tools = cache?.tools ?? renderTools(config);
   if (cache) cache.tools = tools;
+  const { translate, strings } = tools;
   const counts: RenderCounts = { markdownRenders: 0, pagesRendered: 0 };
   const bodies = new Map<string, RenderedBody>();
   const markdownOut = new Map<string, MarkdownEntry>();
@@ -173,7 +169,7 @@ export async function renderSite(site: Site, options: RenderOptions = {}): Promi
   addAll(sitemap(site, cache, !fs.existsSync(path.join(config.publicDir, 'robots.txt')), changedPosts !== undefined));
   addAll(redirectPages(site));
   if (!config.baseUrl) diagnostics.push(noBaseUrl(config));
-  addAll(themeAssets(config));
+  addAll(cache?.serve ? (cache.serve.themeAssets ??= themeAssets(config)) : themeAssets(config));
   // The runtime is only shipped when some page still has a diagram for the browser to render.
   // (Asked of markdown's own HTML once, when it was rendered; again only where the diagram step replaced it.)
   const needsRuntime = (id: string, body: RenderedBody) => {
@@ -182,6 +178,18 @@ export async function renderSite(site: Site, options: RenderOptions = {}): Promi
   };
   if ([...bodies].some(([id, body]) => needsRuntime(id, body))) addAll(mermaidRuntimeFiles());
   return { outputs, diagnostics, diagrams: diagrams.stats, ...counts, pageHashes };
+}
+
+/** The markdown renderer, the template engine and the UI strings: read and compiled once per config and templates. */
+function renderTools(config: ResolvedConfig): RenderTools {
+  const translate = loadStrings(config);
+  const strings = markdownStrings(config.languages.map((l) => l.code), translate);
+  return {
+    markdown: createMarkdown({ trustedHtml: config.trustedHtml, siteOrigin: originOf(config.baseUrl), basePath: config.basePath, strings }),
+    engine: createEngine(config),
+    translate,
+    strings,
+  };
 }
 
 /**
@@ -301,7 +309,8 @@ function sortForRendering(site: Site): Route[] {
  * HTML) the previous build's file, when it is still there as written.
  */
 function cachedPage(route: Route, entry: PageEntry, cache: PipelineCache): OutputFile | undefined {
-  if (entry.html !== undefined) return { path: route.outputPath, content: entry.html };
+  // The same file object from one dev-server rebuild to the next: thousands fewer allocations per save.
+  if (entry.html !== undefined) return (entry.file ??= { path: route.outputPath, content: entry.html });
   return cache.previousPage?.(route.outputPath, entry);
 }
 

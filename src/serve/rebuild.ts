@@ -221,7 +221,9 @@ export class Rebuilder {
         }
         // A file that came or went (or one the listing never had) changes the listing: walk posts/ again.
         if (change.event !== 'change' || !known) this.rescan();
-      } else if (change.kind === 'template' && !isInside(change.path, path.join(templatesDir, 'assets'))) {
+      } else if (change.kind === 'template') {
+        if (this.cache.serve) this.cache.serve.themeAssets = undefined;
+        if (isInside(change.path, path.join(templatesDir, 'assets'))) continue;
         // Layouts, partials or UI strings: every page again, but no markdown (bodies stay cached).
         this.cache.pages.clear();
         this.cache.tools = undefined;

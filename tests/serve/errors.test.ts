@@ -78,6 +78,32 @@ describe('a broken post under serve', () => {
   });
 });
 
+describe('a post naming a layout that does not exist yet', () => {
+  it('fails until the layout is added, then builds with it, the post untouched', async () => {
+    const root = siteFromFiles({
+      'posts/ko/2024-05-01-wide.md': '---\ntitle: 넓은 글\nlayout: wide\n---\n넓게 보는 본문.\n',
+      'posts/en/2024-05-02-other.md': '---\ntitle: Other\n---\nx\n',
+    });
+    const server = await startServe(root);
+    try {
+      expect(server.builds[0]!.ok).toBe(false);
+      expect(server.builds[0]!.errors[0]!.message).toContain('unknown layout "wide"');
+      const layout = path.join(root, 'templates/layouts/wide.njk');
+      const builds = await afterEdit(server, () => {
+        fs.mkdirSync(path.dirname(layout), { recursive: true });
+        fs.writeFileSync(layout, '{% extends "layouts/post.njk" %}{% block content %}<div class="wide-layout">{{ post.html | safe }}</div>{% endblock %}\n');
+      }, (b) => b.at(-1)!.ok);
+      expect(builds.at(-1)!.ok).toBe(true);
+      expect((await get(server, `/ko/posts/${encodeURIComponent('wide')}/`)).body).toContain('class="wide-layout"');
+      // And removed again: the post fails as at first.
+      const removed = await afterEdit(server, () => fs.rmSync(layout), (b) => !b.at(-1)!.ok);
+      expect(removed.at(-1)!.errors[0]!.message).toContain('unknown layout "wide"');
+    } finally {
+      await server.close();
+    }
+  });
+});
+
 describe('a site that is broken from the start', () => {
   it('serves the overlay until the post is fixed', async () => {
     const root = siteFromFiles({ 'posts/ko/2024-05-01-good.md': BROKEN });
