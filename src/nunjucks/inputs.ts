@@ -10,6 +10,7 @@
 // slower. tests/serve/incremental.test.ts compares the dev server's pages with a cold build after
 // a series of edits, which catches a missing input.
 import type { Post, Route, Site } from '../types.js';
+import { hashText } from '../util/hash.js';
 
 /** Where each published post sits in its language's list (newest first), for its neighbours. */
 type Positions = Map<string, { list: Post[]; at: number }>;
@@ -83,7 +84,8 @@ export function routeInputs(site: Site): (route: Route) => string | undefined {
     const parts: string[] = [JSON.stringify(route), ...shown.map(stamp)];
     if (route.kind === 'taxonomy') parts.push(termsOf(route.lang, route.taxonomy).byName.get(route.term ?? '') ?? '');
     if (route.kind === 'terms') parts.push(...termsOf(route.lang, route.taxonomy).all);
-    return parts.join('\u0000');
+    // Kept per page, in memory and in the build cache: a hash, not kilobytes of stamps per page.
+    return hashText(parts.join('\u0000'));
   };
 }
 
