@@ -5,6 +5,7 @@ import { LineCounter, isMap, isPair, isScalar, isSeq, parseDocument } from 'yaml
 import type { Node } from 'yaml';
 import { error, warning } from '../diagnostics.js';
 import type { Diagnostic } from '../diagnostics.js';
+import { readPlainYaml } from './plain-yaml.js';
 
 export interface FrontMatter {
   /** Top-level keys, without prototype keys (`__proto__`, `constructor`, `prototype`) at any depth. */
@@ -127,6 +128,9 @@ function parseYaml(
   // which is slow and close to crashing the process.
   const deepLine = findDeepNesting(source);
   if (deepLine !== undefined) return void tooDeep(deepLine);
+  // Most front matter is flat `key: value` lines; read those without building a YAML document.
+  const plain = readPlainYaml(source);
+  if (plain) return plain;
 
   const lines = new LineCounter();
   const lineOf = (offset: number | undefined) => (offset === undefined ? 1 : lines.linePos(offset).line);
