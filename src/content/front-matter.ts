@@ -229,6 +229,18 @@ function toSafePlain(value: unknown, depth: number): unknown {
  * cheap scan that over-counts brackets inside quotes: harmless, no real front matter comes close.
  */
 function findDeepNesting(source: string): number | undefined {
+  // Nesting is at most the number of lines plus the dashes on them, and the brackets opened.
+  // Ordinary front matter is far from either: say so after one cheap pass.
+  let lineCount = 1;
+  let dashes = 0;
+  let openers = 0;
+  for (let i = 0; i < source.length; i++) {
+    const code = source.charCodeAt(i);
+    if (code === 0x0a) lineCount++;
+    else if (code === 0x2d) dashes++;
+    else if (code === 0x5b || code === 0x7b) openers++;
+  }
+  if (lineCount + dashes <= MAX_DEPTH && openers <= MAX_DEPTH) return undefined;
   let brackets = 0;
   const indents: number[] = [];
   const lines = source.split('\n');

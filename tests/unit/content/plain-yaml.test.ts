@@ -96,3 +96,19 @@ describe('readFrontMatter on flat front matter', () => {
     expect(bad[0]).toMatchObject({ severity: 'error', line: 3 });
   });
 });
+
+describe('the nesting limit before the fast path', () => {
+  it('still applies to flat front matter (its bracket count includes quoted text)', () => {
+    const at = (n: number) => readFrontMatter(`---\ndate: 2024-05-14\ntitle: "${'['.repeat(n)}"\n---\n`, '/site/posts/a.md');
+    expect(at(50).diagnostics).toEqual([]);
+    expect(at(50).data.title).toBe('['.repeat(50));
+    expect(at(51).diagnostics).toMatchObject([{ severity: 'error', line: 3, message: expect.stringMatching(/nested more than 50/) }]);
+  });
+
+  it('counts lines and dashes of a long flat list without flagging it', () => {
+    const items = Array.from({ length: 60 }, (_, i) => `  - tag-${i}`);
+    const fm = readFrontMatter(`---\ntags:\n${items.join('\n')}\n---\n`, '/site/posts/a.md');
+    expect(fm.diagnostics).toEqual([]);
+    expect(fm.data.tags).toHaveLength(60);
+  });
+});
