@@ -63,7 +63,7 @@ export function dateFromFileName(name: string, timeZone: string): Date | undefin
   return impossible(parts) ? undefined : new Date(wallToUtc(utcMillis(parts), timeZone));
 }
 
-/** A long-date format and the texts it has produced, by instant: posts of one day share one. */
+/** A long-date format and the texts it has produced, by day number in its time zone. */
 interface DateFormatter { format: Intl.DateTimeFormat; texts: Map<number, string> }
 const dateFormatters = new Map<string, DateFormatter>();
 
@@ -82,12 +82,15 @@ export function formatDate(date: Date, bcp47: string, timeZone: string): string 
     formatter = { format, texts: new Map() };
     dateFormatters.set(key, formatter);
   }
+  // The text names a calendar day in `timeZone`, so every post of that day shares it (a news
+  // site publishes dozens a day); offsetAt reads the same zone data as Intl.
   const instant = date.getTime();
-  let text = formatter.texts.get(instant);
+  const day = Math.floor((instant + offsetAt(instant, timeZone)) / DAY);
+  let text = formatter.texts.get(day);
   if (text === undefined) {
     text = formatter.format.format(date);
     if (formatter.texts.size > 100_000) formatter.texts.clear();
-    formatter.texts.set(instant, text);
+    formatter.texts.set(day, text);
   }
   return text;
 }
