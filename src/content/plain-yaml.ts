@@ -25,7 +25,7 @@ const RESOLVE_OPTIONS = { intAsBigInt: false };
 const FAIL = Symbol('not plain');
 
 /** Printable characters only: no tab, CR, C0/C1 controls, NEL, line/paragraph separators, BOM, lone surrogates. */
-const UNUSUAL = /[^\n\x20-\x7e\u00a0-\u2027\u202a-\ufefe\uff00-\ufffd\u{10000}-\u{10ffff}]| \n| $/u;
+const UNUSUAL = /[^\n\x20-\x7e\u00a0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\u{10000}-\u{10ffff}]| \n| $/u;
 const KEY_LINE = /^([A-Za-z_][\w-]{0,199}):(?: +(\S.*))?$/;
 const ITEM_LINE = /^( *)- +(\S.*)$/;
 const DOUBLE_QUOTED = /^"([^"\\]*)"$/;

@@ -58,6 +58,8 @@ describe('readPlainYaml', () => {
     ['a tag', block('a: !!str 1')],
     ['an escape in double quotes', block('a: "x\\ty"')],
     ['a tab', block('a:\tx')],
+    ['a lone surrogate', block('a: x\ud800y')],
+    ['a line separator', block('a: x\u2028y')],
     ['trailing spaces', block('a: x ')],
     ['a duplicate key', block('a: 1', 'a: 2')],
     ['a key that is not a string', block('true: 1')],
