@@ -63,33 +63,57 @@ export function dateFromFileName(name: string, timeZone: string): Date | undefin
   return impossible(parts) ? undefined : new Date(wallToUtc(utcMillis(parts), timeZone));
 }
 
-const dateFormats = new Map<string, Intl.DateTimeFormat>();
+/** A long-date format and the texts it has produced, by day number in its time zone. */
+interface DateFormatter { format: Intl.DateTimeFormat; texts: Map<number, string> }
+const dateFormatters = new Map<string, DateFormatter>();
 
 /** A reader-facing date: `2024년 5월 14일`, `2024年5月14日`, `May 14, 2024`. */
 export function formatDate(date: Date, bcp47: string, timeZone: string): string {
   const key = `${bcp47}\u0000${timeZone}`;
-  let format = dateFormats.get(key);
-  if (!format) {
+  let formatter = dateFormatters.get(key);
+  if (!formatter) {
+    let format: Intl.DateTimeFormat;
     try {
       format = new Intl.DateTimeFormat(bcp47, { dateStyle: 'long', timeZone });
     } catch {
       // A malformed tag must not break a page; the zone was validated with the config.
       format = new Intl.DateTimeFormat('en', { dateStyle: 'long', timeZone });
     }
-    dateFormats.set(key, format);
+    formatter = { format, texts: new Map() };
+    dateFormatters.set(key, formatter);
   }
-  return format.format(date);
+  // The text names a calendar day in `timeZone`, so every post of that day shares it (a news
+  // site publishes dozens a day); offsetAt reads the same zone data as Intl.
+  const instant = date.getTime();
+  const day = Math.floor((instant + offsetAt(instant, timeZone)) / DAY);
+  let text = formatter.texts.get(day);
+  if (text === undefined) {
+    text = formatter.format.format(date);
+    if (formatter.texts.size > 100_000) formatter.texts.clear();
+    formatter.texts.set(day, text);
+  }
+  return text;
 }
 
 /** The instant as wall-clock time in `timeZone` with its offset: `2024-05-14T10:00:00+09:00`. */
 export function isoDate(date: Date, timeZone: string): string {
   const seconds = Math.floor(date.getTime() / 1000) * 1000;
-  const offset = offsetAt(seconds, timeZone);
-  const wall = new Date(seconds + offset);
-  const sign = offset < 0 ? '-' : '+';
-  const abs = Math.abs(offset) / 60_000;
-  return `${wall.toISOString().slice(0, 19)}${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
+  const texts = isoTexts.get(timeZone) ?? isoTexts.set(timeZone, new Map()).get(timeZone)!;
+  let text = texts.get(seconds);
+  if (text === undefined) {
+    const offset = offsetAt(seconds, timeZone);
+    const wall = new Date(seconds + offset);
+    const sign = offset < 0 ? '-' : '+';
+    const abs = Math.abs(offset) / 60_000;
+    text = `${wall.toISOString().slice(0, 19)}${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
+    if (texts.size > 100_000) texts.clear();
+    texts.set(seconds, text);
+  }
+  return text;
 }
+
+/** isoDate's texts by time zone and instant: a page, its feed entry and the sitemap ask for the same ones. */
+const isoTexts = new Map<string, Map<number, string>>();
 
 interface Parts { year: number; month: number; day: number; hour: number; minute: number; second: number; ms: number }
 
@@ -161,7 +185,8 @@ const HALF_DAY = 12 * 3600_000;
 const partFormats = new Map<string, Intl.DateTimeFormat>();
 
 const DAY = 24 * 3600_000;
-const offsetCache = new Map<string, number>();
+/** Offsets by time zone and UTC day number. */
+const offsetCache = new Map<string, Map<number, number>>();
 
 /**
  * Milliseconds `timeZone` is ahead of UTC at `instant`. Asking Intl is slow and this runs several
@@ -170,13 +195,13 @@ const offsetCache = new Map<string, number>();
  */
 function offsetAt(instant: number, timeZone: string): number {
   const bucket = Math.floor(instant / DAY);
-  const key = `${timeZone}\0${bucket}`;
-  const cached = offsetCache.get(key);
+  const days = offsetCache.get(timeZone) ?? offsetCache.set(timeZone, new Map()).get(timeZone)!;
+  const cached = days.get(bucket);
   if (cached !== undefined) return cached;
   const start = exactOffsetAt(bucket * DAY, timeZone);
   if (start !== exactOffsetAt((bucket + 1) * DAY - 1000, timeZone)) return exactOffsetAt(instant, timeZone);
-  if (offsetCache.size > 100_000) offsetCache.clear();
-  offsetCache.set(key, start);
+  if (days.size > 100_000) days.clear();
+  days.set(bucket, start);
   return start;
 }
 

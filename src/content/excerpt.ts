@@ -1,9 +1,9 @@
 // Plain-text excerpts for index pages, feeds and meta descriptions, from Markdown without running
 // markdown-it (this runs in the parse stage, per post). Line-based and forgiving: good enough for
 // a summary; the rendered page is the source of truth.
+import { headGraphemes } from './graphemes.js';
 
 const MORE = /<!--\s*more\s*-->/i;
-const graphemes = new Intl.Segmenter('und', { granularity: 'grapheme' });
 
 /** The body before `<!--more-->` (Hexo, Jekyll, Hugo all use it to mark the summary). */
 export function splitMore(body: string): { before: string; hasMore: boolean } {
@@ -112,23 +112,6 @@ function decodeEntity(entity: string, name: string): string {
   if (name[0] !== '#') return ENTITIES[name.toLowerCase()] ?? entity;
   const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
   return code > 0 && code <= 0x10ffff && !(code >= 0xd800 && code <= 0xdfff) ? String.fromCodePoint(code) : entity;
-}
-
-/**
- * The first `count` graphemes (fewer if the text is shorter). Segments a growing head of the text
- * rather than all of it: a first paragraph can be thousands of characters long. A grapheme cut
- * by the slice is never returned: only clusters followed by one more complete one are.
- */
-function headGraphemes(text: string, count: number): string[] {
-  for (let size = count * 4; ; size *= 4) {
-    const whole = size >= text.length;
-    const parts: string[] = [];
-    for (const { segment } of graphemes.segment(whole ? text : text.slice(0, size))) {
-      parts.push(segment);
-      if (parts.length > count) return parts.slice(0, count);
-    }
-    if (whole) return parts;
-  }
 }
 
 /** At most `max` graphemes: up to the last sentence end in the second half if any, else cut + `…`. */

@@ -1,12 +1,11 @@
-// Front matter: split with gray-matter, parse as YAML with `yaml`, report problems with lines of
-// the source file. Front matter is data, never code: gray-matter's default engines `eval`
-// JavaScript (`---js`), so any language after the opening `---` is refused before gray-matter
-// sees the text, and every engine it knows is replaced by a no-op as a second lock.
-import matter from 'gray-matter';
+// Front matter: split at the `---` lines, parse as YAML with `yaml`, report problems with lines
+// of the source file. Front matter is data, never code: any language after the opening `---`
+// other than YAML is refused, and no parser that can evaluate code is ever loaded.
 import { LineCounter, isMap, isPair, isScalar, isSeq, parseDocument } from 'yaml';
 import type { Node } from 'yaml';
 import { error, warning } from '../diagnostics.js';
 import type { Diagnostic } from '../diagnostics.js';
+import { readPlainYaml } from './plain-yaml.js';
 
 export interface FrontMatter {
   /** Top-level keys, without prototype keys (`__proto__`, `constructor`, `prototype`) at any depth. */
@@ -28,17 +27,6 @@ const MAX_DEPTH = 50;
 const MAX_ALIASES = 20;
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 const YAML_HINT = 'front matter must be YAML `key: value` lines between two `---` lines';
-
-// Every engine name and alias gray-matter resolves (`engines[name] || engines[alias(name)]`)
-// maps to a no-op: we parse the YAML ourselves, and nothing may ever be evaluated.
-const noop = (): object => ({});
-const GRAY_MATTER_OPTIONS = {
-  language: 'yaml',
-  excerpt: false,
-  engines: Object.fromEntries(
-    ['yaml', 'yml', 'js', 'javascript', 'coffee', 'coffeescript', 'cson', 'json', 'toml'].map((n) => [n, noop]),
-  ),
-};
 
 export function readFrontMatter(text: string, file: string): FrontMatter {
   const result: FrontMatter = { data: {}, body: text, bodyLine: 1, keyLines: {}, hasFrontMatter: false, diagnostics: [] };
@@ -62,8 +50,8 @@ export function readFrontMatter(text: string, file: string): FrontMatter {
       'add a line `---` after the front matter (or, for a horizontal rule, start the file with a blank line)');
   }
 
-  const split = matter(text, GRAY_MATTER_OPTIONS);
-  // gray-matter's block starts right after the opening `---`, so its line n is the file's line n.
+  const split = splitAtDelimiters(text);
+  // The block starts right after the opening `---`, so its line n is the file's line n.
   const yamlSource = split.matter;
   let body = split.content;
   let prefix = text.slice(0, text.length - body.length);
@@ -85,6 +73,24 @@ export function readFrontMatter(text: string, file: string): FrontMatter {
   result.data = parsed.data;
   result.keyLines = parsed.keyLines;
   return result;
+}
+
+/**
+ * The YAML block and the text after the closing `---`, split the way gray-matter 4 splits them
+ * (the project used it for this alone, at the cost of a Buffer copy of every post and several
+ * option objects per call): after the opening `---` and a language name on its line, up to the
+ * first `\n---`; one line break after that is dropped. The caller has checked that the text opens
+ * with `---`, names YAML or nothing, and has a `\n---` after the opening.
+ */
+function splitAtDelimiters(text: string): { matter: string; content: string } {
+  let rest = text.slice(3);
+  const language = rest.slice(0, rest.search(/\r?\n/));
+  if (language.trim() !== '') rest = rest.slice(language.length);
+  const close = rest.indexOf('\n---');
+  let content = rest.slice(close + 4);
+  if (content[0] === '\r') content = content.slice(1);
+  if (content[0] === '\n') content = content.slice(1);
+  return { matter: rest.slice(0, close), content };
 }
 
 function newlines(s: string): number {
@@ -122,6 +128,9 @@ function parseYaml(
   // which is slow and close to crashing the process.
   const deepLine = findDeepNesting(source);
   if (deepLine !== undefined) return void tooDeep(deepLine);
+  // Most front matter is flat `key: value` lines; read those without building a YAML document.
+  const plain = readPlainYaml(source);
+  if (plain) return plain;
 
   const lines = new LineCounter();
   const lineOf = (offset: number | undefined) => (offset === undefined ? 1 : lines.linePos(offset).line);
@@ -220,6 +229,18 @@ function toSafePlain(value: unknown, depth: number): unknown {
  * cheap scan that over-counts brackets inside quotes: harmless, no real front matter comes close.
  */
 function findDeepNesting(source: string): number | undefined {
+  // Nesting is at most the number of lines plus the dashes on them, and the brackets opened.
+  // Ordinary front matter is far from either: say so after one cheap pass.
+  let lineCount = 1;
+  let dashes = 0;
+  let openers = 0;
+  for (let i = 0; i < source.length; i++) {
+    const code = source.charCodeAt(i);
+    if (code === 0x0a) lineCount++;
+    else if (code === 0x2d) dashes++;
+    else if (code === 0x5b || code === 0x7b) openers++;
+  }
+  if (lineCount + dashes <= MAX_DEPTH && openers <= MAX_DEPTH) return undefined;
   let brackets = 0;
   const indents: number[] = [];
   const lines = source.split('\n');

@@ -21,29 +21,33 @@ export function readingMinutes(body: string): number {
 /**
  * CJK characters, and words: runs of letters and digits, joined across `'`, `’`, `.` and `-`
  * (`don't`, `GPT-4o`, `3.5`). One pass over the text with no allocation per character: this
- * runs for every post of every build. Plain ASCII is decided by code, the rest by Unicode
- * property tests.
+ * runs for every post of every build. Each UTF-16 unit is classified once per process by the
+ * Unicode property tests above and remembered in a table; only surrogate pairs (emoji, rare Han)
+ * are tested each time.
  */
 function countText(text: string): { cjk: number; words: number } {
   let cjk = 0;
   let words = 0;
   let inWord = false;
-  for (let i = 0; i < text.length; i++) {
+  const length = text.length;
+  for (let i = 0; i < length; i++) {
     const code = text.charCodeAt(i);
-    let ch = text[i]!;
-    if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
-      ch = text.slice(i, i + 2);
+    let kind: number;
+    if (code >= 0xd800 && code <= 0xdbff && i + 1 < length) {
+      kind = charKind(code, text.slice(i, i + 2)); // a high surrogate and what follows it
       i++;
+    } else {
+      kind = unitKind(code);
     }
-    if (code > 0x2e7f && CJK.test(ch)) {
+    if (kind === CJK_CHAR) {
       cjk++;
       inWord = false;
-    } else if (isLetter(code, ch)) {
+    } else if (kind === LETTER_CHAR) {
       if (!inWord) words++;
       inWord = true;
-    } else if (inWord && (ch === "'" || ch === '’' || ch === '.' || ch === '-')) {
-      const next = text.charCodeAt(i + 1);
-      inWord = i + 1 < text.length && isLetter(next, text[i + 1]!) && !(next > 0x2e7f && CJK.test(text[i + 1]!));
+    } else if (inWord && (code === 0x27 || code === 0x2019 || code === 0x2e || code === 0x2d)) {
+      // `'`, `’`, `.`, `-` join two words only when a letter follows.
+      inWord = i + 1 < length && unitKind(text.charCodeAt(i + 1)) === LETTER_CHAR;
     } else {
       inWord = false;
     }
@@ -51,7 +55,24 @@ function countText(text: string): { cjk: number; words: number } {
   return { cjk, words };
 }
 
-function isLetter(code: number, ch: string): boolean {
-  if (code < 0x80) return (code >= 48 && code <= 57) || ((code | 32) >= 97 && (code | 32) <= 122);
-  return LETTER.test(ch);
+const OTHER_CHAR = 1;
+const CJK_CHAR = 2;
+/** A letter or digit that is not CJK. */
+const LETTER_CHAR = 3;
+/** Kind of every UTF-16 unit seen so far (0: not yet seen). A lone surrogate is OTHER_CHAR. */
+const unitKinds = new Uint8Array(0x10000);
+
+function unitKind(code: number): number {
+  let kind = unitKinds[code]!;
+  if (kind === 0) {
+    kind = charKind(code, String.fromCharCode(code));
+    unitKinds[code] = kind;
+  }
+  return kind;
+}
+
+function charKind(code: number, ch: string): number {
+  if (code > 0x2e7f && CJK.test(ch)) return CJK_CHAR;
+  if (code < 0x80) return (code >= 48 && code <= 57) || ((code | 32) >= 97 && (code | 32) <= 122) ? LETTER_CHAR : OTHER_CHAR;
+  return LETTER.test(ch) ? LETTER_CHAR : OTHER_CHAR;
 }

@@ -118,6 +118,24 @@ describe('formatDate', () => {
   it('falls back to English for a malformed tag', () => {
     expect(formatDate(date, 'not a tag!', SEOUL)).toBe('May 14, 2024');
   });
+  it('names the right day for every post of a busy day, up to the minute before and after midnight', () => {
+    // Texts are shared per day in the zone; the day must still change exactly at local midnight.
+    const seoul = (wall: string) => formatDate(new Date(`${wall}+09:00`), 'ko', SEOUL);
+    expect(seoul('2024-05-14T00:00:00')).toBe('2024년 5월 14일');
+    expect(seoul('2024-05-14T13:05:00')).toBe('2024년 5월 14일');
+    expect(seoul('2024-05-14T23:59:59')).toBe('2024년 5월 14일');
+    expect(seoul('2024-05-13T23:59:59')).toBe('2024년 5월 13일');
+    expect(seoul('2024-05-15T00:00:00')).toBe('2024년 5월 15일');
+    // New York on the days its clocks change: 23 and 25 hours long.
+    const ny = (iso: string) => formatDate(new Date(iso), 'en', 'America/New_York');
+    expect(ny('2024-03-10T04:59:59Z')).toBe('March 9, 2024'); // 23:59:59 EST
+    expect(ny('2024-03-10T05:00:00Z')).toBe('March 10, 2024'); // 00:00 EST
+    expect(ny('2024-03-11T03:59:59Z')).toBe('March 10, 2024'); // 23:59:59 EDT
+    expect(ny('2024-03-11T04:00:00Z')).toBe('March 11, 2024');
+    expect(ny('2024-11-03T03:59:59Z')).toBe('November 2, 2024'); // 23:59:59 EDT
+    expect(ny('2024-11-04T04:59:59Z')).toBe('November 3, 2024'); // 23:59:59 EST
+    expect(ny('2024-11-04T05:00:00Z')).toBe('November 4, 2024');
+  });
 });
 
 describe('isoDate', () => {

@@ -35,3 +35,34 @@ describe('readingMinutes', () => {
     expect(readingMinutes('https://example.com/a/b/c/d/e/f/g/h/i/j/k/l/m/n '.repeat(100))).toBe(1);
   });
 });
+
+describe('readingMinutes by script', () => {
+  // 500 characters make one minute, 230 words make one minute: a count is visible as minutes.
+  const cjkMinutes = (unit: string, n: number) => readingMinutes(unit.repeat(n));
+
+  it('counts Hangul, Han (also beyond the BMP), hiragana, katakana and halfwidth katakana as characters', () => {
+    for (const unit of ['한', '漢', '𠀀', 'ひ', 'カ', 'ｶ']) {
+      expect(cjkMinutes(unit, 1250), unit).toBe(3); // 2.5 minutes
+      expect(cjkMinutes(unit, 1240), unit).toBe(2); // 2.48 minutes
+    }
+  });
+
+  it('counts fullwidth Latin letters as words, not as CJK characters', () => {
+    expect(readingMinutes('ＡＢＣ '.repeat(690))).toBe(3); // 690 words
+    expect(readingMinutes('ＡＢＣ'.repeat(1250))).toBe(1); // one long word
+  });
+
+  it('reads emoji and combining marks as neither words nor characters', () => {
+    expect(readingMinutes('👍🏽 '.repeat(2000))).toBe(1);
+    expect(readingMinutes('\u0301'.repeat(3000))).toBe(1);
+    // A combining mark ends a word like punctuation does: e + U+0301 + s is two words.
+    expect(readingMinutes('cafe\u0301s '.repeat(230))).toBe(2);
+  });
+
+  it("joins words across ', ’, . and - only when a letter follows", () => {
+    expect(readingMinutes("it's ".repeat(460))).toBe(2);
+    expect(readingMinutes('it’s '.repeat(460))).toBe(2);
+    expect(readingMinutes('it- s '.repeat(230))).toBe(2);
+    expect(readingMinutes('it-한 '.repeat(230))).toBe(1); // 230 words + 230 characters
+  });
+});
