@@ -1,6 +1,8 @@
-// Front matter: split at the `---` lines, parse as YAML with `yaml`, report problems with lines
-// of the source file. Front matter is data, never code: any language after the opening `---`
-// other than YAML is refused, and no parser that can evaluate code is ever loaded.
+// Front matter: split with gray-matter, parse as YAML with `yaml`, report problems with lines of
+// the source file. Front matter is data, never code: gray-matter's default engines `eval`
+// JavaScript (`---js`), so any language after the opening `---` is refused before gray-matter
+// sees the text, and every engine it knows is replaced by a no-op as a second lock.
+import matter from 'gray-matter';
 import { LineCounter, isMap, isPair, isScalar, isSeq, parseDocument } from 'yaml';
 import type { Node } from 'yaml';
 import { error, warning } from '../diagnostics.js';
@@ -28,6 +30,17 @@ const MAX_ALIASES = 20;
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 const YAML_HINT = 'front matter must be YAML `key: value` lines between two `---` lines';
 
+// Every engine name and alias gray-matter resolves (`engines[name] || engines[alias(name)]`)
+// maps to a no-op: we parse the YAML ourselves, and nothing may ever be evaluated.
+const noop = (): object => ({});
+const GRAY_MATTER_OPTIONS = {
+  language: 'yaml',
+  excerpt: false,
+  engines: Object.fromEntries(
+    ['yaml', 'yml', 'js', 'javascript', 'coffee', 'coffeescript', 'cson', 'json', 'toml'].map((n) => [n, noop]),
+  ),
+};
+
 export function readFrontMatter(text: string, file: string): FrontMatter {
   const result: FrontMatter = { data: {}, body: text, bodyLine: 1, keyLines: {}, hasFrontMatter: false, diagnostics: [] };
   const opening = /^---(?!-)([^\n]*)/.exec(text);
@@ -50,8 +63,8 @@ export function readFrontMatter(text: string, file: string): FrontMatter {
       'add a line `---` after the front matter (or, for a horizontal rule, start the file with a blank line)');
   }
 
-  const split = splitAtDelimiters(text);
-  // The block starts right after the opening `---`, so its line n is the file's line n.
+  const split = matter(text, GRAY_MATTER_OPTIONS);
+  // gray-matter's block starts right after the opening `---`, so its line n is the file's line n.
   const yamlSource = split.matter;
   let body = split.content;
   let prefix = text.slice(0, text.length - body.length);
@@ -73,24 +86,6 @@ export function readFrontMatter(text: string, file: string): FrontMatter {
   result.data = parsed.data;
   result.keyLines = parsed.keyLines;
   return result;
-}
-
-/**
- * The YAML block and the text after the closing `---`, split the way gray-matter 4 splits them
- * (the project used it for this alone, at the cost of a Buffer copy of every post and several
- * option objects per call): after the opening `---` and a language name on its line, up to the
- * first `\n---`; one line break after that is dropped. The caller has checked that the text opens
- * with `---`, names YAML or nothing, and has a `\n---` after the opening.
- */
-function splitAtDelimiters(text: string): { matter: string; content: string } {
-  let rest = text.slice(3);
-  const language = rest.slice(0, rest.search(/\r?\n/));
-  if (language.trim() !== '') rest = rest.slice(language.length);
-  const close = rest.indexOf('\n---');
-  let content = rest.slice(close + 4);
-  if (content[0] === '\r') content = content.slice(1);
-  if (content[0] === '\n') content = content.slice(1);
-  return { matter: rest.slice(0, close), content };
 }
 
 function newlines(s: string): number {
