@@ -21,11 +21,17 @@ function positionsOf(site: Site): Positions {
   return position;
 }
 
+/** Kinds of route that have inputs (the others' contexts are always built and hashed). */
+export function hasInputs(route: Route): boolean {
+  return route.kind === 'post' || route.kind === 'index' || route.kind === 'taxonomy' || route.kind === 'root' || route.kind === 'terms' || route.kind === 'not-found';
+}
+
 /**
  * The posts whose stamp (text, dates, URL, terms) a route's inputs carry: those its page shows.
- * Undefined for a kind without inputs.
+ * Undefined for a kind without inputs (hasInputs).
  */
 function shownPosts(site: Site, position: Positions, route: Route): (string | undefined)[] | undefined {
+  if (!hasInputs(route)) return undefined;
   switch (route.kind) {
     case 'post': {
       const id = route.postIds[0]!;

@@ -128,6 +128,20 @@ export interface PipelineCache {
   serve?: ServeShortcuts;
 }
 
+/** The pages of one dev-server run, in render order. */
+export interface LastPages {
+  /** The routes in render order (render.ts renderOrder; the same array while the model is patched). */
+  order: readonly Route[];
+  /** The renderer and templates they were made with. */
+  tools: RenderTools;
+  /** The page of each route, at the same index. */
+  files: (OutputFile | undefined)[];
+  /** Output path → HTML hash of post pages (search keys on them). */
+  hashes: Map<string, string>;
+  /** Post id → hash of the final body its page was rendered with. */
+  bodies: Map<string, string>;
+}
+
 /** Shortcuts only the dev server takes; each one is safe only while the watcher sees every change. */
 export interface ServeShortcuts {
   /**
@@ -140,6 +154,8 @@ export interface ServeShortcuts {
   sitemap?: { key: string; robots: boolean; files: OutputFile[] };
   /** The last model built or patched, and the posts it came from (model.ts patchSite starts from it). */
   model?: ModelMemo;
+  /** The last run's pages, when every one of them rendered (render.ts stands them in for routes a patch leaves alone). */
+  pages?: LastPages;
   /** The theme's static assets (templates' assets/), read again after any template change. */
   themeAssets?: OutputFile[];
   /**

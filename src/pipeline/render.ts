@@ -11,7 +11,7 @@ import { buildPostLookup, referencesPosts } from '../markdown/post-lookup.js';
 import { type MarkdownStrings, markdownStrings } from '../markdown/strings.js';
 import { createEngine } from '../nunjucks/environment.js';
 import { loadStrings } from '../nunjucks/i18n.js';
-import { routeInputs, routesShowing } from '../nunjucks/inputs.js';
+import { hasInputs, routeInputs, routesShowing } from '../nunjucks/inputs.js';
 import { createViews, type RenderedBody } from '../nunjucks/views.js';
 import type { OutputFile, Post, ResolvedConfig, Route, Site } from '../types.js';
 import { hashText } from '../util/hash.js';
@@ -19,7 +19,7 @@ import { toPosix } from '../util/paths.js';
 import type { DiagramStats } from '../mermaid/build-mode.js';
 import { needsMermaidRuntime, renderDiagramsAtBuild } from '../mermaid/diagram-step.js';
 import { mermaidRuntimeFiles } from '../mermaid/runtime.js';
-import { prune, type MarkdownEntry, type PageEntry, type PipelineCache, type RenderCounts, type RenderTools, type ServeShortcuts } from './cache.js';
+import { prune, type MarkdownEntry, type PageEntry, type PipelineCache, type RenderCounts, type LastPages, type RenderTools, type ServeShortcuts } from './cache.js';
 import { postAssets, relativeAssets } from './post-assets.js';
 
 export interface RenderResult {
@@ -104,9 +104,19 @@ export async function renderSite(site: Site, options: RenderOptions = {}): Promi
   const add = emit ?? ((file: OutputFile) => void outputs.push(file));
   // A cache that takes unchanged pages from the previous output folder (build) need not keep their HTML.
   const keepHtml = !cache?.previousPage;
-  const pageHashes = new Map<string, string>();
   const failedLayouts = new Set<string>();
-  for (const route of renderOrder(site)) {
+  const order = renderOrder(site);
+  // Dev server, model patched: the last run's pages stand for every route that is not rechecked
+  // (its inputs, and its body, are as they were), so only a few dozen routes are looked at.
+  // (Made with the same templates: a template change makes new tools.)
+  const lastPages = cache?.serve?.pages;
+  const last = recheck && lastPages?.order === order && lastPages.tools === tools ? lastPages : undefined;
+  const pageFiles: (OutputFile | undefined)[] = last ? last.files.slice() : new Array<OutputFile | undefined>(order.length);
+  const pageHashes = last ? new Map(last.hashes) : new Map<string, string>();
+  const currentBodies = cache?.serve ? postBodyHashes(order, bodyHash) : undefined;
+  const todo = last ? routesToRedo(order, recheck!, last, currentBodies!) : order.keys();
+  for (const at of todo) {
+    const route = order[at]!;
     // One broken template would otherwise repeat its error for every page using it.
     tick(++done);
     // Let the search indexer (onPostPage) receive its pages while rendering goes on.
@@ -123,7 +133,7 @@ export async function renderSite(site: Site, options: RenderOptions = {}): Promi
       const page = cachedPage(route, cached, cache!);
       if (page) {
         if (cached.htmlHash) pageHashes.set(route.outputPath, cached.htmlHash);
-        add(page);
+        pageFiles[at] = page;
         if (route.kind === 'post') onPostPage?.(page, cached.htmlHash);
         continue;
       }
@@ -135,7 +145,7 @@ export async function renderSite(site: Site, options: RenderOptions = {}): Promi
       if (page) {
         if (cached.inputs !== inputs || cached.body !== body) cache!.pages.set(route.outputPath, { ...cached, inputs, body });
         if (cached.htmlHash) pageHashes.set(route.outputPath, cached.htmlHash);
-        add(page);
+        pageFiles[at] = page;
         if (route.kind === 'post') onPostPage?.(page, cached.htmlHash);
         continue;
       }
@@ -145,6 +155,7 @@ export async function renderSite(site: Site, options: RenderOptions = {}): Promi
     if (diagnostic) {
       failedLayouts.add(route.layout);
       diagnostics.push(diagnostic);
+      pageFiles[at] = undefined;
       continue;
     }
     // Post pages' hashes key the search index; without search nobody needs them.
@@ -154,8 +165,19 @@ export async function renderSite(site: Site, options: RenderOptions = {}): Promi
       cache?.pages.set(route.outputPath, { inputs, body, key, html: keepHtml ? html! : undefined, htmlHash });
     }
     const file = { path: route.outputPath, content: html! };
-    add(file);
+    // Streaming (build): written at once, not held.
+    if (emit) emit(file);
+    else pageFiles[at] = file;
     if (route.kind === 'post') onPostPage?.(file, htmlHash);
+  }
+  if (emit) {
+    for (const file of pageFiles) if (file) emit(file);
+  } else {
+    for (const file of pageFiles) if (file) outputs.push(file);
+  }
+  if (cache?.serve) {
+    // Only pages that all agree with this run's model may stand for routes in the next one.
+    cache.serve.pages = failedLayouts.size === 0 ? { order, tools, files: pageFiles, hashes: pageHashes, bodies: currentBodies! } : undefined;
   }
   if (cache) {
     // A patched model has the routes it had: nothing to prune.
@@ -370,6 +392,31 @@ function sitemap(site: Site, cache: PipelineCache | undefined, robots: boolean, 
   const files = sitemapFiles(site, { robots });
   serve.sitemap = { key, robots, files };
   return files;
+}
+
+/**
+ * Indexes (in render order) of the routes a patched run must look at: those rechecked, those
+ * without inputs (their context is always hashed), post pages whose body is not the one it had (a
+ * body naming other posts follows their titles), and routes the last run has no page for.
+ */
+function routesToRedo(order: readonly Route[], recheck: ReadonlySet<Route>, last: LastPages, bodies: ReadonlyMap<string, string>): number[] {
+  const todo: number[] = [];
+  for (const [at, route] of order.entries()) {
+    const redo =
+      last.files[at] === undefined ||
+      recheck.has(route) ||
+      !hasInputs(route) ||
+      (route.kind === 'post' && last.bodies.get(route.postIds[0]!) !== bodies.get(route.postIds[0]!));
+    if (redo) todo.push(at);
+  }
+  return todo;
+}
+
+/** Post id → hash of its final body, for the post pages in `order`. */
+function postBodyHashes(order: readonly Route[], bodyHash: (id: string) => string): Map<string, string> {
+  const hashes = new Map<string, string>();
+  for (const route of order) if (route.kind === 'post') hashes.set(route.postIds[0]!, bodyHash(route.postIds[0]!));
+  return hashes;
 }
 
 /**
