@@ -49,17 +49,33 @@ export function classify(file: string, config: ResolvedConfig): ChangeKind | und
   return undefined;
 }
 
+/** How long chokidar suppresses further `change` events of a file after reporting one. */
+const CHOKIDAR_CHANGE_THROTTLE_MS = 50;
+
+/** Size and mtime of a file, or '' when it cannot be read. */
+function stampOf(file: string): string {
+  try {
+    const stat = fs.statSync(file);
+    return `${stat.size}:${stat.mtimeMs}`;
+  } catch {
+    return '';
+  }
+}
+
 /**
  * Watch the site and call `onChanges` with each debounced ChangeSet: `debounceMs` after the last
- * event (an editor's atomic save is a write to a temporary file, a rename and sometimes a delete),
- * but at most `maxWaitMs` after the first, so a stream of events cannot starve the rebuild.
+ * event (an editor's atomic save is a write to a temporary file, a rename and sometimes a delete,
+ * all within a millisecond or two; a save split across two batches still ends in the right pages,
+ * as the second batch's build follows the first), but at most `maxWaitMs` after the first, so a
+ * stream of events cannot starve the rebuild. The window is short because it is part of the wait
+ * between saving and seeing the page.
  */
 export function watchSite(
   config: ResolvedConfig,
   onChanges: (changes: ChangeSet) => void,
   options: { debounceMs?: number; maxWaitMs?: number; onError?(error: Error): void } = {},
 ): SiteWatcher {
-  const { debounceMs = 50, maxWaitMs = 500 } = options;
+  const { debounceMs = 20, maxWaitMs = 500 } = options;
   const watched = [config.postsDir, draftsBeside(config.postsDir), path.join(config.root, 'templates'), config.publicDir].filter(
     (dir): dir is string => dir !== undefined,
   );
@@ -78,20 +94,45 @@ export function watchSite(
   let pending: ChangeSet = [];
   let timer: NodeJS.Timeout | undefined;
   let firstAt = 0;
+  const recheckTimers = new Set<NodeJS.Timeout>();
   const flush = () => {
     timer = undefined;
     const changes = pending;
     pending = [];
-    if (changes.length > 0) onChanges(changes);
+    if (changes.length === 0) return;
+    onChanges(changes);
+    recheckLater(changes);
+  };
+  const push = (change: Change) => {
+    if (pending.length === 0) firstAt = Date.now();
+    pending.push(change);
+    clearTimeout(timer);
+    timer = setTimeout(flush, Math.max(0, Math.min(debounceMs, firstAt + maxWaitMs - Date.now())));
+  };
+  /**
+   * chokidar drops a file's `change` events for 50 ms after one it reported, with no event at the
+   * end of that window: a second save in quick succession (a formatter on save, a script) would
+   * never be seen. So each changed file is looked at again once that window is over, and a size or
+   * mtime other than at the flush counts as a change of its own.
+   */
+  const recheckLater = (changes: ChangeSet) => {
+    const seen = new Map<string, Change & { stamp: string }>();
+    for (const change of changes) if (change.event === 'change') seen.set(change.path, { ...change, stamp: stampOf(change.path) });
+    if (seen.size === 0) return;
+    const recheck = setTimeout(() => {
+      recheckTimers.delete(recheck);
+      for (const change of seen.values()) {
+        const { stamp, ...rest } = change;
+        if (stampOf(change.path) !== stamp) push(rest);
+      }
+    }, CHOKIDAR_CHANGE_THROTTLE_MS + 10);
+    recheckTimers.add(recheck);
   };
   watcher.on('all', (event, file) => {
     const abs = path.resolve(file);
     const kind = classify(abs, config);
     if (!kind) return;
-    if (pending.length === 0) firstAt = Date.now();
-    pending.push({ kind, event: event as ChangeEvent, path: abs });
-    clearTimeout(timer);
-    timer = setTimeout(flush, Math.max(0, Math.min(debounceMs, firstAt + maxWaitMs - Date.now())));
+    push({ kind, event: event as ChangeEvent, path: abs });
   });
 
   // An unwatchable folder (permissions, too many watches) must not take the server down.
@@ -101,6 +142,7 @@ export function watchSite(
     ready,
     async close() {
       clearTimeout(timer);
+      for (const recheck of recheckTimers) clearTimeout(recheck);
       await watcher.close();
     },
   };

@@ -91,6 +91,15 @@ describe('incremental rebuilds under serve', () => {
     expect((await get(server, '/ko/posts/third/')).body).toContain('원자적으로 저장한 문단');
   });
 
+  it('a second save right after the first is not lost (chokidar drops a change within 50 ms of the last)', async () => {
+    const rel = 'posts/ko/2024-05-03-third.md';
+    await afterEdit(server, () => fs.writeFileSync(file(rel), post('세 번째 글', 'tags: [모델]\n', '첫 번째 저장.')));
+    // At once, as a formatter that rewrites the file on save would.
+    fs.writeFileSync(file(rel), post('세 번째 글', 'tags: [모델]\n', '두 번째 저장.'));
+    await waitFor(async () => (await get(server, '/ko/posts/third/')).body.includes('두 번째 저장'), 5000, 'the second save');
+    await server.idle();
+  });
+
   it('a new post appears with its page, and in the index and on its tag page', async () => {
     await afterEdit(server, () => fs.writeFileSync(file('posts/ko/2024-05-05-fourth.md'), post('네 번째 글', 'tags: [새태그]\n', '새 글입니다.')));
     expect((await get(server, '/ko/posts/fourth/')).status).toBe(200);
