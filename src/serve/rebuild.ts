@@ -205,8 +205,12 @@ export class Rebuilder {
       Object.assign(this.cache, createPipelineCache(), { serve: {} });
       return diagnostics;
     }
+    // The same file can be reported twice in one batch (an editor's save, the watcher's recheck).
+    const seen = new Set<string>();
     for (const change of changes) {
       if (change.kind === 'post') {
+        if (change.event === 'change' && seen.has(change.path)) continue;
+        seen.add(change.path);
         // Keyed on mtime + size, the load cache could miss an edit within the same tick; and while
         // the listing is trusted (cache.ts ServeShortcuts), a dropped entry is the only file read.
         // (A saved file is its own key; a folder that went takes the files inside it.)

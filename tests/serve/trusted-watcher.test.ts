@@ -103,6 +103,22 @@ describe('events the listing does not cover', () => {
     expect(builtPaths(rebuilder)).toContain('en/posts/lost/index.html');
   });
 
+  it('a save reported twice in one batch (the watcher rechecks a file it saw change) keeps the listing trusted', async () => {
+    const root = siteFromFiles(FILES);
+    const rebuilder = await start(root);
+    fs.writeFileSync(path.join(root, 'posts/en/2024-06-05-lost.md'), post('The lost note', '', 'Nobody told the server.'));
+    const known = path.join(root, 'posts/en/2024-06-02-notes.md');
+    fs.appendFileSync(known, '\nSaved twice.\n');
+    await rebuilder.enqueue([
+      { kind: 'post', event: 'change', path: known },
+      { kind: 'post', event: 'change', path: known },
+    ]);
+    expect(rebuilder.builds.at(-1)!.ok).toBe(true);
+    expect(rebuilder.writer.files.get('en/posts/notes/index.html')).toContain('Saved twice.');
+    // No walk of posts/: the unreported post is still unknown.
+    expect(builtPaths(rebuilder)).not.toContain('en/posts/lost/index.html');
+  });
+
   it('a post deleted without its event stays served until a rescan drops it', async () => {
     const root = siteFromFiles(FILES);
     const rebuilder = await start(root);
