@@ -182,6 +182,16 @@ describe('changes that arrive during a build', () => {
 });
 
 describe('incremental pages equal a cold build', () => {
+  /** The served pages (paths and bytes), feeds and sitemap are those a cold build of the same files gives. */
+  const expectColdBuild = async (server: DevServer, root: string) => {
+    await server.idle();
+    const cold = await runPipeline(resolveConfig({ root, drafts: true, future: true }).config, { deferSearch: true });
+    const served = server.files();
+    const pages = (paths: Iterable<string>) => [...paths].filter((p) => p.endsWith('.html')).sort();
+    expect(pages(served.keys())).toEqual(pages(cold.outputs.map((o) => o.path)));
+    for (const output of cold.outputs) if (/\.(html|xml)$/.test(output.path)) expect(served.get(output.path), output.path).toBe(output.content);
+  };
+
   it('after edits that rename terms, reorder posts, move translations and delete posts', async () => {
     const root = siteFromFiles({
       'posts/en/2024-05-01-a.md': post('A', 'tags: [AI, models]\n', 'Alpha.'),
@@ -191,15 +201,7 @@ describe('incremental pages equal a cold build', () => {
       'posts/zh/2024-05-04-d.md': post('丁', 'tags: [模型]\n', '丁。'),
     });
     const server = await startServe(root);
-    const overrides = { root, drafts: true, future: true };
-    const compare = async () => {
-      await server.idle();
-      const cold = await runPipeline(resolveConfig(overrides).config, { deferSearch: true });
-      const served = server.files();
-      const pages = (paths: Iterable<string>) => [...paths].filter((p) => p.endsWith('.html')).sort();
-      expect(pages(served.keys())).toEqual(pages(cold.outputs.map((o) => o.path)));
-      for (const output of cold.outputs) if (output.path.endsWith('.html')) expect(served.get(output.path), output.path).toBe(output.content);
-    };
+    const compare = () => expectColdBuild(server, root);
     const write = (rel: string, text: string) => afterEdit(server, () => fs.writeFileSync(path.join(root, rel), text));
     try {
       // An older post spelling a tag `ai` renames the term on every page showing it.
@@ -232,15 +234,12 @@ describe('incremental pages equal a cold build', () => {
       'posts/en/2024-05-01-y.md': post('Y', 'tags: [old]\n', 'Oldest.'),
     });
     const server = await startServe(root);
-    const overrides = { root, drafts: true, future: true };
     const write = (rel: string, text: string) => afterEdit(server, () => fs.writeFileSync(path.join(root, rel), text));
     try {
       expect((await write('posts/en/2024-05-05-x.md', post('X', 'boom: yes\n', 'Newest.'))).at(-1)!.ok).toBe(false);
       expect((await write('posts/en/2024-05-01-y.md', post('Y', 'tags: [old]\n', 'Oldest, edited while the layout failed.'))).at(-1)!.ok).toBe(false);
       expect((await write('posts/en/2024-05-05-x.md', post('X', '', 'Newest.'))).at(-1)!.ok).toBe(true);
-      await server.idle();
-      const cold = await runPipeline(resolveConfig(overrides).config, { deferSearch: true });
-      for (const output of cold.outputs) if (output.path.endsWith('.html')) expect(server.files().get(output.path), output.path).toBe(output.content);
+      await expectColdBuild(server, root);
       expect((await get(server, '/en/posts/y/')).body).toContain('edited while the layout failed');
     } finally {
       await server.close();
@@ -256,13 +255,7 @@ describe('incremental pages equal a cold build', () => {
       'posts/zh/2024-05-04-d.md': post('丁', 'tags: [模型]\n', '丁。'),
     });
     const server = await startServe(root);
-    const overrides = { root, drafts: true, future: true };
-    const compare = async () => {
-      await server.idle();
-      const cold = await runPipeline(resolveConfig(overrides).config, { deferSearch: true });
-      const served = server.files();
-      for (const output of cold.outputs) if (/\.(html|xml)$/.test(output.path)) expect(served.get(output.path), output.path).toBe(output.content);
-    };
+    const compare = () => expectColdBuild(server, root);
     const write = (rel: string, text: string) => afterEdit(server, () => fs.writeFileSync(path.join(root, rel), text));
     try {
       // A new title shows on the neighbours' newer/older links, the translation's switcher, the
