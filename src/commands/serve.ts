@@ -19,7 +19,8 @@ Options:
 serve builds the site into memory (nothing is written to _site/), serves it, and rebuilds what
 changed whenever a post, template, public/ file or the config is saved; open pages reload by
 themselves. A broken post shows an overlay naming file and line while the last good pages stay
-served. Stop with Ctrl-C.
+served. The search index is built when a search page first asks for it after a change. Stop with
+Ctrl-C.
 `;
 
 export async function runServe(args: string[], io: Io): Promise<number> {
