@@ -251,6 +251,8 @@ describe('incremental pages equal a cold build', () => {
       'posts/en/2024-05-01-a.md': post('A', 'tags: [AI]\ntranslationKey: story\n', 'Alpha.'),
       'posts/en/2024-05-02-b.md': post('B', 'tags: [AI]\n', 'Beta links {% post_link 2024-05-01-a %}.'),
       'posts/en/2024-05-03-c.md': post('C', 'categories: [news]\n', 'Gamma.'),
+      // Links A by name without being its neighbour, translation or on a page with it: only its body changes.
+      'posts/en/2024-06-10-e.md': post('E', 'categories: [later]\n', 'Epsilon cites {% post_link 2024-05-01-a %}.'),
       'posts/ko/2024-05-01-a.md': post('에이', 'translationKey: story\n', '알파.'),
       'posts/zh/2024-05-04-d.md': post('丁', 'tags: [模型]\n', '丁。'),
     });
@@ -262,6 +264,7 @@ describe('incremental pages equal a cold build', () => {
       // index, the tag page, and in B's body, which links A by name.
       await write('posts/en/2024-05-01-a.md', post('A renamed', 'tags: [AI]\ntranslationKey: story\n', 'Alpha.'));
       await compare();
+      expect((await get(server, '/en/posts/e/')).body).toContain('A renamed');
       // A new first paragraph is the summary in lists and the feed.
       await write('posts/en/2024-05-03-c.md', post('C', 'categories: [news]\n', 'A new first paragraph.\n\nGamma.'));
       await compare();
