@@ -170,11 +170,7 @@ export async function renderSite(site: Site, options: RenderOptions = {}): Promi
     else pageFiles[at] = file;
     if (route.kind === 'post') onPostPage?.(file, htmlHash);
   }
-  if (emit) {
-    for (const file of pageFiles) if (file) emit(file);
-  } else {
-    for (const file of pageFiles) if (file) outputs.push(file);
-  }
+  for (const file of pageFiles) if (file) add(file);
   if (cache?.serve) {
     // Only pages that all agree with this run's model may stand for routes in the next one.
     cache.serve.pages = failedLayouts.size === 0 ? { order, tools, files: pageFiles, hashes: pageHashes, bodies: currentBodies! } : undefined;
@@ -421,7 +417,8 @@ function postBodyHashes(order: readonly Route[], bodyHash: (id: string) => strin
 
 /**
  * The routes whose inputs may differ from the previous run's after `changed` posts were swapped
- * into an otherwise unchanged model: those showing one of them, and those whose kind has no inputs.
+ * into an otherwise unchanged model: those showing one of them. (Routes of kinds without inputs
+ * are looked at anyway: routesToRedo.)
  */
 function routesToRecheck(site: Site, changed: ReadonlySet<string>, serve: ServeShortcuts): Set<Route> {
   if (serve.showing?.routes !== site.routes) serve.showing = { routes: site.routes, byPost: routesShowing(site) };

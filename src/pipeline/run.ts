@@ -71,8 +71,8 @@ function postLayouts(templateDirs: readonly string[]): Set<string> {
 function modelStage(posts: Post[], config: ResolvedConfig, cache?: PipelineCache): ReturnType<typeof buildSite> & { changed?: Set<string> } {
   const serve = cache?.serve;
   const patched = serve?.model && patchSite(serve.model, posts, config);
-  // Set again (rememberModel) only once the page cache agrees with the new model: after a run
-  // that stopped early, some pages would be older than the model a patch starts from.
+  // Set again (runPipeline, after rendering) only once the page cache agrees with the new model:
+  // after a run that stopped early, some pages would be older than the model a patch starts from.
   if (serve) serve.model = undefined;
   return patched || buildSite(posts, config);
 }

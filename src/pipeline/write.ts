@@ -1,6 +1,7 @@
 // Stage 5: OutputFile[] → the output folder. Everything is written into a staging folder beside
-// it (by `build` while pages are still being rendered) and swapped in only when complete, so a failed or killed build leaves the previous site as it
-// was. The writer only ever replaces a folder it created itself (marked) or an empty one.
+// it (by `build` while pages are still being rendered) and swapped in only when complete, so a
+// failed or killed build leaves the previous site as it was. The writer only ever replaces a
+// folder it created itself (marked) or an empty one.
 import fs from 'node:fs';
 import path from 'node:path';
 import type { OutputFile, ResolvedConfig } from '../types.js';
