@@ -7,6 +7,7 @@ import { MIGRATE_CHECK_HELP, MIGRATE_CHECK_USAGE, runMigrateCheck } from './comm
 import { NEW_HELP, NEW_USAGE, runNew } from './commands/new.js';
 import { SERVE_HELP, SERVE_USAGE, runServe } from './commands/serve.js';
 import { usage, type Io } from './commands/io.js';
+import { keepHeapNearLiveSize } from './util/heap.js';
 
 export type { Io } from './commands/io.js';
 
@@ -53,6 +54,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
   }
   const run = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined;
   if (!run) return usage(io, `unknown command "${command}"`);
+  keepHeapNearLiveSize();
   return run(rest, io);
 }
 
