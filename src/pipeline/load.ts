@@ -45,6 +45,7 @@ export function loadPosts(
   const found = trusted ?? findPostFiles(postsDir, languages);
   if (serve) serve.listing = found;
   for (const { absPath, id } of found.files) {
+    let stat: fs.Stats | undefined;
     if (cache) {
       seen.add(absPath);
       const cached = cache.get(absPath);
@@ -52,13 +53,16 @@ export function loadPosts(
         files.push(cached.file);
         continue;
       }
-      const stat = safeStat(absPath);
+      stat = safeStat(absPath);
       if (cached && stat && cached.mtimeMs === stat.mtimeMs && cached.size === stat.size) {
         files.push(cached.file);
         continue;
       }
       cache.delete(absPath);
     }
+    // Stat before reading: a save in between then shows as a newer mtime next time, never as
+    // old text under a new mtime.
+    stat ??= fs.statSync(absPath);
     const bytes = fs.readFileSync(absPath);
     let raw: string;
     try {
@@ -68,7 +72,6 @@ export function loadPosts(
       continue;
     }
     const text = normalizeText(raw);
-    const stat = fs.statSync(absPath);
     const file: SourceFile = { id, absPath, text, hash: hashText(text), mtime: stat.mtime };
     files.push(file);
     cache?.set(absPath, { mtimeMs: stat.mtimeMs, size: stat.size, file });

@@ -40,7 +40,7 @@ export function createHead(site: Site): { fieldsFor(route: Route): HeadFields } 
   const tagToLocale = new Map(config.languages.map((l) => [l.tag, ogLocale(l.tag)]));
   const schemaType = typeof config.data.schemaType === 'string' && SCHEMA_TYPES.has(config.data.schemaType) ? config.data.schemaType : 'BlogPosting';
 
-  const feedsOf = (languages: readonly LanguageConfig[]) =>
+  const feedsOfLanguages = (languages: readonly LanguageConfig[]) =>
     languages.flatMap((l) =>
       FEED_FORMATS.map((f) => ({
         type: f.type,
@@ -49,6 +49,10 @@ export function createHead(site: Site): { fieldsFor(route: Route): HeadFields } 
         hreflang: l.tag,
       })),
     );
+
+  // The same for every page of a language (and for the root page), so made once.
+  const allFeeds = feedsOfLanguages(config.languages);
+  const feedsByLang = new Map(config.languages.map((l) => [l.code, feedsOfLanguages([l])]));
 
   return {
     fieldsFor(route) {
@@ -60,8 +64,8 @@ export function createHead(site: Site): { fieldsFor(route: Route): HeadFields } 
       const image = resolved && /^https?:\/\//i.test(resolved) ? resolved : undefined;
       const fields: HeadFields = {
         hreflang: alternates.map((alt) => ({ hreflang: alt.hreflang, href: urls.full(alt.sitePath) })),
-        feeds: feedsOf(route.kind === 'root' ? config.languages : [language]),
-        locale: ogLocale(language.tag),
+        feeds: route.kind === 'root' ? allFeeds : feedsByLang.get(language.code)!,
+        locale: tagToLocale.get(language.tag)!,
         localeAlternates: alternates
           .filter((alt) => alt.hreflang !== 'x-default' && alt.hreflang !== language.tag)
           .map((alt) => tagToLocale.get(alt.hreflang) ?? ogLocale(alt.hreflang)),

@@ -27,13 +27,19 @@ export function outputPathOf(sitePath: string): string {
  * address bar, but links are ASCII so every host and tool handles them.
  */
 export function encodeSitePath(sitePath: string): string {
+  // Most paths need no escaping at all (ASCII slugs); testing costs far less than splitting.
+  if (NOTHING_TO_ENCODE.test(sitePath)) return sitePath;
   return sitePath
     .split('/')
     .map((segment) => encodeURIComponent(segment))
     .join('/');
 }
 
+/** Characters encodeURIComponent leaves as they are, and `/`. */
+const NOTHING_TO_ENCODE = /^[A-Za-z0-9\-_.!~*'()/]*$/;
+
 /** Join a base path (`/` or `/sub/`) and a site path (`/ko/`) into an href (`/sub/ko/`). */
 export function withBase(basePath: string, sitePath: string): string {
-  return basePath.replace(/\/+$/, '') + encodeSitePath(sitePath.startsWith('/') ? sitePath : `/${sitePath}`);
+  const prefix = basePath === '/' ? '' : basePath.replace(/\/+$/, '');
+  return prefix + encodeSitePath(sitePath.startsWith('/') ? sitePath : `/${sitePath}`);
 }
