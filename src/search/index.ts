@@ -87,7 +87,10 @@ export function startSearch(site: Site, cache?: SearchCache): SearchSession | un
   const where = config.configFile ?? path.join(config.root, 'omnipress.yml');
   const diagnostics: Diagnostic[] = [];
   // Files, not their content: a page the previous build wrote is read only if its language is indexed anew.
+  // A page is let go once Pagefind has it (or its language came from the cache): at 20,000 posts
+  // the pages of a language are hundreds of MB.
   const html = new Map<string, OutputFile>();
+  const arrived = new Set<string>();
   const hashes = new Map<string, string>();
   const expected = new Map<Lang, Route[]>();
   const langOf = new Map<string, Lang>();
@@ -139,7 +142,10 @@ export function startSearch(site: Site, cache?: SearchCache): SearchSession | un
     const job = { lang, routes, key: hashText(`pagefind ${PAGEFIND_VERSION}\0${lang}\0${pages.join('\n')}`) };
     jobs.push(job);
     const hit = cache?.read(job.key);
-    if (hit) return void done.set(lang, hit);
+    if (hit) {
+      for (const route of routes) html.delete(route.outputPath);
+      return void done.set(lang, hit);
+    }
     indexed.push(lang);
     queue.push(job);
     pump();
@@ -148,7 +154,8 @@ export function startSearch(site: Site, cache?: SearchCache): SearchSession | un
   return {
     add(file, hash) {
       const lang = langOf.get(file.path);
-      if (lang === undefined || html.has(file.path)) return;
+      if (lang === undefined || arrived.has(file.path)) return;
+      arrived.add(file.path);
       html.set(file.path, file);
       if (hash) hashes.set(file.path, hash);
       const left = missing.get(lang)! - 1;
@@ -214,7 +221,8 @@ const INDEX_BATCH = 64;
 async function indexLanguage(
   pagefind: Pagefind,
   job: LanguageJob,
-  html: ReadonlyMap<string, OutputFile>,
+  /** The pages; each one is deleted once Pagefind has it. */
+  html: Map<string, OutputFile>,
   site: Site,
   diagnostics: Diagnostic[],
   where: string,
@@ -237,6 +245,7 @@ async function indexLanguage(
         const post = site.postsById.get(route.postIds[0]!);
         for (const message of errors) diagnostics.push(warning(post?.sourcePath ?? where, `search index: ${message}`));
         if (errors.length === 0) pages++;
+        html.delete(route.outputPath);
       });
     }
     const got = await index.getFiles();
