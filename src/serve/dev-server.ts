@@ -32,7 +32,10 @@ export interface DevServer {
   files(): ReadonlyMap<string, string | Uint8Array>;
   /** Connected live-reload clients. */
   clients(): number;
-  /** Settles when no build is running or queued. */
+  /**
+   * Settles when no build is running or queued and the watcher holds no change it has yet to
+   * report (a save in its debounce window, a recheck due after chokidar's throttle).
+   */
   idle(): Promise<void>;
   /** Stop watching, end every connection, and let the process exit. */
   close(): Promise<void>;
@@ -114,7 +117,13 @@ export async function serve(options: ServeOptions = {}): Promise<DevServer> {
     builds: rebuilder.builds,
     files: () => rebuilder.writer.files,
     clients: () => hub.size,
-    idle: () => rebuilder.idle(),
+    async idle() {
+      // A build can end with a recheck due, and a recheck can start a build.
+      do {
+        await watcher.settled();
+        await rebuilder.idle();
+      } while (!watcher.quiet());
+    },
     async close() {
       await watcher.close();
       await rebuilder.idle();

@@ -29,6 +29,10 @@ export type ChangeSet = Change[];
 export interface SiteWatcher {
   /** Settles once the initial scan is done: changes made after it are reported. */
   ready: Promise<void>;
+  /** Whether no change is waiting to be reported: no batch in its debounce window, no recheck due. */
+  quiet(): boolean;
+  /** Settles when quiet() holds. */
+  settled(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -95,13 +99,23 @@ export function watchSite(
   let timer: NodeJS.Timeout | undefined;
   let firstAt = 0;
   const recheckTimers = new Set<NodeJS.Timeout>();
+  let waiting: Array<() => void> = [];
+  const quiet = () => timer === undefined && recheckTimers.size === 0;
+  const wakeIfQuiet = () => {
+    if (!quiet()) return;
+    const wake = waiting;
+    waiting = [];
+    for (const resolve of wake) resolve();
+  };
   const flush = () => {
     timer = undefined;
     const changes = pending;
     pending = [];
-    if (changes.length === 0) return;
-    onChanges(changes);
-    recheckLater(changes);
+    if (changes.length > 0) {
+      onChanges(changes);
+      recheckLater(changes);
+    }
+    wakeIfQuiet();
   };
   const push = (change: Change) => {
     if (pending.length === 0) firstAt = Date.now();
@@ -125,6 +139,7 @@ export function watchSite(
         const { stamp, ...rest } = change;
         if (stampOf(change.path) !== stamp) push(rest);
       }
+      wakeIfQuiet();
     }, CHOKIDAR_CHANGE_THROTTLE_MS + 10);
     recheckTimers.add(recheck);
   };
@@ -140,9 +155,14 @@ export function watchSite(
   const ready = new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
   return {
     ready,
+    quiet,
+    settled: () => (quiet() ? Promise.resolve() : new Promise<void>((resolve) => waiting.push(resolve))),
     async close() {
       clearTimeout(timer);
+      timer = undefined;
       for (const recheck of recheckTimers) clearTimeout(recheck);
+      recheckTimers.clear();
+      wakeIfQuiet();
       await watcher.close();
     },
   };
