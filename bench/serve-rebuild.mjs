@@ -26,6 +26,9 @@ const size = Number(values.size ?? 4000);
 const runs = Number(values.runs ?? 5);
 const dist = values.dist ? path.resolve(values.dist) : new URL('../dist/', import.meta.url).pathname;
 const { serve } = await import(pathToFileURL(path.join(dist, 'serve', 'dev-server.js')).href);
+// As `omnipress serve` runs (src/cli.ts sets this for every command).
+const { keepHeapNearLiveSize } = await import(pathToFileURL(path.join(dist, 'util', 'heap.js')).href);
+keepHeapNearLiveSize();
 
 const DEBOUNCE_MS = 20;
 const base = values.tmp ?? (fs.existsSync('/dev/shm') ? '/dev/shm' : os.tmpdir());
