@@ -40,6 +40,5 @@ const NOTHING_TO_ENCODE = /^[A-Za-z0-9\-_.!~*'()/]*$/;
 
 /** Join a base path (`/` or `/sub/`) and a site path (`/ko/`) into an href (`/sub/ko/`). */
 export function withBase(basePath: string, sitePath: string): string {
-  const prefix = basePath === '/' ? '' : basePath.replace(/\/+$/, '');
-  return prefix + encodeSitePath(sitePath.startsWith('/') ? sitePath : `/${sitePath}`);
+  return basePath.replace(/\/+$/, '') + encodeSitePath(sitePath.startsWith('/') ? sitePath : `/${sitePath}`);
 }
