@@ -2,12 +2,16 @@
 // the source file. Front matter is data, never code: gray-matter's default engines `eval`
 // JavaScript (`---js`), so any language after the opening `---` is refused before gray-matter
 // sees the text, and every engine it knows is replaced by a no-op as a second lock.
-import matter from 'gray-matter';
+import type matter from 'gray-matter';
 import { LineCounter, isMap, isPair, isScalar, isSeq, parseDocument } from 'yaml';
 import type { Node } from 'yaml';
 import { error, warning } from '../diagnostics.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { readPlainYaml } from './plain-yaml.js';
+import { onFirstUse } from '../util/on-first-use.js';
+
+// Loaded with the first post to parse (util/on-first-use.ts): a build whose posts all come from the cache needs none.
+const grayMatter = onFirstUse<typeof matter>('gray-matter');
 
 export interface FrontMatter {
   /** Top-level keys, without prototype keys (`__proto__`, `constructor`, `prototype`) at any depth. */
@@ -63,7 +67,7 @@ export function readFrontMatter(text: string, file: string): FrontMatter {
       'add a line `---` after the front matter (or, for a horizontal rule, start the file with a blank line)');
   }
 
-  const split = matter(text, GRAY_MATTER_OPTIONS);
+  const split = grayMatter()(text, GRAY_MATTER_OPTIONS);
   // gray-matter's block starts right after the opening `---`, so its line n is the file's line n.
   const yamlSource = split.matter;
   let body = split.content;

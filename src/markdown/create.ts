@@ -1,8 +1,8 @@
 // The markdown stage: one markdown-it instance per renderer, configured once and reused for
 // every post. Plugins record their findings in the per-render env (env.ts), never in shared
 // state, so renders are independent and the renderer can serve a whole build.
-import MarkdownIt, { type PluginSimple } from 'markdown-it';
-import markdownItFootnote from 'markdown-it-footnote';
+import type MarkdownIt from 'markdown-it';
+import type { PluginSimple } from 'markdown-it';
 import { type Diagnostic } from '../diagnostics.js';
 import { type Diagram, type Heading, type LinkRef, type RenderSource, createEnv } from './env.js';
 import { calloutsPlugin } from './plugins/callouts.js';
@@ -24,13 +24,15 @@ import { rawHtmlPlugin } from './plugins/raw-html.js';
 import { safeLinksPlugin } from './plugins/safe-links.js';
 import { createSanitizer } from './sanitize.js';
 import type { MarkdownStrings } from './strings.js';
+import { onFirstUse } from '../util/on-first-use.js';
 
 export type { Diagram, Heading, LinkRef, RenderSource } from './env.js';
 export type { PostLookup } from './post-lookup.js';
 
-// @types/markdown-it-footnote describes the plugin against the CommonJS typings of markdown-it;
-// the function is the same.
-const footnote = markdownItFootnote as unknown as PluginSimple;
+// Loaded on the first render (util/on-first-use.ts). @types/markdown-it-footnote describes the
+// plugin against the CommonJS typings of markdown-it; the function is the same.
+const markdownIt = onFirstUse<typeof MarkdownIt>('markdown-it');
+const footnote = onFirstUse<PluginSimple>('markdown-it-footnote');
 
 export interface MarkdownOptions {
   /** Skip the raw-HTML sanitizer (and its warnings): every author may run code on the site. */
@@ -70,13 +72,32 @@ export interface MarkdownRenderer {
 }
 
 export function createMarkdown(options: MarkdownOptions): MarkdownRenderer {
-  const md = new MarkdownIt({ html: true, linkify: true, typographer: false });
+  // Configured on the first render: a build whose bodies all come from the cache needs none.
+  let md: MarkdownIt | undefined;
+  const sanitize = options.trustedHtml ? undefined : createSanitizer(options.siteOrigin, options.basePath ?? '/');
+  return {
+    render(body, source) {
+      md ??= configure(options);
+      const strings = options.strings?.[source.lang ?? ''] ?? options.strings?.en ?? {};
+      const env = createEnv(source, strings);
+      const tokens = md.parse(body, env);
+      const rendered = md.renderer.render(tokens, md.options, env);
+      // Markdown-it escapes everything but raw HTML, so only posts with raw HTML need the pass.
+      const html = sanitize && env.hasRawHtml ? sanitize(rendered) : rendered;
+      const diagnostics = env.diagnostics.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+      return { html, headings: env.headings, hasMermaid: env.hasMermaid, diagrams: env.diagrams, links: env.links, diagnostics };
+    },
+  };
+}
+
+function configure(options: MarkdownOptions): MarkdownIt {
+  const md = markdownIt()({ html: true, linkify: true, typographer: false });
 
   // Order matters only where noted. Core rules added with `push` (heading-ids, liquid-tags,
   // raw-html) run in this order after markdown-it's own and the footnote plugin's footnote_tail,
   // so they see final text tokens and footnote content at the end of the token stream.
   md.use(jekyllRawPlugin) // edits the source before block parsing; liquid-tags reads its ranges
-    .use(footnote)
+    .use(footnote())
     // Block rules before paragraph, inline rules before emphasis; code rules come first, so tags
     // in fences, indented code and code spans stay literal. Before liquid-tags, which reports
     // only the tags these leave as text.
@@ -96,19 +117,5 @@ export function createMarkdown(options: MarkdownOptions): MarkdownRenderer {
     .use(linksPlugin, { siteOrigin: options.siteOrigin })
     .use(basePathPlugin, { basePath: options.basePath ?? '/' }); // wraps the rules images/links installed
   if (!options.trustedHtml) md.use(rawHtmlPlugin);
-
-  const sanitize = options.trustedHtml ? undefined : createSanitizer(options.siteOrigin, options.basePath ?? '/');
-
-  return {
-    render(body, source) {
-      const strings = options.strings?.[source.lang ?? ''] ?? options.strings?.en ?? {};
-      const env = createEnv(source, strings);
-      const tokens = md.parse(body, env);
-      const rendered = md.renderer.render(tokens, md.options, env);
-      // Markdown-it escapes everything but raw HTML, so only posts with raw HTML need the pass.
-      const html = sanitize && env.hasRawHtml ? sanitize(rendered) : rendered;
-      const diagnostics = env.diagnostics.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
-      return { html, headings: env.headings, hasMermaid: env.hasMermaid, diagrams: env.diagrams, links: env.links, diagnostics };
-    },
-  };
+  return md;
 }

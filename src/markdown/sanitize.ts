@@ -1,7 +1,7 @@
 // Runs sanitize-html once over a rendered post that contained raw HTML. The policy lives in
 // html-policy.ts; removals were already reported with source lines by plugins/raw-html.ts.
 // Posts without raw HTML skip this: markdown-it escapes everything else itself.
-import sanitizeHtml from 'sanitize-html';
+import type sanitizeHtml from 'sanitize-html';
 import {
   ALLOWED_ATTRIBUTES,
   ALLOWED_TAGS,
@@ -10,6 +10,10 @@ import {
   isSafeAttributeValue,
 } from './html-policy.js';
 import { SAFE_SCHEMES, externalLinkTest, underBasePath } from './urls.js';
+import { onFirstUse } from '../util/on-first-use.js';
+
+// Loaded with the first post that has raw HTML (util/on-first-use.ts).
+const sanitizer = onFirstUse<typeof sanitizeHtml>('sanitize-html');
 
 export type Sanitize = (html: string) => string;
 
@@ -57,5 +61,5 @@ export function createSanitizer(siteOrigin: string, basePath = '/'): Sanitize {
   // where the slash means nothing and validators flag it. Attribute values come out escaped, so
   // no `>` can hide inside one.
   return (html) =>
-    sanitizeHtml(html, options).replace(VOID_SELF_CLOSING, (_, tag: string, attributes = '') => `<${tag}${attributes.trimEnd()}>`);
+    sanitizer()(html, options).replace(VOID_SELF_CLOSING, (_, tag: string, attributes = '') => `<${tag}${attributes.trimEnd()}>`);
 }

@@ -3,10 +3,14 @@
 // templates; post bodies reach them as finished HTML.
 import fs from 'node:fs';
 import path from 'node:path';
-import nunjucks from 'nunjucks';
+import type nunjucks from 'nunjucks';
 import { error, type Diagnostic } from '../diagnostics.js';
 import type { ResolvedConfig } from '../types.js';
+import { onFirstUse } from '../util/on-first-use.js';
 import { withBase } from '../util/paths.js';
+
+// Loaded with the first page to render (util/on-first-use.ts): a build that takes every page from its cache needs none.
+const nunjucksModule = onFirstUse<typeof nunjucks>('nunjucks');
 
 export interface TemplateEngine {
   /** Render `layouts/<layout>.njk`; a template error becomes a diagnostic naming the template file and line. */
@@ -14,12 +18,7 @@ export interface TemplateEngine {
 }
 
 export function createEngine(config: ResolvedConfig): TemplateEngine {
-  const loader = new nunjucks.FileSystemLoader(config.templateDirs, { noCache: false });
-  const env = new nunjucks.Environment(loader, { autoescape: true, throwOnUndefined: false });
-  // `url` turns a site path into an href under the base path; templates get finished URLs in their
-  // views, this is for links a theme writes by hand (`{{ '/ko/' | url }}`).
-  env.addFilter('url', (sitePath: unknown) => withBase(config.basePath, String(sitePath ?? '/')));
-  env.addFilter('json', (value: unknown) => new nunjucks.runtime.SafeString(safeJson(value)));
+  let env: nunjucks.Environment | undefined;
   const templates = new Map<string, nunjucks.Template>();
   return {
     render(layout, context) {
@@ -27,6 +26,7 @@ export function createEngine(config: ResolvedConfig): TemplateEngine {
       try {
         let template = templates.get(name);
         if (!template) {
+          env ??= environment(config);
           template = env.getTemplate(name, true);
           templates.set(name, template);
         }
@@ -36,6 +36,16 @@ export function createEngine(config: ResolvedConfig): TemplateEngine {
       }
     },
   };
+}
+
+function environment(config: ResolvedConfig): nunjucks.Environment {
+  const { Environment, FileSystemLoader, runtime } = nunjucksModule();
+  const env = new Environment(new FileSystemLoader(config.templateDirs, { noCache: false }), { autoescape: true, throwOnUndefined: false });
+  // `url` turns a site path into an href under the base path; templates get finished URLs in their
+  // views, this is for links a theme writes by hand (`{{ '/ko/' | url }}`).
+  env.addFilter('url', (sitePath: unknown) => withBase(config.basePath, String(sitePath ?? '/')));
+  env.addFilter('json', (value: unknown) => new runtime.SafeString(safeJson(value)));
+  return env;
 }
 
 /** JSON that is safe inside `<script>`: `<`, `>` and `&` escaped. */

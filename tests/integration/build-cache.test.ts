@@ -4,10 +4,11 @@
 // reports it re-rendered, and on the bytes of the output against a build without any cache.
 import fs from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import v8 from 'node:v8';
 import { describe, expect, it } from 'vitest';
 import { page } from '../helpers/html.js';
-import { buildSite, readTree, siteFromFiles } from '../helpers/site.js';
+import { REPO, buildSite, readTree, runCli, siteFromFiles } from '../helpers/site.js';
 
 function post(title: string, front: string, body: string): string {
   return `---\ntitle: ${title}\n${front}---\n${body}\n`;
@@ -55,6 +56,25 @@ describe('the build cache', () => {
     expect(warm.rendered).toEqual({ markdownRenders: 0, pagesRendered: 0, searchIndexed: 0 });
     expect(output(root)).toEqual(first);
     expect(first).toEqual(await coldTree(root));
+  });
+
+  it('loads no front-matter parser, Markdown renderer or template engine when every page comes from the cache', () => {
+    const root = siteFromFiles(files());
+    // A post with raw HTML, so that the cold build needs the sanitizer too.
+    fs.writeFileSync(path.join(root, 'posts/ko/2024-03-07-html.md'), post('표가 있는 글', '', '<div class="note">안내</div>\n\n본문입니다.'));
+    const loaded = path.join(root, 'loaded.txt');
+    const packagesOf = (): string[] => {
+      const run = runCli(['build', '--root', root, '--quiet'], {
+        env: { NODE_OPTIONS: `--import ${pathToFileURL(path.join(REPO, 'tests/helpers/loaded-packages.mjs')).href}`, LOADED_PACKAGES: loaded },
+      });
+      expect(run.status, run.stderr).toBe(0);
+      const names = fs.readFileSync(loaded, 'utf8').split('\n').map((file) => /[\\/]node_modules[\\/]((?:@[^\\/]+[\\/])?[^\\/]+)[\\/]/.exec(file)?.[1]);
+      return [...new Set(names.filter((name) => name !== undefined))];
+    };
+    const work = ['gray-matter', 'markdown-it', 'nunjucks', 'sanitize-html'];
+    expect(packagesOf()).toEqual(expect.arrayContaining(work));
+    const warm = packagesOf();
+    for (const name of work) expect(warm).not.toContain(name);
   });
 
   it('re-renders only the edited post when an edit changes nothing else a page shows', async () => {
