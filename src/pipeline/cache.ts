@@ -74,6 +74,8 @@ export interface RenderCounts {
   markdownRenders: number;
   /** Routes whose layout was rendered by Nunjucks (the others came from the page cache). */
   pagesRendered: number;
+  /** Languages whose feeds were built (the others came from the cache). */
+  feedsRendered: number;
   /** Languages whose search index went through Pagefind (the others came from the cache). */
   searchIndexed?: number;
 }
@@ -180,7 +182,7 @@ export function createPipelineCache(): PipelineCache {
     feeds: new Map(),
     gitDates: undefined,
     search: memorySearchCache(),
-    counts: { markdownRenders: 0, pagesRendered: 0 },
+    counts: { markdownRenders: 0, pagesRendered: 0, feedsRendered: 0 },
     serve: undefined,
   };
 }

@@ -13,7 +13,7 @@ import { createEngine } from '../nunjucks/environment.js';
 import { loadStrings } from '../nunjucks/i18n.js';
 import { hasInputs, routeInputs, routesShowing } from '../nunjucks/inputs.js';
 import { createViews, type RenderedBody } from '../nunjucks/views.js';
-import type { OutputFile, Post, ResolvedConfig, Route, Site } from '../types.js';
+import type { LanguageConfig, OutputFile, Post, ResolvedConfig, Route, Site } from '../types.js';
 import { hashText } from '../util/hash.js';
 import { toPosix } from '../util/paths.js';
 import type { DiagramStats } from '../mermaid/build-mode.js';
@@ -62,7 +62,7 @@ export async function renderSite(site: Site, options: RenderOptions = {}): Promi
   const tools = cache?.tools ?? renderTools(config);
   if (cache) cache.tools = tools;
   const { translate, strings } = tools;
-  const counts: RenderCounts = { markdownRenders: 0, pagesRendered: 0 };
+  const counts: RenderCounts = { markdownRenders: 0, pagesRendered: 0, feedsRendered: 0 };
   const bodies = new Map<string, RenderedBody>();
   const markdownOut = new Map<string, MarkdownEntry>();
   const usedBodies = new Set<string>();
@@ -182,7 +182,7 @@ export async function renderSite(site: Site, options: RenderOptions = {}): Promi
   }
   const addAll = (files: readonly OutputFile[]) => files.forEach(add);
   addAll(assets.outputs);
-  addAll(feeds(site, bodies, cache, bodyHash));
+  addAll(feeds(site, bodies, cache, bodyHash, counts));
   // A robots.txt of the site's own (public/) wins over the generated one.
   addAll(sitemap(site, cache, !fs.existsSync(path.join(config.publicDir, 'robots.txt')), changedPosts !== undefined));
   addAll(redirectPages(site));
@@ -359,16 +359,21 @@ function feeds(
   bodies: ReadonlyMap<string, RenderedBody>,
   cache: PipelineCache | undefined,
   bodyHash: (id: string) => string,
+  counts: RenderCounts,
 ): OutputFile[] {
+  const build = (language: LanguageConfig) => {
+    counts.feedsRendered++;
+    return buildLanguageFeeds(site, language, bodies);
+  };
   return site.config.languages.flatMap((language) => {
-    if (!cache) return buildLanguageFeeds(site, language, bodies);
+    if (!cache) return build(language);
     const posts = feedPosts(site, language.code);
     const key = posts
       .map((post) => [post.id, post.hash, post.date.getTime(), post.updated?.getTime(), site.postUrls.get(post.id), bodyHash(post.id)].join('\u0001'))
       .join('\0');
     const cached = cache.feeds.get(language.code);
     if (cached?.key === key) return cached.files;
-    const files = buildLanguageFeeds(site, language, bodies);
+    const files = build(language);
     cache.feeds.set(language.code, { key, files });
     return files;
   });

@@ -132,7 +132,7 @@ export class Rebuilder {
     const configDiagnostics = this.applyChanges(changes);
     if (hasErrors(configDiagnostics)) return this.failed(record, configDiagnostics);
 
-    this.cache.counts = { markdownRenders: 0, pagesRendered: 0 };
+    this.cache.counts = { markdownRenders: 0, pagesRendered: 0, feedsRendered: 0 };
     let result: Awaited<ReturnType<typeof runPipeline>>;
     try {
       // `now` moves on, so a scheduled post appears once its time comes (with --no-future).

@@ -44,16 +44,16 @@ const edit = (root: string, rel: string, change: (text: string) => string) =>
   fs.writeFileSync(path.join(root, rel), change(fs.readFileSync(path.join(root, rel), 'utf8')));
 
 describe('the build cache', () => {
-  it('makes a second build of an unchanged site render nothing and write the same bytes', async () => {
+  it('makes a second build of an unchanged site render nothing, feeds included, and write the same bytes', async () => {
     const root = siteFromFiles(files());
     const cold = await buildSite(root);
     const pages = [...cold.pagesByLang.values()].reduce((sum, n) => sum + n, 0);
-    expect(cold.rendered).toMatchObject({ markdownRenders: 8, pagesRendered: pages });
+    expect(cold.rendered).toMatchObject({ markdownRenders: 8, pagesRendered: pages, feedsRendered: 3 });
     const first = output(root);
 
     const warm = await buildSite(root);
     expect(warm.ok).toBe(true);
-    expect(warm.rendered).toEqual({ markdownRenders: 0, pagesRendered: 0, searchIndexed: 0 });
+    expect(warm.rendered).toEqual({ markdownRenders: 0, pagesRendered: 0, feedsRendered: 0, searchIndexed: 0 });
     expect(output(root)).toEqual(first);
     expect(first).toEqual(await coldTree(root));
   });
@@ -83,7 +83,8 @@ describe('the build cache', () => {
     edit(root, 'posts/ko/2024-03-04-day-4.md', (text) => text.replace('마지막 문단입니다.', '마지막 문단을 고쳐 썼습니다.'));
 
     const report = await buildSite(root);
-    expect(report.rendered).toMatchObject({ markdownRenders: 1, pagesRendered: 1 });
+    // Its page, and the feeds of its language, which carry its text.
+    expect(report.rendered).toMatchObject({ markdownRenders: 1, pagesRendered: 1, feedsRendered: 1 });
     expect(page(root, 'ko/posts/day-4/index.html')('.post-body').text()).toContain('마지막 문단을 고쳐 썼습니다.');
     expect(output(root)).toEqual(await coldTree(root));
   });
