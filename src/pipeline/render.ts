@@ -46,6 +46,11 @@ export interface RenderOptions {
   cache?: PipelineCache;
   /** Each post page as soon as it is rendered (the search indexer), with the hash of its HTML when known. */
   onPostPage?: (file: OutputFile, htmlHash?: string) => void;
+  /**
+   * Called every few pages while onPostPage is set: rendering waits for the promise it returns
+   * (the search indexer, when it has fallen too far behind to hold its pages in memory).
+   */
+  pace?: () => Promise<void> | undefined;
   /** Dev server, model patched (model.ts patchSite): the posts that differ from the previous run's. */
   changedPosts?: ReadonlySet<string>;
   /**
@@ -56,7 +61,7 @@ export interface RenderOptions {
 }
 
 export async function renderSite(site: Site, options: RenderOptions = {}): Promise<RenderResult> {
-  const { tick = () => {}, cache, onPostPage, changedPosts, emit } = options;
+  const { tick = () => {}, cache, onPostPage, pace, changedPosts, emit } = options;
   const { config } = site;
   const diagnostics: Diagnostic[] = [];
   const tools = cache?.tools ?? renderTools(config);
@@ -120,7 +125,7 @@ export async function renderSite(site: Site, options: RenderOptions = {}): Promi
     // One broken template would otherwise repeat its error for every page using it.
     tick(++done);
     // Let the search indexer (onPostPage) receive its pages while rendering goes on.
-    if (onPostPage && done % 64 === 0) await new Promise((resolve) => setImmediate(resolve));
+    if (onPostPage && done % 64 === 0) await (pace?.() ?? new Promise((resolve) => setImmediate(resolve)));
     if (failedLayouts.has(route.layout)) continue;
     // Dev server: a route whose model inputs are unchanged keeps its HTML without even building its
     // context; otherwise the context's hash decides (an edit may not change what a page shows).
@@ -301,9 +306,10 @@ function bodyInputs(site: Site, strings: MarkdownStrings): BodyInputs {
 }
 
 /**
- * Routes in the order to render them: post pages first, one language after the other, so that
- * each language's search index can start as early as possible; then the rest, in model order.
- * (The order of the outputs changes nothing in what is written.)
+ * Routes in the order to render them: post pages first, then the rest, in model order. Post pages
+ * take turns by language, INTERLEAVE pages at a time, so that every language's search indexer
+ * is fed from the start (each has its own Pagefind process, and rendering waits when they fall
+ * behind). The order of the outputs changes nothing in what is written.
  */
 function renderOrder(site: Site): Route[] {
   // A patched model (model.ts patchSite) keeps the routes of the one before, and so their order.
@@ -316,10 +322,22 @@ function renderOrder(site: Site): Route[] {
 }
 const renderOrders = new WeakMap<readonly Route[], Route[]>();
 
+/** Post pages of each language rendered in a row before the next language's turn. */
+const INTERLEAVE = 64;
+
 function sortForRendering(site: Site): Route[] {
-  const rank = new Map(site.config.languages.map((l, i) => [l.code, i]));
-  const of = (route: Route) => (route.kind === 'post' ? rank.get(route.lang ?? '') ?? rank.size : rank.size + 1);
-  return site.routes.map((route, at) => ({ route, at })).sort((a, b) => of(a.route) - of(b.route) || a.at - b.at).map(({ route }) => route);
+  const byLang = new Map<string, Route[]>(site.config.languages.map((l) => [l.code, []]));
+  const rest: Route[] = [];
+  for (const route of site.routes) {
+    const list = route.kind === 'post' ? byLang.get(route.lang ?? '') : undefined;
+    (list ?? rest).push(route);
+  }
+  const order: Route[] = [];
+  const lists = [...byLang.values()];
+  for (let at = 0; lists.some((list) => at < list.length); at += INTERLEAVE) {
+    for (const list of lists) order.push(...list.slice(at, at + INTERLEAVE));
+  }
+  return [...order, ...rest];
 }
 
 /**

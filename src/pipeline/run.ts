@@ -123,7 +123,14 @@ export async function runPipeline(config: ResolvedConfig, hooks: PipelineHooks =
   // Search (src/search/): each language's post pages go to the indexer as soon as they are rendered.
   const search = hooks.deferSearch ? undefined : startSearch(modelled.site, cache?.search);
   const rendered = await timed('render', modelled.site.routes.length + modelled.site.posts.length, (tick) =>
-    renderSite(modelled.site, { tick, cache, onPostPage: search && ((file, hash) => search.add(file, hash)), changedPosts: modelled.changed, emit: hooks.emit }),
+    renderSite(modelled.site, {
+      tick,
+      cache,
+      onPostPage: search && ((file, hash) => search.add(file, hash)),
+      pace: search && (() => search.pace()),
+      changedPosts: modelled.changed,
+      emit: hooks.emit,
+    }),
   );
   diagnostics.push(...rendered.diagnostics);
   if (hasErrors(diagnostics)) {

@@ -14,6 +14,8 @@ export interface IndexedLanguage {
 }
 
 export interface SearchCache {
+  /** True when it holds no entry at all: nothing can come from it. */
+  empty(): boolean;
   read(key: string): IndexedLanguage | undefined;
   write(key: string, entry: IndexedLanguage): void;
   /** Forget every entry but these keys (called after each indexing run). */
@@ -24,6 +26,7 @@ export interface SearchCache {
 export function memorySearchCache(): SearchCache {
   const entries = new Map<string, IndexedLanguage>();
   return {
+    empty: () => entries.size === 0,
     read: (key) => entries.get(key),
     write: (key, entry) => void entries.set(key, entry),
     keep(keys) {
@@ -39,6 +42,13 @@ export function memorySearchCache(): SearchCache {
 export function diskSearchCache(dir: string): SearchCache {
   const file = (key: string) => path.join(dir, `${key}.bin`);
   return {
+    empty() {
+      try {
+        return !fs.readdirSync(dir).some((name) => name.endsWith('.bin'));
+      } catch {
+        return true;
+      }
+    },
     read(key) {
       try {
         const entry = v8.deserialize(fs.readFileSync(file(key))) as IndexedLanguage;

@@ -51,23 +51,46 @@ export interface SearchResult {
  */
 const UNUSED_BUNDLE_FILE = /^(pagefind-(ui|modular-ui|component-ui|highlight)\.(js|css)|playground\/.*)$/;
 
-/** One language's post pages, as Pagefind gets them. */
+/**
+ * One language's post pages on their way to Pagefind. Pages join `pending` as they arrive; the
+ * language is `complete` once every page it will get is in.
+ */
 interface LanguageJob {
   lang: Lang;
+  /** Its post routes, in site order. */
   routes: Route[];
-  /** Content key: Pagefind's version and every page's URL and bytes. */
-  key: string;
+  /** Routes whose page arrived and has not gone to Pagefind yet, in the order they go. */
+  pending: Route[];
+  complete: boolean;
+  /** Whether it went to the Pagefind queue (it may still wait there for a free process). */
+  started: boolean;
+  /** Whether a Pagefind process is taking its pages now. */
+  indexing?: boolean;
+  /** Content key, set once complete: Pagefind's version and every page's URL and bytes. */
+  key?: string;
+  /** Wakes the indexer waiting for more pages. */
+  wake?: () => void;
+  /** The build failed: send nothing more. */
+  cancelled?: boolean;
 }
 
 /**
  * Indexing that starts while pages are still being rendered: the render stage hands each post
- * page over (`add`) as it is done, and as soon as a language has all of its pages, that language
- * goes to a Pagefind process (or comes from the cache) while rendering goes on. `finish` waits
- * for every language and returns the merged bundle.
+ * page over (`add`) as it is done. A language comes from the cache when its pages are the same
+ * bytes as when it was cached; that is known only once it is complete, so while the cache has
+ * entries its pages wait until then. With an empty cache (a first build, a CI run without one)
+ * nothing can come from it, and each language's pages go to Pagefind as they arrive: indexing
+ * runs beside rendering, and pages are let go at once rather than held until the language is
+ * complete. `finish` waits for every language and returns the merged bundle.
  */
 export interface SearchSession {
   /** A rendered page (others than post pages are ignored); `hash` of its HTML when known. */
   add(file: OutputFile, hash?: string): void;
+  /**
+   * Undefined, or a promise to wait for before rendering more: Pagefind takes pages more slowly
+   * than they are rendered, and the pages waiting for it would otherwise pile up in memory.
+   */
+  pace(): Promise<void> | undefined;
   /** Index what is still missing, wait for every language, merge. */
   finish(): Promise<SearchResult>;
   /** The build failed: start nothing more (what runs finishes in the background). */
@@ -90,24 +113,28 @@ export function startSearch(site: Site, cache?: SearchCache): SearchSession | un
   // A page is let go once Pagefind has it (or its language came from the cache): at 20,000 posts
   // the pages of a language are hundreds of MB.
   const html = new Map<string, OutputFile>();
-  const arrived = new Set<string>();
   const hashes = new Map<string, string>();
-  const expected = new Map<Lang, Route[]>();
-  const langOf = new Map<string, Lang>();
+  const jobs = new Map<Lang, LanguageJob>();
+  const routeOf = new Map<string, Route>();
   for (const route of site.routes) {
     if (route.kind !== 'post') continue;
     const lang = route.lang ?? '';
-    expected.set(lang, [...(expected.get(lang) ?? []), route]);
-    langOf.set(route.outputPath, lang);
+    let job = jobs.get(lang);
+    if (!job) {
+      job = { lang, routes: [], pending: [], complete: false, started: false };
+      jobs.set(lang, job);
+    }
+    job.routes.push(route);
+    routeOf.set(route.outputPath, route);
   }
-  const missing = new Map([...expected].map(([lang, routes]) => [lang, routes.length]));
+  const streaming = cache === undefined || cache.empty();
+  const missing = new Map([...jobs.values()].map((job) => [job.lang, job.routes.length]));
   const done = new Map<Lang, IndexedLanguage>();
-  const jobs: LanguageJob[] = [];
   const indexed: Lang[] = [];
   const queue: LanguageJob[] = [];
   const running: Promise<void>[] = [];
   // Pagefind processes not indexing anything right now (their numbers: pagefindService(n)).
-  const free = Array.from({ length: serviceCount(expected.size || 1) }, (_, n) => n);
+  const free = Array.from({ length: serviceCount(jobs.size || 1) }, (_, n) => n);
   let failure: unknown;
   let cancelled = false;
 
@@ -118,15 +145,18 @@ export function startSearch(site: Site, cache?: SearchCache): SearchSession | un
       queue.sort((a, b) => b.routes.length - a.routes.length);
       const job = queue.shift()!;
       const slot = free.shift()!;
+      job.indexing = true;
       running.push(
         (async () => {
           try {
-            const indexedLanguage = await indexLanguage(await pagefindService(slot), job, html, site, diagnostics, where);
+            const indexedLanguage = await indexLanguage(await pagefindService(slot), job, html, site, diagnostics, where, caughtUp);
             done.set(job.lang, indexedLanguage);
-            cache?.write(job.key, indexedLanguage);
+            cache?.write(job.key!, indexedLanguage);
           } catch (cause) {
             failure ??= cause;
           } finally {
+            job.indexing = false;
+            caughtUp();
             free.push(slot);
             pump();
           }
@@ -134,42 +164,83 @@ export function startSearch(site: Site, cache?: SearchCache): SearchSession | un
       );
     }
   };
-  /** A language whose pages are all in (or all there will be): from the cache, or to Pagefind. */
-  const launch = (lang: Lang) => {
-    missing.delete(lang);
-    const routes = (expected.get(lang) ?? []).filter((route) => html.has(route.outputPath));
-    const pages = routes.map((route) => `${route.url}\0${hashes.get(route.outputPath) ?? hashText(html.get(route.outputPath)!.content)}`);
-    const job = { lang, routes, key: hashText(`pagefind ${PAGEFIND_VERSION}\0${lang}\0${pages.join('\n')}`) };
-    jobs.push(job);
-    const hit = cache?.read(job.key);
-    if (hit) {
-      for (const route of routes) html.delete(route.outputPath);
-      return void done.set(lang, hit);
-    }
-    indexed.push(lang);
+  // Rendering waits while the languages being indexed have more than MAX_WAITING pages waiting
+  // (only those: the pages of a language without a process yet, or held until it is complete,
+  // wait for something rendering itself brings about).
+  let waiters: (() => void)[] = [];
+  const waiting = () => [...jobs.values()].reduce((sum, job) => sum + (job.indexing ? job.pending.length : 0), 0);
+  const caughtUp = () => {
+    if (waiters.length === 0 || (waiting() > MAX_WAITING / 2 && !cancelled)) return;
+    const resume = waiters;
+    waiters = [];
+    for (const resolve of resume) resolve();
+  };
+
+  /** To Pagefind (once a process is free): from now on its pages go there as they arrive. */
+  const send = (job: LanguageJob) => {
+    if (job.started) return;
+    job.started = true;
+    indexed.push(job.lang);
     queue.push(job);
     pump();
+  };
+  /** A language whose pages are all in (or all there will be): from the cache, or to Pagefind. */
+  const complete = (job: LanguageJob) => {
+    missing.delete(job.lang);
+    job.complete = true;
+    const routes = job.routes.filter((route) => hashes.has(route.outputPath));
+    job.key = hashText(`pagefind ${PAGEFIND_VERSION}\0${job.lang}\0${routes.map((route) => `${route.url}\0${hashes.get(route.outputPath)}`).join('\n')}`);
+    if (!job.started) {
+      const hit = cache?.read(job.key);
+      if (hit) {
+        for (const route of routes) html.delete(route.outputPath);
+        done.set(job.lang, hit);
+        return;
+      }
+      // Site order, whatever order the pages came in: the same pages always make the same index.
+      job.pending = routes;
+      send(job);
+    }
+    job.wake?.();
   };
 
   return {
     add(file, hash) {
-      const lang = langOf.get(file.path);
-      if (lang === undefined || arrived.has(file.path)) return;
-      arrived.add(file.path);
+      const route = routeOf.get(file.path);
+      if (route === undefined || hashes.has(file.path)) return;
+      const job = jobs.get(route.lang ?? '')!;
       html.set(file.path, file);
-      if (hash) hashes.set(file.path, hash);
-      const left = missing.get(lang)! - 1;
-      missing.set(lang, left);
-      if (left === 0) launch(lang);
+      hashes.set(file.path, hash ?? hashText(file.content));
+      if (streaming) {
+        job.pending.push(route);
+        send(job);
+        job.wake?.();
+      }
+      const left = missing.get(job.lang)! - 1;
+      missing.set(job.lang, left);
+      if (left === 0) complete(job);
+    },
+    pace() {
+      if (cancelled || waiting() <= MAX_WAITING) return undefined;
+      return new Promise((resolve) => waiters.push(resolve));
     },
     cancel() {
       cancelled = true;
+      caughtUp();
+      for (const job of jobs.values()) {
+        job.cancelled = true;
+        job.wake?.();
+      }
     },
     async finish() {
       // Languages with pages that never came (a failed layout), and a site without posts, which
       // still gets one (empty) index as before.
-      for (const lang of [...missing.keys()]) launch(lang);
-      if (jobs.length === 0) launch('');
+      for (const lang of [...missing.keys()]) complete(jobs.get(lang)!);
+      if (jobs.size === 0) {
+        const job: LanguageJob = { lang: '', routes: [], pending: [], complete: false, started: false };
+        jobs.set('', job);
+        complete(job);
+      }
       while (running.length > 0) await Promise.all(running.splice(0));
       if (failure !== undefined) {
         const message = failure instanceof Error ? failure.message : String(failure);
@@ -180,10 +251,10 @@ export function startSearch(site: Site, cache?: SearchCache): SearchSession | un
         );
         return { outputs: [], diagnostics };
       }
-      cache?.keep(new Set(jobs.map((job) => job.key)));
+      cache?.keep(new Set([...jobs.values()].map((job) => job.key!)));
       // In the order of the configured languages, whatever order they finished in.
       const order = (lang: Lang) => config.languages.findIndex((l) => l.code === lang);
-      const langs = jobs.map((job) => job.lang).sort((a, b) => order(a) - order(b));
+      const langs = [...jobs.keys()].sort((a, b) => order(a) - order(b));
       const bundle = mergeBundles(langs.map((lang) => done.get(lang)!.files));
       const files = [...bundle, ...searchClientFiles()];
       const size = (list: OutputFile[]) => list.reduce((sum, file) => sum + byteLength(file.content), 0);
@@ -218,6 +289,17 @@ export async function indexSearch(
 /** Pages handed to Pagefind at once. */
 const INDEX_BATCH = 64;
 
+/** Post pages that may wait for Pagefind before rendering pauses (about 10 MB of HTML). */
+const MAX_WAITING = 256;
+
+/** The next pages of `job` to send, waiting for more while it is incomplete; undefined when all went. */
+async function nextBatch(job: LanguageJob): Promise<Route[] | undefined> {
+  while (job.pending.length === 0 && !job.complete && !job.cancelled) await new Promise<void>((resolve) => (job.wake = resolve));
+  job.wake = undefined;
+  if (job.cancelled) throw new Error('the build failed');
+  return job.pending.length > 0 ? job.pending.splice(0, INDEX_BATCH) : undefined;
+}
+
 async function indexLanguage(
   pagefind: Pagefind,
   job: LanguageJob,
@@ -226,6 +308,8 @@ async function indexLanguage(
   site: Site,
   diagnostics: Diagnostic[],
   where: string,
+  /** Called after each batch Pagefind took. */
+  took: () => void,
 ): Promise<IndexedLanguage> {
   let index: Awaited<ReturnType<Pagefind['createIndex']>>['index'];
   try {
@@ -234,8 +318,7 @@ async function indexLanguage(
     if (!index) throw new Error(created.errors.join('; ') || 'no index');
     let pages = 0;
     // Pages go to the Pagefind service over a pipe; keeping a batch in flight saves waiting on each reply.
-    for (let i = 0; i < job.routes.length; i += INDEX_BATCH) {
-      const batch = job.routes.slice(i, i + INDEX_BATCH);
+    for (let batch = await nextBatch(job); batch; batch = await nextBatch(job)) {
       const added = await Promise.all(
         // The site path without the base path: pagefind.js prefixes the base path it is given.
         batch.map((route) => index!.addHTMLFile({ url: encodeSitePath(route.url), content: String(html.get(route.outputPath)!.content) })),
@@ -247,6 +330,7 @@ async function indexLanguage(
         if (errors.length === 0) pages++;
         html.delete(route.outputPath);
       });
+      took();
     }
     const got = await index.getFiles();
     if (got.errors.length > 0) throw new Error(got.errors.join('; '));

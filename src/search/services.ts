@@ -20,9 +20,13 @@ export function pagefindService(n: number): Promise<Pagefind> {
   return slot;
 }
 
-/** Services worth running at once: one per core, never more than there are indexes to build. */
+/**
+ * Services worth running at once: one per index to build, up to one more than there are cores.
+ * A language without a process holds its pages until one is free; with ko, zh and en on two
+ * cores, one process each kept Node's peak at 20,000 posts 0.1 GB lower than two, in as much time.
+ */
 export function serviceCount(indexes: number): number {
-  return Math.max(1, Math.min(indexes, os.availableParallelism()));
+  return Math.max(1, Math.min(indexes, os.availableParallelism() + 1));
 }
 
 /** The installed Pagefind's version: its index files change with it, so cache keys include it. */

@@ -1,0 +1,88 @@
+// The search session between rendering and Pagefind (src/search/index.ts): with an empty cache
+// each page goes to Pagefind as it comes, and rendering is asked to wait when Pagefind falls
+// behind, so that a big site's pages are never all held in memory; with a cache that may hold the
+// language, pages wait until it is complete. Either way the index is the same bytes.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { resolveConfig } from '../../../src/config.js';
+import { runPipeline } from '../../../src/pipeline/run.js';
+import { memorySearchCache } from '../../../src/search/cache.js';
+import { startSearch, type SearchResult } from '../../../src/search/index.js';
+import { pagefindService } from '../../../src/search/services.js';
+import type { OutputFile, Site } from '../../../src/types.js';
+import { siteFromFiles } from '../../helpers/site.js';
+
+/** More Korean posts than may wait for Pagefind at once, and a few Chinese ones. */
+function files(): Record<string, string> {
+  const site: Record<string, string> = { 'omnipress.yml': 'title: 검색 시험\n' };
+  for (let i = 0; i < 300; i++) {
+    const day = String((i % 28) + 1).padStart(2, '0');
+    site[`posts/ko/2024-02-${day}-story-${i}.md`] = `---\ntitle: 소식 ${i}\n---\n${i}번째 이야기의 본문입니다. 검색 색인에 들어갑니다.\n`;
+  }
+  for (let i = 0; i < 5; i++) site[`posts/zh/2024-03-0${i + 1}-note-${i}.md`] = `---\ntitle: 消息 ${i}\n---\n第${i}篇文章的正文。\n`;
+  return site;
+}
+
+let site: Site;
+let pages: OutputFile[];
+
+beforeAll(async () => {
+  const root = siteFromFiles(files());
+  const result = await runPipeline(resolveConfig({ root, now: new Date('2026-01-01T00:00:00Z') }).config, { deferSearch: true });
+  site = result.site!;
+  const posts = new Set(site.routes.filter((route) => route.kind === 'post').map((route) => route.outputPath));
+  pages = result.outputs.filter((file) => posts.has(file.path));
+  expect(pages).toHaveLength(305);
+}, 60_000);
+
+afterAll(async () => {
+  for (const slot of [0, 1, 2]) await (await pagefindService(slot)).close();
+});
+
+/**
+ * Hands the pages over as a renderer far ahead of Pagefind would, waiting when asked to; notes
+ * how many pages had been handed over when it was first asked.
+ */
+async function index(cache = memorySearchCache()): Promise<{ result: SearchResult; waited: boolean; firstWait?: number }> {
+  const session = startSearch(site, cache)!;
+  let firstWait: number | undefined;
+  for (const [at, page] of pages.entries()) {
+    session.add(page);
+    const pause = session.pace();
+    if (pause) {
+      firstWait ??= at + 1;
+      await pause;
+    }
+  }
+  return { result: await session.finish(), waited: firstWait !== undefined, firstWait };
+}
+
+const bytes = (result: SearchResult) => result.outputs.map((file) => [file.path, Buffer.from(file.content).toString('base64')]);
+
+describe('the search session', () => {
+  it('with an empty cache, sends pages to Pagefind as they come and has rendering wait while too many are waiting', async () => {
+    const { result, firstWait } = await index();
+    // Long before the Korean pages are all in: they were going to Pagefind already.
+    expect(firstWait).toBeLessThan(280);
+    expect(result.stats?.pages).toMatchObject({ ko: 300, zh: 5 });
+    expect(result.stats?.indexed).toEqual(['ko', 'zh']);
+  }, 60_000);
+
+  it('with entries in the cache, holds each language until it is complete, never making rendering wait, and takes it from the cache', async () => {
+    const cache = memorySearchCache();
+    const cold = await index(cache);
+    const warm = await index(cache);
+    expect(warm.waited).toBe(false);
+    expect(warm.result.stats?.indexed).toEqual([]);
+    expect(bytes(warm.result)).toEqual(bytes(cold.result));
+  }, 60_000);
+
+  it('makes the same index from pages sent as they came as from pages held until their language was complete', async () => {
+    const streamed = await index();
+    const cache = memorySearchCache();
+    // An entry for other pages: nothing will come from it, but the session cannot know that before the languages are complete.
+    cache.write('other pages', { files: [], pages: 0 });
+    const held = await index(cache);
+    expect(held.result.stats?.indexed).toEqual(['ko', 'zh']);
+    expect(bytes(held.result)).toEqual(bytes(streamed.result));
+  }, 60_000);
+});
