@@ -1,11 +1,16 @@
 // The search session between rendering and Pagefind (src/search/index.ts): with an empty cache
 // each page goes to Pagefind as it comes, and rendering is asked to wait when Pagefind falls
 // behind, so that a big site's pages are never all held in memory; with a cache that may hold the
-// language, pages wait until it is complete. Either way the index is the same bytes.
+// language, pages wait until it is complete. Either way the index is the same bytes. Rendering
+// (renderSite) waits for the session when asked to.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveConfig } from '../../../src/config.js';
 import { runPipeline } from '../../../src/pipeline/run.js';
-import { memorySearchCache } from '../../../src/search/cache.js';
+import { renderSite } from '../../../src/pipeline/render.js';
+import { diskSearchCache, memorySearchCache } from '../../../src/search/cache.js';
 import { startSearch, type SearchResult } from '../../../src/search/index.js';
 import { pagefindService } from '../../../src/search/services.js';
 import type { OutputFile, Site } from '../../../src/types.js';
@@ -85,4 +90,38 @@ describe('the search session', () => {
     expect(held.result.stats?.indexed).toEqual(['ko', 'zh']);
     expect(bytes(held.result)).toEqual(bytes(streamed.result));
   }, 60_000);
+});
+
+describe('rendering beside the search session', () => {
+  it('hands over no more post pages while the promise pace returned is pending', async () => {
+    let release!: () => void;
+    let paused: number | undefined;
+    let handedOver = 0;
+    const rendering = renderSite(site, {
+      onPostPage: () => void handedOver++,
+      pace: () => {
+        if (paused !== undefined) return undefined;
+        paused = handedOver;
+        return new Promise<void>((resolve) => (release = resolve));
+      },
+    });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(paused).toBeDefined();
+    expect(handedOver).toBe(paused);
+    expect(handedOver).toBeLessThan(pages.length);
+    release();
+    await rendering;
+    expect(handedOver).toBe(pages.length);
+  }, 60_000);
+});
+
+describe('the search cache on disk', () => {
+  it('is empty until an entry is written, so that a first build streams its pages to Pagefind', () => {
+    const dir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'omnipress-search-cache-')), 'search');
+    const cache = diskSearchCache(dir);
+    expect(cache.empty()).toBe(true);
+    cache.write('some pages', { files: [], pages: 0 });
+    expect(cache.empty()).toBe(false);
+    expect(diskSearchCache(dir).empty()).toBe(false);
+  });
 });
