@@ -8,6 +8,8 @@
 //     sub-path base URL, and only when there is something to search;
 //   - searches only this page's language: pagefind.js picks the index of `<html lang>`, and falls
 //     back to the biggest other index when a language has none, so that case is caught here;
+//   - merges the further parts of the language's index, which /pagefind/parts.json lists (a
+//     language with many posts is indexed in parts, see src/search/index.ts);
 //   - renders results as plain DOM (titles as text; excerpts keep only Pagefind's <mark>s), with
 //     all UI text taken from the script tag's data attributes (the page's language);
 //   - announces the result count in a live region, keeps `?q=` in the address bar up to date.
@@ -32,13 +34,16 @@ let loading;
 function loadPagefind() {
   loading ??= (async () => {
     const lang = (document.documentElement.getAttribute('lang') || 'unknown').toLowerCase();
-    const entry = await (await fetch(new URL('pagefind-entry.json', PAGEFIND_URL))).json();
-    const languages = entry.languages ?? {};
-    if (!languages[lang] && !languages[lang.split('-')[0]]) return null;
+    // Each indexed language, with the further parts of its index (a big language is indexed in parts).
+    const parts = await (await fetch(new URL('parts.json', PAGEFIND_URL))).json();
+    const own = parts[lang] ?? parts[lang.split('-')[0]];
+    if (!own) return null;
     const pagefind = await import(PAGEFIND_URL.href);
     // Result URLs are stored without the base path; Pagefind prefixes this one.
-    await pagefind.options({ baseUrl: text.basePath || '/' });
+    const options = { baseUrl: text.basePath || '/' };
+    await pagefind.options(options);
     await pagefind.init();
+    await Promise.all(own.map((part) => pagefind.mergeIndex(new URL(part, PAGEFIND_URL).pathname, options)));
     return pagefind;
   })();
   return loading;

@@ -26,7 +26,7 @@ export interface BuildReport {
   search?: SearchStats;
   /**
    * What this build redid rather than took from the build cache (`.omnipress-cache/build/`):
-   * post bodies through markdown, pages through their layout, languages through the search indexer.
+   * post bodies through markdown, pages through their layout, parts of the search index through Pagefind.
    */
   rendered?: Required<RenderCounts>;
   ms: number;
@@ -82,6 +82,6 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
   }
   saveBuildCache(config, cache);
   await written.cleanedUp;
-  const rendered = { ...cache.counts, searchIndexed: result.search?.indexed.length ?? 0 };
+  const rendered = { ...cache.counts, searchPartsIndexed: result.search?.partsIndexed ?? 0 };
   return report({ diagnostics, sources: result.sources, pagesByLang, files: written.files, diagrams: result.diagrams, search: result.search, rendered });
 }

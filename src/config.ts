@@ -60,7 +60,8 @@ export function resolveConfig(overrides: ConfigOverrides = {}): ConfigResult {
   }
 
   const known = new Set(['title', 'description', 'baseUrl', 'timeZone', 'defaultLanguage', 'languages', 'pageSize',
-    'rootPostsPerLanguage', 'trustedHtml', 'gitDates', 'strings', 'drafts', 'future', 'mermaid', 'search']);
+    'rootPostsPerLanguage', 'trustedHtml', 'gitDates', 'strings', 'drafts', 'future', 'mermaid', 'search',
+    'searchPartSize']);
   const data = Object.fromEntries(Object.entries(raw.values).filter(([key]) => !known.has(key)));
 
   const config: ResolvedConfig = {
@@ -86,6 +87,7 @@ export function resolveConfig(overrides: ConfigOverrides = {}): ConfigResult {
     strings: read.strings(codes),
     mermaid: read.mermaid(overrides.mermaid),
     search: read.boolean('search') ?? true,
+    searchPartSize: read.positiveInt('searchPartSize') ?? 1000,
     cacheDir: path.join(root, '.omnipress-cache'),
     data,
   };

@@ -71,6 +71,11 @@ export interface ResolvedConfig {
   mermaid: MermaidConfig;
   /** Site search (config `search`, default on): a Pagefind index per language, `/<lang>/search/` pages and a header search box. */
   search: boolean;
+  /**
+   * Posts per part of a language's search index (config `searchPartSize`, default 1000): a
+   * language with more posts is indexed in several parts, which its search page merges.
+   */
+  searchPartSize: number;
   /** Absolute folder for caches that survive between builds (ROOT/.omnipress-cache). */
   cacheDir: string;
   /** Untouched extra config keys, available to templates as `site.data`. */

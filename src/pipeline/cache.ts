@@ -76,8 +76,8 @@ export interface RenderCounts {
   pagesRendered: number;
   /** Languages whose feeds were built (the others came from the cache). */
   feedsRendered: number;
-  /** Languages whose search index went through Pagefind (the others came from the cache). */
-  searchIndexed?: number;
+  /** Parts of the search index that went through Pagefind (the others came from the cache). */
+  searchPartsIndexed?: number;
 }
 
 export interface PipelineCache {

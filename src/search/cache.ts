@@ -1,14 +1,15 @@
-// Indexed languages kept between builds. Pagefind's files for a language depend only on the post
-// pages handed to it (and Pagefind's version), so a language whose pages are byte for byte the
-// same is not indexed again: a warm build skips Pagefind, and one edited post re-indexes only its
-// language. Entries are keyed on content; a stale one can never be hit.
+// Indexed parts kept between builds. Pagefind's files for a part of a language's index depend only
+// on the post pages handed to it (and Pagefind's version), so a part whose pages are byte for byte
+// the same is not indexed again: a warm build skips Pagefind, and one edited post re-indexes only
+// its part. Entries are keyed on content; a stale one can never be hit.
 import fs from 'node:fs';
 import path from 'node:path';
 import v8 from 'node:v8';
 import type { OutputFile } from '../types.js';
 
-/** What one language's index produced: Pagefind's files and how many pages went in. */
-export interface IndexedLanguage {
+/** What one part of a language's index produced: Pagefind's files and how many pages went in. */
+export interface IndexedPart {
+  /** Paths relative to the part's folder, as Pagefind names them (`pagefind-entry.json`, `index/…`). */
   files: OutputFile[];
   pages: number;
 }
@@ -16,15 +17,15 @@ export interface IndexedLanguage {
 export interface SearchCache {
   /** True when it holds no entry at all: nothing can come from it. */
   empty(): boolean;
-  read(key: string): IndexedLanguage | undefined;
-  write(key: string, entry: IndexedLanguage): void;
+  read(key: string): IndexedPart | undefined;
+  write(key: string, entry: IndexedPart): void;
   /** Forget every entry but these keys (called after each indexing run). */
   keep(keys: ReadonlySet<string>): void;
 }
 
 /** Entries in memory only (the dev server keeps one for its lifetime). */
 export function memorySearchCache(): SearchCache {
-  const entries = new Map<string, IndexedLanguage>();
+  const entries = new Map<string, IndexedPart>();
   return {
     empty: () => entries.size === 0,
     read: (key) => entries.get(key),
@@ -36,7 +37,7 @@ export function memorySearchCache(): SearchCache {
 }
 
 /**
- * Entries as files in `dir` (`.omnipress-cache/search/`), one per language index. A file that
+ * Entries as files in `dir` (`.omnipress-cache/search/`), one per indexed part. A file that
  * cannot be read or decoded (a killed build, another omnipress) counts as a miss.
  */
 export function diskSearchCache(dir: string): SearchCache {
@@ -51,7 +52,7 @@ export function diskSearchCache(dir: string): SearchCache {
     },
     read(key) {
       try {
-        const entry = v8.deserialize(fs.readFileSync(file(key))) as IndexedLanguage;
+        const entry = v8.deserialize(fs.readFileSync(file(key))) as IndexedPart;
         return Array.isArray(entry?.files) && typeof entry.pages === 'number' ? entry : undefined;
       } catch {
         return undefined;

@@ -4,9 +4,15 @@
 //
 // Why Pagefind: it segments Chinese at index time and matches word prefixes at query time, so
 // 语音 is found inside a Chinese sentence and 음성 inside 음성으로 (Korean particles glued to
-// words). It splits the index by `<html lang>` on its own: one bundle folder `/pagefind/`, one
-// index per language inside it, and pagefind.js picks the index of the page it runs on, so the
-// search page of each language only ever sees that language's posts.
+// words). Each language has its own index, and pagefind.js picks the index of the page it runs
+// on, so the search page of each language only ever sees that language's posts.
+//
+// A language with more posts than `searchPartSize` is indexed in parts, counted from its oldest
+// post: Pagefind's cost per page and its memory grow with the size of an index (8,000 Korean
+// pages: 5.4 ms and 1.7 GB in one index, 3.5 ms and 0.25 GB in parts of 1,000), and a new post
+// changes only the newest part, so only that part is indexed again. Part 0 of every language is
+// in the main bundle, `/pagefind/`; every other part is a bundle folder of its own that the
+// search page merges (`mergeIndex`), listed in `/pagefind/parts.json`.
 //
 // Only post pages are handed over, and post.njk marks the parts to index (title and body) with
 // `data-pagefind-body`; navigation, headers, footers and list pages never reach the index.
@@ -15,17 +21,22 @@ import { error, warning, type Diagnostic } from '../diagnostics.js';
 import type { Lang, OutputFile, Route, Site } from '../types.js';
 import { hashText } from '../util/hash.js';
 import { encodeSitePath } from '../util/paths.js';
-import type { IndexedLanguage, SearchCache } from './cache.js';
+import type { IndexedPart, SearchCache } from './cache.js';
 import { searchClientFiles } from './client.js';
 import { PAGEFIND_VERSION, pagefindService, serviceCount, type Pagefind } from './services.js';
 
 /** Output folder of the Pagefind bundle (index, pagefind.js, wasm), relative to the output folder. */
 export const PAGEFIND_DIR = 'pagefind';
 
+/** The list of each language's further parts, in the main bundle: `{ "ko": ["parts/ko-1/"], "en": [] }`. */
+export const PARTS_MANIFEST = `${PAGEFIND_DIR}/parts.json`;
+
 /** What indexing cost and produced; the build report and the bench read it. */
 export interface SearchStats {
   /** Post pages indexed, per language code. */
   pages: Record<Lang, number>;
+  /** Index parts, all languages together (one per language up to `searchPartSize` posts). */
+  parts: number;
   /** Files in the bundle (index chunks, fragments, pagefind.js, wasm) plus the search page script. */
   files: number;
   /** Bytes of all those files. */
@@ -34,8 +45,10 @@ export interface SearchStats {
   indexBytes: number;
   /** Milliseconds spent indexing (adding pages and producing the files). */
   ms: number;
-  /** Languages that went through Pagefind in this run (the others came from the cache). */
+  /** Languages with a part that went through Pagefind in this run. */
   indexed: Lang[];
+  /** Parts that went through Pagefind in this run (the others came from the cache). */
+  partsIndexed: number;
 }
 
 export interface SearchResult {
@@ -51,14 +64,21 @@ export interface SearchResult {
  */
 const UNUSED_BUNDLE_FILE = /^(pagefind-(ui|modular-ui|component-ui|highlight)\.(js|css)|playground\/.*)$/;
 
+/** What a merged part needs of its bundle: it runs on the main bundle's pagefind.js and wasm. */
+const PART_FILE = /^(pagefind-entry\.json|.*\.pf_(meta|index|fragment|filter))$/;
+
 /**
- * One language's post pages on their way to Pagefind. Pages join `pending` as they arrive; the
- * language is `complete` once every page it will get is in.
+ * One part of a language's post pages on its way to Pagefind. Pages join `pending` as they arrive;
+ * the part is `complete` once every page it will get is in.
  */
-interface LanguageJob {
+interface PartJob {
   lang: Lang;
-  /** Its post routes, in site order. */
+  /** 0 holds the language's oldest posts; the highest number the newest, and it may be short. */
+  number: number;
+  /** Its post routes, in site order (newest first). */
   routes: Route[];
+  /** Pages still to arrive. */
+  missing: number;
   /** Routes whose page arrived and has not gone to Pagefind yet, in the order they go. */
   pending: Route[];
   complete: boolean;
@@ -76,12 +96,12 @@ interface LanguageJob {
 
 /**
  * Indexing that starts while pages are still being rendered: the render stage hands each post
- * page over (`add`) as it is done. A language comes from the cache when its pages are the same
- * bytes as when it was cached; that is known only once it is complete, so while the cache has
- * entries its pages wait until then. With an empty cache (a first build, a CI run without one)
- * nothing can come from it, and each language's pages go to Pagefind as they arrive: indexing
- * runs beside rendering, and pages are let go at once rather than held until the language is
- * complete. `finish` waits for every language and returns the merged bundle.
+ * page over (`add`) as it is done. A part comes from the cache when its pages are the same bytes
+ * as when it was cached; that is known only once it is complete, so while the cache has entries
+ * its pages wait until then. With an empty cache (a first build, a CI run without one) nothing
+ * can come from it, and each part's pages go to Pagefind as they arrive: indexing runs beside
+ * rendering, and pages are let go at once rather than held until the part is complete. `finish`
+ * waits for every part and returns the bundles.
  */
 export interface SearchSession {
   /** A rendered page (others than post pages are ignored); `hash` of its HTML when known. */
@@ -91,17 +111,32 @@ export interface SearchSession {
    * than they are rendered, and the pages waiting for it would otherwise pile up in memory.
    */
   pace(): Promise<void> | undefined;
-  /** Index what is still missing, wait for every language, merge. */
+  /** Index what is still missing, wait for every part, assemble the bundles. */
   finish(): Promise<SearchResult>;
   /** The build failed: start nothing more (what runs finishes in the background). */
   cancel(): void;
 }
 
 /**
- * Each language is its own Pagefind index (Pagefind splits by language anyway: the files are the
- * same as one index of all of them, bar the list of languages in `pagefind-entry.json`, which is
- * merged), so that languages are indexed side by side, one Pagefind process per core, and a
- * language whose pages did not change comes from `cache` instead. Undefined when search is off.
+ * A language's post routes (site order, newest first) cut into parts of `size` counted from the
+ * oldest: part 0 is its `size` oldest posts, and a new post lands in the last part. One part
+ * when there are no more than `size`.
+ */
+export function splitIntoParts(routes: readonly Route[], size: number): Route[][] {
+  const parts: Route[][] = Array.from({ length: Math.max(1, Math.ceil(routes.length / size)) }, () => []);
+  routes.forEach((route, at) => parts[Math.floor((routes.length - 1 - at) / size)]!.push(route));
+  return parts;
+}
+
+/** The output folder of a part: part 0 of every language shares the main bundle. */
+export function partFolder(lang: Lang, number: number): string {
+  return number === 0 ? PAGEFIND_DIR : `${PAGEFIND_DIR}/parts/${lang}-${number}`;
+}
+
+/**
+ * Each part is its own Pagefind index, so that parts are indexed side by side, one Pagefind
+ * process per core, and a part whose pages did not change comes from `cache` instead. Undefined
+ * when search is off.
  */
 export function startSearch(site: Site, cache?: SearchCache): SearchSession | undefined {
   const { config } = site;
@@ -109,49 +144,58 @@ export function startSearch(site: Site, cache?: SearchCache): SearchSession | un
   const start = performance.now();
   const where = config.configFile ?? path.join(config.root, 'omnipress.yml');
   const diagnostics: Diagnostic[] = [];
-  // Files, not their content: a page the previous build wrote is read only if its language is indexed anew.
-  // A page is let go once Pagefind has it (or its language came from the cache): at 20,000 posts
+  // Files, not their content: a page the previous build wrote is read only if its part is indexed anew.
+  // A page is let go once Pagefind has it (or its part came from the cache): at 20,000 posts
   // the pages of a language are hundreds of MB.
   const html = new Map<string, OutputFile>();
   const hashes = new Map<string, string>();
-  const jobs = new Map<Lang, LanguageJob>();
-  const routeOf = new Map<string, Route>();
+  const byLang = new Map<Lang, Route[]>();
   for (const route of site.routes) {
     if (route.kind !== 'post') continue;
     const lang = route.lang ?? '';
-    let job = jobs.get(lang);
-    if (!job) {
-      job = { lang, routes: [], pending: [], complete: false, started: false };
-      jobs.set(lang, job);
-    }
-    job.routes.push(route);
-    routeOf.set(route.outputPath, route);
+    const list = byLang.get(lang) ?? [];
+    if (list.length === 0) byLang.set(lang, list);
+    list.push(route);
   }
+  const jobs: PartJob[] = [];
+  const jobOf = new Map<string, PartJob>();
+  const routeOf = new Map<string, Route>();
+  for (const [lang, routes] of byLang) {
+    splitIntoParts(routes, config.searchPartSize).forEach((part, number) => {
+      const job: PartJob = { lang, number, routes: part, missing: part.length, pending: [], complete: false, started: false };
+      jobs.push(job);
+      for (const route of part) {
+        jobOf.set(route.outputPath, job);
+        routeOf.set(route.outputPath, route);
+      }
+    });
+  }
+  // A site without posts still gets one (empty) index, as before parts.
+  if (jobs.length === 0) jobs.push({ lang: '', number: 0, routes: [], missing: 0, pending: [], complete: false, started: false });
   const streaming = cache === undefined || cache.empty();
-  const missing = new Map([...jobs.values()].map((job) => [job.lang, job.routes.length]));
-  const done = new Map<Lang, IndexedLanguage>();
-  const indexed: Lang[] = [];
-  const queue: LanguageJob[] = [];
+  const done = new Map<PartJob, IndexedPart>();
+  const queue: PartJob[] = [];
   const running: Promise<void>[] = [];
   // Pagefind processes not indexing anything right now (their numbers: pagefindService(n)).
-  const free = Array.from({ length: serviceCount(jobs.size || 1) }, (_, n) => n);
+  const free = Array.from({ length: serviceCount(jobs.length) }, (_, n) => n);
   let failure: unknown;
   let cancelled = false;
 
-  /** A free Pagefind process takes the next language in the queue. */
+  /** A free Pagefind process takes the next part in the queue. */
   const pump = () => {
     while (!cancelled && queue.length > 0 && free.length > 0) {
-      // Biggest first, so that the last one to finish is a small one.
-      queue.sort((a, b) => b.routes.length - a.routes.length);
+      // Complete parts first, so that no process waits for pages while another part could go;
+      // then the biggest, so that the last one to finish is a small one.
+      queue.sort((a, b) => Number(b.complete) - Number(a.complete) || b.routes.length - a.routes.length);
       const job = queue.shift()!;
       const slot = free.shift()!;
       job.indexing = true;
       running.push(
         (async () => {
           try {
-            const indexedLanguage = await indexLanguage(await pagefindService(slot), job, html, site, diagnostics, where, caughtUp);
-            done.set(job.lang, indexedLanguage);
-            cache?.write(job.key!, indexedLanguage);
+            const indexed = await indexPart(await pagefindService(slot), job, html, site, diagnostics, where, caughtUp);
+            done.set(job, indexed);
+            cache?.write(job.key!, indexed);
           } catch (cause) {
             failure ??= cause;
           } finally {
@@ -164,11 +208,15 @@ export function startSearch(site: Site, cache?: SearchCache): SearchSession | un
       );
     }
   };
-  // Rendering waits while the languages being indexed have more than MAX_WAITING pages waiting
-  // (only those: the pages of a language without a process yet, or held until it is complete,
-  // wait for something rendering itself brings about).
+  // Rendering waits while more than MAX_WAITING pages wait for Pagefind, counting only pages that
+  // Pagefind will take without more rendering: those of the parts being indexed, and, once one of
+  // those is complete (so its process will be free again), those of the parts queued for a process.
+  // Pages held until their part is complete wait for rendering itself.
   let waiters: (() => void)[] = [];
-  const waiting = () => [...jobs.values()].reduce((sum, job) => sum + (job.indexing ? job.pending.length : 0), 0);
+  const waiting = () => {
+    const freeing = jobs.some((job) => job.indexing && job.complete);
+    return jobs.reduce((sum, job) => sum + (job.indexing || (freeing && job.started) ? job.pending.length : 0), 0);
+  };
   const caughtUp = () => {
     if (waiters.length === 0 || (waiting() > MAX_WAITING / 2 && !cancelled)) return;
     const resume = waiters;
@@ -177,24 +225,22 @@ export function startSearch(site: Site, cache?: SearchCache): SearchSession | un
   };
 
   /** To Pagefind (once a process is free): from now on its pages go there as they arrive. */
-  const send = (job: LanguageJob) => {
+  const send = (job: PartJob) => {
     if (job.started) return;
     job.started = true;
-    indexed.push(job.lang);
     queue.push(job);
     pump();
   };
-  /** A language whose pages are all in (or all there will be): from the cache, or to Pagefind. */
-  const complete = (job: LanguageJob) => {
-    missing.delete(job.lang);
+  /** A part whose pages are all in (or all there will be): from the cache, or to Pagefind. */
+  const complete = (job: PartJob) => {
     job.complete = true;
     const routes = job.routes.filter((route) => hashes.has(route.outputPath));
-    job.key = hashText(`pagefind ${PAGEFIND_VERSION}\0${job.lang}\0${routes.map((route) => `${route.url}\0${hashes.get(route.outputPath)}`).join('\n')}`);
+    job.key = hashText(`pagefind part ${PAGEFIND_VERSION}\0${job.lang}\0${routes.map((route) => `${route.url}\0${hashes.get(route.outputPath)}`).join('\n')}`);
     if (!job.started) {
       const hit = cache?.read(job.key);
       if (hit) {
         for (const route of routes) html.delete(route.outputPath);
-        done.set(job.lang, hit);
+        done.set(job, hit);
         return;
       }
       // Site order, whatever order the pages came in: the same pages always make the same index.
@@ -202,23 +248,22 @@ export function startSearch(site: Site, cache?: SearchCache): SearchSession | un
       send(job);
     }
     job.wake?.();
+    // Its process will be free once it has the pages it holds: queued pages now count (`waiting`).
+    caughtUp();
   };
 
   return {
     add(file, hash) {
-      const route = routeOf.get(file.path);
-      if (route === undefined || hashes.has(file.path)) return;
-      const job = jobs.get(route.lang ?? '')!;
+      const job = jobOf.get(file.path);
+      if (job === undefined || hashes.has(file.path)) return;
       html.set(file.path, file);
       hashes.set(file.path, hash ?? hashText(file.content));
       if (streaming) {
-        job.pending.push(route);
+        job.pending.push(routeOf.get(file.path)!);
         send(job);
         job.wake?.();
       }
-      const left = missing.get(job.lang)! - 1;
-      missing.set(job.lang, left);
-      if (left === 0) complete(job);
+      if (--job.missing === 0) complete(job);
     },
     pace() {
       if (cancelled || waiting() <= MAX_WAITING) return undefined;
@@ -227,20 +272,14 @@ export function startSearch(site: Site, cache?: SearchCache): SearchSession | un
     cancel() {
       cancelled = true;
       caughtUp();
-      for (const job of jobs.values()) {
+      for (const job of jobs) {
         job.cancelled = true;
         job.wake?.();
       }
     },
     async finish() {
-      // Languages with pages that never came (a failed layout), and a site without posts, which
-      // still gets one (empty) index as before.
-      for (const lang of [...missing.keys()]) complete(jobs.get(lang)!);
-      if (jobs.size === 0) {
-        const job: LanguageJob = { lang: '', routes: [], pending: [], complete: false, started: false };
-        jobs.set('', job);
-        complete(job);
-      }
+      // Parts with pages that never came (a failed layout), and the empty index of a site without posts.
+      for (const job of jobs) if (!job.complete) complete(job);
       while (running.length > 0) await Promise.all(running.splice(0));
       if (failure !== undefined) {
         const message = failure instanceof Error ? failure.message : String(failure);
@@ -251,22 +290,25 @@ export function startSearch(site: Site, cache?: SearchCache): SearchSession | un
         );
         return { outputs: [], diagnostics };
       }
-      cache?.keep(new Set([...jobs.values()].map((job) => job.key!)));
+      cache?.keep(new Set(jobs.map((job) => job.key!)));
       // In the order of the configured languages, whatever order they finished in.
       const order = (lang: Lang) => config.languages.findIndex((l) => l.code === lang);
-      const langs = [...jobs.keys()].sort((a, b) => order(a) - order(b));
-      const bundle = mergeBundles(langs.map((lang) => done.get(lang)!.files));
+      const sorted = [...jobs].sort((a, b) => order(a.lang) - order(b.lang) || a.number - b.number);
+      const bundle = assembleBundles(sorted.map((job) => ({ lang: job.lang, number: job.number, files: done.get(job)!.files })));
       const files = [...bundle, ...searchClientFiles()];
       const size = (list: OutputFile[]) => list.reduce((sum, file) => sum + byteLength(file.content), 0);
       const pages: Record<Lang, number> = Object.fromEntries(config.languages.map((l) => [l.code, 0]));
-      for (const lang of langs) if (lang) pages[lang] = done.get(lang)!.pages;
+      for (const job of jobs) if (job.lang) pages[job.lang] = (pages[job.lang] ?? 0) + done.get(job)!.pages;
+      const indexed = sorted.filter((job) => job.started);
       const stats: SearchStats = {
         pages,
+        parts: jobs.length,
         files: files.length,
         bytes: size(files),
         indexBytes: size(bundle.filter((file) => /\.pf_(meta|index|fragment|filter)$/.test(file.path))),
         ms: performance.now() - start,
-        indexed: indexed.sort((a, b) => order(a) - order(b)),
+        indexed: [...new Set(indexed.map((job) => job.lang))],
+        partsIndexed: indexed.length,
       };
       return { outputs: files, diagnostics, stats };
     },
@@ -293,16 +335,16 @@ const INDEX_BATCH = 64;
 const MAX_WAITING = 256;
 
 /** The next pages of `job` to send, waiting for more while it is incomplete; undefined when all went. */
-async function nextBatch(job: LanguageJob): Promise<Route[] | undefined> {
+async function nextBatch(job: PartJob): Promise<Route[] | undefined> {
   while (job.pending.length === 0 && !job.complete && !job.cancelled) await new Promise<void>((resolve) => (job.wake = resolve));
   job.wake = undefined;
   if (job.cancelled) throw new Error('the build failed');
   return job.pending.length > 0 ? job.pending.splice(0, INDEX_BATCH) : undefined;
 }
 
-async function indexLanguage(
+async function indexPart(
   pagefind: Pagefind,
-  job: LanguageJob,
+  job: PartJob,
   /** The pages; each one is deleted once Pagefind has it. */
   html: Map<string, OutputFile>,
   site: Site,
@@ -310,7 +352,7 @@ async function indexLanguage(
   where: string,
   /** Called after each batch Pagefind took. */
   took: () => void,
-): Promise<IndexedLanguage> {
+): Promise<IndexedPart> {
   let index: Awaited<ReturnType<Pagefind['createIndex']>>['index'];
   try {
     const created = await pagefind.createIndex({});
@@ -334,9 +376,7 @@ async function indexLanguage(
     }
     const got = await index.getFiles();
     if (got.errors.length > 0) throw new Error(got.errors.join('; '));
-    const files = got.files
-      .filter((file) => !UNUSED_BUNDLE_FILE.test(file.path))
-      .map((file): OutputFile => ({ path: `${PAGEFIND_DIR}/${file.path}`, content: file.content }));
+    const files = got.files.filter((file) => !UNUSED_BUNDLE_FILE.test(file.path) && (job.number === 0 || PART_FILE.test(file.path)));
     return { files, pages };
   } catch (cause) {
     // A dead service stays cached inside its pagefind module; drop it so the next build (the dev
@@ -351,29 +391,45 @@ async function indexLanguage(
 }
 
 /**
- * One bundle out of the languages' bundles: the files they share (pagefind.js, the wasm) are the
- * same bytes in each, and `pagefind-entry.json` lists every language, sorted, so that the same
- * site always gives the same bytes (Pagefind writes them in hash-map order).
+ * The bundles, out of each part's files (paths relative to its folder): part 0 of every language
+ * in the main bundle, whose shared files (pagefind.js, the wasm) are the same bytes in each and
+ * whose `pagefind-entry.json` lists every language, sorted, so that the same site always gives the
+ * same bytes (Pagefind writes them in hash-map order); the other parts in folders of their own;
+ * and the manifest of those, by Pagefind's language key (`zh-hans`).
  */
-function mergeBundles(bundles: readonly OutputFile[][]): OutputFile[] {
+function assembleBundles(parts: readonly { lang: Lang; number: number; files: readonly OutputFile[] }[]): OutputFile[] {
   const files = new Map<string, OutputFile>();
   let entry: { languages?: Record<string, unknown> } | undefined;
   const languages: Record<string, unknown> = {};
-  for (const bundle of bundles) {
-    for (const file of bundle) {
-      if (file.path === `${PAGEFIND_DIR}/pagefind-entry.json`) {
-        const own = JSON.parse(Buffer.from(file.content).toString('utf8')) as { languages?: Record<string, unknown> };
-        entry ??= own;
-        Object.assign(languages, own.languages);
-      } else if (!files.has(file.path)) {
-        files.set(file.path, file);
+  const manifest: Record<string, string[]> = {};
+  const entryOf = (file: OutputFile) => JSON.parse(Buffer.from(file.content).toString('utf8')) as { languages?: Record<string, unknown> };
+  for (const { lang, number, files: own } of parts) {
+    const folder = partFolder(lang, number);
+    for (const file of own) {
+      if (file.path !== 'pagefind-entry.json') {
+        const at = `${folder}/${file.path}`;
+        if (!files.has(at)) files.set(at, { path: at, content: file.content });
+        continue;
+      }
+      const parsed = entryOf(file);
+      for (const key of Object.keys(parsed.languages ?? {})) {
+        const list = (manifest[key] ??= []);
+        if (number > 0) list.push(`${folder.slice(PAGEFIND_DIR.length + 1)}/`);
+      }
+      if (number > 0) {
+        files.set(`${folder}/${file.path}`, { path: `${folder}/${file.path}`, content: file.content });
+      } else {
+        entry ??= parsed;
+        Object.assign(languages, parsed.languages);
       }
     }
   }
+  const sortedKeys = <T>(record: Record<string, T>) => Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : 1)));
   if (entry) {
-    entry.languages = Object.fromEntries(Object.entries(languages).sort(([a], [b]) => (a < b ? -1 : 1)));
+    entry.languages = sortedKeys(languages);
     files.set(`${PAGEFIND_DIR}/pagefind-entry.json`, { path: `${PAGEFIND_DIR}/pagefind-entry.json`, content: Buffer.from(JSON.stringify(entry)) });
   }
+  files.set(PARTS_MANIFEST, { path: PARTS_MANIFEST, content: Buffer.from(JSON.stringify(sortedKeys(manifest))) });
   return [...files.values()].sort((a, b) => (a.path < b.path ? -1 : 1));
 }
 

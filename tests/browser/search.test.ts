@@ -19,6 +19,8 @@ interface Opened {
   errors: string[];
   /** Script files the page requested (.js / .mjs). */
   scripts: string[];
+  /** Every path the page requested, decoded. */
+  requests: string[];
 }
 
 interface Shown {
@@ -37,10 +39,12 @@ describe.skipIf(SKIP_BROWSER_TESTS)('search in a browser', () => {
 
   beforeAll(async () => {
     const root = siteFromFixture('search');
+    // Parts of one post: every Korean post is in a part of its own, merged by the search page.
     fs.writeFileSync(
       path.join(root, 'omnipress.yml'),
-      'languages:\n  ko: { name: 한국어 }\n  zh: { name: 中文, tag: zh-Hans }\n  en: { name: English }\n  ja: { name: 日本語, tag: ja }\n',
+      'searchPartSize: 1\nlanguages:\n  ko: { name: 한국어 }\n  zh: { name: 中文, tag: zh-Hans }\n  en: { name: English }\n  ja: { name: 日本語, tag: ja }\n',
     );
+    fs.writeFileSync(path.join(root, 'posts/ko/2024-05-16-vision.md'), '---\ntitle: 사진을 읽는 모델\n---\n모델은 사진 속 글자를 읽습니다.\n');
     const report = await buildSite(root, { baseUrl: 'https://example.org/sub/' });
     expect(report.diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
     sub = await serveSite(path.join(root, '_site'), '/sub/');
@@ -61,16 +65,19 @@ describe.skipIf(SKIP_BROWSER_TESTS)('search in a browser', () => {
     const page = await browser.newPage({ viewport: { width: 1000, height: 800 } });
     const errors: string[] = [];
     const scripts: string[] = [];
+    const requests: string[] = [];
     page.on('console', (message) => {
       if (message.type() === 'error') errors.push(message.text());
     });
     page.on('pageerror', (error) => errors.push(error.message));
     page.on('request', (request) => {
-      if (/\.m?js$/.test(new URL(request.url()).pathname)) scripts.push(decodeURIComponent(new URL(request.url()).pathname));
+      const at = decodeURIComponent(new URL(request.url()).pathname);
+      requests.push(at);
+      if (/\.m?js$/.test(at)) scripts.push(at);
     });
     const response = await page.goto(url, { waitUntil: 'load' });
     expect(response?.status(), url).toBe(200);
-    return { page, errors, scripts };
+    return { page, errors, scripts, requests };
   }
 
   /** Wait until the search has answered (the status is neither empty nor "searching"), then read the results. */
@@ -138,6 +145,21 @@ describe.skipIf(SKIP_BROWSER_TESTS)('search in a browser', () => {
     expect(ja.urls).toEqual([]);
     expect(ja.errors).toEqual([]);
     await ja.page.close();
+  });
+
+  it("finds posts in every part of a language's index, linked under the base path, and loads no other language's parts", async () => {
+    const ko = await search(sub, 'ko', '모델');
+    // The oldest post is in the main bundle (part 0), the newest in the folder of part 2.
+    expect(ko.urls.sort()).toEqual(['/sub/ko/posts/vision/', '/sub/ko/posts/voice/']);
+    expect(ko.status).toBe('검색 결과 2건');
+    expect(ko.requests.filter((at) => at.startsWith('/sub/pagefind/parts/ko-2/')).length).toBeGreaterThan(0);
+    expect(ko.errors).toEqual([]);
+    await ko.page.close();
+
+    const zh = await search(sub, 'zh', '模型');
+    expect(zh.requests.filter((at) => at.includes('/pagefind/parts/'))).toEqual([]);
+    expect(zh.errors).toEqual([]);
+    await zh.page.close();
   });
 
   it('does not find words that are only in navigation, tags or categories', async () => {

@@ -53,7 +53,7 @@ describe('the build cache', () => {
 
     const warm = await buildSite(root);
     expect(warm.ok).toBe(true);
-    expect(warm.rendered).toEqual({ markdownRenders: 0, pagesRendered: 0, feedsRendered: 0, searchIndexed: 0 });
+    expect(warm.rendered).toEqual({ markdownRenders: 0, pagesRendered: 0, feedsRendered: 0, searchPartsIndexed: 0 });
     expect(output(root)).toEqual(first);
     expect(first).toEqual(await coldTree(root));
   });
@@ -158,7 +158,7 @@ describe('the build cache', () => {
     for (const name of fs.readdirSync(searchDir)) fs.writeFileSync(path.join(searchDir, name), 'not an index');
     const corrupt = await buildSite(root);
     expect(corrupt.ok).toBe(true);
-    expect(corrupt.rendered).toMatchObject({ markdownRenders: 8, searchIndexed: 3 });
+    expect(corrupt.rendered).toMatchObject({ markdownRenders: 8, searchPartsIndexed: 3 });
     expect(output(root)).toEqual(await coldTree(root));
 
     // Cut short (a build killed while saving writes a temporary file, but a disk can fill up).
@@ -168,13 +168,39 @@ describe('the build cache', () => {
 
     fs.writeFileSync(store, withHeader({ code: 'another omnipress' }));
     const foreign = await buildSite(root);
-    expect(foreign.rendered).toMatchObject({ markdownRenders: 8, searchIndexed: 0 });
+    expect(foreign.rendered).toMatchObject({ markdownRenders: 8, searchPartsIndexed: 0 });
+    expect(output(root)).toEqual(await coldTree(root));
+  });
+
+  it('re-indexes for search only the part of the index that holds an edited or added post', async () => {
+    // Six Korean posts in parts of four, counted from the oldest: days 1–4 in part 0, 5–6 in part 1.
+    const root = siteFromFiles(files('search: true\nsearchPartSize: 4\n'));
+    const cold = await buildSite(root);
+    expect(cold.search).toMatchObject({ parts: 4, partsIndexed: 4 });
+    const manifest = () => JSON.parse(fs.readFileSync(path.join(root, '_site/pagefind/parts.json'), 'utf8')) as Record<string, string[]>;
+    expect(manifest()).toEqual({ ko: ['parts/ko-1/'], 'zh-hans': [], en: [] });
+    const newestPart = () => readTree(path.join(root, '_site/pagefind/parts/ko-1'));
+    const before = newestPart();
+
+    edit(root, 'posts/ko/2024-03-01-day-1.md', (text) => text.replace('마지막 문단입니다.', '마지막 문단을 고쳤습니다.'));
+    const edited = await buildSite(root);
+    expect(edited.rendered?.searchPartsIndexed).toBe(1);
+    expect(edited.search?.indexed).toEqual(['ko']);
+    expect(newestPart()).toEqual(before);
+    expect(output(root)).toEqual(await coldTree(root));
+
+    // A news site's new post is its newest: it joins the newest part (with day 6, whose page now links to it).
+    fs.writeFileSync(path.join(root, 'posts/ko/2024-03-09-day-9.md'), post('9일의 소식', '', '새로 쓴 글입니다.'));
+    const added = await buildSite(root);
+    expect(added.rendered?.searchPartsIndexed).toBe(1);
+    expect(newestPart()).not.toEqual(before);
+    expect(manifest()).toEqual({ ko: ['parts/ko-1/'], 'zh-hans': [], en: [] });
     expect(output(root)).toEqual(await coldTree(root));
   });
 
   it('re-indexes for search only the language of an edited post', async () => {
     const root = siteFromFiles(files('search: true\n'));
-    expect((await buildSite(root)).rendered?.searchIndexed).toBe(3);
+    expect((await buildSite(root)).rendered?.searchPartsIndexed).toBe(3);
     edit(root, 'posts/zh/2024-03-02-day-2.md', (text) => text.replace('最后一段。', '最后一段，改写了。'));
 
     const report = await buildSite(root);

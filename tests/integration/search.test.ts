@@ -183,6 +183,14 @@ describe('search config and layouts', () => {
     expect(report.diagnostics.map((d) => [d.line, d.message])).toContainEqual([2, 'search must be true or false']);
   });
 
+  it('rejects a search part size that is not a positive whole number, at its line', async () => {
+    const root = siteFromFixture('search');
+    fs.writeFileSync(path.join(root, 'omnipress.yml'), 'title: x\nsearchPartSize: 0\n');
+    const report = await buildSite(root);
+    expect(report.ok).toBe(false);
+    expect(report.diagnostics.map((d) => [d.line, d.message])).toContainEqual([2, 'searchPartSize must be a positive whole number']);
+  });
+
   it('fails the build, writing nothing, when the Pagefind binary cannot run, and says how to turn search off', () => {
     const root = siteFromFixture('search');
     const result = runCli(['build', '--root', root], { env: { PAGEFIND_EXTENDED_BINARY_PATH: path.join(root, 'no-such-binary') } });

@@ -47,10 +47,14 @@ afterAll(async () => {
  * Hands the pages over as a renderer far ahead of Pagefind would, waiting when asked to; notes
  * how many pages had been handed over when it was first asked.
  */
-async function index(cache = memorySearchCache()): Promise<{ result: SearchResult; waited: boolean; firstWait?: number }> {
-  const session = startSearch(site, cache)!;
+async function index(
+  cache = memorySearchCache(),
+  of: Site = site,
+  handed: readonly OutputFile[] = pages,
+): Promise<{ result: SearchResult; waited: boolean; firstWait?: number }> {
+  const session = startSearch(of, cache)!;
   let firstWait: number | undefined;
-  for (const [at, page] of pages.entries()) {
+  for (const [at, page] of handed.entries()) {
     session.add(page);
     const pause = session.pace();
     if (pause) {
@@ -89,6 +93,42 @@ describe('the search session', () => {
     const held = await index(cache);
     expect(held.result.stats?.indexed).toEqual(['ko', 'zh']);
     expect(bytes(held.result)).toEqual(bytes(streamed.result));
+  }, 60_000);
+});
+
+describe('a language indexed in parts', () => {
+  const parted = () => ({ ...site, config: { ...site.config, searchPartSize: 100 } });
+  const files = (result: SearchResult) => new Map(bytes(result).map(([file, content]) => [file!, content]));
+
+  it('indexes each part on its own and lists the further parts for the search page', async () => {
+    const { result } = await index(memorySearchCache(), parted());
+    expect(result.stats).toMatchObject({ parts: 4, partsIndexed: 4, pages: { ko: 300, zh: 5 }, indexed: ['ko', 'zh'] });
+    const manifest = result.outputs.find((file) => file.path === 'pagefind/parts.json')!;
+    expect(JSON.parse(Buffer.from(manifest.content).toString('utf8'))).toEqual({ ko: ['parts/ko-1/', 'parts/ko-2/'], 'zh-hans': [] });
+    const entry = (path: string) =>
+      JSON.parse(Buffer.from(result.outputs.find((file) => file.path === path)!.content).toString('utf8')) as {
+        languages: Record<string, { page_count: number }>;
+      };
+    expect(entry('pagefind/pagefind-entry.json').languages).toMatchObject({ ko: { page_count: 100 }, 'zh-hans': { page_count: 5 } });
+    expect(entry('pagefind/parts/ko-2/pagefind-entry.json').languages).toEqual({ ko: expect.objectContaining({ page_count: 100 }) });
+    // A part runs on the main bundle's pagefind.js and wasm: it has none of its own.
+    expect(result.outputs.filter((file) => file.path.startsWith('pagefind/parts/') && !/\.pf_\w+$|pagefind-entry\.json$/.test(file.path))).toEqual([]);
+  }, 60_000);
+
+  it("re-indexes only the part of an edited post, and takes the language's other parts from the cache", async () => {
+    const cache = memorySearchCache();
+    const before = files((await index(cache, parted())).result);
+    // The newest Korean post is in the newest part, ko-2.
+    const newest = site.routes.find((route) => route.kind === 'post' && route.lang === 'ko')!.outputPath;
+    const edited = pages.map((file) =>
+      file.path === newest ? { ...file, content: String(file.content).replaceAll('검색 색인에 들어갑니다.', '검색 색인에 새로 들어갑니다.') } : file,
+    );
+    const { result } = await index(cache, parted(), edited);
+    expect(result.stats).toMatchObject({ partsIndexed: 1, indexed: ['ko'] });
+    const after = files(result);
+    const changed = [...new Set([...before.keys(), ...after.keys()])].filter((file) => before.get(file) !== after.get(file));
+    expect(changed.length).toBeGreaterThan(0);
+    for (const file of changed) expect(file).toMatch(/^pagefind\/parts\/ko-2\//);
   }, 60_000);
 });
 
