@@ -21,10 +21,10 @@ export function pagefindService(n: number): Promise<Pagefind> {
 }
 
 /**
- * Services worth running at once: one per index to build, up to one more than there are cores.
- * A language without a process holds its pages until one is free; with ko, zh and en on two
- * cores, one process each kept Node's peak at 20,000 posts 0.1 GB lower than two (830 against
- * 922 MiB, one run each), in as much time.
+ * Services worth running at once: one per index part to build, up to one more than there are
+ * cores. A part without a process holds its pages until one is free; with ko, zh and en on two
+ * cores (one index each, before parts), one process each kept Node's peak at 20,000 posts 0.1 GB
+ * lower than two (830 against 922 MiB, one run each), in as much time.
  */
 export function serviceCount(indexes: number): number {
   return Math.max(1, Math.min(indexes, os.availableParallelism() + 1));
