@@ -402,26 +402,24 @@ function assembleBundles(parts: readonly { lang: Lang; number: number; files: re
   let entry: { languages?: Record<string, unknown> } | undefined;
   const languages: Record<string, unknown> = {};
   const manifest: Record<string, string[]> = {};
-  const entryOf = (file: OutputFile) => JSON.parse(Buffer.from(file.content).toString('utf8')) as { languages?: Record<string, unknown> };
   for (const { lang, number, files: own } of parts) {
     const folder = partFolder(lang, number);
     for (const file of own) {
-      if (file.path !== 'pagefind-entry.json') {
-        const at = `${folder}/${file.path}`;
-        if (!files.has(at)) files.set(at, { path: at, content: file.content });
-        continue;
+      if (file.path === 'pagefind-entry.json') {
+        const parsed = JSON.parse(Buffer.from(file.content).toString('utf8')) as { languages?: Record<string, unknown> };
+        for (const key of Object.keys(parsed.languages ?? {})) {
+          const list = (manifest[key] ??= []);
+          if (number > 0) list.push(`${folder.slice(PAGEFIND_DIR.length + 1)}/`);
+        }
+        // Part 0's entries become one, below; a further part keeps its own.
+        if (number === 0) {
+          entry ??= parsed;
+          Object.assign(languages, parsed.languages);
+          continue;
+        }
       }
-      const parsed = entryOf(file);
-      for (const key of Object.keys(parsed.languages ?? {})) {
-        const list = (manifest[key] ??= []);
-        if (number > 0) list.push(`${folder.slice(PAGEFIND_DIR.length + 1)}/`);
-      }
-      if (number > 0) {
-        files.set(`${folder}/${file.path}`, { path: `${folder}/${file.path}`, content: file.content });
-      } else {
-        entry ??= parsed;
-        Object.assign(languages, parsed.languages);
-      }
+      const at = `${folder}/${file.path}`;
+      if (!files.has(at)) files.set(at, { path: at, content: file.content });
     }
   }
   const sortedKeys = <T>(record: Record<string, T>) => Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : 1)));
