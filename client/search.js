@@ -34,8 +34,10 @@ let loading;
 function loadPagefind() {
   loading ??= (async () => {
     const lang = (document.documentElement.getAttribute('lang') || 'unknown').toLowerCase();
-    // Each indexed language, with the further parts of its index (a big language is indexed in parts).
-    const parts = await (await fetch(new URL('parts.json', PAGEFIND_URL))).json();
+    // Each indexed language, with the further parts of its index (a big language is indexed in
+    // parts). Asked of the server every time, like Pagefind's own entry file: a list cached from
+    // before a deploy would leave out the parts added since (hosts let browsers cache for minutes).
+    const parts = await (await fetch(new URL('parts.json', PAGEFIND_URL), { cache: 'no-cache' })).json();
     const own = parts[lang] ?? parts[lang.split('-')[0]];
     if (!own) return null;
     const pagefind = await import(PAGEFIND_URL.href);

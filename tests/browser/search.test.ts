@@ -10,7 +10,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, SKIP_BROWSER_TESTS, serveSite, type StaticServer } from '../helpers/browser.js';
-import { REPO, buildSite, siteFromFixture } from '../helpers/site.js';
+import { REPO, buildSite, siteFromFiles, siteFromFixture } from '../helpers/site.js';
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
@@ -160,6 +160,34 @@ describe.skipIf(SKIP_BROWSER_TESTS)('search in a browser', () => {
     expect(zh.requests.filter((at) => at.includes('/pagefind/parts/'))).toEqual([]);
     expect(zh.errors).toEqual([]);
     await zh.page.close();
+  });
+
+  it('finds a post of a part added since the last visit, on a host that lets browsers cache for ten minutes', async () => {
+    const root = siteFromFiles({
+      'omnipress.yml': 'searchPartSize: 1\n',
+      'posts/ko/2024-05-14-first.md': '---\ntitle: 첫 소식\n---\n배포 시험 첫 글입니다.\n',
+    });
+    expect((await buildSite(root)).ok).toBe(true);
+    const cached = await serveSite(path.join(root, '_site'), '/', 'max-age=600');
+    // One browser profile for both visits, so that its HTTP cache is shared.
+    const context = await browser.newContext();
+    const visit = async () => {
+      const page = await context.newPage();
+      await page.goto(`${cached.url}ko/search/?q=${encodeURIComponent('배포')}`);
+      const result = await shown(page);
+      await page.close();
+      return result.urls.sort();
+    };
+    try {
+      expect(await visit()).toEqual(['/ko/posts/first/']);
+      // A new deploy: the newer post is in a new part, which the cached list of parts would not name.
+      fs.writeFileSync(path.join(root, 'posts/ko/2024-05-15-second.md'), '---\ntitle: 둘째 소식\n---\n배포 시험 둘째 글입니다.\n');
+      expect((await buildSite(root)).ok).toBe(true);
+      expect(await visit()).toEqual(['/ko/posts/first/', '/ko/posts/second/']);
+    } finally {
+      await context.close();
+      await cached.close();
+    }
   });
 
   it('does not find words that are only in navigation, tags or categories', async () => {

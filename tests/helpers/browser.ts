@@ -41,8 +41,9 @@ export interface StaticServer {
 /**
  * Serve `dir` (a built `_site`) on 127.0.0.1 at a random free port, under `prefix` ('/' or
  * '/sub/'). Clean URLs: `/x/` → `/x/index.html`; unknown paths get `/404.html` with status 404.
+ * Nothing is cached unless `cacheControl` says otherwise (GitHub Pages sends `max-age=600`).
  */
-export async function serveSite(dir: string, prefix = '/'): Promise<StaticServer> {
+export async function serveSite(dir: string, prefix = '/', cacheControl = 'no-store'): Promise<StaticServer> {
   const root = path.resolve(dir);
   const requests: string[] = [];
   const server = http.createServer((req, res) => {
@@ -51,7 +52,7 @@ export async function serveSite(dir: string, prefix = '/'): Promise<StaticServer
       res.writeHead(status, {
         'content-type': file ? CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream' : 'text/plain',
         'content-length': body.length,
-        'cache-control': 'no-store',
+        'cache-control': cacheControl,
       });
       res.end(req.method === 'HEAD' ? undefined : body);
     };
