@@ -153,8 +153,8 @@ export function startSearch(site: Site, cache?: SearchCache): SearchSession | un
   for (const route of site.routes) {
     if (route.kind !== 'post') continue;
     const lang = route.lang ?? '';
-    const list = byLang.get(lang) ?? [];
-    if (list.length === 0) byLang.set(lang, list);
+    let list = byLang.get(lang);
+    if (!list) byLang.set(lang, (list = []));
     list.push(route);
   }
   const jobs: PartJob[] = [];
