@@ -115,6 +115,18 @@ describe('a language indexed in parts', () => {
     expect(result.outputs.filter((file) => file.path.startsWith('pagefind/parts/') && !/\.pf_\w+$|pagefind-entry\.json$/.test(file.path))).toEqual([]);
   }, 60_000);
 
+  it('has rendering wait for the pages of parts queued for a process once a part being indexed is complete', async () => {
+    // Held pages (the cache has an entry), parts of ten: each Korean part is complete, so sent, as
+    // soon as its pages are in, and far more parts than there are Pagefind processes queue up.
+    // The pages of the parts being indexed alone (ten each) never reach the limit.
+    const cache = memorySearchCache();
+    cache.write('other pages', { files: [], pages: 0 });
+    const { result, firstWait } = await index(cache, { ...site, config: { ...site.config, searchPartSize: 10 } });
+    expect(firstWait).toBeDefined();
+    expect(firstWait).toBeLessThan(300);
+    expect(result.stats).toMatchObject({ parts: 31, partsIndexed: 31, pages: { ko: 300, zh: 5 } });
+  }, 120_000);
+
   it("re-indexes only the part of an edited post, and takes the language's other parts from the cache", async () => {
     const cache = memorySearchCache();
     const before = files((await index(cache, parted())).result);
