@@ -12,7 +12,8 @@ Options:
   --root DIR        site folder (default: the current folder)
   --posts DIR       Markdown posts (default: ROOT/posts), also outside the site folder
   --port N          port to listen on (default 8080; 0 picks a free one)
-  --host ADDR       interface to bind (default 127.0.0.1, this computer only)
+  --host ADDR       interface to bind (default 127.0.0.1, this computer only); requests
+                    are answered for localhost, IP addresses and this name only
   --no-drafts       hide drafts (shown by default, with a "draft" badge)
   --no-future       hide posts dated in the future (shown by default)
 

@@ -81,6 +81,7 @@ export async function serve(options: ServeOptions = {}): Promise<DevServer> {
     throw cause;
   }
 
+  const host = options.host ?? '127.0.0.1';
   const server = http.createServer(
     createHandler(
       {
@@ -91,9 +92,9 @@ export async function serve(options: ServeOptions = {}): Promise<DevServer> {
         searchReady: () => rebuilder.searchReady(),
       },
       hub,
+      host,
     ),
   );
-  const host = options.host ?? '127.0.0.1';
   try {
     await new Promise<void>((resolve, reject) => {
       server.once('error', (cause: NodeJS.ErrnoException) =>

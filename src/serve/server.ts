@@ -3,6 +3,7 @@
 // outputs and public/: no `..`, no encoded slashes, no symlink out of public/.
 import fs from 'node:fs';
 import http from 'node:http';
+import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Diagnostic } from '../diagnostics.js';
@@ -83,14 +84,20 @@ export class EventHub {
   }
 }
 
-export function createHandler(site: ServedSite, hub: EventHub): http.RequestListener {
+export function createHandler(site: ServedSite, hub: EventHub, boundHost = '127.0.0.1'): http.RequestListener {
   const client = fs.readFileSync(CLIENT_SOURCE);
+  const hostAllowed = allowedHostTest(boundHost);
   return (req, res) => {
     const send = (status: number, body: string | Uint8Array, type: string, headers: http.OutgoingHttpHeaders = {}) => {
       const bytes = typeof body === 'string' ? Buffer.from(body) : body;
       res.writeHead(status, { 'content-type': type, 'content-length': bytes.byteLength, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff', ...headers });
       res.end(req.method === 'HEAD' ? undefined : bytes);
     };
+    // A page on another site can point its own name at 127.0.0.1 (DNS rebinding) and read drafts
+    // through the reader's browser: only names that mean this computer, or the bound one, get an answer.
+    if (!hostAllowed(req.headers.host)) {
+      return send(403, `host ${JSON.stringify(req.headers.host ?? '')} is not allowed: open the address omnipress serve printed\n`, CONTENT_TYPES['.txt']!);
+    }
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(405, 'method not allowed\n', CONTENT_TYPES['.txt']!, { allow: 'GET, HEAD' });
     const raw = (req.url ?? '/').split(/[?#]/)[0]!;
     const query = (req.url ?? '').slice(raw.length);
@@ -128,6 +135,29 @@ export function createHandler(site: ServedSite, hub: EventHub): http.RequestList
     }
     serveFile(target.rel, files);
   };
+}
+
+/**
+ * Which `Host` headers the dev server answers, as Vite does: `localhost` (and `*.localhost`), any
+ * IP address literal (a rebinding attack needs a name it controls), and the name given to `--host`.
+ * A request without a Host header (HTTP/1.0 tools) is answered too: browsers always send one.
+ */
+export function allowedHostTest(boundHost: string): (header: string | undefined) => boolean {
+  const bound = boundHost.toLowerCase().replace(/^\[|\]$/g, '');
+  return (header) => {
+    if (header === undefined) return true;
+    const name = hostName(header.trim().toLowerCase());
+    if (name === undefined) return false;
+    return name === 'localhost' || name.endsWith('.localhost') || name === bound || net.isIP(name) !== 0;
+  };
+}
+
+/** The host name of a Host header without its port (`[::1]:8080` → `::1`), or undefined when malformed. */
+function hostName(header: string): string | undefined {
+  const bracketed = /^\[([0-9a-f:.]+)\](?::\d+)?$/.exec(header);
+  if (bracketed) return bracketed[1];
+  const plain = /^([^:\s/@]+?)\.?(?::\d+)?$/.exec(header);
+  return plain?.[1];
 }
 
 type Target = { status: 200; rel: string } | { status: 301; location: string } | { status: 400 | 403 | 404 };

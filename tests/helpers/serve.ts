@@ -59,10 +59,10 @@ export interface RawResponse {
 }
 
 /** A GET with the path sent exactly as given (fetch would resolve `..` before sending it). */
-export function rawGet(base: string, rawPath: string): Promise<RawResponse> {
+export function rawGet(base: string, rawPath: string, headers: http.OutgoingHttpHeaders = {}): Promise<RawResponse> {
   const url = new URL(base);
   return new Promise((resolve, reject) => {
-    const req = http.get({ host: url.hostname, port: url.port, path: rawPath }, (res) => {
+    const req = http.get({ host: url.hostname, port: url.port, path: rawPath, headers }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
       res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));

@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DevServer } from '../../src/serve/dev-server.js';
-import { resolvePath } from '../../src/serve/server.js';
+import { allowedHostTest, resolvePath } from '../../src/serve/server.js';
 import { get, rawGet, startServe, waitFor } from '../helpers/serve.js';
 import { buildSite, readOutput, siteFromFiles } from '../helpers/site.js';
 
@@ -122,6 +122,33 @@ describe('serving', () => {
       expect(res.body, attempt).not.toContain('TOP SECRET');
       expect(res.body, attempt).not.toContain('"name": "omnipress"');
     }
+  });
+
+  it('answers only Host names of this computer: a DNS-rebinding page cannot read drafts or the event stream', async () => {
+    for (const host of ['evil.example', `evil.example:${new URL(server.url).port}`, 'localhost.evil.example', '127.0.0.1.nip.io']) {
+      for (const target of ['/en/posts/wip/', '/__omnipress/events']) {
+        const res = await rawGet(server.url, target, { host });
+        expect(res.status, `${host} ${target}`).toBe(403);
+        expect(res.body, host).not.toContain('Not yet.');
+      }
+    }
+    const port = new URL(server.url).port;
+    for (const host of [`localhost:${port}`, `127.0.0.1:${port}`, `[::1]:${port}`, `blog.localhost:${port}`, `LOCALHOST:${port}`]) {
+      const res = await rawGet(server.url, '/en/posts/wip/', { host });
+      expect(res.status, host).toBe(200);
+      expect(res.body).toContain('Not yet.');
+    }
+  });
+
+  it('answers the name given to --host too, and no other name', () => {
+    const allowed = allowedHostTest('preview.lan');
+    expect(allowed('preview.lan:8080')).toBe(true);
+    expect(allowed('PREVIEW.LAN')).toBe(true);
+    expect(allowed('192.168.1.20:8080')).toBe(true);
+    expect(allowed('other.lan:8080')).toBe(false);
+    expect(allowed('preview.lan.evil.example')).toBe(false);
+    expect(allowed('preview.lan@evil.example')).toBe(false);
+    expect(allowedHostTest('::1')('[::1]:8080')).toBe(true);
   });
 
   it('path resolution: refused spellings are 403, outside the base path is 404', () => {
