@@ -64,16 +64,33 @@ export interface FormatOptions {
   sources?: ReadonlyMap<string, string>;
 }
 
-/** `file:line:col severity: message` + a code frame + the hint, one block per diagnostic. */
+/**
+ * `file:line:col severity: message` + a code frame + the hint, one block per diagnostic. Every
+ * part comes out on its own lines whatever a post holds (see printable).
+ */
 export function formatDiagnostic(d: Diagnostic, options: FormatOptions): string {
-  const where = [displayPath(d.file, options.root), d.line, d.line ? d.column : undefined]
+  const where = [printable(displayPath(d.file, options.root)), d.line, d.line ? d.column : undefined]
     .filter((part) => part !== undefined)
     .join(':');
-  const lines = [`${where} ${d.severity}: ${d.message}`];
+  const lines = [`${where} ${d.severity}: ${printable(d.message)}`];
   const source = options.sources?.get(d.file);
   if (source !== undefined && d.line) lines.push(codeFrame(source, d.line));
-  if (d.hint) lines.push(`  hint: ${d.hint}`);
+  if (d.hint) lines.push(`  hint: ${printable(d.hint)}`);
   return lines.join('\n');
+}
+
+// C0 and C1 controls but tab, DEL, and the Unicode line and paragraph separators.
+const CONTROL = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u2028\u2029]/g;
+const NAMED: Record<string, string> = { '\n': '\\n', '\r': '\\r' };
+
+/**
+ * Text from a post (a front-matter value quoted in a message, a file name) made safe to print on
+ * one line: control characters become escapes such as `\n` and `\u001b`. A newline in a value
+ * would otherwise start a line of its own, which GitHub Actions runs as a workflow command
+ * (`::error file=…::`, `::add-mask::`) in a CI log, and an escape sequence would drive the terminal.
+ */
+export function printable(text: string): string {
+  return text.replace(CONTROL, (c) => NAMED[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /** Two lines of context either side of `line`, the line itself marked with `>`. */
@@ -85,7 +102,7 @@ export function codeFrame(source: string, line: number): string {
   const out: string[] = [];
   for (let n = first; n <= last; n++) {
     const marker = n === line ? '>' : ' ';
-    out.push(`  ${marker} ${String(n).padStart(width)} | ${all[n - 1] ?? ''}`);
+    out.push(`  ${marker} ${String(n).padStart(width)} | ${printable(all[n - 1] ?? '')}`);
   }
   return out.join('\n');
 }

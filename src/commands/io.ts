@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { formatDiagnostic, type Diagnostic } from '../diagnostics.js';
+import { formatDiagnostic, printable, type Diagnostic } from '../diagnostics.js';
 
 export interface Io {
   stdout: NodeJS.WritableStream & { isTTY?: boolean };
@@ -12,7 +12,7 @@ export interface Io {
 
 /** Exit code 2, with the problem and a pointer to --help. */
 export function usage(io: Io, message: string, showHelp = true): number {
-  io.stderr.write(`omnipress: ${message}\n${showHelp ? "run 'omnipress --help' for usage\n" : ''}`);
+  io.stderr.write(`omnipress: ${printable(message)}\n${showHelp ? "run 'omnipress --help' for usage\n" : ''}`);
   return 2;
 }
 

@@ -1,5 +1,5 @@
 // A migrate-check report as text for a person deciding whether to switch, or as JSON for tools.
-import type { Diagnostic } from '../diagnostics.js';
+import { printable, type Diagnostic } from '../diagnostics.js';
 import { reportPath, type MigrateReport } from './migrate-check.js';
 
 export interface JsonMigrateReport {
@@ -49,7 +49,7 @@ export function toJsonReport(report: MigrateReport): JsonMigrateReport {
 
 export function toTextReport(report: MigrateReport): string {
   const { config } = report;
-  const where = (d: Diagnostic) => [reportPath(d.file, config), d.line].filter((p) => p !== undefined).join(':');
+  const where = (d: Diagnostic) => [printable(reportPath(d.file, config)), d.line].filter((p) => p !== undefined).join(':');
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   const out: string[] = [];
   out.push(`omnipress migrate-check: ${plural(report.total, 'post')} in ${config.postsDir}`);
@@ -60,25 +60,25 @@ export function toTextReport(report: MigrateReport): string {
     out.push('', 'Posts that do not build:');
     for (const { errors } of report.broken) {
       for (const d of errors) {
-        out.push(`  ${where(d)} error: ${d.message}`);
-        if (d.hint) out.push(`    hint: ${d.hint}`);
+        out.push(`  ${where(d)} error: ${printable(d.message)}`);
+        if (d.hint) out.push(`    hint: ${printable(d.hint)}`);
       }
     }
   }
   if (report.otherErrors.length > 0) {
     out.push('', 'Other errors:');
-    for (const d of report.otherErrors) out.push(`  ${where(d)} ${d.message}`);
+    for (const d of report.otherErrors) out.push(`  ${where(d)} ${printable(d.message)}`);
   }
   if (report.skipped.length > 0) {
     out.push('', `Not posts, skipped (${report.skipped.length}):`);
-    for (const s of report.skipped) out.push(`  ${reportPath(s.absPath, config)}: ${s.reason}`);
+    for (const s of report.skipped) out.push(`  ${printable(reportPath(s.absPath, config))}: ${s.reason}`);
   }
   const total = report.warnings.reduce((n, w) => n + w.count, 0);
   out.push('', report.warnings.length === 0 ? 'Warnings: none' : `Warnings (${plural(total, 'warning')} of ${plural(report.warnings.length, 'kind')}):`);
   for (const group of report.warnings) {
-    out.push(`  ${group.label} ×${group.count}`);
+    out.push(`  ${printable(group.label)} ×${group.count}`);
     // A group without a code is named by its message already.
-    for (const d of group.first) out.push(`    ${where(d)}${group.code === undefined ? '' : ` ${d.message}`}`);
+    for (const d of group.first) out.push(`    ${where(d)}${group.code === undefined ? '' : ` ${printable(d.message)}`}`);
     if (group.count > group.first.length) out.push(`    …and ${group.count - group.first.length} more`);
   }
   // Not indented, so it can be pasted into omnipress.yml as it is.

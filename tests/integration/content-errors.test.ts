@@ -160,3 +160,27 @@ describe('a failed build', () => {
     expect(fs.readdirSync(root).filter((name) => name.includes('staging'))).toEqual([]);
   });
 });
+
+describe('values from posts in plain-text messages', () => {
+  // GitHub Actions runs any log line that starts with `::` as a workflow command.
+  const workflowCommand = /^\s*::/m;
+  const files = {
+    'posts/en/2024-05-01-injected.md': '---\ntitle: Injected\ndate: "2024\\n::error file=README.md,line=1::Injected\\u001b[2J"\n---\nBody.\n',
+    'posts/en/2024-05-02-bad\n::warning file=x::named.md': '---\ntitle: Named\ndate: 2024-13-45\n---\nBody.\n',
+  };
+
+  it('stay on one line, with control characters escaped, in build, check and migrate-check', () => {
+    const root = siteFromFiles(files);
+    const build = cliBuild(root);
+    const check = runCli(['check', '--root', root, '--format', 'text'], { cwd: root, env: { ...process.env, GITHUB_ACTIONS: '' } });
+    const migrate = runCli(['migrate-check', '--posts', path.join(root, 'posts'), '--root', root], { cwd: root });
+    for (const [name, result] of [['build', build], ['check', check], ['migrate-check', migrate]] as const) {
+      const output = result.stdout + result.stderr;
+      expect(result.status, name).toBe(name === 'migrate-check' ? 0 : 1); // migrate-check reports, it never fails
+      expect(output, name).not.toMatch(workflowCommand);
+      expect(output, name).not.toContain('\u001b');
+      expect(output, name).toContain('"2024\\n::error file=README.md,line=1::Injected\\u001b[2J"');
+      expect(output, name).toContain('2024-05-02-bad\\n::warning file=x::named.md');
+    }
+  });
+});
