@@ -43,6 +43,7 @@ const COMMANDS: Record<string, (args: string[], io: Io) => Promise<number>> = {
 const defaultIo: Io = { stdout: process.stdout, stderr: process.stderr, env: process.env };
 
 export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
+  if (io === defaultIo) ignoreClosedPipes();
   const [command, ...rest] = argv;
   if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
     (command === undefined ? io.stderr : io.stdout).write(HELP);
@@ -56,6 +57,19 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
   if (!run) return usage(io, `unknown command "${command}"`);
   keepHeapNearLiveSize();
   return run(rest, io);
+}
+
+/**
+ * `omnipress check | head -1`: once the reader of stdout (or stderr) is gone, the rest of the
+ * output goes nowhere instead of ending the process with an unhandled EPIPE. The command still
+ * runs to its end, so its exit code says what it found (with `set -o pipefail` in CI too).
+ */
+function ignoreClosedPipes(): void {
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (cause: NodeJS.ErrnoException) => {
+      if (cause.code !== 'EPIPE' && cause.code !== 'ERR_STREAM_DESTROYED') throw cause;
+    });
+  }
 }
 
 function version(): string {

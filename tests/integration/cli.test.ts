@@ -1,9 +1,10 @@
 // The command-line contract: options, exit codes, summary, output-folder safety, determinism.
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readTree, runCli, siteFromFiles } from '../helpers/site.js';
+import { BIN, readTree, runCli, siteFromFiles } from '../helpers/site.js';
 
 const posts = {
   'posts/ko/2024-05-14-hello.md': '---\ntitle: 안녕\ntranslationKey: hello\n---\n본문입니다.\n',
@@ -130,5 +131,22 @@ describe('deterministic output', () => {
     const treeB = readTree(path.join(b, '_site'));
     expect([...treeB.keys()]).toEqual([...treeA.keys()]);
     for (const [file, digest] of treeA) expect(treeB.get(file), file).toBe(digest);
+  });
+});
+
+describe('output into a pipe that closes early', () => {
+  it('`omnipress check | head -1` ends quietly with the exit code of what it found, every time', () => {
+    const files: Record<string, string> = {};
+    // Enough diagnostics that most of the report is written after `head` has gone.
+    for (let i = 0; i < 200; i++) files[`posts/en/p${i}.md`] = `---\ntitle: Post ${i}\ndate: 2024-13-45\n---\nBody.\n`;
+    const root = siteFromFiles(files);
+    for (let round = 0; round < 20; round++) {
+      const result = spawnSync('bash', ['-c', 'set -o pipefail; "$0" "$1" check --root "$2" | head -1', process.execPath, BIN, root], { encoding: 'utf8' });
+      expect(result.stdout, `round ${round}`).toMatch(/^posts\/en\/p\d+\.md:3 error: /);
+      expect(result.stdout).not.toMatch(/EPIPE|Unhandled|node:events/);
+      expect(result.stderr).toBe('');
+      // pipefail: the status is omnipress's own, 1 for content errors.
+      expect(result.status, `round ${round}`).toBe(1);
+    }
   });
 });
