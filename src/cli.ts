@@ -56,7 +56,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
   const run = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined;
   if (!run) return usage(io, `unknown command "${command}"`);
   keepHeapNearLiveSize();
-  return run(rest, io);
+  return run(rest, { ...io, command });
 }
 
 /**

@@ -94,6 +94,22 @@ export function resolveConfig(overrides: ConfigOverrides = {}): ConfigResult {
   return { config, diagnostics };
 }
 
+/**
+ * The site folder that holds `dir`: the nearest folder at or above it with a config file, else the
+ * folder whose `posts/` holds `dir` (someone working in `posts/ko/`); else `dir` itself.
+ */
+export function findSiteRoot(dir: string): string {
+  const start = path.resolve(dir);
+  for (let current = start; ; current = path.dirname(current)) {
+    if (CONFIG_FILES.some((name) => fs.existsSync(path.join(current, name)))) return current;
+    if (current === path.dirname(current)) break;
+  }
+  for (let current = start; current !== path.dirname(current); current = path.dirname(current)) {
+    if (path.basename(current) === 'posts') return path.dirname(current);
+  }
+  return start;
+}
+
 /** `https://x.github.io/repo` → `{ baseUrl: 'https://x.github.io/repo/', basePath: '/repo/' }`. */
 export function parseBaseUrl(value: string): { baseUrl: string; basePath: string } | undefined {
   if (value === '') return { baseUrl: '', basePath: '/' };

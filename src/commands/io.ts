@@ -8,11 +8,14 @@ export interface Io {
   stdout: NodeJS.WritableStream & { isTTY?: boolean };
   stderr: NodeJS.WritableStream & { isTTY?: boolean };
   env: NodeJS.ProcessEnv;
+  /** The command being run (`build`…): its own --help is what a usage error points to. */
+  command?: string;
 }
 
 /** Exit code 2, with the problem and a pointer to --help. */
 export function usage(io: Io, message: string, showHelp = true): number {
-  io.stderr.write(`omnipress: ${printable(message)}\n${showHelp ? "run 'omnipress --help' for usage\n" : ''}`);
+  const help = io.command ? `omnipress ${io.command} --help` : 'omnipress --help';
+  io.stderr.write(`omnipress: ${printable(message)}\n${showHelp ? `run '${help}' for usage\n` : ''}`);
   return 2;
 }
 

@@ -1,7 +1,7 @@
 // `omnipress new <lang> <title>`: a new post file with front matter, never replacing one.
 import fs from 'node:fs';
 import path from 'node:path';
-import { resolveConfig } from '../config.js';
+import { findSiteRoot, resolveConfig } from '../config.js';
 import { hasErrors } from '../diagnostics.js';
 import { slugFromFileName, slugify } from '../content/slug.js';
 import { newPostFileName, newPostText, splitList, type NewPost } from '../new/new-post.js';
@@ -17,7 +17,8 @@ matter (title, date and time with offset, lang, categories, tags) and prints its
 replaces an existing file.
 
 Options:
-  --root DIR       site folder (default: the current folder)
+  --root DIR       site folder (default: the one holding the current folder: the nearest with
+                   omnipress.yml, or the one whose posts/ you are in)
   --posts DIR      Markdown posts (default: ROOT/posts)
   --slug S         URL slug (default: from the title, Hangul and Han kept)
   --category C     a category (repeat for more)
@@ -49,7 +50,8 @@ export async function runNew(args: string[], io: Io): Promise<number> {
   const now = clock(io.env.OMNIPRESS_NOW);
   if (!now) return usage(io, `OMNIPRESS_NOW must be a date such as 2026-11-22T11:30:00+09:00, got "${io.env.OMNIPRESS_NOW}"`, false);
 
-  const { config, diagnostics } = resolveConfig({ root: values.root, posts: values.posts, now });
+  const root = values.root ?? findSiteRoot(process.cwd());
+  const { config, diagnostics } = resolveConfig({ root, posts: values.posts, now });
   if (hasErrors(diagnostics)) {
     printDiagnostics(io, diagnostics, { root: config.root, sources: new Map(), quiet: true });
     return 1;

@@ -108,4 +108,20 @@ describe('omnipress new', () => {
     const root = siteFromFiles({});
     expect(newPost(root, ...args).status).toBe(2);
   });
+
+  it("run from inside posts/, writes into the site's posts folder, not a posts/ of its own", () => {
+    for (const files of [{ 'omnipress.yml': 'timeZone: Asia/Seoul\n', 'posts/ko/.keep': '' }, { 'posts/ko/.keep': '' }]) {
+      const root = siteFromFiles(files);
+      const result = runCli(['new', 'ko', '하위 폴더에서'], { cwd: path.join(root, 'posts/ko'), env: NOW });
+      expect(result.status, result.stderr).toBe(0);
+      expect(fs.existsSync(path.join(root, 'posts/ko/2025-11-22-하위-폴더에서.md'))).toBe(true);
+      expect(fs.existsSync(path.join(root, 'posts/ko/posts'))).toBe(false);
+      expect(result.stdout.trim()).toBe('2025-11-22-하위-폴더에서.md'); // relative to where the editor is
+    }
+  });
+
+  it('a usage error points to the help of new itself', () => {
+    const result = newPost(siteFromFiles({}), 'ko');
+    expect(result.stderr).toContain("run 'omnipress new --help' for usage");
+  });
 });
