@@ -5,7 +5,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { LineCounter, parseDocument, isMap, isScalar, type Node } from 'yaml';
-import { error, type Diagnostic } from './diagnostics.js';
+import { error, warning, type Diagnostic } from './diagnostics.js';
+import { closest } from './util/did-you-mean.js';
 import type { LanguageConfig, MermaidConfig, ResolvedConfig } from './types.js';
 
 export const CONFIG_FILES = ['omnipress.yml', 'omnipress.yaml', 'omnipress.json'] as const;
@@ -59,10 +60,9 @@ export function resolveConfig(overrides: ConfigOverrides = {}): ConfigResult {
     language.description ||= siteDescription[language.code] ?? '';
   }
 
-  const known = new Set(['title', 'description', 'baseUrl', 'timeZone', 'defaultLanguage', 'languages', 'pageSize',
-    'rootPostsPerLanguage', 'trustedHtml', 'gitDates', 'strings', 'drafts', 'future', 'mermaid', 'search',
-    'searchPartSize']);
-  const data = Object.fromEntries(Object.entries(raw.values).filter(([key]) => !known.has(key)));
+  const data = Object.fromEntries(Object.entries(raw.values).filter(([key]) => !isKnownKey(key)));
+  if (configFile) diagnostics.push(...unknownKeyWarnings(Object.keys(data), raw.lines, configFile));
+  const params = read.params();
 
   const config: ResolvedConfig = {
     root,
@@ -90,8 +90,43 @@ export function resolveConfig(overrides: ConfigOverrides = {}): ConfigResult {
     searchPartSize: read.positiveInt('searchPartSize') ?? 1000,
     cacheDir: path.join(root, '.omnipress-cache'),
     data,
+    params,
   };
   return { config, diagnostics };
+}
+
+/** Every top-level key the config may have. `params` holds a site's own data for its templates. */
+const KNOWN_KEYS: readonly string[] = ['title', 'description', 'baseUrl', 'timeZone', 'defaultLanguage', 'languages',
+  'pageSize', 'rootPostsPerLanguage', 'trustedHtml', 'gitDates', 'strings', 'drafts', 'future', 'mermaid', 'search',
+  'searchPartSize', 'params'];
+
+/** Keys other generators use for what omnipress calls otherwise (Jekyll, Hexo, Hugo). */
+const KEYS_ELSEWHERE: Readonly<Record<string, string>> = {
+  url: 'baseUrl', baseurl: 'baseUrl', root: 'baseUrl', timezone: 'timeZone', paginate: 'pageSize', per_page: 'pageSize',
+  pagination: 'pageSize', lang: 'defaultLanguage', language: 'defaultLanguage', defaultcontentlanguage: 'defaultLanguage',
+  subtitle: 'description', tagline: 'description', buildfuture: 'future', builddrafts: 'drafts', show_drafts: 'drafts',
+  future_posts: 'future',
+};
+
+function isKnownKey(key: string): boolean {
+  return KNOWN_KEYS.includes(key);
+}
+
+/**
+ * A warning per key the config does not know, at its line: a misspelt key (`baseurl`) would
+ * otherwise be ignored without a word, and the site built without it.
+ */
+function unknownKeyWarnings(keys: readonly string[], lines: Record<string, number>, file: string): Diagnostic[] {
+  return keys.map((key) => {
+    const meant = KEYS_ELSEWHERE[key.toLowerCase()] ?? closest(key, KNOWN_KEYS);
+    return warning(file, `unknown config key "${key}"${meant ? `; did you mean "${meant}"?` : ''}`, {
+      line: lines[key],
+      code: 'unknown-config-key',
+      hint: meant
+        ? `rename it to ${meant}; a site's own data for its templates goes under params: (site.params in templates)`
+        : `a site's own data for its templates goes under params: (site.params in templates); the keys omnipress reads are ${KNOWN_KEYS.join(', ')}`,
+    });
+  });
 }
 
 /**
@@ -248,6 +283,15 @@ class Reader {
     if (entry.chromium !== undefined && typeof entry.chromium !== 'string') this.fail('mermaid', 'mermaid.chromium must be a path');
     const chromium = typeof entry.chromium === 'string' ? entry.chromium : process.env.OMNIPRESS_CHROMIUM || '/usr/bin/chromium';
     return { mode: modeOverride ?? mode, chromium };
+  }
+
+  /** `params:`, a site's own data for its templates: any mapping, never checked. */
+  params(): Record<string, unknown> {
+    const value = this.get('params');
+    if (value === undefined || value === null) return {};
+    if (isRecord(value)) return value;
+    this.fail('params', 'params must be a mapping of your own keys to values', 'e.g. params: { twitter: omnipress }');
+    return {};
   }
 
   strings(codes: string[]): Record<string, Record<string, string>> {

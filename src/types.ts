@@ -78,8 +78,10 @@ export interface ResolvedConfig {
   searchPartSize: number;
   /** Absolute folder for caches that survive between builds (ROOT/.omnipress-cache). */
   cacheDir: string;
-  /** Untouched extra config keys, available to templates as `site.data`. */
+  /** Untouched extra config keys (each warned about), available to templates as `site.data`. */
   data: Record<string, unknown>;
+  /** The config's `params:`, the site's own data for its templates (`site.params`). */
+  params: Record<string, unknown>;
 }
 
 /** A post file as read from disk, before any parsing. */

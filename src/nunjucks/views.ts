@@ -114,6 +114,7 @@ export function createViews(site: Site, bodies: ReadonlyMap<string, RenderedBody
     generator: 'omnipress',
     languages: config.languages.map((other) => ({ code: other.code, tag: other.tag, name: other.name, title: other.title, url: href(`/${other.code}/`) })),
     data: config.data,
+    params: config.params,
   });
 
   const postView = (post: Post) => {

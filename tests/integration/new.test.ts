@@ -110,7 +110,7 @@ describe('omnipress new', () => {
   });
 
   it("run from inside posts/, writes into the site's posts folder, not a posts/ of its own", () => {
-    for (const files of [{ 'omnipress.yml': 'timeZone: Asia/Seoul\n', 'posts/ko/.keep': '' }, { 'posts/ko/.keep': '' }]) {
+    for (const files of [{ 'omnipress.yml': 'timeZone: Asia/Seoul\n', 'posts/ko/.keep': '' }, { 'posts/ko/.keep': '' }] as Array<Record<string, string>>) {
       const root = siteFromFiles(files);
       const result = runCli(['new', 'ko', '하위 폴더에서'], { cwd: path.join(root, 'posts/ko'), env: NOW });
       expect(result.status, result.stderr).toBe(0);

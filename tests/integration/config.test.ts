@@ -1,0 +1,59 @@
+// The config file: what a misspelt key does (a warning at its line, with the key that was meant),
+// and where a site's own data goes (params:, never warned about, seen by templates).
+import { describe, expect, it } from 'vitest';
+import { load } from 'cheerio';
+import { readOutput, runCli, siteFromFiles } from '../helpers/site.js';
+import { closest } from '../../src/util/did-you-mean.js';
+
+const POST = { 'posts/en/2024-05-01-hello.md': '---\ntitle: Hello\n---\nBody.\n' };
+
+describe('unknown config keys', () => {
+  it('each get a warning at its line, with the key that was probably meant; the build goes on', () => {
+    const root = siteFromFiles({
+      ...POST,
+      'omnipress.yml': 'title: Blog\nbaseurl: /blog\ntimezone: UTC\npagesize: 5\npaginate: 5\nsearchPartSzie: 10\ntwitter: omnipress\nparams:\n  twitter: omnipress\n',
+    });
+    const result = runCli(['build', '--root', root], { cwd: root });
+    expect(result.status, result.stderr).toBe(0);
+    const warnings = result.stderr.split('\n').filter((line) => line.startsWith('omnipress.yml:'));
+    expect(warnings).toEqual([
+      'omnipress.yml:2 warning: unknown config key "baseurl"; did you mean "baseUrl"?',
+      'omnipress.yml:3 warning: unknown config key "timezone"; did you mean "timeZone"?',
+      'omnipress.yml:4 warning: unknown config key "pagesize"; did you mean "pageSize"?',
+      'omnipress.yml:5 warning: unknown config key "paginate"; did you mean "pageSize"?',
+      'omnipress.yml:6 warning: unknown config key "searchPartSzie"; did you mean "searchPartSize"?',
+      'omnipress.yml:7 warning: unknown config key "twitter"',
+    ]);
+    expect(result.stderr).toContain('goes under params:');
+    expect(result.stdout).toMatch(/6 warnings/);
+  });
+
+  it('are not guessed at when nothing is close', () => {
+    expect(closest('twitter', ['title', 'timeZone', 'pageSize'])).toBeUndefined();
+    expect(closest('baseURL', ['baseUrl', 'pageSize'])).toBe('baseUrl');
+    expect(closest('defaultLangauge', ['defaultLanguage', 'languages'])).toBe('defaultLanguage');
+  });
+});
+
+describe('params:', () => {
+  it('reach templates as site.params, without a warning', () => {
+    const root = siteFromFiles({
+      ...POST,
+      'omnipress.yml': 'params:\n  twitter: omnipress_news\n  links: [a, b]\n',
+      'templates/partials/footer.njk': '<footer><p id="handle">@{{ site.params.twitter }}</p><p id="count">{{ site.params.links | length }}</p></footer>\n',
+    });
+    const result = runCli(['build', '--root', root], { cwd: root });
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stderr).not.toContain('omnipress.yml');
+    const $ = load(readOutput(root, 'en/posts/hello/index.html'));
+    expect($('#handle').text()).toBe('@omnipress_news');
+    expect($('#count').text()).toBe('2');
+  });
+
+  it('must be a mapping', () => {
+    const root = siteFromFiles({ ...POST, 'omnipress.yml': 'params: twitter\n' });
+    const result = runCli(['build', '--root', root], { cwd: root });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('omnipress.yml:1 error: params must be a mapping');
+  });
+});
