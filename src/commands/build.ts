@@ -3,7 +3,7 @@ import { build, type BuildReport } from '../build.js';
 import { parseBaseUrl } from '../config.js';
 import { OutputFolderError } from '../pipeline/write.js';
 import type { Stage } from '../pipeline/run.js';
-import { commandArgs, isDirectory, printDiagnostics, shortPath, usage, type Io } from './io.js';
+import { commandArgs, siteFoldersProblem, printDiagnostics, shortPath, usage, type Io } from './io.js';
 
 export const BUILD_USAGE = `omnipress build [--root DIR] [--posts DIR] [--out DIR] [--base-url URL] [--drafts] [--future] [--quiet]
                 [--mermaid client|build]`;
@@ -54,7 +54,8 @@ export async function runBuild(args: string[], io: Io): Promise<number> {
   if (mermaid !== undefined && mermaid !== 'client' && mermaid !== 'build') {
     return usage(io, `--mermaid must be client or build, got "${mermaid}"`);
   }
-  if (values.root !== undefined && !isDirectory(values.root)) return usage(io, `--root ${values.root} is not a folder`);
+  const folders = siteFoldersProblem(values.root, values.posts);
+  if (folders) return usage(io, folders, false);
 
   const quiet = values.quiet || !io.stderr.isTTY || Boolean(io.env.CI);
   let report: BuildReport;

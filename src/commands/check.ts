@@ -3,7 +3,7 @@ import path from 'node:path';
 import { checkSite, type CheckReport } from '../check/check.js';
 import { toGithub, toJson, type CheckFormat } from '../check/format.js';
 import { isInside } from '../util/paths.js';
-import { commandArgs, isDirectory, printDiagnostics, usage, type Io } from './io.js';
+import { commandArgs, siteFoldersProblem, printDiagnostics, usage, type Io } from './io.js';
 
 export const CHECK_USAGE = 'omnipress check [--root DIR] [--posts DIR] [--drafts] [--future] [--format text|json|github]';
 
@@ -46,7 +46,8 @@ export async function runCheck(args: string[], io: Io): Promise<number> {
   const { values } = parsed;
   const format = (values.format ?? (io.env.GITHUB_ACTIONS === 'true' ? 'github' : 'text')) as CheckFormat;
   if (!FORMATS.includes(format)) return usage(io, `--format must be text, json or github, got "${format}"`);
-  if (values.root !== undefined && !isDirectory(values.root)) return usage(io, `--root ${values.root} is not a folder`);
+  const folders = siteFoldersProblem(values.root, values.posts);
+  if (folders) return usage(io, folders, false);
 
   const report = await checkSite({ root: values.root, posts: values.posts, drafts: values.drafts, future: values.future });
   if (format === 'json') {

@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { likelyPostsFolders } from '../content/posts-folder.js';
 import { formatDiagnostic, printable, type Diagnostic } from '../diagnostics.js';
 
 export interface Io {
@@ -36,6 +37,23 @@ export function commandArgs<const T extends ParseArgsConfig>(io: Io, help: strin
     return 0;
   }
   return parsed;
+}
+
+/**
+ * The usage error for `--root` or the posts folder not being a folder (undefined when both are):
+ * a typo in CI must not publish an empty site over the real one.
+ */
+export function siteFoldersProblem(root: string | undefined, posts: string | undefined): string | undefined {
+  if (root !== undefined && !isDirectory(root)) return `--root ${root} ${fs.existsSync(root) ? 'is not a folder' : 'does not exist'}`;
+  const siteRoot = path.resolve(root ?? '.');
+  const postsDir = path.resolve(siteRoot, posts ?? 'posts');
+  if (isDirectory(postsDir)) return undefined;
+  const given = posts !== undefined ? `--posts ${posts}` : `the posts folder ${shortPath(postsDir)}`;
+  const likely = likelyPostsFolders(siteRoot).filter((rel) => rel !== 'posts');
+  const hint = likely.length > 0
+    ? `; the posts seem to be in ${likely.map((rel) => `--posts ${rel}`).join(' or ')}`
+    : posts === undefined ? '; create it (omnipress new <lang> <title> makes the first post) or pass --posts DIR' : '';
+  return `${given} ${fs.existsSync(postsDir) ? 'is not a folder' : 'does not exist'}${hint}`;
 }
 
 export function isDirectory(dir: string): boolean {

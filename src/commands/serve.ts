@@ -2,7 +2,7 @@
 import type { Diagnostic } from '../diagnostics.js';
 import { serve, ServeError, type DevServer } from '../serve/dev-server.js';
 import type { BuildRecord } from '../serve/rebuild.js';
-import { commandArgs, isDirectory, printDiagnostics, usage, type Io } from './io.js';
+import { commandArgs, siteFoldersProblem, printDiagnostics, usage, type Io } from './io.js';
 
 export const SERVE_USAGE = `omnipress serve [--root DIR] [--posts DIR] [--port 8080] [--host 127.0.0.1] [--drafts|--no-drafts] [--future|--no-future]`;
 
@@ -44,7 +44,8 @@ export async function runServe(args: string[], io: Io): Promise<number> {
   const { values } = parsed;
   const port = Number(values.port ?? 8080);
   if (!/^\d+$/.test(values.port ?? '8080') || port > 65535) return usage(io, `--port must be a number from 0 to 65535, got "${values.port}"`);
-  if (values.root !== undefined && !isDirectory(values.root)) return usage(io, `--root ${values.root} is not a folder`);
+  const folders = siteFoldersProblem(values.root, values.posts);
+  if (folders) return usage(io, folders, false);
 
   let server: DevServer;
   let root = values.root ?? '.';

@@ -1,6 +1,8 @@
 // The pipeline as one call: load → parse → model → render. `build` writes its outputs to disk;
 // the dev server will keep them in memory. Both call this, so there is only one pipeline.
-import { hasErrors, type Diagnostic } from '../diagnostics.js';
+import path from 'node:path';
+import { likelyPostsFolders } from '../content/posts-folder.js';
+import { displayPath, error, hasErrors, type Diagnostic } from '../diagnostics.js';
 import { listLayouts } from '../nunjucks/environment.js';
 import type { DiagramStats } from '../mermaid/build-mode.js';
 import type { OutputFile, Post, ResolvedConfig, Site } from '../types.js';
@@ -77,6 +79,21 @@ function modelStage(posts: Post[], config: ResolvedConfig, cache?: PipelineCache
   return patched || buildSite(posts, config);
 }
 
+/** A posts folder without a single post: an empty site must never replace a real one. */
+function noPostsFound(config: ResolvedConfig): Diagnostic {
+  const candidates = [
+    ...likelyPostsFolders(config.postsDir).map((sub) => path.join(config.postsDir, sub)),
+    ...likelyPostsFolders(config.root).map((sub) => path.join(config.root, sub)),
+  ];
+  const likely = [...new Set(candidates)].filter((dir) => dir !== config.postsDir).map((dir) => displayPath(dir, config.root));
+  return error(config.postsDir, 'no posts found: the posts folder has no Markdown post (*.md, *.markdown)', {
+    code: 'no-posts',
+    hint: likely.length > 0
+      ? `the posts seem to be in ${likely.map((dir) => `--posts ${dir}`).join(' or ')} (folders starting with _ are not read as posts)`
+      : 'add a post (omnipress new <lang> <title>) or point --posts at the folder that holds them',
+  });
+}
+
 /**
  * `cache` (the dev server's, kept between runs) lets each stage skip work whose inputs are
  * unchanged; without one (`build`) everything is done from scratch.
@@ -98,6 +115,7 @@ export async function runPipeline(config: ResolvedConfig, hooks: PipelineHooks =
   const loaded = await timed('load', 0, () => loadPosts(config.postsDir, cache?.load, config.languages.map((l) => l.code), cache?.serve));
   const sources = new Map(loaded.files.map((file) => [file.absPath, file.text]));
   const diagnostics = [...loaded.diagnostics];
+  if (loaded.files.length === 0 && loaded.diagnostics.length === 0) diagnostics.push(noPostsFound(config));
   let posts: Post[] | undefined;
   const stop = () => ({ outputs: [], diagnostics, sources, timings, posts });
 

@@ -150,3 +150,48 @@ describe('output into a pipe that closes early', () => {
     }
   });
 });
+
+describe('a posts folder that is missing or empty', () => {
+  it('a missing --posts folder is a usage error in build, check and serve; nothing is published', () => {
+    const root = siteFromFiles(posts);
+    runCli(['build', '--root', root], { cwd: root });
+    const before = readTree(path.join(root, '_site'));
+    for (const command of ['build', 'check', 'serve']) {
+      const result = runCli([command, '--root', root, '--posts', 'post'], { cwd: root });
+      expect(result.status, command).toBe(2);
+      expect(result.stderr, command).toContain('omnipress: --posts post does not exist');
+    }
+    expect(readTree(path.join(root, '_site'))).toEqual(before);
+  });
+
+  it('an empty posts folder is a content error, and the previous site stays', () => {
+    const root = siteFromFiles(posts);
+    runCli(['build', '--root', root], { cwd: root });
+    const before = readTree(path.join(root, '_site'));
+    fs.rmSync(path.join(root, 'posts'), { recursive: true });
+    fs.mkdirSync(path.join(root, 'posts'));
+    for (const command of ['build', 'check']) {
+      const result = runCli([command, '--root', root], { cwd: root });
+      expect(result.status, command).toBe(1);
+      expect(result.stdout + result.stderr, command).toContain('posts error: no posts found');
+    }
+    expect(readTree(path.join(root, '_site'))).toEqual(before);
+  });
+
+  it.each([
+    ['Jekyll', '_posts/2024-05-14-hello.md', '_posts'],
+    ['Hexo', 'source/_posts/hello.md', 'source/_posts'],
+  ])('a %s repository passed as the posts folder gets the --posts it meant', (_, file, meant) => {
+    const root = siteFromFiles({ [`blog/${file}`]: '---\ntitle: Hello\n---\nBody.\n' });
+    const result = runCli(['build', '--root', root, '--posts', 'blog'], { cwd: root });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain(`the posts seem to be in --posts blog/${meant}`);
+  });
+
+  it('a site whose posts folder is missing is told where they seem to be', () => {
+    const root = siteFromFiles({ '_posts/2024-05-14-hello.md': '---\ntitle: Hello\n---\nBody.\n' });
+    const result = runCli(['build', '--root', root], { cwd: root });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/posts folder .*posts does not exist; the posts seem to be in --posts _posts/);
+  });
+});
