@@ -110,6 +110,7 @@ export async function renderSite(site: Site, options: RenderOptions = {}): Promi
   // A cache that takes unchanged pages from the previous output folder (build) need not keep their HTML.
   const keepHtml = !cache?.previousPage;
   const failedLayouts = new Set<string>();
+  const reportedTemplateErrors = new Set<string>();
   const order = renderOrder(site);
   // Dev server, model patched: the last run's pages stand for every route that is not rechecked
   // (its inputs, and its body, are as they were), so only a few dozen routes are looked at.
@@ -155,11 +156,16 @@ export async function renderSite(site: Site, options: RenderOptions = {}): Promi
         continue;
       }
     }
-    const { html, diagnostic } = tools.engine.render(route.layout, context);
+    const { html, ...failed } = tools.engine.render(route.layout, context);
     counts.pagesRendered++;
-    if (diagnostic) {
+    if (html === undefined) {
       failedLayouts.add(route.layout);
-      diagnostics.push(diagnostic);
+      // Layouts sharing a broken partial each fail with the same error: reported once.
+      for (const d of 'diagnostics' in failed ? failed.diagnostics : []) {
+        const key = `${d.file}\0${d.line}\0${d.message}`;
+        if (!reportedTemplateErrors.has(key)) diagnostics.push(d);
+        reportedTemplateErrors.add(key);
+      }
       pageFiles[at] = undefined;
       continue;
     }

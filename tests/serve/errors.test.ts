@@ -78,6 +78,37 @@ describe('a broken post under serve', () => {
   });
 });
 
+describe('a broken partial under serve', () => {
+  it('shows the partial\'s file and line in the overlay, keeps the last good pages, and recovers on the next save', async () => {
+    const root = siteFromFiles({ 'posts/ko/2024-05-01-good.md': GOOD });
+    const server = await startServe(root);
+    try {
+      const footer = path.join(root, 'templates/partials/footer.njk');
+      for (const broken of ['<footer>\n{% if %}\n</footer>\n', '<footer>\n{{ site.title | nosuchfilter }}\n</footer>\n']) {
+        const builds = await afterEdit(server, () => {
+          fs.mkdirSync(path.dirname(footer), { recursive: true });
+          fs.writeFileSync(footer, broken);
+        }, (b) => b.some((build) => !build.ok));
+        const errors = builds.at(-1)!.errors;
+        expect(errors).toHaveLength(1);
+        expect(errors[0]).toMatchObject({ file: footer, line: 2 });
+        const page = await get(server, '/ko/posts/good/');
+        expect(page.status).toBe(200);
+        expect(page.body).toContain('처음 본문');
+        expect(page.body).toContain('templates/partials/footer.njk:2');
+
+        const fixed = await afterEdit(server, () => fs.writeFileSync(footer, '<footer>fixed footer</footer>\n'), (b) => b.at(-1)!.ok);
+        expect(fixed.at(-1)!.ok).toBe(true);
+        const recovered = await get(server, '/ko/posts/good/');
+        expect(recovered.body).toContain('fixed footer');
+        expect(recovered.body).not.toContain('omnipress-overlay');
+      }
+    } finally {
+      await server.close();
+    }
+  });
+});
+
 describe('a post naming a layout that does not exist yet', () => {
   it('fails until the layout is added, then builds with it, the post untouched', async () => {
     const root = siteFromFiles({
