@@ -7,6 +7,7 @@ import { MIGRATE_CHECK_HELP, MIGRATE_CHECK_USAGE, runMigrateCheck } from './comm
 import { NEW_HELP, NEW_USAGE, runNew } from './commands/new.js';
 import { SERVE_HELP, SERVE_USAGE, runServe } from './commands/serve.js';
 import { usage, type Io } from './commands/io.js';
+import { printable } from './diagnostics.js';
 import { keepHeapNearLiveSize } from './util/heap.js';
 
 export type { Io } from './commands/io.js';
@@ -20,6 +21,8 @@ Usage:
   ${CHECK_USAGE}
   ${MIGRATE_CHECK_USAGE}
   omnipress <command> --help | omnipress --help | --version
+
+Any command takes --verbose: the full trace of an internal error (a bug in omnipress).
 
 ${section('build', BUILD_HELP)}
 ${section('serve', SERVE_HELP)}
@@ -56,7 +59,39 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
   const run = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined;
   if (!run) return usage(io, `unknown command "${command}"`);
   keepHeapNearLiveSize();
-  return run(rest, { ...io, command });
+  const verbose = rest.includes('--verbose');
+  try {
+    return await run(rest.filter((arg) => arg !== '--verbose'), { ...io, command, verbose });
+  } catch (cause) {
+    io.stderr.write(unexpectedFailure(cause, command, verbose));
+    return 1;
+  }
+}
+
+/**
+ * What the user reads when a command fails for a reason that is not in their content: the
+ * machine (a full disk, a permission) in one line, or an internal error, which is a bug, in one
+ * line asking for a report; its trace only with --verbose.
+ */
+export function unexpectedFailure(cause: unknown, command: string, verbose: boolean): string {
+  const error: NodeJS.ErrnoException = cause instanceof Error ? cause : new Error(String(cause));
+  const where = error.path ? ` (${error.path})` : '';
+  const kept = command === 'build' ? '; nothing was published, the previous site is as it was' : '';
+  const machine: Record<string, string> = {
+    ENOSPC: `no space left on the device${where}${kept}`,
+    EDQUOT: `the disk quota is used up${where}${kept}`,
+    EACCES: `permission denied${where}${kept}`,
+    EPERM: `operation not permitted${where}${kept}`,
+    EROFS: `the file system is read-only${where}${kept}`,
+    EMFILE: `too many open files${where}; raise the limit (ulimit -n) and try again`,
+  };
+  const known = error.code ? machine[error.code] : undefined;
+  if (known) return `omnipress: ${printable(known)}\n`;
+  const trace = verbose ? `${error.stack ?? error.message}\n` : `run it again with --verbose for the trace\n`;
+  return (
+    `omnipress: internal error in ${command}: ${printable(error.message.split('\n')[0] ?? '')}\n` +
+    `this is a bug in omnipress ${version()}; please report it with the command you ran and the trace\n${trace}`
+  );
 }
 
 /**

@@ -160,6 +160,14 @@ export function parseBaseUrl(value: string): { baseUrl: string; basePath: string
   return { baseUrl: `${url.origin}${basePath}`, basePath };
 }
 
+function isLanguageTag(tag: string): boolean {
+  try {
+    return Intl.getCanonicalLocales(tag).length === 1;
+  } catch {
+    return false;
+  }
+}
+
 function isTimeZone(zone: string): boolean {
   try {
     new Intl.DateTimeFormat('en', { timeZone: zone });
@@ -172,7 +180,16 @@ function isTimeZone(zone: string): boolean {
 type RawConfig = { values: Record<string, unknown>; lines: Record<string, number> };
 
 function readConfigFile(file: string, diagnostics: Diagnostic[]): RawConfig {
-  const text = fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
+  } catch (cause) {
+    const code = (cause as NodeJS.ErrnoException).code;
+    diagnostics.push(error(file, code === 'EISDIR' ? `${path.basename(file)} is a folder, not a config file` : `the config file cannot be read (${code ?? String(cause)})`, {
+      hint: code === 'EISDIR' ? `remove or rename the folder ${path.basename(file)}/; the config is a YAML (or JSON) file` : undefined,
+    }));
+    return { values: {}, lines: {} };
+  }
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, uniqueKeys: true });
   for (const problem of doc.errors) {
@@ -263,9 +280,13 @@ class Reader {
       const entry = isRecord(spec) ? spec : {};
       if (!/^[a-z]{2,3}(-[a-z0-9]+)*$/i.test(code)) this.fail('languages', `language code "${code}" must look like ko, zh or pt-br`);
       const str = (k: string) => (typeof entry[k] === 'string' ? (entry[k] as string) : undefined);
+      const tag = str('tag') ?? known?.tag ?? code;
+      if (!isLanguageTag(tag)) {
+        this.fail('languages', `language ${code} has the tag "${tag}", which is not a BCP 47 language tag`, 'e.g. ko, zh-Hans, zh-Hant-TW, en-GB, pt-BR');
+      }
       return {
         code,
-        tag: str('tag') ?? known?.tag ?? code,
+        tag: isLanguageTag(tag) ? tag : 'und',
         name: str('name') ?? known?.name ?? code,
         title: str('title') ?? '',
         description: str('description') ?? '',

@@ -11,6 +11,8 @@ export interface Io {
   env: NodeJS.ProcessEnv;
   /** The command being run (`build`…): its own --help is what a usage error points to. */
   command?: string;
+  /** `--verbose`: the trace of an internal error, and every place of every warning. */
+  verbose?: boolean;
 }
 
 /** Exit code 2, with the problem and a pointer to --help. */

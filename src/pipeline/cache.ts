@@ -66,6 +66,8 @@ export interface RenderTools {
   translate: (lang: string) => Translate;
   /** The UI strings markdown bodies show (callout and video labels). */
   strings: MarkdownStrings;
+  /** Problems in the theme's files found while making these tools (broken i18n files), reported by every run that uses them. */
+  diagnostics: Diagnostic[];
 }
 
 /** What one pipeline run redid; tests assert on it the Hugo way (edit one post → 1 markdown render). */

@@ -67,6 +67,7 @@ export async function renderSite(site: Site, options: RenderOptions = {}): Promi
   const tools = cache?.tools ?? renderTools(config);
   if (cache) cache.tools = tools;
   const { translate, strings } = tools;
+  diagnostics.push(...tools.diagnostics);
   const counts: RenderCounts = { markdownRenders: 0, pagesRendered: 0, feedsRendered: 0 };
   const bodies = new Map<string, RenderedBody>();
   const markdownOut = new Map<string, MarkdownEntry>();
@@ -211,13 +212,15 @@ export async function renderSite(site: Site, options: RenderOptions = {}): Promi
 
 /** The markdown renderer, the template engine and the UI strings: read and compiled once per config and templates. */
 function renderTools(config: ResolvedConfig): RenderTools {
-  const translate = loadStrings(config);
+  const diagnostics: Diagnostic[] = [];
+  const translate = loadStrings(config, diagnostics);
   const strings = markdownStrings(config.languages.map((l) => l.code), translate);
   return {
     markdown: createMarkdown({ trustedHtml: config.trustedHtml, siteOrigin: originOf(config.baseUrl), basePath: config.basePath, strings }),
     engine: createEngine(config),
     translate,
     strings,
+    diagnostics,
   };
 }
 

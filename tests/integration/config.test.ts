@@ -57,3 +57,23 @@ describe('params:', () => {
     expect(result.stderr).toContain('omnipress.yml:1 error: params must be a mapping');
   });
 });
+
+describe('a config that cannot be used', () => {
+  it('a language tag that is not BCP 47 is an error at the languages line, not a crash', () => {
+    const root = siteFromFiles({ ...POST, 'omnipress.yml': 'title: Blog\nlanguages:\n  en: { name: English, tag: "en_US!!" }\n' });
+    for (const command of ['build', 'check']) {
+      const result = runCli([command, '--root', root], { cwd: root });
+      expect(result.status, command).toBe(1);
+      expect(result.stdout + result.stderr).toContain('omnipress.yml:2 error: language en has the tag "en_US!!", which is not a BCP 47 language tag');
+      expect(result.stdout + result.stderr).not.toMatch(/RangeError|\n\s+at /);
+    }
+  });
+
+  it('a folder named omnipress.yml is an error naming it, not a crash', () => {
+    const root = siteFromFiles({ ...POST, 'omnipress.yml/keep': '' });
+    const result = runCli(['build', '--root', root], { cwd: root });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('omnipress.yml error: omnipress.yml is a folder, not a config file');
+    expect(result.stderr).not.toMatch(/EISDIR|\n\s+at /);
+  });
+});

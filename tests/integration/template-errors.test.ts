@@ -46,3 +46,20 @@ describe.each([
     expect(result.stdout + result.stderr).not.toMatch(/Template render error|\n\s+at /);
   });
 });
+
+describe('a malformed UI-strings file', () => {
+  it('is an error at the line where the JSON goes wrong, in build and check; the previous site stays', () => {
+    const root = siteFromFiles(POSTS);
+    expect(runCli(['build', '--root', root], { cwd: root }).status).toBe(0);
+    const before = readTree(path.join(root, '_site'));
+    fs.mkdirSync(path.join(root, 'templates/i18n'), { recursive: true });
+    fs.writeFileSync(path.join(root, 'templates/i18n/ko.json'), '{\n  "home": "처음으로"\n  "search": "검색"\n}\n');
+    for (const command of ['build', 'check']) {
+      const result = runCli([command, '--root', root], { cwd: root });
+      expect(result.status, command).toBe(1);
+      expect(result.stdout + result.stderr, command).toMatch(/templates\/i18n\/ko\.json:3:3 error: UI strings are not valid JSON/);
+      expect(result.stdout + result.stderr, command).not.toMatch(/SyntaxError|\n\s+at /);
+    }
+    expect(readTree(path.join(root, '_site'))).toEqual(before);
+  });
+});
