@@ -54,6 +54,7 @@ export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[
 /** A path as the user should read it: relative to the site root when inside it. */
 export function displayPath(file: string, root: string): string {
   const rel = path.relative(root, file);
+  if (rel === '') return '.';
   return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel.split(path.sep).join('/') : file;
 }
 

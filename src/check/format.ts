@@ -1,5 +1,6 @@
 // `omnipress check` output for machines: a JSON array, or GitHub Actions workflow commands
 // (`::error file=…,line=…::message`) that GitHub shows as annotations on the pull request's lines.
+import fs from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic, Severity } from '../diagnostics.js';
 
@@ -35,11 +36,12 @@ const COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', 
  */
 export function toGithub(diagnostics: readonly Diagnostic[], base: string): string[] {
   return diagnostics.map((d) => {
-    const properties = [`file=${escapeProperty(relativeTo(d.file, base))}`];
-    if (d.line !== undefined) properties.push(`line=${d.line}`);
-    if (d.line !== undefined && d.column !== undefined) properties.push(`col=${d.column}`);
+    // A note about the whole site (its folder, not a file) annotates no file: GitHub shows it on the run.
+    const properties = isFolder(d.file) ? [] : [`file=${escapeProperty(relativeTo(d.file, base))}`];
+    if (d.line !== undefined && properties.length > 0) properties.push(`line=${d.line}`);
+    if (d.line !== undefined && d.column !== undefined && properties.length > 0) properties.push(`col=${d.column}`);
     const message = d.hint ? `${d.message}\nhint: ${d.hint}` : d.message;
-    return `::${COMMAND[d.severity]} ${properties.join(',')}::${escapeData(message)}`;
+    return `::${COMMAND[d.severity]}${properties.length > 0 ? ` ${properties.join(',')}` : ''}::${escapeData(message)}`;
   });
 }
 
@@ -51,6 +53,14 @@ export function escapeData(text: string): string {
 /** …and of a property value, where `:` and `,` would end it (`escapeProperty`). */
 export function escapeProperty(text: string): string {
   return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+
+function isFolder(file: string): boolean {
+  try {
+    return fs.statSync(file).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 function relativeTo(file: string, base: string): string {

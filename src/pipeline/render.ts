@@ -461,9 +461,10 @@ function routesToRecheck(site: Site, changed: ReadonlySet<string>, serve: ServeS
 
 /** Feeds and the sitemap need absolute URLs; say once how to get them. */
 function noBaseUrl(config: ResolvedConfig): Diagnostic {
+  // Without a config file the note is the site's, not that of a file that does not exist.
   return info(
-    config.configFile ?? path.join(config.root, 'omnipress.yml'),
-    'no baseUrl set: feeds and the sitemap use relative URLs; set baseUrl in omnipress.yml or pass --base-url',
+    config.configFile ?? config.root,
+    `no baseUrl set: feeds and the sitemap use relative URLs; set baseUrl in ${config.configFile ? path.basename(config.configFile) : 'an omnipress.yml'} or pass --base-url`,
   );
 }
 

@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { BuildReport } from '../../src/build.js';
 import { page, parseHtml, parseXml } from '../helpers/html.js';
 import { htmlFiles } from '../helpers/site-check.js';
-import { buildSite, readOutput, siteFromFiles } from '../helpers/site.js';
+import { buildSite, readOutput, runCli, siteFromFiles } from '../helpers/site.js';
 
 const BASE = 'https://example.org/sub/';
 
@@ -275,6 +275,16 @@ describe('feeds and the sitemap without a base URL', () => {
     expect(report.diagnostics).toEqual([
       expect.objectContaining({ severity: 'info', file: path.join(root, 'omnipress.yml'), message: expect.stringMatching(/^no baseUrl set: .*--base-url/) }),
     ]);
+  });
+
+  it('says so for the site, not for an omnipress.yml that does not exist (GitHub annotations too)', () => {
+    const root = siteFromFiles({ 'posts/en/2024-05-14-hello.md': '---\ntitle: Hello\n---\nBody.\n' });
+    const result = runCli(['check', '--root', root, '--format', 'github'], { cwd: root, env: { GITHUB_WORKSPACE: root } });
+    const note = result.stdout.split('\n').find((line) => line.includes('no baseUrl set'));
+    expect(note).toMatch(/^::notice::no baseUrl set: .* set baseUrl in an omnipress\.yml or pass --base-url/);
+    const text = runCli(['check', '--root', root], { cwd: root, env: { GITHUB_ACTIONS: '' } });
+    expect(text.stdout).toMatch(/^\. info: no baseUrl set/m);
+    expect(text.stdout).not.toContain('omnipress.yml info');
   });
 
   it('uses root-relative URLs in feeds, sitemap and hreflang links', () => {
