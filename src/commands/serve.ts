@@ -51,6 +51,17 @@ export async function runServe(args: string[], io: Io): Promise<number> {
   let root = values.root ?? '.';
   const print = (diagnostics: readonly Diagnostic[]) =>
     printDiagnostics(io, diagnostics.filter((d) => d.severity !== 'info'), { root, sources: new Map(), quiet: true });
+  // Errors are printed with every build that has them; a warning once, when it first appears.
+  const warned = new Set<string>();
+  const newProblems = (diagnostics: readonly Diagnostic[]) =>
+    diagnostics.filter((d) => {
+      if (d.severity === 'error') return true;
+      const key = `${d.file}\0${d.line}\0${d.message}`;
+      if (warned.has(key)) return false;
+      warned.add(key);
+      return true;
+    });
+  let built = false;
   try {
     server = await serve({
       root: values.root,
@@ -60,8 +71,9 @@ export async function runServe(args: string[], io: Io): Promise<number> {
       drafts: values.drafts ?? true,
       future: values.future ?? true,
       onBuild: (record) => {
-        if (!record.ok || record.id === 1) print(record.diagnostics);
-        io.stderr.write(`${describe(record)}\n`);
+        print(newProblems(record.diagnostics));
+        built ||= record.ok;
+        io.stderr.write(`${describe(record, built)}\n`);
       },
       onWatchError: (error) => io.stderr.write(`omnipress: watching failed: ${error.message}\n`),
     });
@@ -87,10 +99,12 @@ export async function runServe(args: string[], io: Io): Promise<number> {
 }
 
 /** `rebuilt (post) in 14 ms: 1 markdown, 3 pages rendered, 4 files changed`, or what failed. */
-function describe(record: BuildRecord): string {
+function describe(record: BuildRecord, anyBuilt: boolean): string {
   const ms = Math.round(record.ms);
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-  if (!record.ok) return `build failed (${plural(record.errors.length, 'error')}); still serving the last good pages`;
+  if (!record.ok) {
+    return `build failed (${plural(record.errors.length, 'error')}); ${anyBuilt ? 'still serving the last good pages' : 'no page built yet: fix it and save'}`;
+  }
   if (record.id === 1) return `built ${plural(record.pagesRendered, 'page')} in ${ms} ms`;
   return `rebuilt (${record.kinds.join(', ')}) in ${ms} ms: ${plural(record.markdownRenders, 'markdown render')}, ${plural(record.pagesRendered, 'page')} rendered, ${plural(record.changed.length, 'file')} changed`;
 }

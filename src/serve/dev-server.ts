@@ -59,7 +59,7 @@ export async function serve(options: ServeOptions = {}): Promise<DevServer> {
 
   const hub = new EventHub();
   const rebuilder = new Rebuilder(resolved.config, overrides, (record) => {
-    const overlay = overlayHtml(record.errors, rebuilder.config.root);
+    const overlay = overlayHtml(record.errors, rebuilder.config.root, rebuilder.writer.files.size > 0);
     if (!record.ok) hub.send('failed', { build: record.id, overlay });
     else hub.send('change', { build: record.id, paths: record.changed });
     options.onBuild?.(record);

@@ -102,10 +102,10 @@ export function createHandler(site: ServedSite, hub: EventHub, boundHost = '127.
     const raw = (req.url ?? '/').split(/[?#]/)[0]!;
     const query = (req.url ?? '').slice(raw.length);
     if (raw === CLIENT_PATH) return send(200, client, CONTENT_TYPES['.js']!);
-    if (raw === EVENTS_PATH) return hub.add(res, { build: site.build(), overlay: overlayHtml(site.errors(), site.config().root) });
+    if (raw === EVENTS_PATH) return hub.add(res, { build: site.build(), overlay: overlayHtml(site.errors(), site.config().root, site.files().size > 0) });
 
     const page = (status: number, content: string | Uint8Array) =>
-      send(status, injectDevScripts(Buffer.from(content).toString('utf8'), site.errors(), site.config().root), CONTENT_TYPES['.html']!);
+      send(status, injectDevScripts(Buffer.from(content).toString('utf8'), site.errors(), site.config().root, site.files().size > 0), CONTENT_TYPES['.html']!);
     const files = site.files();
     // Before the first good build there is nothing to serve but the overlay.
     if (files.size === 0) return page(500, '<!doctype html><html><head><meta charset="utf-8"><title>omnipress: build failed</title></head><body></body></html>');
@@ -213,10 +213,10 @@ function readPublic(publicDir: string, rel: string): Buffer | undefined {
 }
 
 /** The live-reload script (and, while a build is broken, the overlay) added to an HTML page. */
-export function injectDevScripts(html: string, errors: readonly Diagnostic[], root: string): string {
+export function injectDevScripts(html: string, errors: readonly Diagnostic[], root: string, hasPages = true): string {
   const script = `<script src="${CLIENT_PATH}" defer></script>`;
   let out = /<\/head>/i.test(html) ? html.replace(/<\/head>/i, `${script}</head>`) : script + html;
-  const overlay = overlayHtml(errors, root);
+  const overlay = overlayHtml(errors, root, hasPages);
   if (overlay) {
     const body = /<body\b[^>]*>/i.exec(out);
     out = body ? out.slice(0, body.index + body[0].length) + overlay + out.slice(body.index + body[0].length) : out + overlay;
@@ -224,8 +224,11 @@ export function injectDevScripts(html: string, errors: readonly Diagnostic[], ro
   return out;
 }
 
-/** The overlay naming each error's file (relative to the site), line and message; '' when there is none. */
-export function overlayHtml(errors: readonly Diagnostic[], root: string): string {
+/**
+ * The overlay naming each error's file (relative to the site), line and message; '' when there is
+ * none. `hasPages`: some build succeeded, so its pages are underneath.
+ */
+export function overlayHtml(errors: readonly Diagnostic[], root: string, hasPages = true): string {
   if (errors.length === 0) return '';
   const items = errors
     .map((d) => {
@@ -237,7 +240,7 @@ export function overlayHtml(errors: readonly Diagnostic[], root: string): string
   return (
     '<div id="omnipress-overlay" role="alert" style="position:fixed;inset:0;z-index:2147483647;overflow:auto;' +
     'background:rgba(20,20,24,.94);color:#f5f5f5;font:14px/1.5 ui-monospace,monospace;padding:2em;text-align:left">' +
-    `<p style="margin:0 0 1em;color:#ff8a80;font-weight:bold">omnipress: the build failed; showing the last good pages underneath</p>` +
+    `<p style="margin:0 0 1em;color:#ff8a80;font-weight:bold">omnipress: the build failed; ${hasPages ? 'showing the last good pages underneath' : 'no page built yet: fix this and save'}</p>` +
     `<ul style="list-style:none;margin:0;padding:0">${items}</ul></div>`
   );
 }

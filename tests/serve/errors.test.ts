@@ -143,6 +143,8 @@ describe('a site that is broken from the start', () => {
       const res = await get(server, '/ko/posts/good/');
       expect(res.status).toBe(500);
       expect(res.body).toContain('omnipress-overlay');
+      expect(res.body).toContain('no page built yet');
+      expect(res.body).not.toContain('last good pages');
       await afterEdit(server, () => fs.writeFileSync(path.join(root, 'posts/ko/2024-05-01-good.md'), FIXED));
       expect((await get(server, '/ko/posts/good/')).status).toBe(200);
     } finally {
@@ -163,6 +165,34 @@ describe('omnipress serve (the command)', () => {
       expect((await rawGet(url, '/en/posts/hi/')).body).toContain('Hello.');
       child.kill('SIGINT');
       expect(await exited).toBe(0);
+    } finally {
+      child.kill('SIGKILL');
+    }
+  });
+
+  it('prints the warnings of every rebuild that has new ones, and says when no page was built yet', async () => {
+    const post = (body: string) => `---\ntitle: Hi\n---\n${body}\n`;
+    const root = siteFromFiles({ 'posts/en/2024-05-01-hi.md': '---\ntitle: Hi\ntags: [unclosed\n---\nHello.\n' });
+    const file = path.join(root, 'posts/en/2024-05-01-hi.md');
+    const child = spawn(process.execPath, [BIN, 'serve', '--root', root, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    try {
+      await waitFor(() => /build failed \(1 error\); no page built yet/.test(stderr), 10_000, 'the first failed build');
+      expect(stderr).not.toContain('last good pages');
+      fs.writeFileSync(file, post('Hello.'));
+      await waitFor(() => /rebuilt \(post\)/.test(stderr), 10_000, 'the first good build');
+      // A new warning in a rebuild is printed…
+      fs.writeFileSync(file, post('![a chart](chart.png)'));
+      await waitFor(() => /posts\/en\/2024-05-01-hi\.md:4 warning: image chart\.png is not found/.test(stderr), 10_000, 'the new warning');
+      // …once: the next rebuild with the same warning does not repeat it.
+      const printed = stderr.length;
+      fs.writeFileSync(file, post('![a chart](chart.png)\n\nMore.'));
+      await waitFor(() => (stderr.slice(printed).match(/rebuilt \(/g) ?? []).length >= 1, 10_000, 'a rebuild');
+      expect(stderr.slice(printed)).not.toContain('warning: image chart.png');
+      // A failure after a good build keeps the pages.
+      fs.writeFileSync(file, '---\ntitle: [x\n---\n');
+      await waitFor(() => /build failed \(1 error\); still serving the last good pages/.test(stderr), 10_000, 'the failed rebuild');
     } finally {
       child.kill('SIGKILL');
     }
