@@ -30,4 +30,19 @@ describe('{% raw %} markers', () => {
     const body = lines('{% raw %}', '{{ a }}', '{% endraw %}', '', '<iframe></iframe>', '', '{% include b.html %}');
     expect(render(body).diagnostics.map((d) => d.line)).toEqual([9, 11]);
   });
+
+  test('a lone marker stays as written: in inline code of a tutorial, or in text', () => {
+    expect(render('Wrap Liquid in `{% raw %}` and close it with `{% endraw %}`.').html).toBe(
+      '<p>Wrap Liquid in <code>{% raw %}</code> and close it with <code>{% endraw %}</code>.</p>\n',
+    );
+    expect(render('An unclosed {% raw %} here.').html).toBe('<p>An unclosed {% raw %} here.</p>\n');
+    expect(render('A stray {% endraw %} here.').html).toBe('<p>A stray {% endraw %} here.</p>\n');
+  });
+
+  test('a pair inside one inline code span is dropped, as Jekyll does', () => {
+    expect(render('Print `{% raw %}{{ page.title }}{% endraw %}` in a layout.').html).toBe(
+      '<p>Print <code>{{ page.title }}</code> in a layout.</p>\n',
+    );
+  });
 });
+
