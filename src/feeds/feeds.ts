@@ -107,18 +107,19 @@ function renderFeed(format: FeedFormat, language: LanguageConfig, entries: reado
 
   if (format === 'atom') {
     // The library writes no xml:lang; Atom carries the language there (RFC 4287 §2).
-    return xmlSafe(feed.atom1()).replace('<feed xmlns="http://www.w3.org/2005/Atom">', `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${tag}">`);
+    return textNotCdata(xmlSafe(feed.atom1())).replace('<feed xmlns="http://www.w3.org/2005/Atom">', `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${tag}">`);
   }
-  if (format === 'rss') return xmlSafe(feed.rss2());
+  if (format === 'rss') return textNotCdata(xmlSafe(feed.rss2()));
   return jsonFeed11(feed.json1(), tag, entries);
 }
 
 function itemOf(format: FeedFormat, { post, url, html, summary, categories }: Entry): Item {
   // Atom's title and summary are `type="html"` and RSS's description is HTML: text goes in escaped.
-  // RSS's title is plain text, and JSON Feed's fields say what they are.
+  // RSS's title is plain text by the spec, but many readers show it as HTML: escaped too, so that
+  // a `<script>` in a title is shown, never run. JSON Feed's fields say what they are.
   const asHtml = format !== 'json';
   return {
-    title: format === 'atom' ? escapeHtml(post.title) : format === 'rss' ? cdataSafe(post.title) : post.title,
+    title: asHtml ? escapeHtml(post.title) : post.title,
     // RSS: no id, so that the library writes <guid isPermaLink="true"> with the link.
     id: format === 'rss' ? undefined : url,
     link: url,
@@ -171,6 +172,17 @@ function escapeHtml(text: string): string {
  */
 function cdataSafe(html: string): string {
   return html.replace(/]]>/g, ']]&gt;');
+}
+
+/**
+ * Titles, summaries and descriptions as escaped XML text rather than the library's CDATA
+ * sections: the same text once parsed, but a reader or filter that looks at the raw XML sees no
+ * markup where only text belongs. Bodies (`content`) stay in CDATA.
+ */
+function textNotCdata(xml: string): string {
+  return xml.replace(/<(title|summary|description)((?: [^>]*)?)><!\[CDATA\[([\s\S]*?)\]\]><\/\1>/g, (_, tag: string, attributes: string, text: string) =>
+    `<${tag}${attributes}>${text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')}</${tag}>`,
+  );
 }
 
 /** The library escapes `&` and `"` in attribute values but not `<`, which XML forbids there. */

@@ -353,3 +353,23 @@ function expectAbsoluteContent(html: string): void {
     expect(url.startsWith(BASE) || url.startsWith('#'), url).toBe(true);
   });
 }
+
+describe('markup in a title or summary', () => {
+  it('reaches feeds as escaped text, never as markup a reader could run', async () => {
+    const root = siteFromFiles({
+      'posts/en/2024-05-14-xss.md': '---\ntitle: "<script>alert(1)</script> Q&A"\ndescription: "<img src=x onerror=alert(2)> summary"\n---\nBody.\n',
+    });
+    expect((await buildSite(root)).ok).toBe(true);
+    for (const file of ['en/feed.xml', 'en/rss.xml']) {
+      const xml = readOutput(root, file);
+      expect(xml, file).not.toMatch(/<(title|summary|description)[^>]*><!\[CDATA\[/);
+      const $ = parseXml(xml);
+      const item = $('entry, item').first();
+      // Parsed as XML the text is escaped HTML: a reader showing it as HTML shows the characters.
+      expect(item.find('title').text(), file).toBe('&lt;script&gt;alert(1)&lt;/script&gt; Q&amp;A');
+      expect(item.find('summary, description').first().text(), file).toBe('&lt;img src=x onerror=alert(2)&gt; summary');
+      // …and what a feed reader's parser hands on to be shown is the title's own characters.
+      expect(parseFeed(xml).items[0]!.title, file).toBe('<script>alert(1)</script> Q&A');
+    }
+  });
+});
