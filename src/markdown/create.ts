@@ -20,6 +20,7 @@ import { mediaSubpathPlugin } from './plugins/media-subpath.js';
 import { linksPlugin } from './plugins/links.js';
 import { liquidTagsPlugin } from './plugins/liquid-tags.js';
 import { mermaidFencePlugin } from './plugins/mermaid-fence.js';
+import { nestingLimitPlugin } from './plugins/nesting-limit.js';
 import { rawHtmlPlugin } from './plugins/raw-html.js';
 import { safeLinksPlugin } from './plugins/safe-links.js';
 import { createSanitizer } from './sanitize.js';
@@ -97,6 +98,7 @@ function configure(options: MarkdownOptions): MarkdownIt {
   // raw-html) run in this order after markdown-it's own and the footnote plugin's footnote_tail,
   // so they see final text tokens and footnote content at the end of the token stream.
   md.use(jekyllRawPlugin) // edits the source before block parsing; liquid-tags reads its ranges
+    .use(nestingLimitPlugin)
     .use(footnote())
     // Block rules before paragraph, inline rules before emphasis; code rules come first, so tags
     // in fences, indented code and code spans stay literal. Before liquid-tags, which reports

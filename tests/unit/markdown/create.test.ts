@@ -1,4 +1,4 @@
-import { describe, expect, test } from 'vitest';
+import { describe, expect, it, test } from 'vitest';
 import { createMarkdown } from '../../../src/markdown/create.js';
 import { createSanitizer } from '../../../src/markdown/sanitize.js';
 import { BODY_LINE, FILE, lines, renderer } from './render.js';
@@ -117,5 +117,26 @@ describe('createMarkdown', () => {
 
   test('an empty body renders to nothing', () => {
     expect(render('')).toEqual({ html: '', headings: [], hasMermaid: false, diagrams: [], links: [], diagnostics: [] });
+  });
+});
+
+describe('content nested beyond the parser\'s limit', () => {
+  it('is reported once, at the line where the page stops showing it', () => {
+    const md = createMarkdown({ trustedHtml: false, siteOrigin: '' });
+    const list = Array.from({ length: 120 }, (_, i) => `${' '.repeat(i * 2)}- item ${i}`).join('\n');
+    const result = md.render(`Intro.\n\n${list}\n\nTail text.\n`, { file: '/site/posts/deep.md', bodyLine: 4, id: 'deep.md', lang: 'en' });
+    // Each list level is two levels for the parser (the list and its item): item 49 is the 101st.
+    expect(result.html).toContain('item 48');
+    expect(result.html).not.toContain('item 49');
+    expect(result.html).not.toContain('Tail text');
+    expect(result.diagnostics).toEqual([
+      expect.objectContaining({ file: '/site/posts/deep.md', line: 4 + 2 + 49, severity: 'warning', code: 'nesting-limit' }),
+    ]);
+  });
+
+  it('is not reported for ordinary nesting', () => {
+    const md = createMarkdown({ trustedHtml: false, siteOrigin: '' });
+    const result = md.render('> a\n>> b\n>>> c\n\n- x\n  - y\n    - z\n', { file: '/site/posts/ok.md', bodyLine: 1, id: 'ok.md', lang: 'en' });
+    expect(result.diagnostics).toEqual([]);
   });
 });
