@@ -2,7 +2,7 @@
 // went wrong. Returns a report; printing is the CLI's job.
 import { resolveConfig, type ConfigOverrides } from './config.js';
 import path from 'node:path';
-import { hasErrors, sortDiagnostics, warning, type Diagnostic } from './diagnostics.js';
+import { hasErrors, sortDiagnostics, tooManyWarnings, warning, type Diagnostic } from './diagnostics.js';
 import { runPipeline, type PipelineHooks } from './pipeline/run.js';
 import type { RenderCounts } from './pipeline/cache.js';
 import { openBuildCache, saveBuildCache } from './pipeline/store.js';
@@ -32,7 +32,10 @@ export interface BuildReport {
   ms: number;
 }
 
-export interface BuildOptions extends ConfigOverrides, PipelineHooks {}
+export interface BuildOptions extends ConfigOverrides, PipelineHooks {
+  /** Fail (nothing published) when the build has more warnings than this (`--max-warnings`). */
+  maxWarnings?: number;
+}
 
 /**
  * Build a site. Content problems come back as diagnostics (ok: false, nothing written); a
@@ -65,6 +68,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
     throw cause;
   }
   const diagnostics = [...configDiagnostics, ...result.diagnostics];
+  const tooMany = tooManyWarnings(diagnostics, options.maxWarnings, config.root);
+  if (tooMany) diagnostics.push(tooMany);
   if (!result.site || hasErrors(diagnostics)) {
     staging.discard();
     return report({ diagnostics, sources: result.sources });

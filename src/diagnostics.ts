@@ -107,3 +107,14 @@ export function codeFrame(source: string, line: number): string {
   }
   return out.join('\n');
 }
+
+/** The error that fails a run with more warnings than `max` allows (ESLint's --max-warnings). */
+export function tooManyWarnings(diagnostics: readonly Diagnostic[], max: number | undefined, root: string): Diagnostic | undefined {
+  if (max === undefined) return undefined;
+  const warnings = diagnostics.filter((d) => d.severity === 'warning').length;
+  if (warnings <= max) return undefined;
+  return error(root, `${warnings} warnings, more than --max-warnings ${max} allows`, {
+    code: 'max-warnings',
+    hint: 'fix the warnings above, or raise --max-warnings',
+  });
+}

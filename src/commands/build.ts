@@ -3,10 +3,10 @@ import { build, type BuildReport } from '../build.js';
 import { parseBaseUrl } from '../config.js';
 import { OutputFolderError } from '../pipeline/write.js';
 import type { Stage } from '../pipeline/run.js';
-import { commandArgs, siteFoldersProblem, printDiagnostics, shortPath, usage, type Io } from './io.js';
+import { commandArgs, maxWarningsOption, siteFoldersProblem, printDiagnostics, shortPath, usage, type Io } from './io.js';
 
 export const BUILD_USAGE = `omnipress build [--root DIR] [--posts DIR] [--out DIR] [--base-url URL] [--drafts] [--future] [--quiet]
-                [--mermaid client|build]`;
+                [--mermaid client|build] [--max-warnings N] [--verbose]`;
 
 export const BUILD_HELP = `Usage: ${BUILD_USAGE}
 
@@ -19,6 +19,8 @@ Options:
   --drafts         include drafts (draft: true, published: false, files in _drafts/)
   --future         include posts dated in the future
   --quiet          print only diagnostics and the summary
+  --max-warnings N fail (exit 1, nothing published) with more than N warnings, for CI
+  --verbose        every place of every warning (else the first few of a kind that occurs often)
   --mermaid MODE   client (default): diagrams render in the reader's browser, from a self-hosted runtime;
                    build: diagrams become inline SVG at build time in headless Chromium
                    (OMNIPRESS_CHROMIUM or /usr/bin/chromium), cached in ROOT/.omnipress-cache/
@@ -42,6 +44,7 @@ export async function runBuild(args: string[], io: Io): Promise<number> {
       drafts: { type: 'boolean' },
       future: { type: 'boolean' },
       quiet: { type: 'boolean', short: 'q' },
+      'max-warnings': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -54,6 +57,8 @@ export async function runBuild(args: string[], io: Io): Promise<number> {
   if (mermaid !== undefined && mermaid !== 'client' && mermaid !== 'build') {
     return usage(io, `--mermaid must be client or build, got "${mermaid}"`);
   }
+  const maxWarnings = maxWarningsOption(values['max-warnings']);
+  if (maxWarnings === 'invalid') return usage(io, `--max-warnings must be a whole number, got "${values['max-warnings']}"`);
   const folders = siteFoldersProblem(values.root, values.posts);
   if (folders) return usage(io, folders, false);
 
@@ -68,6 +73,7 @@ export async function runBuild(args: string[], io: Io): Promise<number> {
       mermaid,
       drafts: values.drafts,
       future: values.future,
+      maxWarnings,
       onProgress: quiet ? undefined : progressPrinter(io.stderr, io.env),
     });
   } catch (cause) {
@@ -76,7 +82,7 @@ export async function runBuild(args: string[], io: Io): Promise<number> {
   }
   if (!quiet) io.stderr.write('\r\x1b[K');
   // Notes (severity info) are for someone watching a terminal, not for CI logs.
-  printDiagnostics(io, report.diagnostics, { root: report.config.root, sources: report.sources, quiet });
+  printDiagnostics(io, report.diagnostics, { root: report.config.root, sources: report.sources, quiet, verbose: io.verbose });
   io.stdout.write(`${summary(report)}\n`);
   return report.ok ? 0 : 1;
 }

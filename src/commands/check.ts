@@ -3,9 +3,10 @@ import path from 'node:path';
 import { checkSite, type CheckReport } from '../check/check.js';
 import { toGithub, toJson, type CheckFormat } from '../check/format.js';
 import { isInside } from '../util/paths.js';
-import { commandArgs, siteFoldersProblem, printDiagnostics, usage, type Io } from './io.js';
+import { tooManyWarnings } from '../diagnostics.js';
+import { commandArgs, maxWarningsOption, siteFoldersProblem, printDiagnostics, usage, type Io } from './io.js';
 
-export const CHECK_USAGE = 'omnipress check [--root DIR] [--posts DIR] [--drafts] [--future] [--format text|json|github]';
+export const CHECK_USAGE = 'omnipress check [--root DIR] [--posts DIR] [--drafts] [--future] [--format text|json|github] [--max-warnings N] [--verbose]';
 
 export const CHECK_HELP = `Usage: ${CHECK_USAGE}
 
@@ -22,6 +23,8 @@ Options:
   --format FORMAT  text (default), json (an array of {file, line, column, severity, message, hint})
                    or github (workflow commands: annotations on a pull request's lines; the
                    default when GITHUB_ACTIONS=true)
+  --max-warnings N exit 1 with more than N warnings
+  --verbose        in text, every place of every warning (else the first few of a kind that occurs often)
 
 Exit codes: 0 no errors (warnings and notes allowed), 1 errors, 2 usage errors.
 `;
@@ -39,6 +42,7 @@ export async function runCheck(args: string[], io: Io): Promise<number> {
       drafts: { type: 'boolean' },
       future: { type: 'boolean' },
       format: { type: 'string' },
+      'max-warnings': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -49,7 +53,12 @@ export async function runCheck(args: string[], io: Io): Promise<number> {
   const folders = siteFoldersProblem(values.root, values.posts);
   if (folders) return usage(io, folders, false);
 
-  const report = await checkSite({ root: values.root, posts: values.posts, drafts: values.drafts, future: values.future });
+  const maxWarnings = maxWarningsOption(values['max-warnings']);
+  if (maxWarnings === 'invalid') return usage(io, `--max-warnings must be a whole number, got "${values['max-warnings']}"`);
+
+  const checked = await checkSite({ root: values.root, posts: values.posts, drafts: values.drafts, future: values.future });
+  const tooMany = tooManyWarnings(checked.diagnostics, maxWarnings, checked.config.root);
+  const report = tooMany ? { ...checked, ok: false, diagnostics: [...checked.diagnostics, tooMany] } : checked;
   if (format === 'json') {
     io.stdout.write(`${JSON.stringify(toJson(report.diagnostics, report.config.root), null, 2)}\n`);
     io.stderr.write(`${summary(report)}\n`);
@@ -61,7 +70,7 @@ export async function runCheck(args: string[], io: Io): Promise<number> {
     io.stdout.write(`${summary(report)}\n`);
   } else {
     // The report is what `check` is run for: it goes to stdout, notes included.
-    printDiagnostics({ ...io, stderr: io.stdout }, report.diagnostics, { root: report.config.root, sources: report.sources, quiet: false });
+    printDiagnostics({ ...io, stderr: io.stdout }, report.diagnostics, { root: report.config.root, sources: report.sources, quiet: false, verbose: io.verbose });
     io.stdout.write(`${summary(report)}\n`);
   }
   return report.ok ? 0 : 1;

@@ -72,14 +72,20 @@ export function shortPath(dir: string): string {
   return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : dir;
 }
 
+/** Warnings of one kind beyond this many print as their first few places and a count. */
+const WARNINGS_IN_FULL = 5;
+const FIRST_PLACES = 3;
+
 /**
  * Diagnostics as text blocks with code frames. Posts' text comes from `sources`; templates and
- * the config are read from disk here. Notes (severity info) are left out when `quiet`.
+ * the config are read from disk here. Notes (severity info) are left out when `quiet`. Errors are
+ * all printed; of a kind of warning that occurs more than a few times (a migrated blog can have
+ * hundreds of one kind) the first places are printed and the rest counted, unless `verbose`.
  */
 export function printDiagnostics(
   io: Io,
   diagnostics: readonly Diagnostic[],
-  options: { root: string; sources: ReadonlyMap<string, string>; quiet: boolean },
+  options: { root: string; sources: ReadonlyMap<string, string>; quiet: boolean; verbose?: boolean },
 ): void {
   const sources = new Map(options.sources);
   for (const d of diagnostics) {
@@ -90,8 +96,34 @@ export function printDiagnostics(
       // A file that vanished since: no code frame.
     }
   }
-  for (const d of diagnostics) {
-    if (d.severity === 'info' && options.quiet) continue;
+  const shown = diagnostics.filter((d) => !(d.severity === 'info' && options.quiet));
+  const kinds = new Map<string, number>();
+  for (const d of shown) if (d.severity === 'warning') kinds.set(warningKind(d), (kinds.get(warningKind(d)) ?? 0) + 1);
+  const printed = new Map<string, number>();
+  for (const d of shown) {
+    const kind = warningKind(d);
+    const total = d.severity === 'warning' ? kinds.get(kind)! : 0;
+    if (!options.verbose && total > WARNINGS_IN_FULL) {
+      const count = (printed.get(kind) ?? 0) + 1;
+      printed.set(kind, count);
+      if (count > FIRST_PLACES) continue;
+      io.stderr.write(`${formatDiagnostic(d, { root: options.root, sources })}\n\n`);
+      if (count === FIRST_PLACES) {
+        io.stderr.write(`…and ${total - FIRST_PLACES} more warnings like this${d.code ? ` (${d.code})` : ''}; --verbose lists them all\n\n`);
+      }
+      continue;
+    }
     io.stderr.write(`${formatDiagnostic(d, { root: options.root, sources })}\n\n`);
   }
+}
+
+/** What makes two warnings the same kind: their code, else their message. */
+function warningKind(d: Diagnostic): string {
+  return d.code ?? `message:${d.message}`;
+}
+
+/** `--max-warnings N`: a usage error unless N is a whole number. */
+export function maxWarningsOption(value: string | undefined): number | undefined | 'invalid' {
+  if (value === undefined) return undefined;
+  return /^\d+$/.test(value) ? Number(value) : 'invalid';
 }

@@ -50,7 +50,7 @@ export async function runServe(args: string[], io: Io): Promise<number> {
   let server: DevServer;
   let root = values.root ?? '.';
   const print = (diagnostics: readonly Diagnostic[]) =>
-    printDiagnostics(io, diagnostics.filter((d) => d.severity !== 'info'), { root, sources: new Map(), quiet: true });
+    printDiagnostics(io, diagnostics.filter((d) => d.severity !== 'info'), { root, sources: new Map(), quiet: true, verbose: io.verbose });
   // Errors are printed with every build that has them; a warning once, when it first appears.
   const warned = new Set<string>();
   const newProblems = (diagnostics: readonly Diagnostic[]) =>

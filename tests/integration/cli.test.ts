@@ -195,3 +195,40 @@ describe('a posts folder that is missing or empty', () => {
     expect(result.stderr).toMatch(/posts folder .*posts does not exist; the posts seem to be in --posts _posts/);
   });
 });
+
+describe('many warnings', () => {
+  // Twelve posts, each with an image that is not there: one kind of warning, twelve places.
+  const site = () => {
+    const files: Record<string, string> = {};
+    for (let i = 10; i < 22; i++) files[`posts/en/2024-05-${i}-p.md`] = `---\ntitle: Post ${i}\nslug: p${i}\n---\n![chart](chart-${i}.png)\n`;
+    return siteFromFiles(files);
+  };
+
+  it('print each kind once with its first places and a count; --verbose prints every one', () => {
+    const root = site();
+    const short = runCli(['build', '--root', root], { cwd: root });
+    expect(short.status).toBe(0);
+    expect(short.stderr.match(/warning: image chart-\d+\.png is not found/g)).toHaveLength(3);
+    expect(short.stderr).toContain('…and 9 more warnings like this (missing-image); --verbose lists them all');
+    expect(short.stdout).toMatch(/12 warnings/);
+    const verbose = runCli(['build', '--root', root, '--verbose'], { cwd: root });
+    expect(verbose.stderr.match(/warning: image chart-\d+\.png is not found/g)).toHaveLength(12);
+    const json = runCli(['check', '--root', root, '--format', 'json'], { cwd: root });
+    expect((JSON.parse(json.stdout) as Array<{ severity: string }>).filter((d) => d.severity === 'warning')).toHaveLength(12);
+  });
+
+  it('--max-warnings fails build (nothing published) and check above the limit, as ESLint does', () => {
+    const root = site();
+    expect(runCli(['build', '--root', root, '--max-warnings', '12'], { cwd: root }).status).toBe(0);
+    const before = readTree(path.join(root, '_site'));
+    fs.writeFileSync(path.join(root, 'posts/en/2024-05-30-p.md'), '---\ntitle: One more\n---\n![chart](chart-30.png)\n');
+    const build = runCli(['build', '--root', root, '--max-warnings', '12'], { cwd: root });
+    expect(build.status).toBe(1);
+    expect(build.stderr).toContain('13 warnings, more than --max-warnings 12 allows');
+    expect(build.stdout).toMatch(/build failed/);
+    expect(readTree(path.join(root, '_site'))).toEqual(before);
+    expect(runCli(['check', '--root', root, '--max-warnings', '12'], { cwd: root }).status).toBe(1);
+    expect(runCli(['check', '--root', root, '--max-warnings', '13'], { cwd: root }).status).toBe(0);
+    expect(runCli(['build', '--root', root, '--max-warnings', 'lots'], { cwd: root }).status).toBe(2);
+  });
+});
