@@ -14,6 +14,9 @@ import { isInside, toPosix } from '../util/paths.js';
 import type { ChangeKind, ChangeSet } from './watcher.js';
 
 /** What one (re)build did: the dev server logs it, browsers hear about it, tests assert on it. */
+/** How long a search request waits for a newer index when an older one can be served. */
+const SEARCH_WAIT_MS = 2000;
+
 export interface BuildRecord {
   /** 1 for the first build, then counting up. */
   id: number;
@@ -53,6 +56,8 @@ export class Rebuilder {
   private searchOutputs: OutputFile[] = [];
   private searchNext?: { site: Site; outputs: OutputFile[]; hashes?: Map<string, string> };
   private searching?: Promise<void>;
+  /** Search requests waiting for the index under way to be complete. */
+  private indexedWaiters: Array<() => void> = [];
 
   constructor(
     public config: ResolvedConfig,
@@ -168,24 +173,34 @@ export class Rebuilder {
 
   /**
    * Settles once the served search index is that of the latest good build (indexing it now if it
-   * is not). The server awaits it before serving anything under /pagefind/.
+   * is not), or, while saves keep coming and each restarts the indexing, once the index under way
+   * is complete; when some index is already served, after SEARCH_WAIT_MS at most. The server
+   * awaits it before serving anything under /pagefind/.
    */
   searchReady(): Promise<void> {
-    if (!this.searchNext) return this.searching ?? Promise.resolve();
-    return (this.searching ??= (async () => {
-      try {
-        while (this.searchNext) {
-          const { site, outputs, hashes } = this.searchNext;
-          this.searchNext = undefined;
-          const search = await indexSearch(site, outputs, this.cache.search, hashes);
-          if (hasErrors(search.diagnostics)) continue;
+    if (!this.searchNext && !this.searching) return Promise.resolve();
+    const indexed = new Promise<void>((resolve) => this.indexedWaiters.push(resolve));
+    this.searching ??= this.indexWhileBehind();
+    if (this.searchOutputs.length === 0) return indexed;
+    return Promise.race([indexed, new Promise<void>((resolve) => setTimeout(resolve, SEARCH_WAIT_MS).unref())]);
+  }
+
+  private async indexWhileBehind(): Promise<void> {
+    try {
+      while (this.searchNext) {
+        const { site, outputs, hashes } = this.searchNext;
+        this.searchNext = undefined;
+        const search = await indexSearch(site, outputs, this.cache.search, hashes);
+        if (!hasErrors(search.diagnostics)) {
           this.searchOutputs = search.outputs;
           if (this.errors.length === 0) this.writer.write([...this.outputs, ...this.searchOutputs]);
         }
-      } finally {
-        this.searching = undefined;
+        this.indexedWaiters.splice(0).forEach((resolve) => resolve());
       }
-    })());
+    } finally {
+      this.searching = undefined;
+      this.indexedWaiters.splice(0).forEach((resolve) => resolve());
+    }
   }
 
   private failed(record: (fields: Partial<BuildRecord>) => BuildRecord, diagnostics: Diagnostic[], counts = {}): BuildRecord {

@@ -221,6 +221,40 @@ describe('serving', () => {
   });
 });
 
+describe('search while an editor keeps saving', () => {
+  it('answers search requests while saves keep coming, with the last complete index', async () => {
+    const files: Record<string, string> = {};
+    // Enough posts that indexing takes longer than a rebuild after a save.
+    for (let i = 0; i < 300; i++) files[`posts/en/2024-05-02-post-${i}.md`] = `---\ntitle: Post ${i}\n---\n${'Words to index. '.repeat(60)}\n`;
+    const root = siteFromFiles(files);
+    const server = await startServe(root);
+    await get(server, '/pagefind/pagefind-entry.json');
+    const file = path.join(root, 'posts/en/2024-05-02-post-0.md');
+    const original = fs.readFileSync(file, 'utf8');
+    let saving = true;
+    // An editor's autosave: a save every 20 ms, each one a new build and a new index to make.
+    const saves = (async () => {
+      for (let n = 0; saving && n < 500; n++) {
+        fs.writeFileSync(file, `${original}\nsave ${n}\n`);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    })();
+    try {
+      await waitFor(() => server.builds.length > 3, 10_000, 'rebuilds');
+      for (let i = 0; i < 5; i++) {
+        const answered = await Promise.race([get(server, '/pagefind/pagefind-entry.json'), saves.then(() => 'saves ended first' as const)]);
+        expect(answered, `request ${i}`).not.toBe('saves ended first');
+        if (answered !== 'saves ended first') expect(answered.status).toBe(200);
+      }
+    } finally {
+      saving = false;
+      await saves;
+      await server.close();
+    }
+  }, 60_000);
+
+});
+
 describe('serve --no-drafts', () => {
   it('hides drafts', async () => {
     const server = await startServe(siteFromFiles(FILES), { drafts: false });
