@@ -13,6 +13,9 @@ export interface DiagramSvgs {
   dark: string;
 }
 
+/** Mermaid's `maxTextSize` default: a longer source is not drawn. */
+const MERMAID_MAX_TEXT = 50_000;
+
 export type DiagramOutcome = { svgs: DiagramSvgs } | { error: string };
 
 export interface DiagramStats {
@@ -54,11 +57,17 @@ export async function renderDiagrams(sources: Iterable<string>, options: { chrom
   const cacheDir = path.join(options.cacheDir, 'mermaid');
   const misses: string[] = [];
   for (const source of new Set(sources)) {
+    if (source.length > MERMAID_MAX_TEXT) {
+      // Mermaid would draw a picture saying so instead of the diagram; that is an error to fix.
+      outcomes.set(source, { error: `the diagram is ${source.length.toLocaleString('en')} characters long, more than Mermaid's limit of ${MERMAID_MAX_TEXT.toLocaleString('en')}; split it into smaller diagrams` });
+      continue;
+    }
     const hit = readCache(cacheDir, source);
     if (hit) outcomes.set(source, { svgs: hit });
     else misses.push(source);
   }
-  const stats: DiagramStats = { rendered: 0, cached: outcomes.size, startMs: 0, renderMs: 0 };
+  const cached = [...outcomes.values()].filter((outcome) => 'svgs' in outcome).length;
+  const stats: DiagramStats = { rendered: 0, cached, startMs: 0, renderMs: 0 };
   if (misses.length === 0) return { outcomes, stats };
 
   let browser: Browser;

@@ -74,6 +74,15 @@ withBrowser('mermaid build mode', () => {
     expect(fs.existsSync(path.join(root, '_site'))).toBe(false);
   });
 
+  it('fails the build on a diagram over Mermaid\'s size limit instead of publishing a picture saying so', () => {
+    const nodes = Array.from({ length: 2200 }, (_, i) => `  N${i}[node number ${i}] --> N${i + 1}`).join('\n');
+    const root = diagramSite({ 'posts/en/2024-05-14-huge.md': `---\ntitle: Huge\n---\nText.\n\n\`\`\`mermaid\nflowchart LR\n${nodes}\n\`\`\`\n` });
+    const result = build(root);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/posts\/en\/2024-05-14-huge\.md:6 error: mermaid diagram has an error: the diagram is [\d,]+ characters long, more than Mermaid's limit of 50,000/);
+    expect(fs.existsSync(path.join(root, '_site'))).toBe(false);
+  });
+
   it('keeps scripts in diagram labels out of the SVG', () => {
     const root = siteFromFiles({
       'posts/en/2024-05-14-xss.md':
