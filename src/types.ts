@@ -184,7 +184,7 @@ export interface Term {
   name: string;
   /** Identity: the name folded for case, width (NFKC) and spacing; variants share one term. */
   key: string;
-  /** URL segment: slugify(name) (Hangul/Han kept), a short hash when that is empty; unique per taxonomy and language. */
+  /** URL segment: slugify(name) (Hangul/Han kept), a short hash when that is empty, a hash suffix when taken or a reserved name (`con`); unique per taxonomy and language. */
   segment: string;
   /** Site path of its first page (`/ko/tags/인공지능/`). Not percent-encoded. */
   url: string;
