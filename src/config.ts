@@ -121,6 +121,10 @@ function isTimeZone(zone: string): boolean {
 type RawConfig = { values: Record<string, unknown>; lines: Record<string, number> };
 
 function readConfigFile(file: string, diagnostics: Diagnostic[]): RawConfig {
+  if (!fs.statSync(file).isFile()) {
+    diagnostics.push(error(file, `${path.basename(file)} is a folder, not a config file`, { hint: 'remove or rename the folder' }));
+    return { values: {}, lines: {} };
+  }
   const text = fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, uniqueKeys: true });
