@@ -118,7 +118,7 @@ export class StagingFolder {
       this.made.add(dir);
     }
     if (this.publicFiles.has(file.path)) this.shadowed.push(file.path);
-    if (!file.previous || !linked(file.previous, target)) fs.writeFileSync(target, file.content);
+    if (!file.previous || !linked(file.previous, target)) writeNew(target, file.content);
     this.written++;
   }
 
@@ -150,6 +150,21 @@ function linked(previous: string, target: string): boolean {
     return true;
   } catch {
     return false;
+  }
+}
+
+/**
+ * Write `content` as a new file at `target`. Whatever is there already (a public/ copy, or an
+ * earlier output of this build, perhaps a hard link to the previous build's file) is unlinked
+ * first: writing into it would write through the link into the site that is still live.
+ */
+function writeNew(target: string, content: string | Uint8Array): void {
+  try {
+    fs.writeFileSync(target, content, { flag: 'wx' });
+  } catch (cause) {
+    if ((cause as NodeJS.ErrnoException).code !== 'EEXIST') throw cause;
+    fs.unlinkSync(target);
+    fs.writeFileSync(target, content, { flag: 'wx' });
   }
 }
 
