@@ -277,4 +277,16 @@ export interface OutputFile {
    * file): the writer links it instead of writing it again (`content` is then read only if asked for).
    */
   previous?: string;
+  /** Who asked for the file, when it is neither a page of the model nor generated (a post's linked file): collision reports name it. */
+  origin?: OutputOrigin;
+}
+
+/** The source of an output file, for a report naming both sides of a collision. */
+export interface OutputOrigin {
+  /** Absolute path of the file at fault (the post). */
+  file: string;
+  /** 1-based line in it (the link). */
+  line?: number;
+  /** What it is, for a message: `image logo.png`. */
+  what: string;
 }
