@@ -60,7 +60,7 @@ export function resolveConfig(overrides: ConfigOverrides = {}): ConfigResult {
   }
 
   const known = new Set(['title', 'description', 'baseUrl', 'timeZone', 'defaultLanguage', 'languages', 'pageSize',
-    'rootPostsPerLanguage', 'trustedHtml', 'gitDates', 'strings', 'drafts', 'future', 'mermaid', 'search',
+    'rootPostsPerLanguage', 'trustedHtml', 'trustedAssets', 'gitDates', 'strings', 'drafts', 'future', 'mermaid', 'search',
     'searchPartSize']);
   const data = Object.fromEntries(Object.entries(raw.values).filter(([key]) => !known.has(key)));
 
@@ -82,6 +82,7 @@ export function resolveConfig(overrides: ConfigOverrides = {}): ConfigResult {
     drafts: overrides.drafts ?? read.boolean('drafts') ?? false,
     future: overrides.future ?? read.boolean('future') ?? false,
     trustedHtml: read.boolean('trustedHtml') ?? false,
+    trustedAssets: read.boolean('trustedAssets') ?? false,
     gitDates: read.boolean('gitDates') ?? true,
     now: overrides.now ?? new Date(),
     strings: read.strings(codes),

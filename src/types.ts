@@ -63,6 +63,11 @@ export interface ResolvedConfig {
   gitDates: boolean;
   /** Trust raw HTML in posts (skip the sanitizer). Off by default. */
   trustedHtml: boolean;
+  /**
+   * Copy any type of file a post links beside its page, HTML and SVG included (config
+   * `trustedAssets`, off by default: only types browsers never run, post-asset-types.ts).
+   */
+  trustedAssets: boolean;
   /** The instant that decides which posts are "future"; fixed per build. */
   now: Date;
   /** Extra UI strings per language from the config, merged over the theme's i18n files. */
