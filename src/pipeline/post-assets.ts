@@ -22,17 +22,14 @@ import { refuseAsset } from './post-asset-types.js';
 
 const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 
-// Relative links to pages (other posts' .md files, folders) are not files to copy.
-const PAGE_LIKE = /(?:\.(?:md|markdown|html?)|\/)$/i;
-const FILE_LIKE = /\.[a-z0-9]{1,8}$/i;
+// A link to a folder or to another post's Markdown file is a page, never a file to copy. Other
+// relative links (`slides.pdf`, `page.html`, `CNAME`) are files when there is one of that name:
+// copied if it may be published, else reported, never skipped in silence.
+const NOT_A_FILE = /(?:\.(?:md|markdown)|\/)$/i;
 
 /** A post's images and linked files with a relative URL (neither absolute nor root-relative). */
 export function relativeAssets(links: readonly LinkRef[]): LinkRef[] {
-  return links.filter((link) => {
-    if (!isRelative(link.url)) return false;
-    const file = link.url.replace(/[?#].*$/, '');
-    return link.kind === 'image' || (FILE_LIKE.test(file) && !PAGE_LIKE.test(file));
-  });
+  return links.filter((link) => isRelative(link.url) && (link.kind === 'image' || !NOT_A_FILE.test(link.url.replace(/[?#].*$/, ''))));
 }
 
 export function isRelative(url: string): boolean {

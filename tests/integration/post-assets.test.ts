@@ -36,7 +36,7 @@ const SCRIPT_SVG = '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(docume
 describe('a post that links host files and page names beside a root permalink', () => {
   it('is refused, one error per link naming its line, and the live site stays as it was', () => {
     const { root, before } = publishedSite({
-      'posts/en/2024-05-02-about.md': '---\ntitle: About\npermalink: /about.html\n---\n![](index.html)\n\n![](404.html)\n\n![](_redirects)\n\n![](_headers)\n\n![](CNAME)\n',
+      'posts/en/2024-05-02-about.md': '---\ntitle: About\npermalink: /about.html\n---\n![](index.html)\n\n![](404.html)\n\n![](_redirects)\n\n![](_headers)\n\n[domain](CNAME)\n',
       'posts/en/index.html': SCRIPT_PAGE,
       'posts/en/404.html': SCRIPT_PAGE,
       'posts/en/_redirects': '/*  https://evil.example/:splat  301!\n',
@@ -51,7 +51,7 @@ describe('a post that links host files and page names beside a root permalink', 
       `${file}:7 error: image 404.html is not copied: a file named 404.html is served as a page of the site`,
       `${file}:9 error: image _redirects is not copied: web hosts read _redirects as the whole site's configuration`,
       `${file}:11 error: image _headers is not copied: web hosts read _headers as the whole site's configuration`,
-      `${file}:13 error: image CNAME is not copied: web hosts read CNAME as the whole site's configuration`,
+      `${file}:13 error: file CNAME is not copied: web hosts read CNAME as the whole site's configuration`,
     ]);
     expect(readTree(path.join(root, '_site'))).toEqual(before);
   });
@@ -109,7 +109,9 @@ describe('the types of file a post may publish', () => {
     ['[code](app.js)', 'app.js', /file app\.js is not copied: a \.js file can run code/],
     ['[style](theme.css)', 'theme.css', /file theme\.css is not copied: a \.css file can run code/],
     ['[module](lib.wasm)', 'lib.wasm', /file lib\.wasm is not copied: a \.wasm file can run code/],
+    ['[a page](page2.html)', 'page2.html', /file page2\.html is not copied: a \.html file can run code on the site/],
     ['[track](route.gpx)', 'route.gpx', /file route\.gpx is not copied: \.gpx is not a type posts may publish/],
+    ['[notes](notes)', 'notes', /file notes is not copied: it has no file extension/],
     ['![](photo)', 'photo', /image photo is not copied: it has no file extension/],
     ['[secret](.env)', '.env', /file \.env is not copied: "\.env" starts with a dot/],
     ['![](.well-known/security.png)', '.well-known/security.png', /image \.well-known\/security\.png is not copied: "\.well-known" starts with a dot/],
@@ -136,7 +138,8 @@ describe('the types of file a post may publish', () => {
   it('copies images, media, documents, archives and plain data beside the page, byte for byte', () => {
     const files: Record<string, Uint8Array> = {};
     for (const [i, name] of allowed.entries()) files[`posts/en/files/${name}`] = Uint8Array.from([i, 0, 255, 60, 115, 99, 114, 105, 112, 116, 62]);
-    const body = allowed.map((name, i) => (i % 2 ? `[${name}](files/${name})` : `![${name}](files/${name})`)).join('\n\n');
+    // A relative link with no file of its name beside the post is a link to a page, not a file.
+    const body = [...allowed.map((name, i) => (i % 2 ? `[${name}](files/${name})` : `![${name}](files/${name})`)), '[elsewhere](elsewhere.html)'].join('\n\n');
     const root = siteFromFiles({ ...files, 'posts/en/2024-05-01-a.md': `---\ntitle: A\n---\n${body}\n` });
     const result = build(root);
     expect(result.status, result.stderr).toBe(0);
