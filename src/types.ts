@@ -282,14 +282,14 @@ export interface OutputFile {
    * file): the writer links it instead of writing it again (`content` is then read only if asked for).
    */
   previous?: string;
-  /** Who asked for the file, when it is neither a page of the model nor generated (a post's linked file): collision reports name it. */
+  /** Who asked for the file, when it is not a page of the model (a post's linked file, a theme file): collision reports name it. */
   origin?: OutputOrigin;
 }
 
 /** The source of an output file, for a report naming both sides of a collision. */
 export interface OutputOrigin {
-  /** Absolute path of the file at fault (the post). */
-  file: string;
+  /** Absolute path of the post that asked for the file (none for omnipress's own files). */
+  file?: string;
   /** 1-based line in it (the link). */
   line?: number;
   /** What it is, for a message: `image logo.png`. */

@@ -13,24 +13,35 @@ export function outputKey(outputPath: string): string {
   return outputPath.normalize('NFC').toLowerCase();
 }
 
+/** The folders `key` lies in, outermost first: `a/b/c.html` → `a`, `a/b`. */
+export function foldersOf(key: string): string[] {
+  const folders: string[] = [];
+  for (let at = key.indexOf('/'); at !== -1; at = key.indexOf('/', at + 1)) folders.push(key.slice(0, at));
+  return folders;
+}
+
 /**
- * What generated file or folder `outputPath` would replace (`the generated file /ko/feed.xml`,
- * `the generated folder /assets/`), or undefined when none.
+ * What generated file or folder `outputPath` would replace or need as a folder (`the generated
+ * file /ko/feed.xml` for `ko/feed.xml` and for `ko/feed.xml/index.html`, `the generated folder
+ * /assets/`), or undefined when none.
  */
 export function generatedOwner(outputPath: string, config: ResolvedConfig): string | undefined {
   const key = outputKey(outputPath);
-  const folder = GENERATED_FOLDERS.find((dir) => key.startsWith(`${dir}/`));
+  const folder = GENERATED_FOLDERS.find((dir) => key === dir || key.startsWith(`${dir}/`));
   if (folder) return `the generated folder /${folder}/`;
-  return generatedFiles(config).has(key) ? `the generated file /${outputPath}` : undefined;
+  const files = generatedFiles(config);
+  const file = [key, ...foldersOf(key)].map((path) => files.get(path)).find((found) => found !== undefined);
+  return file === undefined ? undefined : `the generated file /${file}`;
 }
 
-const filesByConfig = new WeakMap<ResolvedConfig, Set<string>>();
+const filesByConfig = new WeakMap<ResolvedConfig, Map<string, string>>();
 
-/** sitemap.xml, robots.txt and every language's feeds, as output keys. */
-function generatedFiles(config: ResolvedConfig): Set<string> {
+/** sitemap.xml, robots.txt and every language's feeds: output path by output key. */
+function generatedFiles(config: ResolvedConfig): Map<string, string> {
   let files = filesByConfig.get(config);
   if (!files) {
-    files = new Set(['sitemap.xml', 'robots.txt', ...config.languages.flatMap((l) => FEED_FORMATS.map((f) => outputKey(`${l.code}/${f.file}`)))]);
+    const paths = ['sitemap.xml', 'robots.txt', ...config.languages.flatMap((l) => FEED_FORMATS.map((f) => `${l.code}/${f.file}`))];
+    files = new Map(paths.map((file) => [outputKey(file), file]));
     filesByConfig.set(config, files);
   }
   return files;

@@ -6,7 +6,7 @@ import { error, type Diagnostic } from '../diagnostics.js';
 import type { Lang, Post, ResolvedConfig, Route, Site, TaxonomyKind, Term, TermLink } from '../types.js';
 import { planRedirects } from '../redirects/plan.js';
 import { outputPathOf } from '../util/paths.js';
-import { generatedOwner, outputKey } from './generated-paths.js';
+import { foldersOf, generatedOwner, outputKey } from './generated-paths.js';
 import { groupTaxonomies, TAXONOMY_KINDS } from './taxonomies.js';
 
 export function buildSite(allPosts: readonly Post[], config: ResolvedConfig): { site: Site; diagnostics: Diagnostic[] } {
@@ -264,6 +264,21 @@ function reportOutputCollisions(routes: readonly Route[], posts: readonly Post[]
       error(culprit.sourcePath, `two pages would be written to ${route.outputPath}: this post and ${other}`, {
         line: urlLine(culprit),
         hint: 'change the permalink (or slug) of one of them',
+      }),
+    );
+  }
+  // A permalink can put a page inside another page's file (`/x.html/` beside `/x.html`, `/404.html/`).
+  // (Other pages' folders are language codes, slugs and term segments, which have no dot, while
+  // every page that is a file but index.html has an extension.)
+  for (const route of routes) {
+    const post = postOf(route);
+    if (post?.permalink === undefined) continue;
+    const file = foldersOf(outputKey(route.outputPath)).map((folder) => owners.get(folder)).find((owner) => owner !== undefined);
+    if (!file) continue;
+    diagnostics.push(
+      error(post.sourcePath, `this post's page ${route.url} would have to be inside the file of the page ${file.url}`, {
+        line: urlLine(post),
+        hint: 'choose another permalink',
       }),
     );
   }

@@ -139,7 +139,7 @@ export async function runPipeline(config: ResolvedConfig, hooks: PipelineHooks =
     }),
   );
   const renderedOutputs = rendered.outputs.filter(admit);
-  diagnostics.push(...rendered.diagnostics, ...claims.take());
+  diagnostics.push(...rendered.diagnostics, ...claims.diagnostics());
   if (hasErrors(diagnostics)) {
     search?.cancel();
     return stop();
@@ -149,7 +149,7 @@ export async function runPipeline(config: ResolvedConfig, hooks: PipelineHooks =
   // The index files join the outputs.
   const indexed = search ? await search.finish() : { outputs: [], diagnostics: [], stats: undefined };
   const indexOutputs = indexed.outputs.filter(admit);
-  diagnostics.push(...indexed.diagnostics, ...claims.take());
+  diagnostics.push(...indexed.diagnostics, ...claims.diagnostics());
   if (hasErrors(diagnostics)) return stop();
   if (emit) indexOutputs.forEach(emit);
   const outputs = emit ? [] : [...renderedOutputs, ...indexOutputs];

@@ -26,7 +26,9 @@ describe('a permalink in the place of a generated file', () => {
     ['/assets/style.css', 'this post\'s page /assets/style.css would replace the generated folder /assets/'],
     ['/pagefind/pagefind.js', 'this post\'s page /pagefind/pagefind.js would replace the generated folder /pagefind/'],
     ['/404.html', 'two pages would be written to 404.html: this post and the generated page /404.html'],
-    ['/EN/Feed.XML', 'this post\'s page /EN/Feed.XML would replace the generated file /EN/Feed.XML'],
+    ['/EN/Feed.XML', 'this post\'s page /EN/Feed.XML would replace the generated file /en/feed.xml'],
+    ['/sitemap.xml/', 'this post\'s page /sitemap.xml/ would replace the generated file /sitemap.xml'],
+    ['/assets', 'this post\'s page /assets would replace the generated folder /assets/'],
   ])('%s is an error at the permalink line, and the published site stays as it was', (permalink, message) => {
     const root = siteFromFiles(A);
     expect(build(root).status).toBe(0);
@@ -43,6 +45,53 @@ describe('a permalink in the place of a generated file', () => {
     const result = runCli(['check', '--root', root], { cwd: root });
     expect(result.status).toBe(1);
     expect(reported(result)).toContain("posts/b.md:4 error: this post's page /sitemap.xml would replace the generated file /sitemap.xml");
+  });
+});
+
+describe('a path that would have to be both a file and a folder', () => {
+  it('is an error at the line that makes it, for pages, public/ files and linked files alike', () => {
+    const root = siteFromFiles({
+      ...A,
+      // A page inside another page's file.
+      'posts/news.md': '---\ntitle: News\nlang: en\npermalink: /news.html\n---\nText.\n',
+      'posts/more.md': '---\ntitle: More\nlang: en\npermalink: /news.html/more/\n---\nText.\n',
+      // A public/ file where a page needs a folder.
+      'posts/team.md': '---\ntitle: Team\nlang: en\npermalink: /team/\n---\nText.\n',
+      'public/team': 'a file, not a folder',
+      // A post's file inside another page's file.
+      'posts/press/about.md': '---\ntitle: Press\nlang: en\npermalink: /press/about.html\n---\n[read me](kit.zip/readme.txt)\n',
+      'posts/press/kit.zip/readme.txt': 'read me',
+      'posts/kit.md': '---\ntitle: Kit\nlang: en\npermalink: /press/kit.zip\n---\nA page with an odd name.\n',
+    });
+    const result = build(root);
+    expect(result.status).toBe(1);
+    expect(reported(result)).toEqual([
+      "posts/more.md:4 error: this post's page /news.html/more/ would have to be inside the file of the page /news.html",
+    ]);
+    // The model's error stops the build before anything is made: without it, the others show.
+    fs.rmSync(path.join(root, 'posts/more.md'));
+    const second = build(root);
+    expect(second.status).toBe(1);
+    expect(reported(second)).toEqual([
+      'posts/press/about.md:6 error: press/kit.zip would have to be both a file and a folder: file kit.zip/readme.txt of posts/press/about.md:6 and the page of posts/kit.md:4',
+      'posts/team.md:4 error: team would have to be both a file and a folder: the page of posts/team.md:4 and the file public/team',
+    ]);
+    expect(second.stderr).not.toMatch(/ENOTDIR|EEXIST|EISDIR/);
+    expect(fs.existsSync(path.join(root, '_site'))).toBe(false);
+  });
+});
+
+describe('two files omnipress makes itself at one path', () => {
+  it('is an error naming both, instead of one silently replacing the other', () => {
+    const root = siteFromFiles({
+      'posts/en/2024-05-01-a.md': '---\ntitle: A\n---\n```mermaid\ngraph TD; A-->B\n```\n',
+      'templates/assets/mermaid/mermaid.esm.min.mjs': 'export default {};\n',
+    });
+    const result = build(root);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain(
+      'omnipress.yml error: two files would be written to assets/mermaid/mermaid.esm.min.mjs: the theme file templates/assets/mermaid/mermaid.esm.min.mjs and the diagrams runtime',
+    );
   });
 });
 
