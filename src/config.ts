@@ -82,6 +82,7 @@ export function resolveConfig(overrides: ConfigOverrides = {}): ConfigResult {
     drafts: overrides.drafts ?? read.boolean('drafts') ?? false,
     future: overrides.future ?? read.boolean('future') ?? false,
     trustedHtml: read.boolean('trustedHtml') ?? false,
+    trustedAssets: read.boolean('trustedAssets') ?? false,
     gitDates: read.boolean('gitDates') ?? true,
     now: overrides.now ?? new Date(),
     strings: read.strings(codes),
@@ -97,7 +98,7 @@ export function resolveConfig(overrides: ConfigOverrides = {}): ConfigResult {
 
 /** Every top-level key the config may have. `params` holds a site's own data for its templates. */
 const KNOWN_KEYS: readonly string[] = ['title', 'description', 'baseUrl', 'timeZone', 'defaultLanguage', 'languages',
-  'pageSize', 'rootPostsPerLanguage', 'trustedHtml', 'gitDates', 'strings', 'drafts', 'future', 'mermaid', 'search',
+  'pageSize', 'rootPostsPerLanguage', 'trustedHtml', 'trustedAssets', 'gitDates', 'strings', 'drafts', 'future', 'mermaid', 'search',
   'searchPartSize', 'params'];
 
 /** Keys other generators use for what omnipress calls otherwise (Jekyll, Hexo, Hugo). */

@@ -63,6 +63,11 @@ export interface ResolvedConfig {
   gitDates: boolean;
   /** Trust raw HTML in posts (skip the sanitizer). Off by default. */
   trustedHtml: boolean;
+  /**
+   * Copy any type of file a post links beside its page, HTML and SVG included (config
+   * `trustedAssets`, off by default: only types browsers never run, post-asset-types.ts).
+   */
+  trustedAssets: boolean;
   /** The instant that decides which posts are "future"; fixed per build. */
   now: Date;
   /** Extra UI strings per language from the config, merged over the theme's i18n files. */
@@ -186,7 +191,7 @@ export interface Term {
   name: string;
   /** Identity: the name folded for case, width (NFKC) and spacing; variants share one term. */
   key: string;
-  /** URL segment: slugify(name) (Hangul/Han kept), a short hash when that is empty; unique per taxonomy and language. */
+  /** URL segment: slugify(name) (Hangul/Han kept), a short hash when that is empty, a hash suffix when taken or a reserved name (`con`); unique per taxonomy and language. */
   segment: string;
   /** Site path of its first page (`/ko/tags/인공지능/`). Not percent-encoded. */
   url: string;
@@ -279,4 +284,16 @@ export interface OutputFile {
    * file): the writer links it instead of writing it again (`content` is then read only if asked for).
    */
   previous?: string;
+  /** Who asked for the file, when it is not a page of the model (a post's linked file, a theme file): collision reports name it. */
+  origin?: OutputOrigin;
+}
+
+/** The source of an output file, for a report naming both sides of a collision. */
+export interface OutputOrigin {
+  /** Absolute path of the post that asked for the file (none for omnipress's own files). */
+  file?: string;
+  /** 1-based line in it (the link). */
+  line?: number;
+  /** What it is, for a message: `image logo.png`. */
+  what: string;
 }

@@ -3,7 +3,6 @@
 // publishing: links between posts that point nowhere, images without alt text, stories missing a
 // translation, drafts and scheduled posts. Nothing is written: no output folder, no staging
 // folder, no cache. Returns a report; printing is the CLI's job.
-import fs from 'node:fs';
 import path from 'node:path';
 import { resolveConfig, type ConfigOverrides } from '../config.js';
 import { hasErrors, sortDiagnostics, warning, type Diagnostic } from '../diagnostics.js';
@@ -11,7 +10,7 @@ import { createMarkdown } from '../markdown/create.js';
 import { buildPostLookup } from '../markdown/post-lookup.js';
 import { runPipeline, type PipelineResult } from '../pipeline/run.js';
 import type { OutputFile, Post, ResolvedConfig, Site } from '../types.js';
-import { toPosix } from '../util/paths.js';
+import { listPublicFiles } from '../util/public-files.js';
 import { missingTranslations, unpublishedPosts } from './editorial.js';
 import { checkPostLinks, type LinkTargets } from './links.js';
 
@@ -60,7 +59,7 @@ export async function checkSite(options: CheckOptions = {}): Promise<CheckReport
 function checkPublished(site: Site, allPosts: readonly Post[], outputs: readonly OutputFile[]): Diagnostic[] {
   const { config } = site;
   const diagnostics: Diagnostic[] = [];
-  const publicFiles = listPublic(config.publicDir);
+  const publicFiles = listPublicFiles(config.publicDir);
   for (const output of outputs) {
     if (!publicFiles.has(output.path)) continue;
     // The same warning `build` gives when it writes the site.
@@ -85,14 +84,4 @@ function checkPublished(site: Site, allPosts: readonly Post[], outputs: readonly
   }
   diagnostics.push(...missingTranslations(site));
   return diagnostics;
-}
-
-/** public/ files as output paths (`img/a.png`). */
-function listPublic(publicDir: string): Set<string> {
-  const files = new Set<string>();
-  if (!fs.existsSync(publicDir)) return files;
-  for (const entry of fs.readdirSync(publicDir, { recursive: true, withFileTypes: true })) {
-    if (!entry.isDirectory()) files.add(toPosix(path.relative(publicDir, path.join(entry.parentPath, entry.name))));
-  }
-  return files;
 }

@@ -14,7 +14,8 @@ Options:
   --root DIR       site folder (default: the current folder)
   --posts DIR      Markdown posts (default: ROOT/posts); a Jekyll _posts, Hexo source/_posts or Hugo
                    content folder works as it is (see omnipress migrate-check)
-  --out DIR        output folder (default: ROOT/_site); only a folder omnipress made, or an empty one, is replaced
+  --out DIR        output folder (default: ROOT/_site); only a folder omnipress made, or an empty one, is replaced;
+                   never one holding or inside the site's sources, its cache or its config file
   --base-url URL   public URL of the site, e.g. https://user.github.io/repo/ (its path prefixes every link)
   --drafts         include drafts (draft: true, published: false, files in _drafts/)
   --future         include posts dated in the future

@@ -1,11 +1,12 @@
 // Jekyll-style `permalink:` → a site path inside the output folder, or a reason to refuse it.
+import { reservedPathSegment } from './reserved-names.js';
 
 export type PermalinkResult = { path: string } | { error: string };
 
 /**
  * `/news/gpt-4o/` stays as is; `news/x` becomes `/news/x`. Anything that could leave the output
  * folder is refused: `..` segments, also percent-encoded (`%2e%2e`), encoded slashes or
- * backslashes, NUL bytes, and absolute URLs to other sites.
+ * backslashes, NUL bytes, and absolute URLs to other sites; so are reserved names (reserved-names.ts).
  */
 export function normalizePermalink(value: string): PermalinkResult {
   const raw = value.trim();
@@ -26,6 +27,8 @@ export function normalizePermalink(value: string): PermalinkResult {
   if (segments.some((segment) => segment === '..' || segment === '.')) {
     return { error: `permalink "${raw}" points outside the output folder` };
   }
+  const reserved = reservedPathSegment(decoded.normalize('NFC'));
+  if (reserved) return { error: `permalink "${raw}" uses a reserved name: ${reserved}` };
   const trailing = decoded.endsWith('/');
   const clean = segments.filter(Boolean).join('/');
   if (clean === '') return { error: `permalink "${raw}" would replace the site's home page` };

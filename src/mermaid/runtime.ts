@@ -28,12 +28,13 @@ let cached: OutputFile[] | undefined;
 /** The ES-module build and its chunks (no source maps), and the loader. Read once per process. */
 export function mermaidRuntimeFiles(): OutputFile[] {
   if (cached) return cached;
-  const files: OutputFile[] = [{ path: LOADER_PATH, content: fs.readFileSync(LOADER_SOURCE) }];
-  files.push({ path: RUNTIME_PATH, content: fs.readFileSync(path.join(MERMAID_DIST, 'mermaid.esm.min.mjs')) });
+  const origin = { what: 'the diagrams runtime' };
+  const files: OutputFile[] = [{ path: LOADER_PATH, content: fs.readFileSync(LOADER_SOURCE), origin }];
+  files.push({ path: RUNTIME_PATH, content: fs.readFileSync(path.join(MERMAID_DIST, 'mermaid.esm.min.mjs')), origin });
   const chunks = path.join(MERMAID_DIST, 'chunks', 'mermaid.esm.min');
   for (const name of fs.readdirSync(chunks).sort()) {
     if (!name.endsWith('.mjs')) continue;
-    files.push({ path: `assets/mermaid/chunks/mermaid.esm.min/${toPosix(name)}`, content: fs.readFileSync(path.join(chunks, name)) });
+    files.push({ path: `assets/mermaid/chunks/mermaid.esm.min/${toPosix(name)}`, content: fs.readFileSync(path.join(chunks, name)), origin });
   }
   cached = files;
   return files;

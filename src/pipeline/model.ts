@@ -6,6 +6,7 @@ import { error, type Diagnostic } from '../diagnostics.js';
 import type { Lang, Post, ResolvedConfig, Route, Site, TaxonomyKind, Term, TermLink } from '../types.js';
 import { planRedirects } from '../redirects/plan.js';
 import { outputPathOf } from '../util/paths.js';
+import { foldersOf, generatedOwner, outputKey } from './generated-paths.js';
 import { groupTaxonomies, TAXONOMY_KINDS } from './taxonomies.js';
 
 export function buildSite(allPosts: readonly Post[], config: ResolvedConfig): { site: Site; diagnostics: Diagnostic[] } {
@@ -35,7 +36,7 @@ export function buildSite(allPosts: readonly Post[], config: ResolvedConfig): { 
     { kind: 'root', url: '/', outputPath: 'index.html', layout: 'root', postIds: [] },
     { kind: 'not-found', url: '/404.html', outputPath: '404.html', layout: '404', postIds: [] },
   ];
-  reportOutputCollisions(routes, posts, diagnostics);
+  reportOutputCollisions(routes, posts, config, diagnostics);
   const redirects = planRedirects(posts, postUrls, routes, config);
   diagnostics.push(...redirects.diagnostics);
 
@@ -223,31 +224,69 @@ function reportDuplicateSlugs(posts: readonly Post[], diagnostics: Diagnostic[])
   }
 }
 
-function reportOutputCollisions(routes: readonly Route[], posts: readonly Post[], diagnostics: Diagnostic[]): void {
+/**
+ * Two routes with one output path, or a post's page in the place of a file omnipress generates
+ * (a feed, the sitemap, the theme's or the search index's folder): an error at the post's
+ * `permalink:` line (its slug's, without one). public/ files and post assets are checked when
+ * the outputs are made (output-claims.ts).
+ */
+function reportOutputCollisions(routes: readonly Route[], posts: readonly Post[], config: ResolvedConfig, diagnostics: Diagnostic[]): void {
   const owners = new Map<string, Route>();
   const byId = new Map(posts.map((p) => [p.id, p]));
-  const sourceOf = (route: Route) => (route.kind === 'post' ? byId.get(route.postIds[0]!)?.sourcePath : undefined);
-  const hasPermalink = (route: Route) => byId.get(route.postIds[0]!)?.permalink !== undefined;
+  const postOf = (route: Route) => (route.kind === 'post' ? byId.get(route.postIds[0]!) : undefined);
+  const hasPermalink = (route: Route) => postOf(route)?.permalink !== undefined;
   for (const route of routes) {
-    const key = route.outputPath.normalize('NFC').toLowerCase();
+    const post = postOf(route);
+    const generated = post && generatedOwner(route.outputPath, config);
+    if (post && generated) {
+      diagnostics.push(
+        error(post.sourcePath, `this post's page ${route.url} would replace ${generated}`, {
+          line: urlLine(post),
+          hint: 'choose another permalink',
+        }),
+      );
+      continue;
+    }
+    const key = outputKey(route.outputPath);
     const previous = owners.get(key);
     if (!previous) {
       owners.set(key, route);
       continue;
     }
-    const mine = sourceOf(route);
-    const theirs = sourceOf(previous);
+    const mine = postOf(route);
+    const theirs = postOf(previous);
     // Duplicate slugs without permalinks are already reported, with a better message.
     if (route.kind === 'post' && previous.kind === 'post' && !hasPermalink(route) && !hasPermalink(previous)) continue;
     const culprit = mine ?? theirs;
     if (!culprit) continue;
-    const other = mine && theirs ? theirs : `the generated page ${previous.kind === 'post' ? route.url : previous.url}`;
+    const other = mine && theirs ? theirs.sourcePath : `the generated page ${previous.kind === 'post' ? route.url : previous.url}`;
     diagnostics.push(
-      error(culprit, `two pages would be written to ${route.outputPath}: this post and ${other}`, {
+      error(culprit.sourcePath, `two pages would be written to ${route.outputPath}: this post and ${other}`, {
+        line: urlLine(culprit),
         hint: 'change the permalink (or slug) of one of them',
       }),
     );
   }
+  // A permalink can put a page inside another page's file (`/x.html/` beside `/x.html`, `/404.html/`).
+  // (Other pages' folders are language codes, slugs and term segments, which have no dot, while
+  // every page that is a file but index.html has an extension.)
+  for (const route of routes) {
+    const post = postOf(route);
+    if (post?.permalink === undefined) continue;
+    const file = foldersOf(outputKey(route.outputPath)).map((folder) => owners.get(folder)).find((owner) => owner !== undefined);
+    if (!file) continue;
+    diagnostics.push(
+      error(post.sourcePath, `this post's page ${route.url} would have to be inside the file of the page ${file.url}`, {
+        line: urlLine(post),
+        hint: 'choose another permalink',
+      }),
+    );
+  }
+}
+
+/** The front-matter line that decides a post's URL: its permalink, else its slug (else none). */
+function urlLine(post: Post): number | undefined {
+  return post.keyLines[post.permalink !== undefined ? 'permalink' : 'slug'];
 }
 
 /**

@@ -9,6 +9,7 @@ import { detectLanguage } from '../content/language.js';
 import { normalizePermalink } from '../content/permalink.js';
 import { dashTranslation, inDraftsFolder } from '../content/post-files.js';
 import { readingMinutes } from '../content/reading-time.js';
+import { reservedSegment } from '../content/reserved-names.js';
 import { slugFromFileName, slugify } from '../content/slug.js';
 import { takeH1Title } from '../content/title.js';
 import { error, hasErrors, warning, type Diagnostic } from '../diagnostics.js';
@@ -111,6 +112,11 @@ export function parsePost(file: SourceFile, ctx: ParseContext): ParseResult {
     slugFromFileName(dashed?.baseId ?? file.id, codes) ||
     slugify(title) ||
     `post-${hashText(file.id).slice(0, 8)}`;
+  // The slug names the post's folder in the output (reserved-names.ts), unless a permalink does.
+  const reservedSlug = permalink === undefined ? reservedSegment(slug) : undefined;
+  if (reservedSlug) {
+    problem('slug', `slug "${slug}" cannot name the post's folder: ${reservedSlug}`, 'set another `slug:` (or a `permalink:`) in the front matter');
+  }
 
   const redirectKey = firstKey(data, ['aliases', 'redirect_from']) ?? 'aliases';
   const redirectFrom = readPaths(data[redirectKey]);

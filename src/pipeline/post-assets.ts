@@ -5,27 +5,31 @@
 // (which make it absolute). Only files a post references are copied; they never become posts.
 // A referenced image that is not there is a warning naming the post's line (code
 // `missing-image`); a linked file that is not there is left to `omnipress check` (a dead link).
+// A file that is there but may not be published — a type that could run code on the site, a
+// host's configuration file (post-asset-types.ts), a symbolic link out of the posts folder, a
+// file that would take the place of a generated one or of another post's different file — is an
+// error at the link's line (code `post-asset`), one per link, and is not copied. Collisions with
+// pages, redirects and public/ are found when the outputs are made (output-claims.ts).
 import fs from 'node:fs';
 import path from 'node:path';
 import { draftsBeside } from '../content/post-files.js';
-import { warning, type Diagnostic } from '../diagnostics.js';
+import { displayPath, error, warning, type Diagnostic } from '../diagnostics.js';
 import type { LinkRef } from '../markdown/create.js';
-import type { OutputFile, Post, Site } from '../types.js';
+import type { OutputFile, OutputOrigin, Post, Site } from '../types.js';
 import { isInside, outputPathOf } from '../util/paths.js';
+import { generatedOwner, outputKey } from './generated-paths.js';
+import { refuseAsset } from './post-asset-types.js';
 
 const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 
-// Relative links to pages (other posts' .md files, folders) are not files to copy.
-const PAGE_LIKE = /(?:\.(?:md|markdown|html?)|\/)$/i;
-const FILE_LIKE = /\.[a-z0-9]{1,8}$/i;
+// A link to a folder or to another post's Markdown file is a page, never a file to copy. Other
+// relative links (`slides.pdf`, `page.html`, `CNAME`) are files when there is one of that name:
+// copied if it may be published, else reported, never skipped in silence.
+const NOT_A_FILE = /(?:\.(?:md|markdown)|\/)$/i;
 
 /** A post's images and linked files with a relative URL (neither absolute nor root-relative). */
 export function relativeAssets(links: readonly LinkRef[]): LinkRef[] {
-  return links.filter((link) => {
-    if (!isRelative(link.url)) return false;
-    const file = link.url.replace(/[?#].*$/, '');
-    return link.kind === 'image' || (FILE_LIKE.test(file) && !PAGE_LIKE.test(file));
-  });
+  return links.filter((link) => isRelative(link.url) && (link.kind === 'image' || !NOT_A_FILE.test(link.url.replace(/[?#].*$/, ''))));
 }
 
 export function isRelative(url: string): boolean {
@@ -37,26 +41,61 @@ export interface PostAssets {
   diagnostics: Diagnostic[];
 }
 
-/** The files to copy for every post's relative images and linked files, and a warning for each image not found. */
+/** A file copied for some post: a second link to the same place must be to the same file. */
+interface Copied {
+  output: OutputFile & { content: Buffer; origin: OutputOrigin };
+  /** Absolute path of the file copied. */
+  source: string;
+}
+
+/** The files to copy for every post's relative images and linked files, and a diagnostic for each one that is not copied. */
 export function postAssets(site: Site, assetsOf: (post: Post) => readonly LinkRef[]): PostAssets {
-  const outputs = new Map<string, OutputFile>();
+  const { config } = site;
+  const copied = new Map<string, Copied>();
   const diagnostics: Diagnostic[] = [];
-  for (const post of site.posts) {
+  // In id order, so which of two posts linking different files to one place is reported does not depend on dates.
+  for (const post of [...site.posts].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
     const assets = assetsOf(post);
     if (assets.length === 0) continue;
     const pageDir = path.posix.dirname(outputPathOf(site.postUrls.get(post.id) ?? `/${post.lang}/posts/${post.slug}/`));
     for (const asset of assets) {
       const rel = filePart(asset.url);
-      const file = rel === undefined ? undefined : findAsset(post, rel, site.config.postsDir);
-      if (rel === undefined || file === undefined) {
+      const found = rel === undefined ? undefined : findAsset(post, rel, config.postsDir);
+      if (rel === undefined || found === undefined) {
         if (asset.kind === 'image') diagnostics.push(missing(post, asset, rel));
         continue;
       }
+      const what = `${asset.kind === 'image' ? 'image' : 'file'} ${safeDecode(asset.url)}`;
+      const refuse = (reason: string, hint: string) =>
+        diagnostics.push(error(post.sourcePath, `${what} is not copied: ${reason}`, { line: asset.line, code: 'post-asset', hint }));
+      if (found === OUTSIDE) {
+        refuse('it is a symbolic link to a file outside the posts folder', 'put the file itself beside the post');
+        continue;
+      }
+      const refusal = refuseAsset(rel, asset.kind, config.trustedAssets);
+      if (refusal) {
+        refuse(refusal.reason, refusal.hint);
+        continue;
+      }
       const out = path.posix.join(pageDir, rel);
-      if (!outputs.has(out)) outputs.set(out, { path: out, content: fs.readFileSync(file) });
+      const generated = generatedOwner(out, config);
+      if (generated) {
+        refuse(`it would be written to /${out}, in ${generated}`, 'give the post another permalink, or put the file in a folder of its own');
+        continue;
+      }
+      const key = outputKey(out);
+      const other = copied.get(key);
+      if (other?.source === found) continue;
+      const content = fs.readFileSync(found);
+      if (!other) {
+        const origin = { file: post.sourcePath, line: asset.line, what: `${what} of ${displayPath(post.sourcePath, config.root)}:${asset.line}` };
+        copied.set(key, { source: found, output: { path: out, content, origin } });
+      } else if (!other.output.content.equals(content)) {
+        refuse(`it would be written to /${out}, where the different ${other.output.origin.what} goes`, 'give one of the two files another name');
+      }
     }
   }
-  return { outputs: [...outputs.values()], diagnostics };
+  return { outputs: [...copied.values()].map((file) => file.output), diagnostics };
 }
 
 /** The URL's path, decoded and normalized (`./img/a%20b.png?x` → `img/a b.png`); undefined when it leaves the page's folder. */
@@ -72,29 +111,33 @@ function filePart(url: string): string | undefined {
   return normal;
 }
 
+/** findAsset: the file is there, but only through a symbolic link that leads out of the posts folder. */
+const OUTSIDE = Symbol('outside the posts folder');
+
 /**
- * Where the image is: beside the post (a Hugo leaf bundle, `img/a.png`, Hexo's `my-post/a.png`),
+ * Where the file is: beside the post (a Hugo leaf bundle, `img/a.png`, Hexo's `my-post/a.png`),
  * else in the post's asset folder, named like the post file without its extension (Hexo's
  * `post_asset_folder`). Only files inside the folder the post was read from are taken: the posts
  * folder, or the `_drafts/` beside a `_posts` folder (Hexo drafts keep their asset folder there).
  */
-function findAsset(post: Post, rel: string, postsDir: string): string | undefined {
-  // Hidden files and folders (.env, .git/) are never published, as load skips them too.
-  if (rel.split('/').some((segment) => segment.startsWith('.'))) return undefined;
+function findAsset(post: Post, rel: string, postsDir: string): string | typeof OUTSIDE | undefined {
   const drafts = draftsBeside(postsDir);
   const root = drafts && isInside(post.sourcePath, drafts) ? drafts : postsDir;
   const dir = path.dirname(post.sourcePath);
   const assetFolder = post.sourcePath.replace(/\.(md|markdown)$/i, '');
+  let outside = false;
   for (const candidate of [path.join(dir, rel), path.join(assetFolder, rel)]) {
     if (!isInside(candidate, root)) continue;
     try {
+      if (!fs.statSync(candidate).isFile()) continue;
       // A symlink may not smuggle a file from elsewhere on the machine into the site.
-      if (fs.statSync(candidate).isFile() && isInside(fs.realpathSync(candidate), fs.realpathSync(root))) return candidate;
+      if (isInside(fs.realpathSync(candidate), fs.realpathSync(root))) return candidate;
+      outside = true;
     } catch {
       // not there; try the next place
     }
   }
-  return undefined;
+  return outside ? OUTSIDE : undefined;
 }
 
 function missing(post: Post, image: LinkRef, rel: string | undefined): Diagnostic {

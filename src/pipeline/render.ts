@@ -2,7 +2,7 @@
 // the theme's static assets.
 import fs from 'node:fs';
 import path from 'node:path';
-import { info, type Diagnostic } from '../diagnostics.js';
+import { displayPath, info, type Diagnostic } from '../diagnostics.js';
 import { buildLanguageFeeds, feedPosts } from '../feeds/feeds.js';
 import { redirectPages } from '../redirects/pages.js';
 import { sitemapFiles, sitemapKey } from '../seo/sitemap.js';
@@ -482,7 +482,7 @@ function themeAssets(config: ResolvedConfig): OutputFile[] {
       if (!entry.isFile()) continue;
       const full = path.join(entry.parentPath, entry.name);
       const rel = `assets/${toPosix(path.relative(assets, full))}`;
-      files.set(rel, { path: rel, content: fs.readFileSync(full) });
+      files.set(rel, { path: rel, content: fs.readFileSync(full), origin: { what: `the theme file ${displayPath(full, config.root)}` } });
     }
   }
   return [...files.values()].sort((a, b) => (a.path < b.path ? -1 : 1));

@@ -7,9 +7,11 @@ import { listLayouts } from '../nunjucks/environment.js';
 import type { DiagramStats } from '../mermaid/build-mode.js';
 import type { OutputFile, Post, ResolvedConfig, Site } from '../types.js';
 import { readGitDates, type GitDates } from '../util/git-dates.js';
+import { listPublicFiles } from '../util/public-files.js';
 import { loadPosts } from './load.js';
 import { buildSite, patchSite } from './model.js';
 import { parsePosts } from './parse.js';
+import { OutputClaims } from './output-claims.js';
 import { renderSite } from './render.js';
 import type { PipelineCache } from './cache.js';
 import { startSearch, type SearchStats } from '../search/index.js';
@@ -140,6 +142,10 @@ export async function runPipeline(config: ResolvedConfig, hooks: PipelineHooks =
 
   // Search (src/search/): each language's post pages go to the indexer as soon as they are rendered.
   const search = hooks.deferSearch ? undefined : startSearch(modelled.site, cache?.search);
+  // Every output, as it is made, against the others and public/: a collision is not written.
+  const claims = new OutputClaims(modelled.site, listPublicFiles(config.publicDir));
+  const admit = (file: OutputFile) => claims.admit(file);
+  const emit = hooks.emit;
   const rendered = await timed('render', modelled.site.routes.length + modelled.site.posts.length, (tick) =>
     renderSite(modelled.site, {
       tick,
@@ -147,21 +153,23 @@ export async function runPipeline(config: ResolvedConfig, hooks: PipelineHooks =
       onPostPage: search && ((file, hash) => search.add(file, hash)),
       pace: search && (() => search.pace()),
       changedPosts: modelled.changed,
-      emit: hooks.emit,
+      emit: emit && ((file) => void (admit(file) && emit(file))),
     }),
   );
-  diagnostics.push(...rendered.diagnostics);
+  const renderedOutputs = rendered.outputs.filter(admit);
+  diagnostics.push(...rendered.diagnostics, ...claims.diagnostics());
   if (hasErrors(diagnostics)) {
     search?.cancel();
     return stop();
   }
   if (cache?.serve) cache.serve.model = { allPosts: parsed.posts, site: modelled.site, diagnostics: modelled.diagnostics };
-  if (hooks.deferSearch) return { site: modelled.site, posts, outputs: rendered.outputs, pageHashes: rendered.pageHashes, diagnostics, sources, timings, diagrams: rendered.diagrams };
+  if (hooks.deferSearch) return { site: modelled.site, posts, outputs: renderedOutputs, pageHashes: rendered.pageHashes, diagnostics, sources, timings, diagrams: rendered.diagrams };
   // The index files join the outputs.
   const indexed = search ? await search.finish() : { outputs: [], diagnostics: [], stats: undefined };
-  diagnostics.push(...indexed.diagnostics);
+  const indexOutputs = indexed.outputs.filter(admit);
+  diagnostics.push(...indexed.diagnostics, ...claims.diagnostics());
   if (hasErrors(diagnostics)) return stop();
-  if (hooks.emit) indexed.outputs.forEach(hooks.emit);
-  const outputs = hooks.emit ? [] : [...rendered.outputs, ...indexed.outputs];
+  if (emit) indexOutputs.forEach(emit);
+  const outputs = emit ? [] : [...renderedOutputs, ...indexOutputs];
   return { site: modelled.site, posts, outputs, diagnostics, sources, timings, diagrams: rendered.diagrams, search: indexed.stats };
 }

@@ -5,6 +5,7 @@
 // URL segment the same Unicode-safe slug posts get (`인공지능` stays `인공지능`). Different names
 // that still slugify alike (`C++`, `C#` → `c`) stay different terms: the later one gets a hashed
 // segment rather than the other term's posts.
+import { reservedSegment } from '../content/reserved-names.js';
 import { slugify } from '../content/slug.js';
 import type { Lang, Post, TaxonomyKind, Term, TermLink } from '../types.js';
 import { hashText } from '../util/hash.js';
@@ -98,13 +99,16 @@ function groupKind(lang: Lang, kind: TaxonomyKind, posts: readonly Post[]): Map<
   return byKey;
 }
 
-/** slugify(key), or a short hash when nothing sluggable is left (`🔥`, `#`); a hash suffix when taken. */
+/**
+ * slugify(key), or a short hash when nothing sluggable is left (`🔥`, `#`); a hash suffix when
+ * taken, or when the slug is a name no folder may have (a tag `CON`: reserved-names.ts).
+ */
 function uniqueSegment(key: string, taken: ReadonlySet<string>): string {
   const hash = hashText(key);
   const slug = slugify(key);
   if (slug === '') return taken.has(hash.slice(0, 8)) ? hash : hash.slice(0, 8);
   for (const candidate of [slug, `${slug}-${hash.slice(0, 6)}`]) {
-    if (!taken.has(candidate)) return candidate;
+    if (!taken.has(candidate) && !reservedSegment(candidate)) return candidate;
   }
   return `${slug}-${hash}`;
 }

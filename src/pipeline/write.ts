@@ -4,6 +4,8 @@
 // folder it created itself (marked) or an empty one.
 import fs from 'node:fs';
 import path from 'node:path';
+import { CONFIG_FILES } from '../config.js';
+import { draftsBeside } from '../content/post-files.js';
 import type { OutputFile, ResolvedConfig } from '../types.js';
 import { isInside, toPosix } from '../util/paths.js';
 
@@ -16,26 +18,47 @@ export class OutputFolderError extends Error {
   override name = 'OutputFolderError';
 }
 
-/** Refuse output folders that would destroy sources or something omnipress did not create. */
+/**
+ * Refuse output folders that would destroy sources or something omnipress did not create, or
+ * publish what is not the site: the build cache, the config file's place, a path through a file.
+ */
 export function checkOutputFolder(config: ResolvedConfig): void {
   const out = config.outDir;
   if (out === path.parse(out).root) throw new OutputFolderError(`refusing to use the file-system root ${out} as the output folder`);
   if (out === config.root || isInside(config.root, out)) {
     throw new OutputFolderError(`refusing to use ${out} as the output folder: it holds the site itself (${config.root})`);
   }
-  const sources = [config.postsDir, path.join(config.root, 'templates'), config.publicDir];
+  const drafts = draftsBeside(config.postsDir);
+  const sources = [config.postsDir, ...(drafts ? [drafts] : []), path.join(config.root, 'templates'), config.publicDir];
   for (const source of sources) {
     if (isInside(out, source) || isInside(source, out)) {
       throw new OutputFolderError(`refusing to use ${out} as the output folder: it overlaps the source folder ${source}`);
     }
   }
-  if (!fs.existsSync(out)) return;
+  if (isInside(out, config.cacheDir) || isInside(config.cacheDir, out)) {
+    throw new OutputFolderError(`refusing to use ${out} as the output folder: it overlaps the build cache ${config.cacheDir}, which would be published`);
+  }
+  for (const file of new Set([...CONFIG_FILES.map((name) => path.join(config.root, name)), ...(config.configFile ? [config.configFile] : [])])) {
+    if (isInside(out, file)) throw new OutputFolderError(`refusing to use ${out} as the output folder: it is the place of the config file ${file}`);
+  }
+  const existing = nearestExisting(out);
+  if (existing !== out && !fs.statSync(existing).isDirectory()) {
+    throw new OutputFolderError(`refusing to use ${out} as the output folder: ${existing} is a file, not a folder`);
+  }
+  if (existing !== out) return;
   if (!fs.statSync(out).isDirectory()) throw new OutputFolderError(`the output path ${out} exists and is not a folder`);
   if (isOurs(out) || fs.readdirSync(out).length === 0) return;
   throw new OutputFolderError(
     `refusing to replace ${out}: it is not empty and was not created by omnipress (no ${OUTPUT_MARKER} file); ` +
       'remove it yourself or choose another folder with --out',
   );
+}
+
+/** `dir` itself when it exists, else its closest ancestor that does. */
+function nearestExisting(dir: string): string {
+  let at = dir;
+  while (!fs.existsSync(at) && path.dirname(at) !== at) at = path.dirname(at);
+  return at;
 }
 
 function isOurs(dir: string): boolean {
@@ -95,7 +118,7 @@ export class StagingFolder {
       this.made.add(dir);
     }
     if (this.publicFiles.has(file.path)) this.shadowed.push(file.path);
-    if (!file.previous || !linked(file.previous, target)) fs.writeFileSync(target, file.content);
+    if (!file.previous || !linked(file.previous, target)) writeNew(target, file.content);
     this.written++;
   }
 
@@ -127,6 +150,21 @@ function linked(previous: string, target: string): boolean {
     return true;
   } catch {
     return false;
+  }
+}
+
+/**
+ * Write `content` as a new file at `target`. Whatever is there already (a public/ copy, or an
+ * earlier output of this build, perhaps a hard link to the previous build's file) is unlinked
+ * first: writing into it would write through the link into the site that is still live.
+ */
+function writeNew(target: string, content: string | Uint8Array): void {
+  try {
+    fs.writeFileSync(target, content, { flag: 'wx' });
+  } catch (cause) {
+    if ((cause as NodeJS.ErrnoException).code !== 'EEXIST') throw cause;
+    fs.unlinkSync(target);
+    fs.writeFileSync(target, content, { flag: 'wx' });
   }
 }
 

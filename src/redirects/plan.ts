@@ -4,17 +4,9 @@
 // error naming the post and the line of its key.
 import { normalizePermalink } from '../content/permalink.js';
 import { error, type Diagnostic } from '../diagnostics.js';
-import { FEED_FORMATS } from '../feeds/feeds.js';
+import { generatedOwner, outputKey } from '../pipeline/generated-paths.js';
 import type { Post, Redirect, ResolvedConfig, Route } from '../types.js';
 import { outputPathOf } from '../util/paths.js';
-
-/** Generated files that are not routes; a redirect may not replace them either. */
-function generatedFiles(config: ResolvedConfig): string[] {
-  return ['sitemap.xml', 'robots.txt', ...config.languages.flatMap((l) => FEED_FORMATS.map((f) => `${l.code}/${f.file}`))];
-}
-
-/** Folders of generated assets (theme, search index, diagrams runtime). */
-const GENERATED_FOLDERS = ['assets/', 'pagefind/'];
 
 /**
  * `posts` are the published posts, `postUrls` their site paths, `routes` every page of the site.
@@ -29,9 +21,7 @@ export function planRedirects(
 ): { redirects: Redirect[]; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const redirects: Redirect[] = [];
-  const keyOf = (outputPath: string) => outputPath.normalize('NFC').toLowerCase();
-  const taken = new Map<string, string>(routes.map((route) => [keyOf(route.outputPath), `the page ${route.url}`]));
-  for (const file of generatedFiles(config)) taken.set(keyOf(file), `the generated file /${file}`);
+  const taken = new Map<string, string>(routes.map((route) => [outputKey(route.outputPath), `the page ${route.url}`]));
   // In id order, so which of two colliding posts is reported does not depend on dates.
   for (const post of [...posts].sort((a, b) => (a.id < b.id ? -1 : 1))) {
     const key = Object.hasOwn(post.data, 'aliases') ? 'aliases' : 'redirect_from';
@@ -47,8 +37,8 @@ export function planRedirects(
       }
       const from = normalized.path;
       const outputPath = outputPathOf(from);
-      const outKey = keyOf(outputPath);
-      const owner = taken.get(outKey) ?? (GENERATED_FOLDERS.some((dir) => outKey.startsWith(dir)) ? `the generated folder /${outKey.split('/')[0]}/` : undefined);
+      const outKey = outputKey(outputPath);
+      const owner = taken.get(outKey) ?? generatedOwner(outputPath, config);
       if (owner) {
         fail(`${key}: the old address ${from} is already taken by ${owner}`, 'remove it, or change the address of the other page');
         continue;

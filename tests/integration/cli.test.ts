@@ -116,6 +116,44 @@ describe('output folder safety', () => {
     expect(result.stderr).toMatch(/refusing/);
     expect(readTree(root)).toEqual(before);
   });
+
+  it.each([
+    ['the build cache', '.omnipress-cache', /overlaps the build cache/],
+    ['a folder inside the build cache', '.omnipress-cache/site', /overlaps the build cache/],
+    ['the config file', 'omnipress.yml', /place of the config file/],
+    ['the place of a config file not written yet', 'omnipress.json', /place of the config file/],
+    ['a folder inside an existing file', 'notes.txt/site', /notes\.txt is a file, not a folder/],
+  ])('refuses %s with exit 2, leaving the site and its cache as they were', (_, out, message) => {
+    const root = siteFromFiles({ ...posts, 'omnipress.yml': 'title: Mine\n', 'notes.txt': 'notes' });
+    // A first build leaves a cache (and a site) behind, as on any machine that built before.
+    expect(runCli(['build', '--root', root]).status).toBe(0);
+    expect(fs.readdirSync(path.join(root, '.omnipress-cache')).length).toBeGreaterThan(0);
+    const before = readTree(root);
+    const result = runCli(['build', '--root', root, '--out', out], { cwd: root });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(message);
+    expect(readTree(root)).toEqual(before);
+    // The site still builds as before: its config file is still a file.
+    expect(runCli(['build', '--root', root]).status).toBe(0);
+  });
+
+  it('refuses the build cache before any build made it', () => {
+    const root = siteFromFiles(posts);
+    const result = runCli(['build', '--root', root, '--out', '.omnipress-cache'], { cwd: root });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/overlaps the build cache/);
+    expect(fs.existsSync(path.join(root, '.omnipress-cache/.omnipress-output'))).toBe(false);
+  });
+});
+
+describe('a folder where the config file belongs', () => {
+  it('is an error naming it, not a crash', () => {
+    const root = siteFromFiles({ ...posts, 'omnipress.yml/index.html': 'left over' });
+    const result = runCli(['build', '--root', root], { cwd: root });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/^omnipress\.yml error: omnipress\.yml is a folder, not a config file/m);
+    expect(result.stderr).not.toMatch(/EISDIR/);
+  });
 });
 
 describe('deterministic output', () => {

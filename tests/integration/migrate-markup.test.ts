@@ -212,7 +212,7 @@ describe('a Hugo site', () => {
     expect(figure.find('figcaption em').text()).toBe('second');
     expect(outputFileOf(root, '/sub/en/posts/spring-hike/', img.attr('src')!)).toBeDefined();
     // Only referenced files are copied: linked ones too, unreferenced ones never.
-    expect(outputFileOf(root, '/sub/en/posts/spring-hike/', $('.post-body a:contains("the route file")').attr('href')!)).toBeDefined();
+    expect(outputFileOf(root, '/sub/en/posts/spring-hike/', $('.post-body a:contains("the route map")').attr('href')!)).toBeDefined();
     expect(fs.existsSync(path.join(root, '_site/en/posts/spring-hike/unused.png'))).toBe(false);
   });
 
@@ -271,10 +271,7 @@ describe('diagnostic codes, for grouped reports', () => {
       'posts/ko/2024-01-01-a.md': [
         '---', 'title: 가', '---',
         '{% include x.html %}', '', '{{< gist a b >}}', '', '![없는 그림](nothing.png)', '', '![밖](../up.png)', '', '> 알림', '{: .prompt-tip onclick="x" }',
-        '', '[비밀](.env) ![숨은 그림](.hidden/a.png)',
       ].join('\n'),
-      'posts/ko/.env': 'SECRET=1',
-      'posts/ko/.hidden/a.png': 'png',
       'posts/up.png': 'png',
     });
     const report = await buildSite(root);
@@ -284,10 +281,25 @@ describe('diagnostic codes, for grouped reports', () => {
       [8, 'missing-image'],
       [10, 'missing-image'],
       [13, 'kramdown-ial'],
-      [15, 'missing-image'],
     ]);
-    // Nothing outside the post's folder, and no hidden file, is ever published.
+    // Nothing outside the post's folder is ever published.
     const out = path.join(root, '_site/ko/posts/a');
     expect(fs.readdirSync(out)).toEqual(['index.html']);
+  });
+
+  it('name files a post may not publish post-asset, one error per link', async () => {
+    const root = siteFromFiles({
+      'posts/ko/2024-01-01-a.md': ['---', 'title: 가', '---', '[비밀](.env) ![숨은 그림](.hidden/a.png)', '', '![그림](drawing.svg)'].join('\n'),
+      'posts/ko/.env': 'SECRET=1',
+      'posts/ko/.hidden/a.png': 'png',
+      'posts/ko/drawing.svg': '<svg xmlns="http://www.w3.org/2000/svg"/>',
+    });
+    const report = await buildSite(root);
+    expect(report.diagnostics.filter((d) => d.severity !== 'info').map((d) => [d.line, d.severity, d.code])).toEqual([
+      [4, 'error', 'post-asset'],
+      [4, 'error', 'post-asset'],
+      [6, 'error', 'post-asset'],
+    ]);
+    expect(fs.existsSync(path.join(root, '_site'))).toBe(false);
   });
 });

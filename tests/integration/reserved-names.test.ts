@@ -1,0 +1,86 @@
+// Names no folder or file of the output may have — hidden names that web hosts read as
+// configuration (`.well-known`, `.htaccess`), omnipress's own marker, Windows device names — are
+// refused wherever a post writes a site path: permalink, aliases, slug. Built with the real CLI.
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { page } from '../helpers/html.js';
+import { runCli, siteFromFiles } from '../helpers/site.js';
+
+const post = (front: string) => `---\ntitle: A\ndate: 2024-05-14\nlang: en\n${front}\n---\nText.\n`;
+
+function build(root: string) {
+  return runCli(['build', '--root', root], { cwd: root });
+}
+
+describe('a reserved name in a permalink', () => {
+  it.each([
+    ['/.omnipress-output', /starts with a dot/],
+    ['/.well-known/security.txt', /starts with a dot/],
+    ['/.git/config', /starts with a dot/],
+    ['/.htaccess', /starts with a dot/],
+    ['/CON/', /Windows device name/],
+    ['/aux.html', /Windows device name/],
+    ['/news/Lpt1.txt', /Windows device name/],
+    ['/nul', /Windows device name/],
+  ])('%s is an error at the permalink line, and nothing is written', (permalink, reason) => {
+    const root = siteFromFiles({ 'posts/a.md': post(`permalink: ${permalink}`) });
+    const result = build(root);
+    expect(result.status).toBe(1);
+    const line = result.stderr.split('\n').find((l) => l.startsWith('posts/a.md:'));
+    expect(line).toMatch(/^posts\/a\.md:5 error: permalink ".*" uses a reserved name: /);
+    expect(line).toMatch(reason);
+    expect(result.stderr).not.toMatch(/at \S+\.js:\d+/);
+    expect(fs.existsSync(path.join(root, '_site'))).toBe(false);
+  });
+});
+
+describe('a reserved name in an old address', () => {
+  it.each(['/.well-known/acme-challenge/x', '/old/com3/', 'PRN'])('aliases: [%s] is an error at the aliases line', (alias) => {
+    const root = siteFromFiles({ 'posts/a.md': post(`aliases: ["${alias}"]`) });
+    const result = build(root);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/^posts\/a\.md:5 error: aliases: address ".*" uses a reserved name/m);
+  });
+});
+
+describe('a reserved name as a slug', () => {
+  it('from the file name is an error at the first line, with a hint to set a slug', () => {
+    const root = siteFromFiles({ 'posts/en/2024-05-14-con.md': 'Text.\n' });
+    const result = build(root);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/^posts\/en\/2024-05-14-con\.md:1 error: slug "con" cannot name the post's folder: "con" is a Windows device name/m);
+    expect(result.stderr).toMatch(/hint: set another `slug:`/);
+  });
+
+  it('from the front matter is an error at the slug line', () => {
+    const root = siteFromFiles({ 'posts/a.md': post('slug: Com1') });
+    const result = build(root);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/^posts\/a\.md:5 error: slug "com1" cannot name the post's folder/m);
+  });
+
+  it('is fine under a permalink, which names the folder instead', () => {
+    const root = siteFromFiles({ 'posts/a.md': post('slug: con\npermalink: /console/') });
+    const result = build(root);
+    expect(result.status, result.stderr).toBe(0);
+    expect(page(root, 'console/index.html')('h1').first().text()).toBe('A');
+  });
+});
+
+describe('a tag named like a Windows device', () => {
+  it('gets a page whose folder is not the device name, linked from the post', () => {
+    const root = siteFromFiles({ 'posts/a.md': post('tags: [CON, aux]') });
+    const result = build(root);
+    expect(result.status, result.stderr).toBe(0);
+    const tagLinks = page(root, 'en/posts/a/index.html')('a[href^="/en/tags/"]')
+      .toArray()
+      .map((a) => a.attribs.href!)
+      .filter((href) => href !== '/en/tags/');
+    expect(tagLinks).toHaveLength(2);
+    for (const href of tagLinks) {
+      expect(href).toMatch(/^\/en\/tags\/(con|aux)-[0-9a-f]{6}\/$/);
+      expect(fs.existsSync(path.join(root, '_site', href, 'index.html'))).toBe(true);
+    }
+  });
+});
