@@ -5,6 +5,7 @@ import path from 'node:path';
 import { hasErrors, sortDiagnostics, warning, type Diagnostic } from './diagnostics.js';
 import { runPipeline, type PipelineHooks } from './pipeline/run.js';
 import type { RenderCounts } from './pipeline/cache.js';
+import { listPublicFiles } from './pipeline/public-files.js';
 import { openBuildCache, saveBuildCache } from './pipeline/store.js';
 import { checkOutputFolder, StagingFolder } from './pipeline/write.js';
 import type { DiagramStats } from './mermaid/build-mode.js';
@@ -55,8 +56,9 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
   checkOutputFolder(config);
 
   const cache = openBuildCache(config);
+  const publicFiles = listPublicFiles(config.publicDir);
   // Pages go to disk as they are rendered; the staging folder replaces the site only if all went well.
-  const staging = StagingFolder.open(config);
+  const staging = StagingFolder.open(config, publicFiles);
   let result: Awaited<ReturnType<typeof runPipeline>>;
   try {
     result = await runPipeline(config, { ...options, emit: (file) => staging.add(file) }, cache);
@@ -64,7 +66,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
     staging.discard();
     throw cause;
   }
-  const diagnostics = [...configDiagnostics, ...result.diagnostics];
+  const diagnostics = [...configDiagnostics, ...publicFiles.diagnostics, ...result.diagnostics];
   if (!result.site || hasErrors(diagnostics)) {
     staging.discard();
     return report({ diagnostics, sources: result.sources });

@@ -3,15 +3,14 @@
 // publishing: links between posts that point nowhere, images without alt text, stories missing a
 // translation, drafts and scheduled posts. Nothing is written: no output folder, no staging
 // folder, no cache. Returns a report; printing is the CLI's job.
-import fs from 'node:fs';
 import path from 'node:path';
 import { resolveConfig, type ConfigOverrides } from '../config.js';
 import { hasErrors, sortDiagnostics, warning, type Diagnostic } from '../diagnostics.js';
 import { createMarkdown } from '../markdown/create.js';
 import { buildPostLookup } from '../markdown/post-lookup.js';
+import { listPublicFiles, type PublicListing } from '../pipeline/public-files.js';
 import { runPipeline, type PipelineResult } from '../pipeline/run.js';
 import type { OutputFile, Post, ResolvedConfig, Site } from '../types.js';
-import { toPosix } from '../util/paths.js';
 import { missingTranslations, unpublishedPosts } from './editorial.js';
 import { checkPostLinks, type LinkTargets } from './links.js';
 
@@ -41,9 +40,10 @@ export async function checkSite(options: CheckOptions = {}): Promise<CheckReport
   if (!hasErrors(diagnostics)) {
     // The search index is written output, not a check: building it would only cost time.
     result = await runPipeline(config, { deferSearch: true });
-    diagnostics.push(...result.diagnostics);
+    const publicFiles = listPublicFiles(config.publicDir);
+    diagnostics.push(...publicFiles.diagnostics, ...result.diagnostics);
     diagnostics.push(...unpublishedPosts(result.posts ?? [], config));
-    if (result.site) diagnostics.push(...checkPublished(result.site, result.posts ?? [], result.outputs));
+    if (result.site) diagnostics.push(...checkPublished(result.site, result.posts ?? [], result.outputs, publicFiles));
   }
   return {
     ok: !hasErrors(diagnostics),
@@ -57,10 +57,10 @@ export async function checkSite(options: CheckOptions = {}): Promise<CheckReport
 }
 
 /** What needs the whole site: links against its pages and files, translations, public/ shadowing. */
-function checkPublished(site: Site, allPosts: readonly Post[], outputs: readonly OutputFile[]): Diagnostic[] {
+function checkPublished(site: Site, allPosts: readonly Post[], outputs: readonly OutputFile[], publicListing: PublicListing): Diagnostic[] {
   const { config } = site;
   const diagnostics: Diagnostic[] = [];
-  const publicFiles = listPublic(config.publicDir);
+  const publicFiles = new Set(publicListing.files.map((file) => file.rel.normalize('NFC')));
   for (const output of outputs) {
     if (!publicFiles.has(output.path)) continue;
     // The same warning `build` gives when it writes the site.
@@ -85,14 +85,4 @@ function checkPublished(site: Site, allPosts: readonly Post[], outputs: readonly
   }
   diagnostics.push(...missingTranslations(site));
   return diagnostics;
-}
-
-/** public/ files as output paths (`img/a.png`). */
-function listPublic(publicDir: string): Set<string> {
-  const files = new Set<string>();
-  if (!fs.existsSync(publicDir)) return files;
-  for (const entry of fs.readdirSync(publicDir, { recursive: true, withFileTypes: true })) {
-    if (!entry.isDirectory()) files.add(toPosix(path.relative(publicDir, path.join(entry.parentPath, entry.name))));
-  }
-  return files;
 }

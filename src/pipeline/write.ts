@@ -5,7 +5,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { OutputFile, ResolvedConfig } from '../types.js';
-import { isInside, toPosix } from '../util/paths.js';
+import { isInside } from '../util/paths.js';
+import { copyPublicFiles, type PublicListing } from './public-files.js';
 
 /** Marks an output folder as omnipress's own, so that a rebuild may replace it. */
 export const OUTPUT_MARKER = '.omnipress-output';
@@ -68,7 +69,8 @@ export class StagingFolder {
     this.made = new Set([dir]);
   }
 
-  static open(config: ResolvedConfig): StagingFolder {
+  /** A new staging folder holding `publicFiles` (listPublicFiles: the links it refused are not in it). */
+  static open(config: ResolvedConfig, publicFiles: PublicListing): StagingFolder {
     checkOutputFolder(config);
     const out = config.outDir;
     const parent = path.dirname(out);
@@ -78,7 +80,7 @@ export class StagingFolder {
     fs.mkdirSync(dir);
     try {
       fs.writeFileSync(path.join(dir, OUTPUT_MARKER), MARKER_TEXT);
-      return new StagingFolder(dir, out, copyPublic(config.publicDir, dir));
+      return new StagingFolder(dir, out, copyPublicFiles(publicFiles, dir));
     } catch (cause) {
       fs.rmSync(dir, { recursive: true, force: true });
       throw cause;
@@ -128,17 +130,6 @@ function linked(previous: string, target: string): boolean {
   } catch {
     return false;
   }
-}
-
-/** public/ copied as is (symlinks resolved, since static hosts do not serve them); returns the copied paths. */
-function copyPublic(publicDir: string, staging: string): Set<string> {
-  const copied = new Set<string>();
-  if (!fs.existsSync(publicDir)) return copied;
-  fs.cpSync(publicDir, staging, { recursive: true, dereference: true });
-  for (const entry of fs.readdirSync(publicDir, { recursive: true, withFileTypes: true })) {
-    if (!entry.isDirectory()) copied.add(toPosix(path.relative(publicDir, path.join(entry.parentPath, entry.name))));
-  }
-  return copied;
 }
 
 /**
