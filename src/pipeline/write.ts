@@ -17,6 +17,11 @@ export class OutputFolderError extends Error {
   override name = 'OutputFolderError';
 }
 
+/** The staging folder was deleted or emptied by something else while the build ran. */
+export class StagingLostError extends OutputFolderError {
+  override name = 'StagingLostError';
+}
+
 /** Refuse output folders that would destroy sources or something omnipress did not create. */
 export function checkOutputFolder(config: ResolvedConfig): void {
   const out = config.outDir;
@@ -65,6 +70,8 @@ export class StagingFolder {
     private readonly dir: string,
     private readonly out: string,
     private readonly publicFiles: Set<string>,
+    /** The folder as created: one deleted and made again (by add's mkdir) is another folder. */
+    private readonly identity: fs.Stats,
   ) {
     this.made = new Set([dir]);
   }
@@ -80,7 +87,7 @@ export class StagingFolder {
     fs.mkdirSync(dir);
     try {
       fs.writeFileSync(path.join(dir, OUTPUT_MARKER), MARKER_TEXT);
-      return new StagingFolder(dir, out, copyPublicFiles(publicFiles, dir));
+      return new StagingFolder(dir, out, copyPublicFiles(publicFiles, dir), fs.statSync(dir));
     } catch (cause) {
       fs.rmSync(dir, { recursive: true, force: true });
       throw cause;
@@ -101,14 +108,34 @@ export class StagingFolder {
     this.written++;
   }
 
-  /** Put the new site in place of the old one. */
-  swapIn(): WriteResult {
+  /** Put the new site in place of the old one, once it holds every file put in it (`added`: their output paths) and its marker. */
+  swapIn(added: ReadonlySet<string>): WriteResult {
     try {
+      this.verify(added);
       const cleanedUp = swapInto(this.dir, this.out);
       return { files: this.written + this.publicFiles.size, shadowed: this.shadowed, cleanedUp };
     } catch (cause) {
       this.discard();
       throw cause;
+    }
+  }
+
+  /**
+   * The folder is still the one opened, with its marker and at least as many files as were put
+   * in it. Something else deleting it (another omnipress, a script) must fail this build rather
+   * than publish what is left: a site with half its pages, or without its marker, which every
+   * later build would refuse to replace.
+   */
+  private verify(added: ReadonlySet<string>): void {
+    const now = statOrUndefined(this.dir);
+    const same = now !== undefined && now.ino === this.identity.ino && now.dev === this.identity.dev && isOurs(this.dir);
+    const wanted = new Set([...this.publicFiles, ...added, OUTPUT_MARKER]).size;
+    const found = same ? countFiles(this.dir) : 0;
+    if (found < wanted) {
+      throw new StagingLostError(
+        `the staging folder ${this.dir} was deleted or emptied by something else while this build ran ` +
+          `(${found} of ${wanted} files left); ${this.out} is left as it was: build again`,
+      );
     }
   }
 
@@ -161,6 +188,21 @@ function removeLeftovers(out: string): void {
       if (name.includes('.old-') && !fs.existsSync(out)) fs.renameSync(dir, out);
       else fs.rmSync(dir, { recursive: true, force: true });
     }
+  }
+}
+
+/** Files (not folders) at any depth under `dir`. */
+function countFiles(dir: string): number {
+  let count = 0;
+  for (const entry of fs.readdirSync(dir, { recursive: true, withFileTypes: true })) if (!entry.isDirectory()) count++;
+  return count;
+}
+
+function statOrUndefined(file: string): fs.Stats | undefined {
+  try {
+    return fs.statSync(file);
+  } catch {
+    return undefined;
   }
 }
 
