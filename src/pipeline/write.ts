@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { OutputFile, ResolvedConfig } from '../types.js';
 import { isInside } from '../util/paths.js';
+import { processRuns } from './build-lock.js';
 import { copyPublicFiles, type PublicListing } from './public-files.js';
 
 /** Marks an output folder as omnipress's own, so that a rebuild may replace it. */
@@ -162,6 +163,7 @@ function linked(previous: string, target: string): boolean {
 /**
  * Two renames: the old site moves aside, the new one takes its name, then the old one goes, off
  * the main thread (a build killed before that is done leaves it to the next build's removeLeftovers).
+ * The old site loses its marker before anything else: an old folder that still has one is whole.
  */
 function swapInto(staging: string, out: string): Promise<void> {
   const old = path.join(path.dirname(out), `.${path.basename(out)}.old-${process.pid}-${Date.now().toString(36)}`);
@@ -173,21 +175,32 @@ function swapInto(staging: string, out: string): Promise<void> {
     if (hadOld) fs.renameSync(old, out);
     throw cause;
   }
-  return hadOld ? fs.promises.rm(old, { recursive: true, force: true }).catch(() => undefined) : Promise.resolve();
+  if (!hadOld) return Promise.resolve();
+  fs.rmSync(path.join(old, OUTPUT_MARKER), { force: true });
+  return fs.promises.rm(old, { recursive: true, force: true }).catch(() => undefined);
 }
 
-/** Staging or old folders of builds that were killed half way (only ours: they carry the marker). */
+/** `._site.staging-<pid>-<time>` / `._site.old-<pid>-<time>` beside the output folder `_site`. */
+function leftoverOf(out: string, name: string): { kind: 'staging' | 'old'; pid: number } | undefined {
+  const prefix = `.${path.basename(out)}.`;
+  const match = name.startsWith(prefix) ? /^(staging|old)-(\d+)-[a-z0-9]+$/.exec(name.slice(prefix.length)) : null;
+  return match ? { kind: match[1] as 'staging' | 'old', pid: Number(match[2]) } : undefined;
+}
+
+/**
+ * Staging and old folders of builds that are gone (killed half way, or while the old site was
+ * being removed), known by their name and the PID in it: a build that still runs keeps its
+ * folders, whatever they hold, and a dead build's go, even when their marker went first.
+ */
 function removeLeftovers(out: string): void {
   const parent = path.dirname(out);
-  const prefix = `.${path.basename(out)}.`;
   for (const name of fs.readdirSync(parent)) {
-    if (!name.startsWith(prefix) || !/\.(staging|old)-\d+-[a-z0-9]+$/.test(name)) continue;
+    const leftover = leftoverOf(out, name);
+    if (!leftover || leftover.pid === process.pid || processRuns(leftover.pid)) continue;
     const dir = path.join(parent, name);
-    if (isOurs(dir) || fs.readdirSync(dir).length === 0) {
-      // A build killed between the two renames of swapInto leaves only the old site: bring it back.
-      if (name.includes('.old-') && !fs.existsSync(out)) fs.renameSync(dir, out);
-      else fs.rmSync(dir, { recursive: true, force: true });
-    }
+    // A build killed between the two renames of swapInto leaves only the old site, whole: bring it back.
+    if (leftover.kind === 'old' && !fs.existsSync(out) && isOurs(dir)) fs.renameSync(dir, out);
+    else fs.rmSync(dir, { recursive: true, force: true });
   }
 }
 

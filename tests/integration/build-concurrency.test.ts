@@ -110,6 +110,73 @@ describe('the build lock', () => {
   });
 });
 
+describe('folders left beside _site/', () => {
+  it('are removed when their build is dead, even without a marker, and kept while it runs', () => {
+    const root = siteFromFiles({ 'posts/en/2024-01-01-hello.md': '---\ntitle: Hello\n---\nHello.\n' });
+    expect(runCli(['build', '--root', root]).status).toBe(0);
+    const dead = deadPid();
+    // An old site whose removal was cut short after its marker went (12 MB were seen left over).
+    fs.mkdirSync(path.join(root, `._site.old-${dead}-abc/en/posts/hello`), { recursive: true });
+    fs.writeFileSync(path.join(root, `._site.old-${dead}-abc/en/posts/hello/index.html`), 'old');
+    fs.mkdirSync(path.join(root, `._site.staging-${dead}-def/en`), { recursive: true });
+    // A staging folder of a build that is still running (this test's process stands for it).
+    const live = `._site.staging-${process.pid}-ghi`;
+    fs.mkdirSync(path.join(root, live));
+    fs.writeFileSync(path.join(root, live, OUTPUT_MARKER), '');
+
+    expect(runCli(['build', '--root', root]).status).toBe(0);
+    expect(leftovers(root)).toEqual([live]);
+  });
+
+  it('after builds killed with SIGKILL at random points, the next build removes them all and publishes the whole site', async () => {
+    const root = bigSite(100);
+    expect(runCli(['build', '--root', root]).status).toBe(0);
+    const expected = [...readTree(path.join(root, '_site')).keys()];
+    const post = path.join(root, 'posts/en/2024-05-03-post-2.md');
+
+    // How long a build of one edited post runs here: kill points are spread over it (this bounds nothing).
+    fs.appendFileSync(post, '\nEdited.\n');
+    const timed = performance.now();
+    expect((await startBuild(root).done).status).toBe(0);
+    const buildMs = performance.now() - timed;
+
+    let killedDuringRemoval = 0;
+    for (let trial = 0; trial < 10; trial++) {
+      fs.appendFileSync(post, `\nEdit ${trial}.\n`);
+      // Now and then from scratch, as in CI without a cache.
+      if (trial % 4 === 0) fs.rmSync(path.join(root, '.omnipress-cache'), { recursive: true, force: true });
+      const build = startBuild(root);
+      if (trial % 3 === 2) {
+        // Right when the old site is being removed, after the swap.
+        const seen = await waitUntil(() => leftovers(root).some((name) => name.startsWith('._site.old-')), build.done);
+        if (seen) killedDuringRemoval++;
+      } else {
+        await sleep(Math.random() * buildMs);
+      }
+      build.child.kill('SIGKILL');
+      await build.done;
+
+      const next = runCli(['build', '--root', root]);
+      expect(next.status, next.stderr).toBe(0);
+      expect(leftovers(root), `trial ${trial}`).toEqual([]);
+      expect([...readTree(path.join(root, '_site')).keys()], `trial ${trial}`).toEqual(expected);
+      expect(fs.readFileSync(path.join(root, '_site/en/posts/post-2/index.html'), 'utf8')).toContain(`Edit ${trial}.`);
+    }
+    expect(killedDuringRemoval).toBeGreaterThan(0);
+  }, 300_000);
+});
+
+/** Poll `check` every millisecond until it holds (true) or `done` settles first (false). */
+async function waitUntil(check: () => boolean, done: Promise<unknown>): Promise<boolean> {
+  let finished = false;
+  void done.then(() => (finished = true));
+  while (!finished) {
+    if (check()) return true;
+    await sleep(1);
+  }
+  return false;
+}
+
 describe('a staging folder emptied by something else while the build runs', () => {
   it('fails the build instead of publishing what is left, and the previous site stays', async () => {
     const root = bigSite(60);
