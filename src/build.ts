@@ -5,11 +5,13 @@ import path from 'node:path';
 import { hasErrors, sortDiagnostics, tooManyWarnings, warning, type Diagnostic } from './diagnostics.js';
 import { runPipeline, type PipelineHooks } from './pipeline/run.js';
 import type { RenderCounts } from './pipeline/cache.js';
+import { acquireBuildLock } from './pipeline/build-lock.js';
+import { listPublicFiles } from './pipeline/public-files.js';
 import { openBuildCache, saveBuildCache } from './pipeline/store.js';
 import { checkOutputFolder, StagingFolder } from './pipeline/write.js';
 import type { DiagramStats } from './mermaid/build-mode.js';
 import type { SearchStats } from './search/index.js';
-import type { Lang, ResolvedConfig } from './types.js';
+import type { Lang, OutputFile, ResolvedConfig } from './types.js';
 
 export interface BuildReport {
   ok: boolean;
@@ -39,7 +41,8 @@ export interface BuildOptions extends ConfigOverrides, PipelineHooks {
 
 /**
  * Build a site. Content problems come back as diagnostics (ok: false, nothing written); a
- * problem with the output folder throws OutputFolderError.
+ * problem with the output folder throws OutputFolderError, another build of the site running
+ * BuildLockedError.
  */
 export async function build(options: BuildOptions = {}): Promise<BuildReport> {
   const start = performance.now();
@@ -56,28 +59,46 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
   });
   if (hasErrors(configDiagnostics)) return report({ diagnostics: configDiagnostics });
   checkOutputFolder(config);
+  // Taken before anything beside the output folder is touched, and held until the old site is gone.
+  const lock = acquireBuildLock(config.cacheDir);
+  try {
+    return report(await writeSite(config, options, configDiagnostics));
+  } finally {
+    lock.release();
+  }
+}
 
+type ReportFields = Partial<BuildReport> & { diagnostics: Diagnostic[] };
+
+/** What `build` does under its lock: the pipeline into a staging folder, swapped in if all went well. */
+async function writeSite(config: ResolvedConfig, options: BuildOptions, configDiagnostics: Diagnostic[]): Promise<ReportFields> {
   const cache = openBuildCache(config);
+  const publicFiles = listPublicFiles(config.publicDir);
   // Pages go to disk as they are rendered; the staging folder replaces the site only if all went well.
-  const staging = StagingFolder.open(config);
+  const staging = StagingFolder.open(config, publicFiles);
+  const emitted = new Set<string>();
   let result: Awaited<ReturnType<typeof runPipeline>>;
   try {
-    result = await runPipeline(config, { ...options, emit: (file) => staging.add(file) }, cache);
+    const emit = (file: OutputFile) => {
+      staging.add(file);
+      emitted.add(file.path);
+    };
+    result = await runPipeline(config, { ...options, emit }, cache);
   } catch (cause) {
     staging.discard();
     throw cause;
   }
-  const diagnostics = [...configDiagnostics, ...result.diagnostics];
+  const diagnostics = [...configDiagnostics, ...publicFiles.diagnostics, ...result.diagnostics];
   const tooMany = tooManyWarnings(diagnostics, options.maxWarnings, config.root);
   if (tooMany) diagnostics.push(tooMany);
   if (!result.site || hasErrors(diagnostics)) {
     staging.discard();
-    return report({ diagnostics, sources: result.sources });
+    return { diagnostics, sources: result.sources };
   }
 
   const pagesByLang = new Map<Lang, number>([...config.languages.map((l): [Lang, number] => [l.code, 0]), ['', 0]]);
   for (const route of result.site.routes) pagesByLang.set(route.lang ?? '', (pagesByLang.get(route.lang ?? '') ?? 0) + 1);
-  const written = staging.swapIn();
+  const written = staging.swapIn(emitted);
   for (const shadowed of written.shadowed) {
     diagnostics.push(
       warning(path.join(config.publicDir, shadowed), `public/${shadowed} is replaced by a page omnipress generates at the same path`, {
@@ -88,5 +109,5 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
   saveBuildCache(config, cache);
   await written.cleanedUp;
   const rendered = { ...cache.counts, searchPartsIndexed: result.search?.partsIndexed ?? 0 };
-  return report({ diagnostics, sources: result.sources, pagesByLang, files: written.files, diagrams: result.diagrams, search: result.search, rendered });
+  return { diagnostics, sources: result.sources, pagesByLang, files: written.files, diagrams: result.diagrams, search: result.search, rendered };
 }

@@ -8,9 +8,9 @@ import { resolveConfig, type ConfigOverrides } from '../config.js';
 import { hasErrors, sortDiagnostics, warning, type Diagnostic } from '../diagnostics.js';
 import { createMarkdown } from '../markdown/create.js';
 import { buildPostLookup } from '../markdown/post-lookup.js';
+import { listPublicFiles, type PublicListing } from '../pipeline/public-files.js';
 import { runPipeline, type PipelineResult } from '../pipeline/run.js';
 import type { OutputFile, Post, ResolvedConfig, Site } from '../types.js';
-import { listPublicFiles } from '../util/public-files.js';
 import { missingTranslations, unpublishedPosts } from './editorial.js';
 import { checkPostLinks, type LinkTargets } from './links.js';
 
@@ -40,9 +40,10 @@ export async function checkSite(options: CheckOptions = {}): Promise<CheckReport
   if (!hasErrors(diagnostics)) {
     // The search index is written output, not a check: building it would only cost time.
     result = await runPipeline(config, { deferSearch: true });
-    diagnostics.push(...result.diagnostics);
+    const publicFiles = listPublicFiles(config.publicDir);
+    diagnostics.push(...publicFiles.diagnostics, ...result.diagnostics);
     diagnostics.push(...unpublishedPosts(result.posts ?? [], config));
-    if (result.site) diagnostics.push(...checkPublished(result.site, result.posts ?? [], result.outputs));
+    if (result.site) diagnostics.push(...checkPublished(result.site, result.posts ?? [], result.outputs, publicFiles));
   }
   return {
     ok: !hasErrors(diagnostics),
@@ -56,10 +57,10 @@ export async function checkSite(options: CheckOptions = {}): Promise<CheckReport
 }
 
 /** What needs the whole site: links against its pages and files, translations, public/ shadowing. */
-function checkPublished(site: Site, allPosts: readonly Post[], outputs: readonly OutputFile[]): Diagnostic[] {
+function checkPublished(site: Site, allPosts: readonly Post[], outputs: readonly OutputFile[], publicListing: PublicListing): Diagnostic[] {
   const { config } = site;
   const diagnostics: Diagnostic[] = [];
-  const publicFiles = listPublicFiles(config.publicDir);
+  const publicFiles = new Set(publicListing.files.map((file) => file.rel.normalize('NFC')));
   for (const output of outputs) {
     if (!publicFiles.has(output.path)) continue;
     // The same warning `build` gives when it writes the site.

@@ -1,6 +1,7 @@
 // `omnipress build`: options → build() → diagnostics and a one-line summary.
 import { build, type BuildReport } from '../build.js';
 import { parseBaseUrl } from '../config.js';
+import { BuildLockedError } from '../pipeline/build-lock.js';
 import { OutputFolderError } from '../pipeline/write.js';
 import type { Stage } from '../pipeline/run.js';
 import { commandArgs, maxWarningsOption, siteFoldersProblem, printDiagnostics, shortPath, usage, type Io } from './io.js';
@@ -28,7 +29,8 @@ Options:
 
 The site may have templates/ (falls back to the built-in theme), public/ (copied as is) and a config
 file omnipress.yml (or .yaml / .json). Builds keep a cache in ROOT/.omnipress-cache/ and redo only what
-changed (delete the folder for a build from scratch). Exit codes: 0 ok, 1 content errors, 2 usage errors.
+changed (delete the folder for a build from scratch). One build of a site runs at a time: another one
+started meanwhile exits with code 2. Exit codes: 0 ok, 1 content errors, 2 usage errors or a build running.
 `;
 
 export async function runBuild(args: string[], io: Io): Promise<number> {
@@ -78,7 +80,7 @@ export async function runBuild(args: string[], io: Io): Promise<number> {
       onProgress: quiet ? undefined : progressPrinter(io.stderr, io.env),
     });
   } catch (cause) {
-    if (cause instanceof OutputFolderError) return usage(io, cause.message, false);
+    if (cause instanceof OutputFolderError || cause instanceof BuildLockedError) return usage(io, cause.message, false);
     throw cause;
   }
   if (!quiet) io.stderr.write('\r\x1b[K');

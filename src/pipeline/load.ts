@@ -4,10 +4,12 @@ import path from 'node:path';
 import {
   DRAFTS_FOLDER, POST_EXTENSIONS, draftsBeside, isBundleIndex, skipFileReason, skipFolderReason, type SkippedFile,
 } from '../content/post-files.js';
-import { error, type Diagnostic } from '../diagnostics.js';
+import { error, warning, type Diagnostic } from '../diagnostics.js';
 import type { SourceFile } from '../types.js';
 import { prune, type PipelineCache, type ServeShortcuts } from './cache.js';
 import { hashText } from '../util/hash.js';
+import { isInside } from '../util/paths.js';
+import { describeLink, linkTarget, realFolder, staysInside, type LinkTarget } from '../util/symlinks.js';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
@@ -18,8 +20,28 @@ export interface LoadResult {
   skipped: SkippedFile[];
 }
 
-/** The post files of a posts folder and the Markdown files that are not posts (findPostFiles). */
-export type PostListing = ReturnType<typeof findPostFiles>;
+/** The post files of a posts folder, the Markdown files that are not posts, and the links not followed (findPostFiles). */
+export interface PostListing {
+  files: PostFileEntry[];
+  skipped: SkippedFile[];
+  /** Symbolic links refused (leading out of the folder) or not followed (to a folder read already). */
+  diagnostics: Diagnostic[];
+}
+
+export interface PostFileEntry {
+  absPath: string;
+  id: string;
+  /** The folder it was found in (the posts folder or the `_drafts/` beside it): reading may not leave it. */
+  area: PostArea;
+}
+
+/** A folder whose posts are read. */
+export interface PostArea {
+  /** Its real path: a link may lead only inside it. */
+  realRoot: string;
+  /** How messages name it. */
+  name: string;
+}
 
 /**
  * Every post file under `postsDir`, sorted by id (see findPostFiles for what is not a post).
@@ -44,7 +66,8 @@ export function loadPosts(
   const trusted = serve?.listing;
   const found = trusted ?? findPostFiles(postsDir, languages);
   if (serve) serve.listing = found;
-  for (const { absPath, id } of found.files) {
+  diagnostics.push(...found.diagnostics);
+  for (const { absPath, id, area } of found.files) {
     let stat: fs.Stats | undefined;
     if (cache) {
       seen.add(absPath);
@@ -63,6 +86,12 @@ export function loadPosts(
     // Stat before reading: a save in between then shows as a newer mtime next time, never as
     // old text under a new mtime.
     stat ??= fs.statSync(absPath);
+    // The dev server's listing may be older than the file: one that became a link out of the folder since is not read.
+    const link = fs.lstatSync(absPath).isSymbolicLink() ? linkTarget(absPath) : undefined;
+    if (link && !staysInside(link, area.realRoot)) {
+      diagnostics.push(linkOutside(absPath, link, area, 'file'));
+      continue;
+    }
     const bytes = fs.readFileSync(absPath);
     let raw: string;
     try {
@@ -89,46 +118,104 @@ export function loadPosts(
  * language folder (a section's home page, not a post). When the posts folder is a `_posts`
  * folder, the `_drafts/` beside it (Jekyll's `_drafts`, Hexo's `source/_drafts`) is read too;
  * its files get ids under `_drafts/`.
+ *
+ * Symbolic links are followed only while they stay inside the folder being read (an error names
+ * any other), and every folder is walked once by its real path: a link to a folder read already
+ * (a loop such as `a -> .`, or a second name for a folder) is a warning and is not followed.
+ * Links to folders are followed after every real folder, so posts keep the ids of where they are.
  */
-export function findPostFiles(postsDir: string, languages: readonly string[] = []): { files: Array<{ absPath: string; id: string }>; skipped: SkippedFile[] } {
-  const files: Array<{ absPath: string; id: string }> = [];
+export function findPostFiles(postsDir: string, languages: readonly string[] = []): PostListing {
+  const files: PostFileEntry[] = [];
   const skipped: SkippedFile[] = [];
+  const diagnostics: Diagnostic[] = [];
   const codes = new Set(languages.map((code) => code.toLowerCase()));
-  const walk = (dir: string, idPrefix: string, top: boolean): void => {
-    const entries = fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1));
-    const isDir = (entry: fs.Dirent) => entry.isDirectory() || (entry.isSymbolicLink() && safeStat(path.join(dir, entry.name))?.isDirectory());
-    const isFile = (entry: fs.Dirent) => entry.isFile() || (entry.isSymbolicLink() && safeStat(path.join(dir, entry.name))?.isFile());
+  const walked = new Set<string>();
+  const linkedFolders: Array<{ link: string; target: LinkTarget & { real: string }; id: string; from: string; area: PostArea }> = [];
+
+  const walk = (dir: string, realDir: string, idPrefix: string, top: boolean, area: PostArea): void => {
+    if (walked.has(realDir)) return;
+    walked.add(realDir);
+    const entries = fs
+      .readdirSync(dir, { withFileTypes: true })
+      .sort((a, b) => (a.name < b.name ? -1 : 1))
+      .map((entry) => resolveEntry(dir, entry));
     // A folder directly in the posts folder named after a language (`ko/`) is a language folder,
     // not a page bundle, even with an index.md.
     const sectionHome = top || (idPrefix.split('/').length === 2 && codes.has(path.basename(dir).toLowerCase()));
-    const bundle = !sectionHome && entries.some((e) => isBundleIndex(e.name) && isFile(e));
-    for (const entry of entries) {
-      const full = path.join(dir, entry.name);
-      const id = `${idPrefix}${entry.name}`.normalize('NFC');
-      if (isDir(entry)) {
+    const bundle = !sectionHome && entries.some((e) => isBundleIndex(e.name) && e.kind === 'file');
+    for (const { name, kind, link } of entries) {
+      const full = path.join(dir, name);
+      const id = `${idPrefix}${name}`.normalize('NFC');
+      if (kind === 'folder') {
         // Everything inside a page bundle belongs to its page (images, notes), like Hugo's leaf bundles.
         if (bundle) continue;
-        const reason = skipFolderReason(entry.name);
+        const reason = skipFolderReason(name);
         if (reason) {
-          if (!entry.name.startsWith('.') && entry.name !== 'node_modules') skipped.push({ absPath: full, reason });
+          if (!name.startsWith('.') && name !== 'node_modules') skipped.push({ absPath: full, reason });
           continue;
         }
-        walk(full, `${id}/`, false);
+        if (!link) walk(full, path.join(realDir, name), `${id}/`, false, area);
+        else if (staysInside(link, area.realRoot)) linkedFolders.push({ link: full, target: link, id, from: realDir, area });
+        else diagnostics.push(linkOutside(full, link, area, 'folder'));
         continue;
       }
-      if (!POST_EXTENSIONS.test(entry.name) || !isFile(entry)) continue;
+      if (!POST_EXTENSIONS.test(name) || kind !== 'file') continue;
       const reason =
-        skipFileReason(entry.name) ??
-        (bundle && !isBundleIndex(entry.name) ? `part of the page bundle ${path.basename(dir)}/ (only its index.md is a post)` : undefined) ??
-        (sectionHome && isBundleIndex(entry.name) ? 'index page of the posts folder or of a language folder' : undefined);
+        skipFileReason(name) ??
+        (bundle && !isBundleIndex(name) ? `part of the page bundle ${path.basename(dir)}/ (only its index.md is a post)` : undefined) ??
+        (sectionHome && isBundleIndex(name) ? 'index page of the posts folder or of a language folder' : undefined);
       if (reason) skipped.push({ absPath: full, reason });
-      else files.push({ absPath: full, id });
+      else if (link && !staysInside(link, area.realRoot)) diagnostics.push(linkOutside(full, link, area, 'file'));
+      else files.push({ absPath: full, id, area });
     }
   };
-  walk(postsDir, '', true);
+
+  walk(postsDir, realFolder(postsDir), '', true, { realRoot: realFolder(postsDir), name: 'the posts folder' });
   const siblingDrafts = draftsBeside(postsDir);
-  if (siblingDrafts && safeStat(siblingDrafts)?.isDirectory()) walk(siblingDrafts, `${DRAFTS_FOLDER}/`, false);
-  return { files, skipped };
+  if (siblingDrafts && safeStat(siblingDrafts)?.isDirectory()) {
+    const realDrafts = realFolder(siblingDrafts);
+    const drafts: PostArea = { realRoot: realDrafts, name: `the ${DRAFTS_FOLDER} folder` };
+    // The _drafts/ beside _posts is read without being named: it may not lead away from the site either.
+    if (isInside(realDrafts, realFolder(path.dirname(postsDir)))) walk(siblingDrafts, realDrafts, `${DRAFTS_FOLDER}/`, false, drafts);
+    else diagnostics.push(linkOutside(siblingDrafts, linkTarget(siblingDrafts), { ...drafts, name: `the folder holding ${path.basename(postsDir)}/` }, 'folder'));
+  }
+  // Grows while it is walked: a linked folder may hold links too.
+  for (const { link, target, id, from, area } of linkedFolders) {
+    if (walked.has(target.real)) diagnostics.push(linkReadAlready(link, target, isInside(from, target.real)));
+    else walk(link, target.real, `${id}/`, false, area);
+  }
+  return { files, skipped, diagnostics };
+}
+
+/** A folder entry with links resolved: what it leads to, and where when it is a link. */
+function resolveEntry(dir: string, entry: fs.Dirent): { name: string; kind?: 'file' | 'folder'; link?: LinkTarget } {
+  const { name } = entry;
+  if (!entry.isSymbolicLink()) return { name, kind: entry.isDirectory() ? 'folder' : entry.isFile() ? 'file' : undefined };
+  const full = path.join(dir, name);
+  const stat = safeStat(full);
+  // A dangling link is nothing at all, as an empty name would be.
+  return { name, kind: stat?.isDirectory() ? 'folder' : stat?.isFile() ? 'file' : undefined, link: linkTarget(full) };
+}
+
+function linkOutside(link: string, target: LinkTarget, area: PostArea, kind: 'file' | 'folder'): Diagnostic {
+  return error(
+    link,
+    `a symbolic link to ${describeLink(target)}, outside ${area.name}: ${kind === 'file' ? 'it is' : 'nothing in it is'} not read`,
+    {
+      hint: `put the ${kind} itself in ${area.name}; links may lead only to files inside it, so that no file from elsewhere on the machine is published`,
+      code: 'symlink-outside',
+    },
+  );
+}
+
+function linkReadAlready(link: string, target: LinkTarget, loop: boolean): Diagnostic {
+  return warning(
+    link,
+    loop
+      ? `a symbolic link to ${target.text}, a folder that holds the link itself: the loop is not followed`
+      : `a symbolic link to the folder ${target.text}, whose posts are read already: they are read once, from there`,
+    { hint: 'remove the link', code: 'symlink-loop' },
+  );
 }
 
 /**

@@ -7,7 +7,7 @@ import { listLayouts } from '../nunjucks/environment.js';
 import type { DiagramStats } from '../mermaid/build-mode.js';
 import type { OutputFile, Post, ResolvedConfig, Site } from '../types.js';
 import { readGitDates, type GitDates } from '../util/git-dates.js';
-import { listPublicFiles } from '../util/public-files.js';
+import { listPublicFiles } from './public-files.js';
 import { loadPosts } from './load.js';
 import { buildSite, patchSite } from './model.js';
 import { parsePosts } from './parse.js';
@@ -143,7 +143,8 @@ export async function runPipeline(config: ResolvedConfig, hooks: PipelineHooks =
   // Search (src/search/): each language's post pages go to the indexer as soon as they are rendered.
   const search = hooks.deferSearch ? undefined : startSearch(modelled.site, cache?.search);
   // Every output, as it is made, against the others and public/: a collision is not written.
-  const claims = new OutputClaims(modelled.site, listPublicFiles(config.publicDir));
+  const publicPaths = new Set(listPublicFiles(config.publicDir).files.map((file) => file.rel.normalize('NFC')));
+  const claims = new OutputClaims(modelled.site, publicPaths);
   const admit = (file: OutputFile) => claims.admit(file);
   const emit = hooks.emit;
   const rendered = await timed('render', modelled.site.routes.length + modelled.site.posts.length, (tick) =>

@@ -9,6 +9,7 @@ import { CONFIG_FILES } from '../config.js';
 import { draftsBeside } from '../content/post-files.js';
 import type { ResolvedConfig } from '../types.js';
 import { isInside } from '../util/paths.js';
+import { outwardLinks } from './outward-links.js';
 
 /** What a change touches, which decides what is rebuilt. */
 export type ChangeKind = 'post' | 'template' | 'public' | 'config';
@@ -88,11 +89,15 @@ export function watchSite(
     file === config.root ||
     watched.some((dir) => isInside(file, dir) || isInside(dir, file)) ||
     classify(file, config) === 'config';
+  const linksOut = outwardLinks(config);
   // Posts given with --posts may live outside the site folder (an existing blog's `_posts/`).
   const outside = watched.filter((dir) => !isInside(dir, config.root) && fs.existsSync(dir));
   const watcher: FSWatcher = watch([config.root, ...outside], {
     ignoreInitial: true,
-    ignored: (file) => !relevant(path.resolve(file)),
+    ignored: (file) => {
+      const abs = path.resolve(file);
+      return !relevant(abs) || linksOut.ignores(abs);
+    },
   });
 
   let pending: ChangeSet = [];
@@ -148,6 +153,15 @@ export function watchSite(
     const kind = classify(abs, config);
     if (!kind) return;
     push({ kind, event: event as ChangeEvent, path: abs });
+  });
+  // chokidar reports nothing of the links it ignores; a raw event of their folder names them.
+  watcher.on('raw', (_event, name, details) => {
+    const folder = (details as { watchedPath?: string }).watchedPath;
+    if (typeof name !== 'string' || name === '' || folder === undefined) return;
+    const abs = path.resolve(folder, name);
+    const event = linksOut.eventFor(abs);
+    const kind = event && classify(abs, config);
+    if (event && kind) push({ kind, event, path: abs });
   });
 
   // An unwatchable folder (permissions, too many watches) must not take the server down.

@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { resolveConfig } from '../../../src/config.js';
+import { listPublicFiles } from '../../../src/pipeline/public-files.js';
 import { StagingFolder } from '../../../src/pipeline/write.js';
 import { buildSite, readTree, siteFromFiles } from '../../helpers/site.js';
 
@@ -26,7 +27,7 @@ describe('a page written twice in one build', () => {
   it('leaves the live page as it was, before the new site is swapped in and when the build is discarded', async () => {
     const { config, live, probe, original } = await builtSite();
     const before = readTree(config.outDir);
-    const staging = StagingFolder.open(config);
+    const staging = StagingFolder.open(config, listPublicFiles(config.publicDir));
     try {
       staging.add({ path: PAGE, content: original, previous: live });
       const staged = path.join(path.dirname(config.outDir), fs.readdirSync(path.dirname(config.outDir)).find((n) => n.includes('.staging-'))!, PAGE);
@@ -44,11 +45,11 @@ describe('a page written twice in one build', () => {
 
   it('publishes the last write, and the previous site’s file is never changed', async () => {
     const { config, live, probe, original } = await builtSite();
-    const staging = StagingFolder.open(config);
+    const staging = StagingFolder.open(config, listPublicFiles(config.publicDir));
     staging.add({ path: PAGE, content: original, previous: live });
     staging.add({ path: PAGE, content: '<p>replaced</p>' });
     expect(fs.readFileSync(live, 'utf8')).toBe(original);
-    const written = staging.swapIn();
+    const written = staging.swapIn(new Set([PAGE]));
     await written.cleanedUp;
     expect(fs.readFileSync(path.join(config.outDir, PAGE), 'utf8')).toBe('<p>replaced</p>');
     expect(fs.readFileSync(probe, 'utf8')).toBe(original);
