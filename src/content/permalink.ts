@@ -28,7 +28,7 @@ export function normalizePermalink(value: string): PermalinkResult {
     return { error: `permalink "${raw}" points outside the output folder` };
   }
   const reserved = reservedPathSegment(decoded.normalize('NFC'));
-  if (reserved) return { error: `permalink "${raw}" uses a reserved name: ${reserved}` };
+  if (reserved) return { error: `permalink "${raw}" uses a name no site may have: ${reserved}` };
   const trailing = decoded.endsWith('/');
   const clean = segments.filter(Boolean).join('/');
   if (clean === '') return { error: `permalink "${raw}" would replace the site's home page` };

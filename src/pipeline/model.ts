@@ -2,7 +2,7 @@
 // translations of each post, taxonomies, and pagination. Pure and cheap: it reruns in full on every
 // build, except in the dev server after edits that leave every post's place in the site as it was
 // (`patchSite`).
-import { error, type Diagnostic } from '../diagnostics.js';
+import { displayPath, error, type Diagnostic } from '../diagnostics.js';
 import type { Lang, Post, ResolvedConfig, Route, Site, TaxonomyKind, Term, TermLink } from '../types.js';
 import { planRedirects } from '../redirects/plan.js';
 import { outputPathOf } from '../util/paths.js';
@@ -16,7 +16,7 @@ export function buildSite(allPosts: readonly Post[], config: ResolvedConfig): { 
   const byLang = new Map<Lang, Post[]>(config.languages.map((l) => [l.code, []]));
   for (const post of posts) byLang.get(post.lang)?.push(post);
 
-  reportDuplicateSlugs(posts, diagnostics);
+  reportDuplicateSlugs(posts, config.root, diagnostics);
   const postUrls = new Map(posts.map((post) => [post.id, post.permalink ?? `/${post.lang}/posts/${post.slug}/`]));
   const taxonomies = new Map<Lang, Record<TaxonomyKind, Term[]>>();
   const postTerms = new Map<string, Record<TaxonomyKind, TermLink[]>>();
@@ -205,7 +205,7 @@ function pagedRoutes(
   });
 }
 
-function reportDuplicateSlugs(posts: readonly Post[], diagnostics: Diagnostic[]): void {
+function reportDuplicateSlugs(posts: readonly Post[], root: string, diagnostics: Diagnostic[]): void {
   const seen = new Map<string, Post>();
   for (const post of [...posts].sort((a, b) => (a.id < b.id ? -1 : 1))) {
     if (post.permalink) continue;
@@ -216,7 +216,7 @@ function reportDuplicateSlugs(posts: readonly Post[], diagnostics: Diagnostic[])
       continue;
     }
     diagnostics.push(
-      error(post.sourcePath, `duplicate slug "${post.slug}" in language ${post.lang}: also used by ${first.sourcePath}`, {
+      error(post.sourcePath, `duplicate slug "${post.slug}" in language ${post.lang}: also used by ${displayPath(first.sourcePath, root)}`, {
         line: post.keyLines.slug,
         hint: 'give one of them a different file name or a `slug:` in its front matter',
       }),
@@ -302,7 +302,7 @@ function findTranslations(posts: readonly Post[], config: ResolvedConfig, diagno
     if (existing) {
       if (post.data.translationKey !== undefined) {
         diagnostics.push(
-          error(post.sourcePath, `translationKey "${post.translationKey}" is also used by ${existing.sourcePath} in the same language (${post.lang})`, {
+          error(post.sourcePath, `translationKey "${post.translationKey}" is also used by ${displayPath(existing.sourcePath, config.root)} in the same language (${post.lang})`, {
             hint: 'a story has at most one post per language; give one of them another translationKey',
           }),
         );

@@ -107,6 +107,12 @@ export function parsePost(file: SourceFile, ctx: ParseContext): ParseResult {
   }
 
   const slugSource = data.slug === undefined || data.slug === null ? undefined : readText(data.slug);
+  // A slug the author wrote that cleans up to nothing (`..`, `/`, `!!!`) must not quietly become
+  // the file name's: the author meant some address, and would not find the post at it.
+  if (data.slug !== undefined && data.slug !== null && slugSource === undefined) problem('slug', 'slug must be text');
+  else if (slugSource !== undefined && !slugify(slugSource)) {
+    problem('slug', `slug ${JSON.stringify(slugSource)} has no letter or digit left for a URL`, 'write the slug with letters or digits (Hangul and Han are kept), e.g. slug: gpt-4o-voice');
+  }
   const slug =
     (slugSource && slugify(slugSource)) ||
     slugFromFileName(dashed?.baseId ?? file.id, codes) ||

@@ -3,7 +3,7 @@
 // leave the output folder is refused, and one that another page or redirect already takes is an
 // error naming the post and the line of its key.
 import { normalizePermalink } from '../content/permalink.js';
-import { error, type Diagnostic } from '../diagnostics.js';
+import { displayPath, error, type Diagnostic } from '../diagnostics.js';
 import { generatedOwner, outputKey } from '../pipeline/generated-paths.js';
 import type { Post, Redirect, ResolvedConfig, Route } from '../types.js';
 import { outputPathOf } from '../util/paths.js';
@@ -43,7 +43,7 @@ export function planRedirects(
         fail(`${key}: the old address ${from} is already taken by ${owner}`, 'remove it, or change the address of the other page');
         continue;
       }
-      taken.set(outKey, `the redirect from ${post.sourcePath}`);
+      taken.set(outKey, `the redirect from ${displayPath(post.sourcePath, config.root)}`);
       redirects.push({ from, outputPath, postId: post.id });
     }
   }

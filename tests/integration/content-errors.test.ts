@@ -64,6 +64,8 @@ describe('duplicate slugs', () => {
     expect(result.stderr).toMatch(/duplicate slug "same-story"/);
     expect(result.stderr).toContain('posts/ko/2024-05-14-same-story.md');
     expect(result.stderr).toContain('posts/ko/archive/same-story.md');
+    // Both paths as the user reads them: relative to the site, never the machine's.
+    expect(result.stderr).not.toContain(root);
   });
 
   it('allows one slug in two languages', () => {

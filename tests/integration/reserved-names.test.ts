@@ -28,7 +28,7 @@ describe('a reserved name in a permalink', () => {
     const result = build(root);
     expect(result.status).toBe(1);
     const line = result.stderr.split('\n').find((l) => l.startsWith('posts/a.md:'));
-    expect(line).toMatch(/^posts\/a\.md:5 error: permalink ".*" uses a reserved name: /);
+    expect(line).toMatch(/^posts\/a\.md:5 error: permalink ".*" uses a name no site may have: /);
     expect(line).toMatch(reason);
     expect(result.stderr).not.toMatch(/at \S+\.js:\d+/);
     expect(fs.existsSync(path.join(root, '_site'))).toBe(false);
@@ -40,7 +40,7 @@ describe('a reserved name in an old address', () => {
     const root = siteFromFiles({ 'posts/a.md': post(`aliases: ["${alias}"]`) });
     const result = build(root);
     expect(result.status).toBe(1);
-    expect(result.stderr).toMatch(/^posts\/a\.md:5 error: aliases: address ".*" uses a reserved name/m);
+    expect(result.stderr).toMatch(/^posts\/a\.md:5 error: aliases: address ".*" uses a name no site may have/m);
   });
 });
 
@@ -82,5 +82,30 @@ describe('a tag named like a Windows device', () => {
       expect(href).toMatch(/^\/en\/tags\/(con|aux)-[0-9a-f]{6}\/$/);
       expect(fs.existsSync(path.join(root, '_site', href, 'index.html'))).toBe(true);
     }
+  });
+});
+
+describe('a name too long for a file system', () => {
+  const long = '가'.repeat(100); // 300 bytes of UTF-8
+  it.each([
+    ['permalink', `permalink: /${long}/`, /permalink ".*" uses a name no site may have: "가+…" is 300 bytes long/],
+    ['alias', `aliases: [/old/${long}/]`, /aliases: address ".*" uses a name no site may have: "가+…" is 300 bytes long/],
+  ])('in a %s is an error at its line, not ENAMETOOLONG', (_, line, message) => {
+    const root = siteFromFiles({ 'posts/a.md': `---\ntitle: A\nlang: en\ndate: 2024-05-14\n${line}\n---\nBody\n` });
+    const result = runCli(['build', '--root', root], { cwd: root });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/^posts\/a\.md:5 error: /m);
+    expect(result.stderr).toMatch(message);
+    expect(result.stderr).not.toMatch(/ENAMETOOLONG|\n\s+at /);
+  });
+});
+
+describe('a slug with nothing left for a URL', () => {
+  it.each(['..', '.', '/', '"!!!"', '""', '[a, b]'])('slug: %s is an error at its line, not the file name quietly', (slug) => {
+    const root = siteFromFiles({ 'posts/en/2024-05-14-file-name.md': `---\ntitle: A\nslug: ${slug}\n---\nBody\n` });
+    const result = runCli(['build', '--root', root], { cwd: root });
+    expect(result.status, result.stderr).toBe(1);
+    expect(result.stderr).toMatch(/^posts\/en\/2024-05-14-file-name\.md:3 error: slug /m);
+    expect(fs.existsSync(path.join(root, '_site'))).toBe(false);
   });
 });
