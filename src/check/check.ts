@@ -23,7 +23,7 @@ export interface CheckReport {
   diagnostics: Diagnostic[];
   /** Source text per absolute path, for code frames. */
   sources: Map<string, string>;
-  /** Posts that parsed (drafts and scheduled ones included). */
+  /** Post files looked at, those that did not parse included (drafts and scheduled ones too). */
   posts: number;
   /** False when the build stopped before it knew the site's pages, so links could not be checked. */
   linksChecked: boolean;
@@ -50,7 +50,7 @@ export async function checkSite(options: CheckOptions = {}): Promise<CheckReport
     config,
     diagnostics: sortDiagnostics(diagnostics),
     sources: result?.sources ?? new Map(),
-    posts: result?.posts?.length ?? 0,
+    posts: result?.sources.size ?? 0,
     linksChecked: result?.site !== undefined,
     ms: performance.now() - start,
   };

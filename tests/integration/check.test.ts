@@ -219,3 +219,16 @@ describe('omnipress check reports what build reports', () => {
     expect(runCli(['check', '--root', path.join(siteFromFiles({}), 'nope')]).status).toBe(2);
   });
 });
+
+describe('the summary of a check with broken posts', () => {
+  it('counts every post file it looked at, those that did not parse too', () => {
+    const root = siteFromFiles({
+      'posts/en/2024-05-01-good.md': '---\ntitle: Good\n---\nBody.\n',
+      'posts/en/2024-05-02-bad.md': '---\ntitle: [bad\n---\nBody.\n',
+      'posts/en/2024-05-03-worse.md': '---\ndate: 2024-13-45\n---\nBody.\n',
+    });
+    const result = runCli(['check', '--root', root], { cwd: root });
+    expect(result.status).toBe(1);
+    expect(result.stdout).toMatch(/check failed: 2 errors, .* in 3 posts/);
+  });
+});
