@@ -83,7 +83,8 @@ async function writeSite(config: ResolvedConfig, options: BuildOptions, configDi
       staging.add(file);
       emitted.add(file.path);
     };
-    result = await runPipeline(config, { ...options, emit }, cache);
+    // keepGoing: a failed build reports every problem of every stage at once.
+    result = await runPipeline(config, { ...options, emit, keepGoing: true }, cache);
   } catch (cause) {
     staging.discard();
     throw cause;

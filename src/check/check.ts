@@ -39,11 +39,17 @@ export async function checkSite(options: CheckOptions = {}): Promise<CheckReport
   let result: PipelineResult | undefined;
   if (!hasErrors(diagnostics)) {
     // The search index is written output, not a check: building it would only cost time.
-    result = await runPipeline(config, { deferSearch: true });
+    result = await runPipeline(config, { deferSearch: true, keepGoing: true });
     const publicFiles = listPublicFiles(config.publicDir);
     diagnostics.push(...publicFiles.diagnostics, ...result.diagnostics);
     diagnostics.push(...unpublishedPosts(result.posts ?? [], config));
-    if (result.site) diagnostics.push(...checkPublished(result.site, result.posts ?? [], result.outputs, publicFiles));
+    if (result.site) {
+      // A link whose line already has an error (a file refused, a post that did not parse) is
+      // that problem again, not a second one.
+      const known = new Set(diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.file}\0${d.line}`));
+      const published = checkPublished(result.site, result.posts ?? [], result.outputs, publicFiles);
+      diagnostics.push(...published.filter((d) => d.severity !== 'error' || !known.has(`${d.file}\0${d.line}`)));
+    }
   }
   return {
     ok: !hasErrors(diagnostics),

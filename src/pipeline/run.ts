@@ -19,7 +19,7 @@ import { startSearch, type SearchStats } from '../search/index.js';
 export type Stage = 'load' | 'parse' | 'model' | 'render';
 
 export interface PipelineResult {
-  /** Undefined when a stage reported errors and the pipeline stopped there. */
+  /** Undefined when a stage reported errors and the pipeline stopped there (without keepGoing). */
   site?: Site;
   /** Every post that parsed, drafts and future posts too (`site.posts` holds only the published ones). */
   posts?: Post[];
@@ -47,7 +47,9 @@ export interface PipelineHooks {
   deferSearch?: boolean;
   /**
    * Go on past content errors with the posts that parsed, instead of stopping after the stage
-   * that reported them (`omnipress migrate-check` reports what the rest of a site would show).
+   * that reported them, so that one run reports every problem it can know (`build`, `check`,
+   * `migrate-check`); nothing is indexed or emitted once an error is known, and `site` is then
+   * the model of the posts that parsed.
    */
   keepGoing?: boolean;
   /**
@@ -140,13 +142,16 @@ export async function runPipeline(config: ResolvedConfig, hooks: PipelineHooks =
   diagnostics.push(...modelled.diagnostics);
   if (hasErrors(diagnostics) && !hooks.keepGoing) return stop();
 
+  // Going on past errors (keepGoing) renders only to learn what else is wrong: nothing is
+  // indexed or handed on to be written.
+  const failing = hasErrors(diagnostics);
   // Search (src/search/): each language's post pages go to the indexer as soon as they are rendered.
-  const search = hooks.deferSearch ? undefined : startSearch(modelled.site, cache?.search);
+  const search = hooks.deferSearch || failing ? undefined : startSearch(modelled.site, cache?.search);
   // Every output, as it is made, against the others and public/: a collision is not written.
   const publicPaths = new Set(listPublicFiles(config.publicDir).files.map((file) => file.rel.normalize('NFC')));
   const claims = new OutputClaims(modelled.site, publicPaths);
   const admit = (file: OutputFile) => claims.admit(file);
-  const emit = hooks.emit;
+  const emit = failing ? hooks.emit && (() => {}) : hooks.emit;
   const rendered = await timed('render', modelled.site.routes.length + modelled.site.posts.length, (tick) =>
     renderSite(modelled.site, {
       tick,
@@ -158,9 +163,14 @@ export async function runPipeline(config: ResolvedConfig, hooks: PipelineHooks =
     }),
   );
   const renderedOutputs = rendered.outputs.filter(admit);
-  diagnostics.push(...rendered.diagnostics, ...claims.diagnostics());
+  // Going on past the model's errors, a collision it reported comes round again as outputs.
+  const known = new Set(diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.file}\0${d.line}`));
+  const collisions = claims.diagnostics().filter((d) => !(failing && known.has(`${d.file}\0${d.line}`)));
+  diagnostics.push(...rendered.diagnostics, ...collisions);
   if (hasErrors(diagnostics)) {
     search?.cancel();
+    // What was made of the posts that parsed, so that `check` can still look at their links.
+    if (hooks.keepGoing) return { site: modelled.site, posts, outputs: emit ? [] : renderedOutputs, diagnostics, sources, timings, diagrams: rendered.diagrams };
     return stop();
   }
   if (cache?.serve) cache.serve.model = { allPosts: parsed.posts, site: modelled.site, diagnostics: modelled.diagnostics };

@@ -186,3 +186,29 @@ describe('values from posts in plain-text messages', () => {
     }
   });
 });
+
+describe('one pass, every problem', () => {
+  it('a broken post does not hide the other posts\' errors and warnings: build and check report them all at once', () => {
+    const root = siteFromFiles({
+      'posts/en/2024-05-01-broken.md': '---\ntitle: [unclosed\n---\nBody.\n',
+      'posts/en/2024-05-02-same.md': '---\ntitle: Same one\n---\nBody.\n',
+      'posts/en/archive/same.md': '---\ntitle: Same two\ndate: 2024-05-03\n---\nBody.\n',
+      'posts/en/2024-05-04-picture.md': '---\ntitle: Picture\n---\n![a chart](chart.png)\n',
+      'posts/en/2024-05-05-link.md': '---\ntitle: Link\n---\nSee [the other](2024-05-99-missing.md).\n',
+    });
+    const build = cliBuild(root);
+    expect(build.status).toBe(1);
+    expect(build.stderr).toMatch(/^posts\/en\/2024-05-01-broken\.md:2 error: invalid YAML/m);
+    expect(build.stderr).toMatch(/^posts\/en\/archive\/same\.md error: duplicate slug "same"/m);
+    expect(build.stderr).toMatch(/^posts\/en\/2024-05-04-picture\.md:4 warning: image chart\.png is not found/m);
+    expect(build.stdout).toMatch(/build failed: 2 errors, 1 warning/);
+    expect(fs.existsSync(path.join(root, '_site'))).toBe(false);
+
+    const check = runCli(['check', '--root', root], { cwd: root, env: { GITHUB_ACTIONS: '' } });
+    expect(check.status).toBe(1);
+    for (const expected of [/2024-05-01-broken\.md:2 error: invalid YAML/, /archive\/same\.md error: duplicate slug/, /2024-05-04-picture\.md:4 warning: image chart\.png/, /2024-05-05-link\.md:4 error: .*2024-05-99-missing\.md/]) {
+      expect(check.stdout).toMatch(expected);
+    }
+    expect(check.stdout).toMatch(/in 5 posts/);
+  });
+});

@@ -344,7 +344,7 @@ describe('site templates', () => {
     const root = siteFromFiles({ 'posts/en/2024-05-14-a.md': '---\ntitle: A\nlayout: index\n---\n' });
     const report = await buildSite(root);
     expect(report.ok).toBe(false);
-    expect(report.diagnostics[0]!.message).toMatch(/unknown layout "index"/);
+    expect(report.diagnostics.find((d) => d.severity === 'error')!.message).toMatch(/unknown layout "index"/);
   });
 });
 

@@ -65,10 +65,12 @@ describe('a path that would have to be both a file and a folder', () => {
     });
     const result = build(root);
     expect(result.status).toBe(1);
+    // One run reports them all: the model's, and those of the files made of the other posts.
     expect(reported(result)).toEqual([
       "posts/more.md:4 error: this post's page /news.html/more/ would have to be inside the file of the page /news.html",
+      'posts/press/about.md:6 error: press/kit.zip would have to be both a file and a folder: file kit.zip/readme.txt of posts/press/about.md:6 and the page of posts/kit.md:4',
+      'posts/team.md:4 error: team would have to be both a file and a folder: the page of posts/team.md:4 and the file public/team',
     ]);
-    // The model's error stops the build before anything is made: without it, the others show.
     fs.rmSync(path.join(root, 'posts/more.md'));
     const second = build(root);
     expect(second.status).toBe(1);
