@@ -66,6 +66,11 @@ export function isAllowedAttribute(tag: string, attribute: string): boolean {
   return /^(?:data|aria)-/.test(attribute);
 }
 
+/** Whether an attribute holds URLs (href, src, srcset…), which the URL policy checks. */
+export function isUrlAttribute(attribute: string): boolean {
+  return URL_ATTRIBUTES.includes(attribute) || attribute === 'srcset';
+}
+
 /** Whether an allowed attribute's value is a safe URL (true for non-URL attributes). */
 export function isSafeAttributeValue(attribute: string, value: string): boolean {
   if (URL_ATTRIBUTES.includes(attribute)) return isSafeUrl(value);
@@ -78,6 +83,12 @@ export type Removal =
   | { kind: 'tag'; tag: string }
   | { kind: 'attribute'; tag: string; attribute: string }
   | { kind: 'url'; tag: string; attribute: string; value: string };
+
+/** A value as a warning quotes it: on one line, control characters shown as spaces, at most 40 characters. */
+export function shortValue(value: string): string {
+  const flat = value.replace(/[\s\x00-\x1f\x7f]+/g, ' ');
+  return flat.length > 40 ? `${flat.slice(0, 39)}…` : flat;
+}
 
 /** What the sanitizer removes from one opening tag, in attribute order. */
 export function removalsOf(tag: string, attributes: Record<string, string>): Removal[] {

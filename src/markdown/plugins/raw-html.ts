@@ -1,14 +1,14 @@
 // raw-html: finds raw HTML in the post (html_block / html_inline tokens), flags the post for the
 // sanitizer (env.hasRawHtml) and reports, with its source line, each thing the sanitizer will
 // remove: disallowed elements (<script>, <iframe>, <form>…), attributes (onerror, onclick…) and
-// unsafe URLs (javascript:, also as `jav&#x61;script:`). Parsing is htmlparser2's, as in
+// unsafe URLs (javascript:, also as `jav&#x61;script:`; code unsafe-url, as for tags). Parsing is htmlparser2's, as in
 // sanitize-html, and the policy is html-policy.ts, so reports match removals.
 // Needs: not installed with trustedHtml. Runs after inline parsing.
 import { Parser } from 'htmlparser2';
 import type MarkdownIt from 'markdown-it';
 import type { StateCore } from 'markdown-it';
 import { warning } from '../../diagnostics.js';
-import { type Removal, removalsOf } from '../html-policy.js';
+import { type Removal, removalsOf, shortValue } from '../html-policy.js';
 import { type MarkdownEnv, childLines, countNewlines, envOf, fileLine, forEachBlock } from '../env.js';
 
 const HINT =
@@ -66,7 +66,7 @@ class HtmlScanner {
           this.#removed.push(removals[0]?.kind === 'tag');
           for (const removal of removals) {
             if (removal.kind === 'tag' && insideRemoved) continue;
-            env.diagnostics.push(warning(env.file, describe(removal), { line: at, hint: HINT }));
+            env.diagnostics.push(warning(env.file, describe(removal), { line: at, hint: HINT, code: CODES[removal.kind] }));
           }
         },
         onclosetag: () => {
@@ -89,6 +89,8 @@ class HtmlScanner {
   }
 }
 
+const CODES: Record<Removal['kind'], string> = { tag: 'raw-html', attribute: 'raw-html', url: 'unsafe-url' };
+
 function describe(removal: Removal): string {
   switch (removal.kind) {
     case 'tag':
@@ -98,11 +100,6 @@ function describe(removal: Removal): string {
         ? `Event handler ${removal.attribute} on <${removal.tag}> is not allowed in posts and was removed`
         : `Attribute ${removal.attribute} on <${removal.tag}> is not allowed in posts and was removed`;
     case 'url':
-      return `Unsafe URL in ${removal.attribute}="${shorten(removal.value)}" on <${removal.tag}> was removed`;
+      return `Unsafe URL in ${removal.attribute}="${shortValue(removal.value)}" on <${removal.tag}> was removed`;
   }
-}
-
-function shorten(value: string): string {
-  const flat = value.replace(/\s+/g, ' ');
-  return flat.length > 40 ? `${flat.slice(0, 39)}…` : flat;
 }
