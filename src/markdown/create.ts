@@ -82,8 +82,9 @@ export function createMarkdown(options: MarkdownOptions): MarkdownRenderer {
       const env = createEnv(source, strings);
       const tokens = md.parse(body, env);
       const rendered = md.renderer.render(tokens, md.options, env);
-      // Markdown-it escapes everything but raw HTML, so only posts with raw HTML need the pass.
-      const html = sanitize && env.hasRawHtml ? sanitize(rendered) : rendered;
+      // Every body, not only those with raw HTML: plugins write markup too, and the sanitizer is
+      // what guarantees that none of it can run code, whichever plugin wrote it.
+      const html = sanitize ? sanitize(rendered) : rendered;
       const diagnostics = env.diagnostics.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
       return { html, headings: env.headings, hasMermaid: env.hasMermaid, diagrams: env.diagrams, links: env.links, diagnostics };
     },

@@ -1,6 +1,7 @@
-// Runs sanitize-html once over a rendered post that contained raw HTML. The policy lives in
-// html-policy.ts; removals were already reported with source lines by plugins/raw-html.ts.
-// Posts without raw HTML skip this: markdown-it escapes everything else itself.
+// Runs sanitize-html once over every rendered post, whatever produced its HTML: raw HTML, and
+// also the markup of every plugin, so that no tag or shortcode can bring in what raw HTML may
+// not. The policy lives in html-policy.ts; removals from raw HTML were already reported with
+// source lines by plugins/raw-html.ts, and unsafe URLs from tags by plugins/safe-links.ts.
 import type sanitizeHtml from 'sanitize-html';
 import {
   ALLOWED_ATTRIBUTES,
@@ -12,7 +13,8 @@ import {
 import { SAFE_SCHEMES, externalLinkTest, underBasePath } from './urls.js';
 import { onFirstUse } from '../util/on-first-use.js';
 
-// Loaded with the first post that has raw HTML (util/on-first-use.ts).
+// Loaded with the first post rendered (util/on-first-use.ts): a build whose bodies all come from
+// the cache needs none.
 const sanitizer = onFirstUse<typeof sanitizeHtml>('sanitize-html');
 
 export type Sanitize = (html: string) => string;
@@ -28,6 +30,9 @@ export function createSanitizer(siteOrigin: string, basePath = '/'): Sanitize {
       Object.entries(ALLOWED_ATTRIBUTES).map(([tag, attributes]) => [tag, [...attributes]]),
     ),
     nonTextTags: [...DROPPED_WITH_CONTENT],
+    // Text comes out escaped but for quotes; markdown-it escapes those too, so a body whose
+    // markup is all markdown-it's stays as markdown-it wrote it.
+    textFilter: (text) => text.replaceAll('"', '&quot;'),
     // sanitize-html's own scheme allow-list stays on as a second net; `data:` is narrowed to
     // images by isSafeAttributeValue below (sanitize-html cannot look past the scheme).
     allowedSchemes: [...SAFE_SCHEMES, 'data'],

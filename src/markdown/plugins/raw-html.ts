@@ -1,7 +1,7 @@
-// raw-html: finds raw HTML in the post (html_block / html_inline tokens), flags the post for the
-// sanitizer (env.hasRawHtml) and reports, with its source line, each thing the sanitizer will
-// remove: disallowed elements (<script>, <iframe>, <form>…), attributes (onerror, onclick…) and
-// unsafe URLs (javascript:, also as `jav&#x61;script:`; code unsafe-url, as for tags). Parsing is htmlparser2's, as in
+// raw-html: finds raw HTML in the post (html_block / html_inline tokens) and reports, with its
+// source line, each thing the sanitizer will remove: disallowed elements (<script>, <iframe>,
+// <form>…), attributes (onerror, onclick…) and unsafe URLs (javascript:, also as
+// `jav&#x61;script:`; code unsafe-url, as for tags). Parsing is htmlparser2's, as in
 // sanitize-html, and the policy is html-policy.ts, so reports match removals.
 // Needs: not installed with trustedHtml. Runs after inline parsing.
 import { Parser } from 'htmlparser2';
@@ -24,7 +24,6 @@ function scanRawHtml(state: StateCore): void {
   const env = envOf(state.env);
   forEachBlock(state.tokens, (token, line) => {
     if (token.type === 'html_block') {
-      env.hasRawHtml = true;
       const scanner = new HtmlScanner(env);
       scanner.write(token.content, line);
       scanner.end();
@@ -34,7 +33,6 @@ function scanRawHtml(state: StateCore): void {
       const lines = childLines(token, line);
       token.children.forEach((child, i) => {
         if (child.type !== 'html_inline') return;
-        env.hasRawHtml = true;
         scanner ??= new HtmlScanner(env);
         scanner.write(child.content, lines[i] ?? line);
       });
