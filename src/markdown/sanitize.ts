@@ -39,8 +39,8 @@ export function createSanitizer(siteOrigin: string, basePath = '/'): Sanitize {
     allowedSchemesAppliedToAttributes: [...URL_ATTRIBUTES],
     allowProtocolRelative: true,
     disallowedTagsMode: 'discard',
-    // Keep `style` as written: parsing it needs postcss per attribute and logs on bad CSS;
-    // CSS cannot run script in any browser we support.
+    // `style` is checked by html-policy.ts (isSafeStyle) below, as a whole: parsing it needs
+    // postcss per attribute and logs on bad CSS.
     parseStyleAttributes: false,
     transformTags: {
       '*': (tagName, attribs) => {

@@ -1,7 +1,8 @@
 // raw-html: finds raw HTML in the post (html_block / html_inline tokens) and reports, with its
 // source line, each thing the sanitizer will remove: disallowed elements (<script>, <iframe>,
-// <form>…), attributes (onerror, onclick…) and unsafe URLs (javascript:, also as
-// `jav&#x61;script:`; code unsafe-url, as for tags). Parsing is htmlparser2's, as in
+// <form>…), attributes (onerror, onclick…), unsafe URLs (javascript:, also as
+// `jav&#x61;script:`; code unsafe-url, as for tags) and styles that load something or cover the
+// page (url(), position: fixed; code unsafe-style). Parsing is htmlparser2's, as in
 // sanitize-html, and the policy is html-policy.ts, so reports match removals.
 // Needs: not installed with trustedHtml. Runs after inline parsing.
 import { Parser } from 'htmlparser2';
@@ -12,7 +13,8 @@ import { type Removal, removalsOf, shortValue } from '../html-policy.js';
 import { type MarkdownEnv, childLines, countNewlines, envOf, fileLine, forEachBlock } from '../env.js';
 
 const HINT =
-  'Posts may contain HTML but not run code: scripts, styles, frames, plugins, forms and event handlers are removed. ' +
+  'Posts may contain HTML but not run code: scripts, styles, frames, plugins, forms and event handlers are removed, ' +
+  'and so are style attributes with url(), image-set(), @import or position: fixed. ' +
   'Set trustedHtml: true in the site config only if every author is trusted.';
 
 export function rawHtmlPlugin(md: MarkdownIt): void {
@@ -87,7 +89,7 @@ class HtmlScanner {
   }
 }
 
-const CODES: Record<Removal['kind'], string> = { tag: 'raw-html', attribute: 'raw-html', url: 'unsafe-url' };
+const CODES: Record<Removal['kind'], string> = { tag: 'raw-html', attribute: 'raw-html', url: 'unsafe-url', style: 'unsafe-style' };
 
 function describe(removal: Removal): string {
   switch (removal.kind) {
@@ -99,5 +101,7 @@ function describe(removal: Removal): string {
         : `Attribute ${removal.attribute} on <${removal.tag}> is not allowed in posts and was removed`;
     case 'url':
       return `Unsafe URL in ${removal.attribute}="${shortValue(removal.value)}" on <${removal.tag}> was removed`;
+    case 'style':
+      return `Style "${shortValue(removal.value)}" on <${removal.tag}> loads something or covers the page and was removed`;
   }
 }
