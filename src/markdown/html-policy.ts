@@ -5,6 +5,10 @@
 // is removed.
 import { isSafeUrl, srcsetUrls } from './urls.js';
 
+// Elements removed with their content (sanitize-html's nonTextTags) are in util/html-elements.ts,
+// which excerpts read too, so that their text is in neither.
+export { DROPPED_WITH_CONTENT } from '../util/html-elements.js';
+
 /** Elements kept. sanitize-html's defaults plus media, disclosure and legacy presentational tags. */
 export const ALLOWED_TAGS: readonly string[] = [
   // sectioning and text blocks
@@ -47,9 +51,6 @@ export const ALLOWED_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = {
   ins: ['cite', 'datetime'],
   font: ['color', 'face', 'size'],
 };
-
-/** Elements removed together with their content (sanitize-html's nonTextTags). */
-export const DROPPED_WITH_CONTENT: readonly string[] = ['script', 'style', 'textarea', 'option', 'xmp', 'noscript'];
 
 /** Attributes holding a URL among the allowed ones; checked with isSafeUrl. */
 export const URL_ATTRIBUTES: readonly string[] = ['href', 'src', 'cite', 'poster'];

@@ -24,12 +24,16 @@ const VOID_SELF_CLOSING = /<(area|br|col|embed|hr|img|input|source|track|wbr)(\s
 export function createSanitizer(siteOrigin: string, basePath = '/'): Sanitize {
   const isExternal = externalLinkTest(siteOrigin);
   // Built once per renderer: sanitize-html merges option objects on every call, keep them small.
-  const options: sanitizeHtml.IOptions = {
+  // allowedEmptyAttributes is sanitize-html's (since 2.12), missing from its typings.
+  const options: sanitizeHtml.IOptions & { allowedEmptyAttributes: string[] } = {
     allowedTags: [...ALLOWED_TAGS],
     allowedAttributes: Object.fromEntries(
       Object.entries(ALLOWED_ATTRIBUTES).map(([tag, attributes]) => [tag, [...attributes]]),
     ),
     nonTextTags: [...DROPPED_WITH_CONTENT],
+    // sanitize-html drops empty attributes it does not know as boolean ones; `hidden` is one, and
+    // dropping it would show what the author hid.
+    allowedEmptyAttributes: ['alt', 'hidden'],
     // Text comes out escaped but for quotes; markdown-it escapes those too, so a body whose
     // markup is all markdown-it's stays as markdown-it wrote it.
     textFilter: (text) => text.replaceAll('"', '&quot;'),

@@ -84,6 +84,16 @@ describe('raw HTML', () => {
     ]);
   });
 
+  test('hidden elements stay hidden', () => {
+    const result = render(lines('<div hidden>', '', 'Draft text', '', '</div>', '', 'Shown <span hidden="">not this</span>'));
+    expect(result.html).toBe('<div hidden="">\n<p>Draft text</p>\n</div>\n<p>Shown <span hidden="">not this</span></p>\n');
+  });
+
+  test('templates and frames go with their content, which readers never see', () => {
+    const result = render(lines('<template><p>Template text</p></template>', '', 'A <iframe>Frame <b>fallback</b></iframe> B <noembed>No embed</noembed>C'));
+    expect(result.html).toBe('<p></p>\n<p>A  B C</p>\n');
+  });
+
   test('a tag spanning lines is reported at the line of its attribute', () => {
     expect(reported(lines('Text', '', '<div>', '<img', '  src="/a.png"', '  onload="x()">', '</div>'))).toEqual([
       '8: Event handler onload on <img> is not allowed in posts and was removed',
