@@ -10,3 +10,13 @@
 export const DROPPED_WITH_CONTENT: readonly string[] = [
   'script', 'style', 'template', 'noscript', 'textarea', 'option', 'xmp', 'iframe', 'noembed', 'noframes', 'title',
 ];
+
+/** Elements whose content browsers read as text up to their end tag: tags inside them are not tags. */
+export const RAW_TEXT_ELEMENTS: readonly string[] = [
+  'script', 'style', 'textarea', 'title', 'xmp', 'iframe', 'noembed', 'noframes', 'noscript', 'plaintext',
+];
+
+/** Elements that have no content and no end tag. */
+export const VOID_ELEMENTS: readonly string[] = [
+  'area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr',
+];
