@@ -1,25 +1,11 @@
 import { describe, expect, test } from 'vitest';
 import { createMarkdown } from '../../../../src/markdown/create.js';
-import { parseHtml } from '../../../helpers/html.js';
+import { parseHtml, runnableUrls as runnable } from '../../../helpers/html.js';
 import { FILE, LOOKUP, problems, render } from '../migration.js';
 import { lines } from '../render.js';
 
-// Written without the URL policy under test: the scheme a browser would run or navigate to.
-const RUNNABLE = /^(?:javascript|vbscript|file|data(?!:image\/(?:png|jpeg|gif|webp|avif);)):/i;
-const runnable = (url: string) => RUNNABLE.test(url.replace(/[\x00-\x20]+/g, ''));
-
-/** Every URL attribute of the rendered HTML that a browser would run, as `attribute=value`. */
-function runnableUrls(html: string): string[] {
-  const $ = parseHtml(html);
-  const found: string[] = [];
-  $('*').each((_, element) => {
-    for (const [name, value] of Object.entries($(element).attr() ?? {})) {
-      const urls = name === 'srcset' ? value.split(/\s*,\s*/).map((part) => part.split(/\s+/)[0]!) : [value];
-      if (/^(?:href|src|srcset|cite|poster|action|formaction|data|xlink:href)$/.test(name) && urls.some(runnable)) found.push(`${name}=${value}`);
-    }
-  });
-  return found;
-}
+/** URLs that would run in the rendered HTML (tests/helpers/html.ts, written apart from the policy). */
+const runnableUrls = (html: string) => runnable(parseHtml(html));
 
 const PAYLOADS = ['javascript:alert(1)', 'JaVaScRiPt:alert(1)', 'vbscript:msgbox(1)', 'data:text/html,<script>alert(1)</script>', 'data:image/svg+xml,<svg/onload=alert(1)>', 'file:///etc/passwd'];
 
