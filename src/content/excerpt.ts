@@ -1,7 +1,10 @@
 // Plain-text excerpts for index pages, feeds and meta descriptions, from Markdown without running
 // markdown-it (this runs in the parse stage, per post). Line-based and forgiving: good enough for
-// a summary; the rendered page is the source of truth.
+// a summary; the rendered page is the source of truth. Only text a reader can see: raw HTML is
+// read through visible-text.ts, so nothing inside <script>, <style>, <template> or a `hidden`
+// element (or any other element the sanitizer removes with its content) reaches an excerpt.
 import { headGraphemes } from './graphemes.js';
+import { VisibleText, isTagLine } from './visible-text.js';
 
 const MORE = /<!--\s*more\s*-->/i;
 
@@ -17,8 +20,7 @@ export function splitMore(body: string): { before: string; hasMore: boolean } {
  */
 export function excerpt(body: string, maxGraphemes = 140): string {
   const { before, hasMore } = splitMore(body);
-  const paragraphs = textParagraphs(before, hasMore ? Infinity : 1);
-  const text = paragraphs.map(inlineText).filter((p) => p !== '').join(' ');
+  const text = textParagraphs(before, hasMore ? Infinity : 1).join(' ');
   return shorten(text, maxGraphemes);
 }
 
@@ -31,19 +33,42 @@ const TABLE_DELIMITER = /^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)+\|?\s*$/;
 const REFERENCE = /^ {0,3}\[[^\]]+\]:\s/;
 const HTML_BLOCK =
   /^ {0,3}<(!--|\/?(address|article|aside|audio|blockquote|body|center|details|dialog|div|dl|fieldset|figcaption|figure|footer|form|h[1-6]|header|hr|html|iframe|main|nav|ol|p|picture|pre|script|section|style|summary|table|textarea|ul|video)(\s|\/?>|$))/i;
+// CommonMark's HTML blocks of kind 1 run to their end tag, blank lines and all.
+const RAW_BLOCK = /^ {0,3}<(script|pre|style|textarea)(?:\s|>|$)/i;
+const BLANK = /^\s*$/;
 const IMAGE = /!\[[^\]]*\](\([^)]*\)|\[[^\]]*\])|<img\b[^>]*>/gi;
 
-/** Up to `limit` paragraphs of prose, each as its lines joined; skipping everything that is not prose. */
+/**
+ * Up to `limit` paragraphs of prose with visible text, each as plain text; skipping everything
+ * that is not prose. HTML blocks are not prose, but their tags open and close elements that may
+ * hide the paragraphs between them (`<div hidden>`, blank line, text, blank line, `</div>`).
+ */
 function textParagraphs(markdown: string, limit: number): string[] {
+  const visible = new VisibleText();
   const paragraphs: string[] = [];
   let current: string[] = [];
-  let skipUntil: RegExp | undefined; // end of a fence, HTML block or table
+  let skipUntil: RegExp | undefined; // end of a fence or table
+  let html: { lines: string[]; until: RegExp } | undefined; // the HTML block being read
   const flush = () => {
-    if (current.length > 0) paragraphs.push(current.join('\n'));
+    const text = current.length > 0 ? inlineText(visible.prose(current.join('\n'))) : '';
+    if (text !== '') paragraphs.push(text);
     current = [];
+  };
+  const readHtml = (line: string) => {
+    const block = html!;
+    const atBlank = block.until === BLANK;
+    if (!(atBlank && BLANK.test(line))) block.lines.push(line);
+    if (atBlank ? BLANK.test(line) : block.until.test(line)) {
+      visible.html(block.lines.join('\n'));
+      html = undefined;
+    }
   };
   for (const line of markdown.split('\n')) {
     if (paragraphs.length >= limit) break;
+    if (html) {
+      readHtml(line);
+      continue;
+    }
     if (skipUntil) {
       if (skipUntil.test(line)) skipUntil = undefined;
       continue;
@@ -67,10 +92,14 @@ function textParagraphs(markdown: string, limit: number): string[] {
       skipUntil = /^\s*$/;
       continue;
     }
-    if (current.length === 0 && HTML_BLOCK.test(line)) {
-      // HTML comments end with `-->`; other HTML blocks at a blank line (CommonMark).
-      const comment = /^ {0,3}<!--/.test(line);
-      if (!(comment ? line.includes('-->') : false)) skipUntil = comment ? /-->/ : /^\s*$/;
+    const raw = RAW_BLOCK.exec(line)?.[1];
+    if (raw || HTML_BLOCK.test(line) || (current.length === 0 && isTagLine(line))) {
+      // CommonMark's HTML blocks: comments end with `-->`, <script>/<pre>/<style>/<textarea> at
+      // their end tag, others at a blank line; a lone tag of another name cannot interrupt a
+      // paragraph.
+      flush();
+      html = { lines: [], until: raw ? new RegExp(`</${raw}>`, 'i') : /^ {0,3}<!--/.test(line) ? /-->/ : BLANK };
+      readHtml(line);
       continue;
     }
     if (HEADING.test(line) || THEMATIC_BREAK.test(line) || LIQUID_LINE.test(line) || REFERENCE.test(line)) {
@@ -88,7 +117,7 @@ function textParagraphs(markdown: string, limit: number): string[] {
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
 
-/** Markdown inline syntax → the text a reader sees. */
+/** Markdown inline syntax → the text a reader sees (raw HTML is already gone: VisibleText). */
 function inlineText(markdown: string): string {
   return markdown
     .replace(/<!--[\s\S]*?-->/g, '')
@@ -98,7 +127,6 @@ function inlineText(markdown: string): string {
     .replace(/\[\^[^\]]*\]/g, '') // footnote references
     .replace(/\[([^\]]*)\](\([^)]*\)|\[[^\]]*\])/g, '$1')
     .replace(/<(https?:\/\/[^>\s]+)>/g, '$1')
-    .replace(/<\/?[a-zA-Z][^>]*>/g, '')
     .replace(/(\*\*|__|~~)(?=\S)([\s\S]*?\S)\1/g, '$2')
     .replace(/(^|[^\w*])\*(?=\S)([^*]*?\S)\*(?!\w)/g, '$1$2')
     .replace(/(^|[^\p{L}\p{N}_])_(?=\S)([^_]*?\S)_(?![\p{L}\p{N}_])/gu, '$1$2')

@@ -58,6 +58,53 @@ export function pushFence(state: StateBlock, startLine: number, closeLine: numbe
 }
 
 /**
+ * Markup a tag builds itself (a caption, a quote's footer, a video card) as tokens, not as an HTML
+ * string: links and images in it then pass the URL policy (safe-links), the base path and
+ * rel="noopener" like every other link. `text` is shown as written, never read as Markdown.
+ */
+export class InlineBuilder {
+  readonly children: Token[] = [];
+  #level = 0;
+
+  constructor(private readonly state: StateBlock) {}
+
+  open(tag: string, attrs: Array<[string, string]> = [], type = `${tag}_open`): this {
+    const token = this.#add(type, tag, 1);
+    if (attrs.length > 0) token.attrs = attrs;
+    this.#level++;
+    return this;
+  }
+
+  close(tag: string, type = `${tag}_close`): this {
+    this.#level--;
+    this.#add(type, tag, -1);
+    return this;
+  }
+
+  text(content: string): this {
+    if (content !== '') this.#add('text', '', 0).content = content;
+    return this;
+  }
+
+  /** Pushes the children as one inline token of the block being parsed. */
+  push(map: [number, number]): Token {
+    const inline = this.state.push('inline', '', 0);
+    // Empty content: markdown-it's inline rule then adds nothing to the ready-made children.
+    inline.content = '';
+    inline.map = map;
+    inline.children = this.children;
+    return inline;
+  }
+
+  #add(type: string, tag: string, nesting: 1 | 0 | -1): Token {
+    const token = new this.state.Token(type, tag, nesting);
+    token.level = this.#level;
+    this.children.push(token);
+    return token;
+  }
+}
+
+/**
  * Pushes a tag shown as text, with the problem to report about it (its line is known only once
  * the inline is placed: reportInlineTagProblems adds it). A token type of its own, because
  * markdown-it joins adjacent `text` tokens and would lose the problem.

@@ -83,8 +83,9 @@ export function createMarkdown(options: MarkdownOptions): MarkdownRenderer {
       const env = createEnv(source, strings);
       const tokens = md.parse(body, env);
       const rendered = md.renderer.render(tokens, md.options, env);
-      // Markdown-it escapes everything but raw HTML, so only posts with raw HTML need the pass.
-      const html = sanitize && env.hasRawHtml ? sanitize(rendered) : rendered;
+      // Every body, not only those with raw HTML: plugins write markup too, and the sanitizer is
+      // what guarantees that none of it can run code, whichever plugin wrote it.
+      const html = sanitize ? sanitize(rendered) : rendered;
       const diagnostics = env.diagnostics.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
       return { html, headings: env.headings, hasMermaid: env.hasMermaid, diagrams: env.diagrams, links: env.links, diagnostics };
     },
@@ -95,8 +96,9 @@ function configure(options: MarkdownOptions): MarkdownIt {
   const md = markdownIt()({ html: true, linkify: true, typographer: false });
 
   // Order matters only where noted. Core rules added with `push` (heading-ids, liquid-tags,
-  // raw-html) run in this order after markdown-it's own and the footnote plugin's footnote_tail,
-  // so they see final text tokens and footnote content at the end of the token stream.
+  // media-subpath, safe-links, link-refs, raw-html) run in this order after markdown-it's own and
+  // the footnote plugin's footnote_tail, so they see final text tokens and footnote content at the
+  // end of the token stream.
   md.use(jekyllRawPlugin) // edits the source before block parsing; liquid-tags reads its ranges
     .use(nestingLimitPlugin)
     .use(footnote())
@@ -108,12 +110,14 @@ function configure(options: MarkdownOptions): MarkdownIt {
     .use(hugoShortcodesPlugin)
     .use(kramdownIalPlugin) // right after inline parsing: images, links and heading ids see its attributes
     .use(calloutsPlugin) // renders Hexo notes, Hugo notices and Chirpy prompts
-    .use(safeLinksPlugin) // validateLink, used by links, autolinks and linkify alike
     .use(linkifyWwwPlugin)
     .use(headingIdsPlugin)
     .use(liquidTagsPlugin) // after jekyll-raw
     .use(mermaidFencePlugin) // wraps the default fence renderer
     .use(mediaSubpathPlugin) // before link-refs, which records (and assets copy) the prefixed URL
+    // validateLink for links, autolinks and linkify; then every URL any plugin made, once the
+    // tokens are final (after media-subpath), before link-refs records them.
+    .use(safeLinksPlugin)
     .use(linkRefsPlugin) // records only; after footnotes so footnote links have their lines
     .use(imagesPlugin)
     .use(linksPlugin, { siteOrigin: options.siteOrigin })

@@ -45,8 +45,6 @@ export interface MarkdownEnv {
   hasMermaid: boolean;
   /** Every mermaid fence in document order, with its source-file line (mermaid-fence). */
   diagrams: Diagram[];
-  /** The body contains raw HTML tokens, so the output must be sanitized (raw-html). */
-  hasRawHtml: boolean;
   /** Every Markdown link and image, in document order, footnotes last (link-refs). */
   links: LinkRef[];
   /** Warnings found while parsing (liquid-tags, raw-html). */
@@ -91,7 +89,6 @@ export function createEnv(source: RenderSource, strings: Record<string, string> 
     headings: [],
     hasMermaid: false,
     diagrams: [],
-    hasRawHtml: false,
     links: [],
     diagnostics: [],
     id: source.id ?? file.split('/').pop() ?? file,

@@ -1,7 +1,13 @@
 // The allow-list for raw HTML in posts. Editors may write HTML, not run code: no scripts, styles,
-// frames, plugins, forms or event handlers. Both the sanitizer (sanitize.ts) and the scanner that
-// reports removals (plugins/raw-html.ts) read this file, so what is reported is what is removed.
+// frames, plugins, forms or event handlers, and no `style` that loads something or covers the
+// page. The sanitizer (sanitize.ts), the scanner that reports removals (plugins/raw-html.ts) and
+// kramdown attribute lists (plugins/kramdown-ial.ts) read this file, so what is reported is what
+// is removed.
 import { isSafeUrl, srcsetUrls } from './urls.js';
+
+// Elements removed with their content (sanitize-html's nonTextTags) are in util/html-elements.ts,
+// which excerpts read too, so that their text is in neither.
+export { DROPPED_WITH_CONTENT } from '../util/html-elements.js';
 
 /** Elements kept. sanitize-html's defaults plus media, disclosure and legacy presentational tags. */
 export const ALLOWED_TAGS: readonly string[] = [
@@ -46,9 +52,6 @@ export const ALLOWED_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = {
   font: ['color', 'face', 'size'],
 };
 
-/** Elements removed together with their content (sanitize-html's nonTextTags). */
-export const DROPPED_WITH_CONTENT: readonly string[] = ['script', 'style', 'textarea', 'option', 'xmp', 'noscript'];
-
 /** Attributes holding a URL among the allowed ones; checked with isSafeUrl. */
 export const URL_ATTRIBUTES: readonly string[] = ['href', 'src', 'cite', 'poster'];
 
@@ -66,18 +69,57 @@ export function isAllowedAttribute(tag: string, attribute: string): boolean {
   return /^(?:data|aria)-/.test(attribute);
 }
 
-/** Whether an allowed attribute's value is a safe URL (true for non-URL attributes). */
+/** Whether an attribute holds URLs (href, src, srcset…), which the URL policy checks. */
+export function isUrlAttribute(attribute: string): boolean {
+  return URL_ATTRIBUTES.includes(attribute) || attribute === 'srcset';
+}
+
+/** Whether an allowed attribute's value is safe: URLs by the URL policy, `style` by the style policy. */
 export function isSafeAttributeValue(attribute: string, value: string): boolean {
   if (URL_ATTRIBUTES.includes(attribute)) return isSafeUrl(value);
   if (attribute === 'srcset') return srcsetUrls(value).every(isSafeUrl);
+  if (attribute === 'style') return isSafeStyle(value);
   return true;
+}
+
+// Loading anything (the site promises readers no third-party requests): url() and the functions
+// that take a bare string as an image; running anything (old IE's expression() and behavior,
+// Firefox's -moz-binding); covering the page (position: fixed puts an element over everything,
+// wherever it is in the post; sticky and absolute stay inside the post's layout).
+const UNSAFE_CSS = /url\(|image-set\(|image\(|cross-fade\(|element\(|expression\(|(?:^|[;{])behaviou?r:|-moz-binding|@import|javascript:|vbscript:|(?:^|[;{])position:fixed/i;
+
+/**
+ * Whether a `style` value (entity-decoded) is allowed. CSS escapes (`u\rl(`, `\75 rl(`) and
+ * comments inside a word are undone and whitespace removed first, so that what is tested is what
+ * a browser reads — or more: a value that only looks unsafe once read that way is refused too.
+ */
+export function isSafeStyle(css: string): boolean {
+  return !UNSAFE_CSS.test(readCss(css).replace(/\s+/g, ''));
+}
+
+/** CSS source with comments removed and escapes decoded (CSS Syntax §4.3.7). */
+function readCss(css: string): string {
+  return css
+    .replace(/\/\*[\s\S]*?(?:\*\/|$)/g, '')
+    .replace(/\\(?:([0-9a-f]{1,6})[ \t\n\f\r]?|\r\n|([\s\S]))/gi, (_, hex?: string, char?: string) => {
+      if (hex === undefined) return char === undefined || char === '\n' || char === '\f' || char === '\r' ? '' : char;
+      const code = parseInt(hex, 16);
+      return code === 0 || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff) ? '\ufffd' : String.fromCodePoint(code);
+    });
 }
 
 /** One thing the sanitizer will remove from a raw HTML tag. */
 export type Removal =
   | { kind: 'tag'; tag: string }
   | { kind: 'attribute'; tag: string; attribute: string }
-  | { kind: 'url'; tag: string; attribute: string; value: string };
+  | { kind: 'url'; tag: string; attribute: string; value: string }
+  | { kind: 'style'; tag: string; value: string };
+
+/** A value as a warning quotes it: on one line, control characters shown as spaces, at most 40 characters. */
+export function shortValue(value: string): string {
+  const flat = value.replace(/[\s\x00-\x1f\x7f]+/g, ' ');
+  return flat.length > 40 ? `${flat.slice(0, 39)}…` : flat;
+}
 
 /** What the sanitizer removes from one opening tag, in attribute order. */
 export function removalsOf(tag: string, attributes: Record<string, string>): Removal[] {
@@ -85,6 +127,7 @@ export function removalsOf(tag: string, attributes: Record<string, string>): Rem
   const removals: Removal[] = [];
   for (const [attribute, value] of Object.entries(attributes)) {
     if (!isAllowedAttribute(tag, attribute)) removals.push({ kind: 'attribute', tag, attribute });
+    else if (attribute === 'style' && !isSafeStyle(value)) removals.push({ kind: 'style', tag, value });
     else if (!isSafeAttributeValue(attribute, value)) removals.push({ kind: 'url', tag, attribute, value });
   }
   return removals;

@@ -1,6 +1,7 @@
-// Runs sanitize-html once over a rendered post that contained raw HTML. The policy lives in
-// html-policy.ts; removals were already reported with source lines by plugins/raw-html.ts.
-// Posts without raw HTML skip this: markdown-it escapes everything else itself.
+// Runs sanitize-html once over every rendered post, whatever produced its HTML: raw HTML, and
+// also the markup of every plugin, so that no tag or shortcode can bring in what raw HTML may
+// not. The policy lives in html-policy.ts; removals from raw HTML were already reported with
+// source lines by plugins/raw-html.ts, and unsafe URLs from tags by plugins/safe-links.ts.
 import type sanitizeHtml from 'sanitize-html';
 import {
   ALLOWED_ATTRIBUTES,
@@ -12,7 +13,8 @@ import {
 import { SAFE_SCHEMES, externalLinkTest, underBasePath } from './urls.js';
 import { onFirstUse } from '../util/on-first-use.js';
 
-// Loaded with the first post that has raw HTML (util/on-first-use.ts).
+// Loaded with the first post rendered (util/on-first-use.ts): a build whose bodies all come from
+// the cache needs none.
 const sanitizer = onFirstUse<typeof sanitizeHtml>('sanitize-html');
 
 export type Sanitize = (html: string) => string;
@@ -22,20 +24,27 @@ const VOID_SELF_CLOSING = /<(area|br|col|embed|hr|img|input|source|track|wbr)(\s
 export function createSanitizer(siteOrigin: string, basePath = '/'): Sanitize {
   const isExternal = externalLinkTest(siteOrigin);
   // Built once per renderer: sanitize-html merges option objects on every call, keep them small.
-  const options: sanitizeHtml.IOptions = {
+  // allowedEmptyAttributes is sanitize-html's (since 2.12), missing from its typings.
+  const options: sanitizeHtml.IOptions & { allowedEmptyAttributes: string[] } = {
     allowedTags: [...ALLOWED_TAGS],
     allowedAttributes: Object.fromEntries(
       Object.entries(ALLOWED_ATTRIBUTES).map(([tag, attributes]) => [tag, [...attributes]]),
     ),
     nonTextTags: [...DROPPED_WITH_CONTENT],
+    // sanitize-html drops empty attributes it does not know as boolean ones; `hidden` is one, and
+    // dropping it would show what the author hid.
+    allowedEmptyAttributes: ['alt', 'hidden'],
+    // Text comes out escaped but for quotes; markdown-it escapes those too, so a body whose
+    // markup is all markdown-it's stays as markdown-it wrote it.
+    textFilter: (text) => text.replaceAll('"', '&quot;'),
     // sanitize-html's own scheme allow-list stays on as a second net; `data:` is narrowed to
     // images by isSafeAttributeValue below (sanitize-html cannot look past the scheme).
     allowedSchemes: [...SAFE_SCHEMES, 'data'],
     allowedSchemesAppliedToAttributes: [...URL_ATTRIBUTES],
     allowProtocolRelative: true,
     disallowedTagsMode: 'discard',
-    // Keep `style` as written: parsing it needs postcss per attribute and logs on bad CSS;
-    // CSS cannot run script in any browser we support.
+    // `style` is checked by html-policy.ts (isSafeStyle) below, as a whole: parsing it needs
+    // postcss per attribute and logs on bad CSS.
     parseStyleAttributes: false,
     transformTags: {
       '*': (tagName, attribs) => {

@@ -1,6 +1,11 @@
 // URL policy shared by Markdown links (validateLink), the raw-HTML scanner and the sanitizer, so
 // that all three agree on what is removed — and every removal can be reported.
 
+/** How to fix a URL the policy refuses, for warnings. */
+export const UNSAFE_URL_HINT =
+  'links and images may use http(s), mailto, tel and relative URLs, and data: only for PNG, JPEG, GIF, WebP or AVIF images; ' +
+  'javascript:, vbscript: and file: URLs are never published';
+
 /** Schemes a link or media URL may use; anything else (javascript:, vbscript:, file:…) is refused. */
 export const SAFE_SCHEMES: readonly string[] = [
   'http', 'https', 'mailto', 'tel', 'sms', 'ftp', 'magnet', 'irc', 'ircs', 'xmpp', 'geo',

@@ -20,6 +20,7 @@ import path from 'node:path';
 import { error, warning, type Diagnostic } from '../diagnostics.js';
 import type { Lang, OutputFile, Route, Site } from '../types.js';
 import { hashText } from '../util/hash.js';
+import { DROPPED_WITH_CONTENT } from '../util/html-elements.js';
 import { encodeSitePath } from '../util/paths.js';
 import type { IndexedPart, SearchCache } from './cache.js';
 import { searchClientFiles } from './client.js';
@@ -235,7 +236,7 @@ export function startSearch(site: Site, cache?: SearchCache): SearchSession | un
   const complete = (job: PartJob) => {
     job.complete = true;
     const routes = job.routes.filter((route) => hashes.has(route.outputPath));
-    job.key = hashText(`pagefind part ${PAGEFIND_VERSION}\0${job.lang}\0${routes.map((route) => `${route.url}\0${hashes.get(route.outputPath)}`).join('\n')}`);
+    job.key = hashText(`pagefind part ${PAGEFIND_VERSION}\0${INDEX_OPTIONS_KEY}\0${job.lang}\0${routes.map((route) => `${route.url}\0${hashes.get(route.outputPath)}`).join('\n')}`);
     if (!job.started) {
       const hit = cache?.read(job.key);
       if (hit) {
@@ -342,6 +343,12 @@ async function nextBatch(job: PartJob): Promise<Route[] | undefined> {
   return job.pending.length > 0 ? job.pending.splice(0, INDEX_BATCH) : undefined;
 }
 
+// Text readers never see is not searchable either: search results would show it in their
+// excerpts. (`hidden` elements stay in pages; under trustedHtml, scripts and styles do too.)
+const INDEX_OPTIONS = { excludeSelectors: ['[hidden]', ...DROPPED_WITH_CONTENT] };
+/** Parts indexed with other options are other parts: the options are in every part's cache key. */
+const INDEX_OPTIONS_KEY = JSON.stringify(INDEX_OPTIONS);
+
 async function indexPart(
   pagefind: Pagefind,
   job: PartJob,
@@ -355,7 +362,7 @@ async function indexPart(
 ): Promise<IndexedPart> {
   let index: Awaited<ReturnType<Pagefind['createIndex']>>['index'];
   try {
-    const created = await pagefind.createIndex({});
+    const created = await pagefind.createIndex(INDEX_OPTIONS);
     index = created.index;
     if (!index) throw new Error(created.errors.join('; ') || 'no index');
     let pages = 0;

@@ -29,3 +29,21 @@ export function internalLinks($: Page): string[] {
 export function parseXml(xml: string): Page {
   return cheerio.load(xml, { xml: true });
 }
+
+// Written apart from src/markdown/urls.ts on purpose: what a browser would run or navigate to
+// as a document, after it drops control characters and whitespace from the URL.
+const RUNNABLE_URL = /^(?:javascript|vbscript|livescript|file|data(?!:image\/(?:png|jpeg|gif|webp|avif);)):/i;
+const URL_ATTRIBUTE = /^(?:href|src|srcset|cite|poster|action|formaction|data|xlink:href|background|ping|longdesc|manifest|codebase|dynsrc|lowsrc)$/i;
+
+/** Every attribute of the document holding a URL that would run (`javascript:` …), as `<tag attribute="value">`. */
+export function runnableUrls($: Page): string[] {
+  const found: string[] = [];
+  $('*').each((_, element) => {
+    for (const [name, value] of Object.entries($(element).attr() ?? {})) {
+      if (!URL_ATTRIBUTE.test(name)) continue;
+      const urls = /srcset/i.test(name) ? value.split(',').map((part) => part.trim().split(/\s+/)[0]!) : [value];
+      if (urls.some((url) => RUNNABLE_URL.test(url.replace(/[\x00-\x20]+/g, '')))) found.push(`<${$(element).prop('tagName')?.toLowerCase()} ${name}="${value}">`);
+    }
+  });
+  return found;
+}

@@ -1,6 +1,7 @@
 // Whole-site checks: every internal link resolves, every page is valid HTML.
 import fs from 'node:fs';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { HtmlValidate, type Report } from 'html-validate';
 import { internalLinks, parseHtml } from './html.js';
 
@@ -65,4 +66,16 @@ export async function validationErrors(dir: string): Promise<string[]> {
     }
   }
   return errors;
+}
+
+/** The text of every indexed page, by URL, read from the bundle's fragments (gzip of `pagefind_dcd` + JSON). */
+export function indexedPages(out: string): Map<string, { content: string; language: string }> {
+  const pages = new Map<string, { content: string; language: string }>();
+  const dir = path.join(out, 'pagefind/fragment');
+  for (const name of fs.readdirSync(dir)) {
+    const text = zlib.gunzipSync(fs.readFileSync(path.join(dir, name))).toString('utf8').replace(/^pagefind_dcd/, '');
+    const fragment = JSON.parse(text) as { url: string; content: string };
+    pages.set(fragment.url, { content: fragment.content, language: name.split('_')[0]! });
+  }
+  return pages;
 }

@@ -59,9 +59,9 @@ describe('the build cache', () => {
   });
 
   it('loads no front-matter parser, Markdown renderer or template engine when every page comes from the cache', () => {
+    // No raw HTML in these posts: the sanitizer runs over every body all the same, on what the
+    // plugins wrote.
     const root = siteFromFiles(files());
-    // A post with raw HTML, so that the cold build needs the sanitizer too.
-    fs.writeFileSync(path.join(root, 'posts/ko/2024-03-07-html.md'), post('표가 있는 글', '', '<div class="note">안내</div>\n\n본문입니다.'));
     const loaded = path.join(root, 'loaded.txt');
     const packagesOf = (): string[] => {
       const run = runCli(['build', '--root', root, '--quiet'], {

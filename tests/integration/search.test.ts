@@ -4,11 +4,10 @@
 // removing all of it.
 import fs from 'node:fs';
 import path from 'node:path';
-import zlib from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { BuildReport } from '../../src/build.js';
 import { page, type Page } from '../helpers/html.js';
-import { brokenLinks, htmlFiles, validationErrors } from '../helpers/site-check.js';
+import { brokenLinks, htmlFiles, indexedPages, validationErrors } from '../helpers/site-check.js';
 import { buildSite, runCli, siteFromFiles, siteFromFixture } from '../helpers/site.js';
 
 
@@ -18,18 +17,6 @@ function scripts($: Page): string[] {
     .filter((_, el) => !/json/i.test($(el).attr('type') ?? ''))
     .map((_, el) => $(el).attr('src') ?? 'inline')
     .get();
-}
-
-/** The text of every indexed page, by URL, read from the bundle's fragments (gzip of `pagefind_dcd` + JSON). */
-function indexedPages(out: string): Map<string, { content: string; language: string }> {
-  const pages = new Map<string, { content: string; language: string }>();
-  const dir = path.join(out, 'pagefind/fragment');
-  for (const name of fs.readdirSync(dir)) {
-    const text = zlib.gunzipSync(fs.readFileSync(path.join(dir, name))).toString('utf8').replace(/^pagefind_dcd/, '');
-    const fragment = JSON.parse(text) as { url: string; content: string };
-    pages.set(fragment.url, { content: fragment.content, language: name.split('_')[0]! });
-  }
-  return pages;
 }
 
 describe('search on a Korean, Chinese and English site', () => {

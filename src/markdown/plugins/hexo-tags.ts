@@ -16,12 +16,14 @@
 // and code rules take those lines first, and inline rules never see code spans.
 // Needs: env.lookup (post_link), env.id; callouts renders notes; run before liquid-tags.
 import type MarkdownIt from 'markdown-it';
-import type { StateBlock, StateCore, StateInline, Token } from 'markdown-it';
-import { error } from '../../diagnostics.js';
-import { closingLine, pushTagText, lineText, mayOpen, pushFence, rewriteTagDestinations, useTagText, tokenizeBetween } from '../block-tags.js';
+import type { StateBlock, StateCore, StateInline } from 'markdown-it';
+import { error, warning } from '../../diagnostics.js';
+import { InlineBuilder, closingLine, pushTagText, lineText, mayOpen, pushFence, rewriteTagDestinations, useTagText, tokenizeBetween } from '../block-tags.js';
 import { envOf } from '../env.js';
+import { shortValue } from '../html-policy.js';
 import { resolvePostRef } from '../post-lookup.js';
 import { splitArgs } from '../tag-args.js';
+import { UNSAFE_URL_HINT, isSafeUrl } from '../urls.js';
 import { calloutType } from './callouts.js';
 
 const BLOCK_OPEN = /^\{%-?\s*(note|blockquote|codeblock|code|highlight)(?:\s+([\s\S]*?))?\s*-?%\}\s*$/;
@@ -35,9 +37,6 @@ export function hexoTagsPlugin(md: MarkdownIt): void {
   md.core.ruler.after('block', 'hexo_post_path', postPathDestinations);
   md.inline.ruler.before('emphasis', 'hexo_inline_tags', inlineTag);
   useTagText(md);
-  md.renderer.rules.hexo_quote_footer = (tokens, idx) => quoteFooter(md, tokens[idx]!);
-  md.renderer.rules.hexo_code_open = (tokens, idx) => codeFigureOpen(md, tokens[idx]!);
-  md.renderer.rules.hexo_code_close = () => '</figure>\n';
 }
 
 function blockTag(state: StateBlock, startLine: number, endLine: number, silent: boolean): boolean {
@@ -69,19 +68,15 @@ function blockTag(state: StateBlock, startLine: number, endLine: number, silent:
       token.markup = '{%';
       token.map = map;
     }, () => {
-      if (footer) state.push('hexo_quote_footer', '', 0).meta = footer;
+      if (footer) pushQuoteFooter(state, footer, map);
       state.push('blockquote_close', 'blockquote', -1);
     });
   } else {
     const code = name === 'highlight' ? { lang: splitArgs(args)[0]?.value ?? '' } : parseCodeblock(args);
-    const caption = 'title' in code && (code.title || code.url);
-    if (caption) {
-      const token = state.push('hexo_code_open', 'figure', 1);
-      token.meta = code;
-      token.map = map;
-    }
+    const caption = 'title' in code && (code.title || code.url) ? code : undefined;
+    if (caption) pushCodeCaption(state, caption, map);
     pushFence(state, startLine, closeLine, code.lang);
-    if (caption) state.push('hexo_code_close', 'figure', -1);
+    if (caption) state.push('hexo_code_close', 'figure', -1).block = true;
   }
   state.line = closeLine + 1;
   return true;
@@ -97,7 +92,7 @@ function inlineTag(state: StateInline, silent: boolean): boolean {
     if (name === 'post_link') pushPostLink(state, args.map((a) => a.value), match[0]);
     else if (name === 'asset_link' || name === 'asset_path') pushAssetLink(state, args.map((a) => a.value), name === 'asset_path');
     else if (!pushImage(state, args.map((a) => a.value), name.startsWith('asset'))) return false;
-  } else if (/^(?:img|image|asset_img|asset_image)$/.test(match[1]!) && imageSource(splitArgs(match[2]!).map((a) => a.value), match[1]!.startsWith('asset'), state) === undefined) {
+  } else if (/^(?:img|image|asset_img|asset_image)$/.test(match[1]!) && imageSource(splitArgs(match[2]!).map((a) => a.value), match[1]!.startsWith('asset')) === undefined) {
     return false;
   }
   state.pos += match[0].length;
@@ -110,7 +105,12 @@ function postPathDestinations(state: StateCore): void {
   rewriteTagDestinations(state, DESTINATION, (match, line) => {
     const name = splitArgs(match[2]!)[0]?.value ?? '';
     // A file of the asset folder: relative to the page, where the render stage copies it.
-    if (match[1] === 'asset_path') return name.replace(/^\/+/, '');
+    if (match[1] === 'asset_path') {
+      const url = name.replace(/^\/+/, '');
+      if (isSafeUrl(url)) return url;
+      env.diagnostics.push(warning(env.file, `{% asset_path ${shortValue(name)} %} is not a safe URL and was not linked`, { line, code: 'unsafe-url', hint: UNSAFE_URL_HINT }));
+      return undefined;
+    }
     const target = resolvePostRef(env.lookup, name, env.id, env.lang);
     if (!target) {
       env.diagnostics.push(error(env.file, `{% post_path ${name} %} names no post`, { line, code: 'post-link', hint: POST_LINK_HINT }));
@@ -158,17 +158,19 @@ function pushAssetLink(state: StateInline, args: string[], pathOnly: boolean): v
   state.push('link_close', 'a', -1);
 }
 
-/** Index of the image URL among the arguments; undefined when there is none (the tag stays text). */
-function imageSource(args: string[], asset: boolean, state: StateInline): number | undefined {
+/**
+ * Index of the image URL among the arguments; undefined when there is none (the tag stays text).
+ * An unsafe URL is still the image's: safe-links drops the image and says why.
+ */
+function imageSource(args: string[], asset: boolean): number | undefined {
   const at = args.findIndex((arg) => URL_LIKE.test(arg));
   const srcIndex = at === -1 ? (asset ? 0 : -1) : at;
-  const src = args[srcIndex];
-  return src === undefined || (!asset && !state.md.validateLink(src)) ? undefined : srcIndex;
+  return args[srcIndex] === undefined ? undefined : srcIndex;
 }
 
-/** Pushes the image; false when the tag names no (safe) image, and then stays text for liquid-tags to report. */
+/** Pushes the image; false when the tag names no image, and then stays text for liquid-tags to report. */
 function pushImage(state: StateInline, args: string[], asset: boolean): boolean {
-  const srcIndex = imageSource(args, asset, state);
+  const srcIndex = imageSource(args, asset);
   if (srcIndex === undefined) return false;
   const src = args[srcIndex]!;
   const classes = args.slice(0, srcIndex);
@@ -214,18 +216,23 @@ function parseQuoteFooter(args: string): QuoteFooter | undefined {
   };
 }
 
-function quoteFooter(md: MarkdownIt, token: Token): string {
-  const { author, source, link, title } = token.meta as QuoteFooter;
-  const esc = md.utils.escapeHtml;
-  const parts: string[] = [];
-  if (author) parts.push(`<strong>${esc(author)}</strong>`);
-  let cite = source ? esc(source) : '';
-  if (link && md.validateLink(link)) {
-    const text = title || link.replace(/^(?:https?:)?\/\//i, '').replace(/\/$/, '');
-    cite += `${cite ? ' ' : ''}<a href="${esc(md.normalizeLink(link))}" rel="noopener">${esc(text)}</a>`;
+/** `<footer><strong>author</strong>, <cite>source <a href="link">title</a></cite></footer>` */
+function pushQuoteFooter(state: StateBlock, { author, source, link, title }: QuoteFooter, map: [number, number]): void {
+  const footer = new InlineBuilder(state);
+  if (author) footer.open('strong').text(author).close('strong');
+  if (source || link) {
+    if (author) footer.text(', ');
+    footer.open('cite').text(source);
+    if (link) {
+      if (source) footer.text(' ');
+      const text = title || link.replace(/^(?:https?:)?\/\//i, '').replace(/\/$/, '');
+      footer.open('a', [['href', state.md.normalizeLink(link)], ['rel', 'noopener']], 'link_open').text(text).close('a', 'link_close');
+    }
+    footer.close('cite');
   }
-  if (cite) parts.push(`<cite>${cite}</cite>`);
-  return parts.length ? `<footer>${parts.join(', ')}</footer>\n` : '';
+  state.push('hexo_quote_footer_open', 'footer', 1).block = true;
+  footer.push(map);
+  state.push('hexo_quote_footer_close', 'footer', -1).block = true;
 }
 
 interface CodeCaption {
@@ -255,12 +262,19 @@ function parseCodeblock(args: string): CodeCaption {
   };
 }
 
-function codeFigureOpen(md: MarkdownIt, token: Token): string {
-  const { title, url, linkText } = token.meta as CodeCaption;
-  const esc = md.utils.escapeHtml;
-  const parts: string[] = [];
-  if (title) parts.push(`<span>${esc(title)}</span>`);
-  if (url && md.validateLink(url)) parts.push(`<a href="${esc(md.normalizeLink(url))}" rel="noopener">${esc(linkText || 'link')}</a>`);
-  return `<figure class="code-block">\n<figcaption>${parts.join(' ')}</figcaption>\n`;
+/** `<figure class="code-block"><figcaption><span>title</span> <a href="url">link text</a></figcaption>` */
+function pushCodeCaption(state: StateBlock, { title, url, linkText }: CodeCaption, map: [number, number]): void {
+  const figure = state.push('hexo_code_open', 'figure', 1);
+  figure.attrSet('class', 'code-block');
+  figure.block = true;
+  figure.map = map;
+  const caption = new InlineBuilder(state);
+  if (title) caption.open('span').text(title).close('span');
+  if (url) {
+    if (title) caption.text(' ');
+    caption.open('a', [['href', state.md.normalizeLink(url)], ['rel', 'noopener']], 'link_open').text(linkText || 'link').close('a', 'link_close');
+  }
+  state.push('hexo_caption_open', 'figcaption', 1).block = true;
+  caption.push(map);
+  state.push('hexo_caption_close', 'figcaption', -1).block = true;
 }
-

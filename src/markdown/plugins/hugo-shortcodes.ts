@@ -15,7 +15,7 @@
 import type MarkdownIt from 'markdown-it';
 import type { StateBlock, StateCore, StateInline, Token } from 'markdown-it';
 import { error } from '../../diagnostics.js';
-import { closingLine, pushTagText, lineText, mayOpen, pushFence, useTagText, rewriteTagDestinations, tokenizeBetween } from '../block-tags.js';
+import { InlineBuilder, closingLine, pushTagText, lineText, mayOpen, pushFence, useTagText, rewriteTagDestinations, tokenizeBetween } from '../block-tags.js';
 import { envOf, fileLine } from '../env.js';
 import { fragmentOf, resolvePostRef } from '../post-lookup.js';
 import { type TagArg, splitArgs } from '../tag-args.js';
@@ -54,7 +54,6 @@ export function hugoShortcodesPlugin(md: MarkdownIt): void {
     return `<figcaption>${title ? `<strong class="figure-title">${md.utils.escapeHtml(title)}</strong> ` : ''}`;
   };
   md.renderer.rules.hugo_figcaption_close = () => '</figcaption>\n';
-  md.renderer.rules.hugo_youtube = (tokens, idx, options, env) => youtubeCard(md, tokens[idx]!, envOf(env).strings);
 }
 
 /** Reads the shortcode starting at `pos` of `src`, or undefined when there is none there. */
@@ -136,19 +135,20 @@ function pushFigure(state: StateBlock, code: Shortcode, map: [number, number]): 
   figure.map = map;
   const className = named(code, 'class');
   if (className) figure.attrSet('class', className);
-  if (!src || !state.md.validateLink(src)) {
-    env.diagnostics.push(error(env.file, `{{< figure >}} needs a src with a safe image URL`, { line: fileLine(env, map[0]), code: 'hugo-shortcode' }));
+  if (!src) {
+    env.diagnostics.push(error(env.file, `{{< figure >}} needs a src with the image's URL`, { line: fileLine(env, map[0]), code: 'hugo-shortcode' }));
   }
+  // Unsafe URLs are kept here: safe-links drops them and says why.
   const children: Token[] = [];
   const link = named(code, 'link');
-  if (link && state.md.validateLink(link)) {
+  if (link) {
     const open = new state.Token('link_open', 'a', 1);
     open.attrSet('href', state.md.normalizeLink(link));
     const target = named(code, 'target');
     if (target === '_blank') open.attrs!.push(['target', '_blank'], ['rel', 'noopener']);
     children.push(open);
   }
-  if (src && state.md.validateLink(src)) {
+  if (src) {
     const alt = named(code, 'alt') ?? '';
     const image = new state.Token('image', 'img', 0);
     image.attrs = [['src', state.md.normalizeLink(src)], ['alt', '']];
@@ -180,6 +180,7 @@ function pushFigure(state: StateBlock, code: Shortcode, map: [number, number]): 
   state.push('hugo_figure_close', 'figure', -1);
 }
 
+/** A link card to the video: no iframe, no third-party image or script; nothing loads until clicked. */
 function pushYoutube(state: StateBlock, code: Shortcode, map: [number, number]): void {
   const env = envOf(state.env);
   const id = named(code, 'id') ?? positional(code, 0) ?? '';
@@ -187,25 +188,30 @@ function pushYoutube(state: StateBlock, code: Shortcode, map: [number, number]):
     env.diagnostics.push(error(env.file, `{{< youtube ${id} >}} is not a YouTube video id`, { line: fileLine(env, map[0]), code: 'hugo-shortcode' }));
     return;
   }
-  const token = state.push('hugo_youtube', 'p', 0);
-  token.map = map;
-  token.block = true;
-  token.meta = { id, title: named(code, 'title'), start: named(code, 'start') };
-}
-
-function youtubeCard(md: MarkdownIt, token: Token, strings: Record<string, string>): string {
-  const { id, title, start } = token.meta as { id: string; title?: string; start?: string };
-  const esc = md.utils.escapeHtml;
+  const title = named(code, 'title');
+  const start = named(code, 'start');
   const time = start && /^\d+$/.test(start) ? `&t=${start}s` : '';
-  const href = `https://www.youtube.com/watch?v=${encodeURIComponent(id)}${time}`;
-  const label = strings.videoOnYoutube ?? 'Watch on YouTube';
-  return (
-    `<p class="video-card"><a href="${esc(href)}" rel="noopener">` +
-    `<span class="video-card-play" aria-hidden="true">▶</span> ` +
-    `<span class="video-card-title">${esc(title || label)}</span>` +
-    (title ? ` <span class="video-card-site">${esc(label)}</span>` : ` <span class="video-card-site">youtube.com</span>`) +
-    `</a></p>\n`
-  );
+  const label = env.strings.videoOnYoutube ?? 'Watch on YouTube';
+  const card = new InlineBuilder(state)
+    .open('a', [['href', `https://www.youtube.com/watch?v=${encodeURIComponent(id)}${time}`], ['rel', 'noopener']], 'link_open')
+    .open('span', [['class', 'video-card-play'], ['aria-hidden', 'true']])
+    .text('▶')
+    .close('span')
+    .text(' ')
+    .open('span', [['class', 'video-card-title']])
+    .text(title || label)
+    .close('span')
+    .text(' ')
+    .open('span', [['class', 'video-card-site']])
+    .text(title ? label : 'youtube.com')
+    .close('span')
+    .close('a', 'link_close');
+  const open = state.push('hugo_video_open', 'p', 1);
+  open.attrSet('class', 'video-card');
+  open.block = true;
+  open.map = map;
+  card.push(map);
+  state.push('hugo_video_close', 'p', -1).block = true;
 }
 
 function refDestinations(state: StateCore): void {

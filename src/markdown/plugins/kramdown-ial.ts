@@ -7,13 +7,15 @@
 //   {: .no-toc }                 to that block;
 //   ![a](b.png){: w="700" h="400" .shadow }   ← right after an image (or link): to it.
 // Attributes pass an allow-list (class, id, width/height — Chirpy's w/h —, title, alt, lang,
-// dir, data-*, aria-*, style without url(), and target on links); anything else, event handlers
-// first, is dropped with a warning naming the line. The IAL text itself never reaches the page.
+// dir, data-*, aria-*, style as raw HTML may have it — no url(), no position: fixed —, and target
+// on links); anything else, event handlers first, is dropped with a warning naming the line. The
+// IAL text itself never reaches the page.
 // Needs: runs right after inline parsing (so link-refs and images see the attributes);
 // callouts renders the prompts.
 import type MarkdownIt from 'markdown-it';
 import type { StateCore, Token } from 'markdown-it';
 import { warning } from '../../diagnostics.js';
+import { isSafeStyle } from '../html-policy.js';
 import { type MarkdownEnv, childLines, envOf, fileLine } from '../env.js';
 import { splitArgs } from '../tag-args.js';
 import { promptType } from './callouts.js';
@@ -22,7 +24,6 @@ const IAL = /^\{:(?!:)\s*([^{}]*?)\s*\}/;
 const WHOLE_IAL = /^\{:(?!:)\s*([^{}]*?)\s*\}\s*$/;
 const GLOBAL = new Set(['class', 'id', 'title', 'lang', 'dir']);
 const SIZE = /^\d+(?:\.\d+)?(?:%|px)?$/;
-const UNSAFE_STYLE = /url\s*\(|expression\s*\(|@import|javascript:|[\\<>]/i;
 const CONTAINERS = new Set(['blockquote_open', 'bullet_list_open', 'ordered_list_open', 'list_item_open']);
 
 export function kramdownIalPlugin(md: MarkdownIt): void {
@@ -195,7 +196,7 @@ function apply(env: MarkdownEnv, target: Token, list: string, line: number): voi
         warning(env.file, `kramdown attribute ${arg.key}="${arg.value.slice(0, 40)}" ${refusal} and was dropped`, {
           line: fileLine(env, line),
           code: 'kramdown-ial',
-          hint: 'attribute lists may set class, id, width/height (w/h), title, alt, lang, dir, data-*, aria-* and style without url()',
+          hint: 'attribute lists may set class, id, width/height (w/h), title, alt, lang, dir, data-*, aria-* and style without url() or position: fixed',
         }),
       );
       continue;
@@ -214,7 +215,7 @@ function refuse(name: string, value: string, target: Token): string | undefined 
   if (/^on/i.test(name)) return 'is an event handler, which posts may not use,';
   if (name === 'file') return target.type === 'fence' ? undefined : 'only applies to code blocks';
   if (name === 'width' || name === 'height') return SIZE.test(value) ? undefined : 'is not a size';
-  if (name === 'style') return UNSAFE_STYLE.test(value) ? 'loads or runs something' : undefined;
+  if (name === 'style') return isSafeStyle(value) ? undefined : 'loads or runs something, or covers the page,';
   if (name === 'target') return target.type === 'link_open' ? undefined : 'only applies to links';
   if (name === 'alt') return target.type === 'image' ? undefined : 'only applies to images';
   if (GLOBAL.has(name) || /^(?:data|aria)-[\w-]+$/.test(name)) return undefined;

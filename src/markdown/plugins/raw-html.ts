@@ -1,18 +1,20 @@
-// raw-html: finds raw HTML in the post (html_block / html_inline tokens), flags the post for the
-// sanitizer (env.hasRawHtml) and reports, with its source line, each thing the sanitizer will
-// remove: disallowed elements (<script>, <iframe>, <form>…), attributes (onerror, onclick…) and
-// unsafe URLs (javascript:, also as `jav&#x61;script:`). Parsing is htmlparser2's, as in
+// raw-html: finds raw HTML in the post (html_block / html_inline tokens) and reports, with its
+// source line, each thing the sanitizer will remove: disallowed elements (<script>, <iframe>,
+// <form>…), attributes (onerror, onclick…), unsafe URLs (javascript:, also as
+// `jav&#x61;script:`; code unsafe-url, as for tags) and styles that load something or cover the
+// page (url(), position: fixed; code unsafe-style). Parsing is htmlparser2's, as in
 // sanitize-html, and the policy is html-policy.ts, so reports match removals.
 // Needs: not installed with trustedHtml. Runs after inline parsing.
 import { Parser } from 'htmlparser2';
 import type MarkdownIt from 'markdown-it';
 import type { StateCore } from 'markdown-it';
 import { warning } from '../../diagnostics.js';
-import { type Removal, removalsOf } from '../html-policy.js';
+import { type Removal, removalsOf, shortValue } from '../html-policy.js';
 import { type MarkdownEnv, childLines, countNewlines, envOf, fileLine, forEachBlock } from '../env.js';
 
 const HINT =
-  'Posts may contain HTML but not run code: scripts, styles, frames, plugins, forms and event handlers are removed. ' +
+  'Posts may contain HTML but not run code: scripts, styles, frames, plugins, forms and event handlers are removed, ' +
+  'and so are style attributes with url(), image-set(), @import or position: fixed. ' +
   'Set trustedHtml: true in the site config only if every author is trusted.';
 
 export function rawHtmlPlugin(md: MarkdownIt): void {
@@ -24,7 +26,6 @@ function scanRawHtml(state: StateCore): void {
   const env = envOf(state.env);
   forEachBlock(state.tokens, (token, line) => {
     if (token.type === 'html_block') {
-      env.hasRawHtml = true;
       const scanner = new HtmlScanner(env);
       scanner.write(token.content, line);
       scanner.end();
@@ -34,7 +35,6 @@ function scanRawHtml(state: StateCore): void {
       const lines = childLines(token, line);
       token.children.forEach((child, i) => {
         if (child.type !== 'html_inline') return;
-        env.hasRawHtml = true;
         scanner ??= new HtmlScanner(env);
         scanner.write(child.content, lines[i] ?? line);
       });
@@ -66,7 +66,7 @@ class HtmlScanner {
           this.#removed.push(removals[0]?.kind === 'tag');
           for (const removal of removals) {
             if (removal.kind === 'tag' && insideRemoved) continue;
-            env.diagnostics.push(warning(env.file, describe(removal), { line: at, hint: HINT }));
+            env.diagnostics.push(warning(env.file, describe(removal), { line: at, hint: HINT, code: CODES[removal.kind] }));
           }
         },
         onclosetag: () => {
@@ -89,6 +89,8 @@ class HtmlScanner {
   }
 }
 
+const CODES: Record<Removal['kind'], string> = { tag: 'raw-html', attribute: 'raw-html', url: 'unsafe-url', style: 'unsafe-style' };
+
 function describe(removal: Removal): string {
   switch (removal.kind) {
     case 'tag':
@@ -98,11 +100,8 @@ function describe(removal: Removal): string {
         ? `Event handler ${removal.attribute} on <${removal.tag}> is not allowed in posts and was removed`
         : `Attribute ${removal.attribute} on <${removal.tag}> is not allowed in posts and was removed`;
     case 'url':
-      return `Unsafe URL in ${removal.attribute}="${shorten(removal.value)}" on <${removal.tag}> was removed`;
+      return `Unsafe URL in ${removal.attribute}="${shortValue(removal.value)}" on <${removal.tag}> was removed`;
+    case 'style':
+      return `Style "${shortValue(removal.value)}" on <${removal.tag}> loads something or covers the page and was removed`;
   }
-}
-
-function shorten(value: string): string {
-  const flat = value.replace(/\s+/g, ' ');
-  return flat.length > 40 ? `${flat.slice(0, 39)}…` : flat;
 }

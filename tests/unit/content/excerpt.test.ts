@@ -62,6 +62,53 @@ describe('excerpt', () => {
     expect(excerpt('<!--\nnote to self\n-->\n\nReal text.')).toBe('Real text.');
   });
 
+  it('leaves out what readers never see: scripts, styles, templates and hidden elements', () => {
+    const secret = (word: string) => `SECRET-${word}`;
+    const body = [
+      `<script>`,
+      ``,
+      `var leak = "${secret('script')}";`,
+      ``,
+      `</script>`,
+      `<style>`,
+      ``,
+      `.x::after { content: "${secret('style')}" }`,
+      ``,
+      `</style>`,
+      `<template>`,
+      `<p>${secret('template')}</p>`,
+      `</template>`,
+      ``,
+      `<div hidden>`,
+      ``,
+      `${secret('hidden-block')} in Markdown inside a hidden div.`,
+      ``,
+      `</div>`,
+      ``,
+      `<span hidden>`,
+      `${secret('hidden-tag-line')}`,
+      `</span>`,
+      ``,
+      `Visible <script>alert("${secret('inline-script')}")</script>start, <span hidden="">${secret('hidden-span')}</span>`,
+      `<noscript>${secret('noscript')}</noscript>and <textarea>${secret('textarea')}</textarea>end.`,
+      '<!--more-->',
+    ].join('\n');
+    expect(excerpt(body)).toBe('Visible start, and end.');
+  });
+
+  it('sees the first visible paragraph when the first one is hidden', () => {
+    expect(excerpt('<p hidden>Draft intro.</p>\n\n<div hidden=hidden>\n\nOld intro.\n\n</div>\n\nThe real start.')).toBe('The real start.');
+  });
+
+  it('keeps tags in code spans and escaped tags as text, and does not hide after them', () => {
+    expect(excerpt('Write `<script>` or `` <span hidden> `` or \\<template> in text; this stays.')).toBe('Write <script> or <span hidden> or <template> in text; this stays.');
+    expect(excerpt('If a<b, c > d, <em>all</em> of it shows.')).toBe('If a<b, c > d, all of it shows.');
+  });
+
+  it('ends a <script> block at its end tag, not at a blank line', () => {
+    expect(excerpt('<script>\nlet a = 1;\n\nlet b = "leak";\n</script>\n\nText.')).toBe('Text.');
+  });
+
   it('returns "" when there is no prose', () => {
     expect(excerpt('# Only a heading\n\n```\ncode\n```\n')).toBe('');
     expect(excerpt('')).toBe('');

@@ -32,10 +32,27 @@ describe('Hexo tags', () => {
     );
   });
 
-  test('{% img %} without a safe URL stays text and is reported once as a liquid tag', () => {
-    const result = render('{% img javascript:alert(1) %}');
-    expect(result.html).toBe('<p>{% img javascript:alert(1) %}</p>\n');
-    expect(problems(result)).toEqual(['5 liquid-tag: Liquid/Hexo tag {% img %} is not supported and is shown as text; replace it with Markdown/HTML']);
+  test('{% img %} and {% asset_img %} with an unsafe URL are dropped, each with a warning naming the line', () => {
+    const result = render(lines('{% img javascript:alert(1) %}', '', '앞 {% asset_img data:text/html,<b>x</b> %} 뒤', '{% img left JaVaScRiPt:alert(2) 300 %}'));
+    expect(result.html).toBe('<p></p>\n<p>앞  뒤\n</p>\n');
+    expect(problems(result)).toEqual([
+      '5 unsafe-url: Image "javascript:alert(1)" is not allowed and was dropped',
+      '7 unsafe-url: Image "data:text/html,%3Cb%3Ex%3C/b%3E" is not allowed and was dropped',
+      '8 unsafe-url: Image "JaVaScRiPt:alert(2)" is not allowed and was dropped',
+    ]);
+  });
+
+  test('{% asset_link %} and {% asset_path %} with an unsafe URL keep their text without the link, with a warning', () => {
+    const result = render(lines('{% asset_link javascript:alert(document.domain) slides %}', '', '[슬라이드]({% asset_path vbscript:msgbox(1) %}) {% asset_link data:text/html,x %}'));
+    const $ = parseHtml(result.html);
+    expect($('p').first().text()).toBe('slides');
+    expect($('a').map((_, a) => $(a).attr('href')).get()).toEqual(['#']);
+    expect($('p').last().text()).toBe('슬라이드 data:text/html,x');
+    expect(problems(result)).toEqual([
+      '5 unsafe-url: Link to "javascript:alert(document.domain)" is not allowed: its text is kept, without the link',
+      '7 unsafe-url: {% asset_path vbscript:msgbox(1) %} is not a safe URL and was not linked',
+      '7 unsafe-url: Link to "data:text/html,x" is not allowed: its text is kept, without the link',
+    ]);
   });
 
   test('{% asset_img %} is a relative image (the render stage copies it from the asset folder)', () => {

@@ -49,12 +49,19 @@ describe('kramdown attribute lists', () => {
     expect(render(lines('![사진](a.png)', '{: width="300" .normal }')).html).toContain('<img src="a.png" alt="사진" width="300" class="normal"');
   });
 
+  test('styles follow the raw-HTML style policy: no page overlays, however written', () => {
+    const result = render(lines('문단', '{: style="position: fixed; inset: 0" }', '', '![a](b.png){: style="color: red; POSITION : FIXED" }', '', '끈적', '{: style="position: sticky; top: 0" }'));
+    expect(result.html).not.toMatch(/fixed/i);
+    expect(result.html).toContain('<p style="position: sticky; top: 0">끈적</p>');
+    expect(problems(result).map((p) => p.slice(0, 40))).toEqual(['6 kramdown-ial: kramdown attribute style', '8 kramdown-ial: kramdown attribute style']);
+  });
+
   test('event handlers, url() styles and unknown attributes are dropped with a warning naming the line', () => {
     const result = render(lines('텍스트', '', '![a](b.png){: onerror="alert(1)" style="background:url(x)" width="wide" srcset="x" style="color: red" }'));
     expect(result.html).toBe('<p>텍스트</p>\n<p><img src="b.png" alt="a" style="color: red" loading="lazy" decoding="async"></p>\n');
     expect(problems(result)).toEqual([
       '7 kramdown-ial: kramdown attribute onerror="alert(1)" is an event handler, which posts may not use, and was dropped',
-      '7 kramdown-ial: kramdown attribute style="background:url(x)" loads or runs something and was dropped',
+      '7 kramdown-ial: kramdown attribute style="background:url(x)" loads or runs something, or covers the page, and was dropped',
       '7 kramdown-ial: kramdown attribute width="wide" is not a size and was dropped',
       '7 kramdown-ial: kramdown attribute srcset="x" is not allowed and was dropped',
     ]);

@@ -65,6 +65,35 @@ describe('raw HTML', () => {
     expect(result.diagnostics[1]?.message).toBe('Unsafe URL in href="javascript:alert(1)" on <a> was removed');
   });
 
+  test('styles that load something or cover the page are removed with a warning; others are kept', () => {
+    const body = lines(
+      '<p style="background:url(https://tracker.example/p.gif)">a</p>',
+      '',
+      'Text <span style="position: fixed; inset: 0; z-index: 9999">overlay</span>',
+      '',
+      '<div style="background: u\\rl(https://t.example/p)">c</div>',
+      '<div style="color: red; position: sticky">d</div>',
+    );
+    const result = render(body);
+    expect(result.html).not.toMatch(/url|fixed/i);
+    expect(result.html).toContain('<div style="color: red; position: sticky">d</div>');
+    expect(result.diagnostics.map((d) => `${d.line} ${d.code}: ${d.message}`)).toEqual([
+      '5 unsafe-style: Style "background:url(https://tracker.example/…" on <p> loads something or covers the page and was removed',
+      '7 unsafe-style: Style "position: fixed; inset: 0; z-index: 9999" on <span> loads something or covers the page and was removed',
+      '9 unsafe-style: Style "background: u\\rl(https://t.example/p)" on <div> loads something or covers the page and was removed',
+    ]);
+  });
+
+  test('hidden elements stay hidden', () => {
+    const result = render(lines('<div hidden>', '', 'Draft text', '', '</div>', '', 'Shown <span hidden="">not this</span>'));
+    expect(result.html).toBe('<div hidden="">\n<p>Draft text</p>\n</div>\n<p>Shown <span hidden="">not this</span></p>\n');
+  });
+
+  test('templates and frames go with their content, which readers never see', () => {
+    const result = render(lines('<template><p>Template text</p></template>', '', 'A <iframe>Frame <b>fallback</b></iframe> B <noembed>No embed</noembed>C'));
+    expect(result.html).toBe('<p></p>\n<p>A  B C</p>\n');
+  });
+
   test('a tag spanning lines is reported at the line of its attribute', () => {
     expect(reported(lines('Text', '', '<div>', '<img', '  src="/a.png"', '  onload="x()">', '</div>'))).toEqual([
       '8: Event handler onload on <img> is not allowed in posts and was removed',
