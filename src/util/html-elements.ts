@@ -20,3 +20,16 @@ export const RAW_TEXT_ELEMENTS: readonly string[] = [
 export const VOID_ELEMENTS: readonly string[] = [
   'area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr',
 ];
+
+/**
+ * HTML elements (and old ones browsers still parse) that posts may not use. A removed tag that is
+ * neither one of these nor allowed is most likely not HTML at all but prose that looks like a tag:
+ * a placeholder such as `<port>` or `ssh -l <LOGIN>`.
+ */
+export const DISALLOWED_HTML_ELEMENTS: readonly string[] = [
+  'html', 'head', 'body', 'title', 'base', 'link', 'meta', 'style', 'script', 'noscript', 'template', 'slot', 'iframe',
+  'object', 'embed', 'param', 'canvas', 'svg', 'math', 'form', 'input', 'button', 'select', 'option', 'optgroup',
+  'textarea', 'label', 'fieldset', 'legend', 'datalist', 'output', 'progress', 'meter', 'dialog', 'frame', 'frameset',
+  'applet', 'marquee', 'blink', 'portal', 'map', 'area', 'search', 'xmp', 'plaintext', 'noembed', 'noframes', 'listing',
+  'image', 'keygen', 'menuitem', 'acronym', 'basefont', 'dir', 'nobr', 'spacer',
+];

@@ -9,6 +9,7 @@ import { Parser } from 'htmlparser2';
 import type MarkdownIt from 'markdown-it';
 import type { StateCore } from 'markdown-it';
 import { warning } from '../../diagnostics.js';
+import { DISALLOWED_HTML_ELEMENTS } from '../../util/html-elements.js';
 import { type Removal, removalsOf, shortValue } from '../html-policy.js';
 import { type MarkdownEnv, childLines, countNewlines, envOf, fileLine, forEachBlock } from '../env.js';
 
@@ -66,7 +67,7 @@ class HtmlScanner {
           this.#removed.push(removals[0]?.kind === 'tag');
           for (const removal of removals) {
             if (removal.kind === 'tag' && insideRemoved) continue;
-            env.diagnostics.push(warning(env.file, describe(removal), { line: at, hint: HINT, code: CODES[removal.kind] }));
+            env.diagnostics.push(warning(env.file, describe(removal), { line: at, hint: hintFor(removal), code: CODES[removal.kind] }));
           }
         },
         onclosetag: () => {
@@ -90,6 +91,12 @@ class HtmlScanner {
 }
 
 const CODES: Record<Removal['kind'], string> = { tag: 'raw-html', attribute: 'raw-html', url: 'unsafe-url', style: 'unsafe-style' };
+
+/** Prose that only looks like a tag (`<port>`, `-l <LOGIN>`) wants backticks, not a lesson in what HTML may do. */
+function hintFor(removal: Removal): string {
+  if (removal.kind !== 'tag' || DISALLOWED_HTML_ELEMENTS.includes(removal.tag)) return HINT;
+  return `if <${removal.tag}> is meant as text (a placeholder such as <port> or -l <LOGIN>), put it in backticks: \`<${removal.tag}>\`, or write &lt;${removal.tag}&gt;`;
+}
 
 function describe(removal: Removal): string {
   switch (removal.kind) {

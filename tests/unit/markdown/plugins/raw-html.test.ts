@@ -157,3 +157,14 @@ describe('raw HTML', () => {
     expect(result.diagnostics).toEqual([]);
   });
 });
+
+describe('tag-like prose', () => {
+  test('is removed with a warning that says to put it in backticks; real HTML gets the policy hint', () => {
+    const { diagnostics } = renderer()(lines('Connect with ssh -l <LOGIN> host.', '', 'Listen on <port>.', '', '<iframe src="x"></iframe>'));
+    const [login, port, iframe] = diagnostics;
+    expect(login).toMatchObject({ code: 'raw-html', line: BODY_LINE, hint: expect.stringContaining('put it in backticks: `<login>`') });
+    expect(port).toMatchObject({ code: 'raw-html', hint: expect.stringContaining('`<port>`') });
+    expect(iframe).toMatchObject({ code: 'raw-html', hint: expect.stringMatching(/^Posts may contain HTML but not run code/) });
+    expect(diagnostics.every((d) => d.code !== undefined)).toBe(true);
+  });
+});
