@@ -80,7 +80,7 @@ describe('a symbolic link in posts/ that leads out of it', () => {
     fs.symlinkSync(path.join(outside, 'secret.md'), path.join(root, 'blog/_drafts/2024-01-03-c.md'));
     const report = await buildSite(root, { posts: path.join(root, 'blog/_posts'), drafts: true });
     expect(report.ok).toBe(false);
-    expect(report.diagnostics.map((d) => [path.relative(root, d.file), d.message])).toEqual([
+    expect(report.diagnostics.filter((d) => d.severity !== 'info').map((d) => [path.relative(root, d.file), d.message])).toEqual([
       ['blog/_drafts/2024-01-03-c.md', `a symbolic link to ${path.join(outside, 'secret.md')}, outside the _drafts folder: it is not read`],
     ]);
 
