@@ -54,7 +54,9 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
   if (hasErrors(configDiagnostics)) return report({ diagnostics: configDiagnostics });
   checkOutputFolder(config);
 
-  const cache = openBuildCache(config);
+  // Damaged cache files found now and while building: one note each, never a failure.
+  const cacheNotes: Diagnostic[] = [];
+  const cache = openBuildCache(config, cacheNotes);
   // Pages go to disk as they are rendered; the staging folder replaces the site only if all went well.
   const staging = StagingFolder.open(config);
   let result: Awaited<ReturnType<typeof runPipeline>>;
@@ -64,7 +66,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
     staging.discard();
     throw cause;
   }
-  const diagnostics = [...configDiagnostics, ...result.diagnostics];
+  const diagnostics = [...configDiagnostics, ...cacheNotes, ...result.diagnostics];
   if (!result.site || hasErrors(diagnostics)) {
     staging.discard();
     return report({ diagnostics, sources: result.sources });
