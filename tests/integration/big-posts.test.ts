@@ -1,0 +1,73 @@
+// One post cannot take minutes: its work grows with its size, not with its square. Each case
+// builds a real site to show the output, then compares the work for a post of size n with that for
+// a bigger one: counted where it can be (bytes the page keys hash, elements array built-ins
+// handle), else CPU time (tests/helpers/growth.ts).
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { readList } from '../../src/content/fields.js';
+import { FACTOR, LINEAR, arrayWork } from '../helpers/growth.js';
+import { page } from '../helpers/html.js';
+import { buildSite, siteFromFiles } from '../helpers/site.js';
+
+/** Bytes that went through hashText (the page keys and inputs among them). */
+let hashed = 0;
+vi.mock('../../src/util/hash.js', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../../src/util/hash.js')>();
+  return {
+    ...real,
+    hashText: (text: string | Uint8Array) => {
+      hashed += text.length;
+      return real.hashText(text);
+    },
+  };
+});
+
+/** `make(n)`, made once per n, so that only processing it is measured. */
+const memo = <T>(make: (n: number) => T) => {
+  const made = new Map<number, T>();
+  return (n: number): T => (made.has(n) ? made.get(n)! : made.set(n, make(n)).get(n)!);
+};
+/** Elements array built-ins handle for size n and for size FACTOR × n (after one warm-up run). */
+const arrayWorkFor = (run: (n: number) => unknown, n: number): [number, number] => {
+  run(n);
+  return [arrayWork(() => run(n)), arrayWork(() => run(FACTOR * n))];
+};
+
+const site = (post: string, config = 'search: false\n') => siteFromFiles({ 'omnipress.yml': `title: Big\n${config}`, 'posts/en/2024-01-01-big.md': post });
+
+describe('one big post', () => {
+  const stringify = JSON.stringify;
+  afterEach(() => {
+    JSON.stringify = stringify;
+  });
+
+  it('with thousands of tags: what the pages are keyed by grows with the tags, not with tags × tags', async () => {
+    const withTags = (n: number) => `---\ntitle: Tagged\ntags:\n${Array.from({ length: n }, (_, i) => `  - tag ${i}\n`).join('')}---\nBody.\n`;
+    let stringified = 0;
+    JSON.stringify = ((...args: Parameters<typeof stringify>) => {
+      const text = stringify(...args);
+      stringified += text?.length ?? 0;
+      return text;
+    }) as typeof stringify;
+    const keyed = async (n: number) => {
+      hashed = 0;
+      stringified = 0;
+      const root = site(withTags(n));
+      expect((await buildSite(root)).ok).toBe(true);
+      expect(fs.readdirSync(path.join(root, '_site/en/tags'))).toHaveLength(n + 1); // and the overview's index.html
+      expect(page(root, 'en/posts/big/index.html')('a[rel="tag"]')).toHaveLength(n);
+      return hashed + stringified;
+    };
+    // Every tag is a page: a smaller factor keeps the build short. Linear: about 4; it was 14.
+    const n = 150;
+    expect(await keyed(4 * n)).toBeLessThan(6 * (await keyed(n)));
+  }, 120_000);
+
+  it('with thousands of tags: reading them grows with the tags', () => {
+    const list = memo((n) => Array.from({ length: n }, (_, i) => `tag ${i}`).join(', '));
+    expect(readList(list(3))).toEqual(['tag 0', 'tag 1', 'tag 2']);
+    const [small, big] = arrayWorkFor((n) => readList(list(n)), 1_000);
+    expect(big).toBeLessThanOrEqual(LINEAR * small);
+  });
+});
