@@ -5,8 +5,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { excerpt } from '../../src/content/excerpt.js';
 import { readList } from '../../src/content/fields.js';
-import { FACTOR, LINEAR, arrayWork } from '../helpers/growth.js';
+import { readFrontMatter } from '../../src/content/front-matter.js';
+import { createMarkdown } from '../../src/markdown/create.js';
+import { FACTOR, LINEAR, arrayWork, timeRatio } from '../helpers/growth.js';
 import { page } from '../helpers/html.js';
 import { buildSite, siteFromFiles } from '../helpers/site.js';
 
@@ -23,6 +26,14 @@ vi.mock('../../src/util/hash.js', async (importOriginal) => {
   };
 });
 
+const FILE = '/site/posts/en/2024-01-01-big.md';
+const md = createMarkdown({ trustedHtml: false, siteOrigin: 'https://example.org' });
+/** What a build does with one post's text: front matter, excerpt, Markdown. */
+const processPost = (text: string) => {
+  const front = readFrontMatter(text, FILE);
+  excerpt(front.body);
+  return md.render(front.body, { file: FILE, bodyLine: front.bodyLine });
+};
 /** `make(n)`, made once per n, so that only processing it is measured. */
 const memo = <T>(make: (n: number) => T) => {
   const made = new Map<number, T>();
@@ -70,4 +81,16 @@ describe('one big post', () => {
     const [small, big] = arrayWorkFor((n) => readList(list(n)), 1_000);
     expect(big).toBeLessThanOrEqual(LINEAR * small);
   });
+
+  it('with thousands of unclosed `{{<` in a paragraph: shown as text, in time growing with them', async () => {
+    const text = memo((n) => `---\ntitle: Braces\n---\nx ${'{{< '.repeat(n)}\n`);
+    const root = site(text(1000));
+    expect((await buildSite(root)).ok).toBe(true);
+    expect(page(root, 'en/posts/big/index.html')('.post-body p').text()).toBe(`x ${'{{< '.repeat(1000).trim()}`);
+    // A character loop and regular expressions: nothing to count but time.
+    expect(timeRatio((n) => processPost(text(n)), 1_500)).toBeLessThan(LINEAR);
+    // The excerpt's share, small at these sizes, was quadratic too (5 s of 50,000 openings).
+    const paragraph = memo((n) => `x ${'{{< '.repeat(n)}\n`);
+    expect(timeRatio((n) => excerpt(paragraph(n)), 2_000)).toBeLessThan(LINEAR);
+  }, 120_000);
 });
