@@ -93,4 +93,19 @@ describe('one big post', () => {
     const paragraph = memo((n) => `x ${'{{< '.repeat(n)}\n`);
     expect(timeRatio((n) => excerpt(paragraph(n)), 2_000)).toBeLessThan(LINEAR);
   }, 120_000);
+
+  it('with thousands of footnotes: all of them, with work growing with them', async () => {
+    const text = memo(
+      (n) =>
+        `---\ntitle: Notes\n---\n${Array.from({ length: n }, (_, i) => `Claim ${i}.[^${i}]\n\n`).join('')}` +
+        Array.from({ length: n }, (_, i) => `[^${i}]: Source ${i}.\n`).join(''),
+    );
+    const root = site(text(300));
+    expect((await buildSite(root)).ok).toBe(true);
+    const $ = page(root, 'en/posts/big/index.html');
+    expect($('.footnotes li')).toHaveLength(300);
+    expect($('.footnotes li').last().text()).toMatch(/^Source 299\./);
+    const [small, big] = arrayWorkFor((n) => processPost(text(n)), 200);
+    expect(big).toBeLessThanOrEqual(LINEAR * small);
+  });
 });
