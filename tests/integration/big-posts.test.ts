@@ -108,4 +108,14 @@ describe('one big post', () => {
     const [small, big] = arrayWorkFor((n) => processPost(text(n)), 200);
     expect(big).toBeLessThanOrEqual(LINEAR * small);
   });
+
+  it('with tens of thousands of front-matter keys the fast reader leaves to `yaml`: work growing with them', async () => {
+    // A comment sends the block to the full YAML reader.
+    const text = memo((n) => `---\n# many keys\ntitle: Keys\n${Array.from({ length: n }, (_, i) => `key${i}: value ${i}\n`).join('')}---\nBody.\n`);
+    const root = site(text(20_000));
+    expect((await buildSite(root)).ok).toBe(true);
+    expect(page(root, 'en/posts/big/index.html')('h1').text()).toBe('Keys');
+    const [small, big] = arrayWorkFor((n) => processPost(text(n)), 500);
+    expect(big).toBeLessThanOrEqual(LINEAR * small);
+  }, 60_000);
 });
