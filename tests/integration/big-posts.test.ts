@@ -11,7 +11,7 @@ import { readFrontMatter } from '../../src/content/front-matter.js';
 import { createMarkdown } from '../../src/markdown/create.js';
 import { FACTOR, LINEAR, arrayWork, timeRatio } from '../helpers/growth.js';
 import { page } from '../helpers/html.js';
-import { buildSite, siteFromFiles } from '../helpers/site.js';
+import { buildSite, runCli, siteFromFiles } from '../helpers/site.js';
 
 /** Bytes that went through hashText (the page keys and inputs among them). */
 let hashed = 0;
@@ -116,6 +116,21 @@ describe('one big post', () => {
     expect((await buildSite(root)).ok).toBe(true);
     expect(page(root, 'en/posts/big/index.html')('h1').text()).toBe('Keys');
     const [small, big] = arrayWorkFor((n) => processPost(text(n)), 500);
+    expect(big).toBeLessThanOrEqual(LINEAR * small);
+  }, 60_000);
+
+  it('with elements nested past 512 levels: an error at the line that does it, and no more work for more', () => {
+    const nested = memo((n) => `---\ntitle: Deep\n---\nIntro.\n\n${'<div>'.repeat(n)}x${'</div>'.repeat(n)}\n`);
+    const ok = site(nested(512));
+    expect(runCli(['build', '--root', ok, '--quiet']).status).toBe(0);
+    expect(page(ok, 'en/posts/big/index.html')('.post-body div')).toHaveLength(512);
+
+    const deep = site(nested(50_000));
+    const run = runCli(['build', '--root', deep, '--quiet']);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('posts/en/2024-01-01-big.md:6 error: raw HTML nests elements more than 512 deep');
+    expect(fs.existsSync(path.join(deep, '_site'))).toBe(false);
+    const [small, big] = arrayWorkFor((n) => processPost(nested(n)), 1_000);
     expect(big).toBeLessThanOrEqual(LINEAR * small);
   }, 60_000);
 });
