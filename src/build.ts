@@ -72,7 +72,9 @@ type ReportFields = Partial<BuildReport> & { diagnostics: Diagnostic[] };
 
 /** What `build` does under its lock: the pipeline into a staging folder, swapped in if all went well. */
 async function writeSite(config: ResolvedConfig, options: BuildOptions, configDiagnostics: Diagnostic[]): Promise<ReportFields> {
-  const cache = openBuildCache(config);
+  // Damaged cache files found now and while building: one note each, never a failure.
+  const cacheNotes: Diagnostic[] = [];
+  const cache = openBuildCache(config, cacheNotes);
   const publicFiles = listPublicFiles(config.publicDir);
   // Pages go to disk as they are rendered; the staging folder replaces the site only if all went well.
   const staging = StagingFolder.open(config, publicFiles);
@@ -89,7 +91,7 @@ async function writeSite(config: ResolvedConfig, options: BuildOptions, configDi
     staging.discard();
     throw cause;
   }
-  const diagnostics = [...configDiagnostics, ...publicFiles.diagnostics, ...result.diagnostics];
+  const diagnostics = [...configDiagnostics, ...cacheNotes, ...publicFiles.diagnostics, ...result.diagnostics];
   const tooMany = tooManyWarnings(diagnostics, options.maxWarnings, config.root);
   if (tooMany) diagnostics.push(tooMany);
   if (!result.site || hasErrors(diagnostics)) {

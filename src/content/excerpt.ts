@@ -121,7 +121,9 @@ const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"'
 function inlineText(markdown: string): string {
   return markdown
     .replace(/<!--[\s\S]*?-->/g, '')
-    .replace(/\{%[\s\S]*?%\}|\{\{[\s\S]*?\}\}/g, '') // Liquid tags (Jekyll)
+    // Liquid tags (Jekyll) and shortcodes (Hugo); a tag never holds the opening of another, and
+    // stopping there keeps a paragraph of unclosed `{{<` linear.
+    .replace(/\{%(?:(?!\{[{%])[\s\S])*?%\}|\{\{(?:(?!\{[{%])[\s\S])*?\}\}/g, '')
     .replace(IMAGE, '')
     .replace(/(`+)([\s\S]*?[^`])\1(?!`)/g, (_, __, code: string) => code.trim())
     .replace(/\[\^[^\]]*\]/g, '') // footnote references

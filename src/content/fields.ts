@@ -16,14 +16,15 @@ export function readList(value: unknown): string[] | undefined {
   else if (typeof value === 'string') items = COMMAS.test(value) ? value.split(COMMAS) : value.split(/\s+/);
   else if (typeof value === 'number') items = [value];
   else return undefined;
-  const out: string[] = [];
+  // A Set: a post may have thousands of tags.
+  const out = new Set<string>();
   for (const item of items) {
     if (item === null || item === undefined) continue;
     if (typeof item !== 'string' && typeof item !== 'number') return undefined;
     const text = String(item).normalize('NFC').trim();
-    if (text && !out.includes(text)) out.push(text);
+    if (text) out.add(text);
   }
-  return out;
+  return [...out];
 }
 
 /**
@@ -34,12 +35,12 @@ export function readList(value: unknown): string[] | undefined {
 export function readCategories(value: unknown): string[] | undefined {
   const list = readList(value);
   if (!list) return undefined;
-  const out: string[] = [];
+  const out = new Set<string>();
   for (const level of list.flatMap((item) => item.split('/'))) {
     const text = level.trim();
-    if (text && !out.includes(text)) out.push(text);
+    if (text) out.add(text);
   }
-  return out;
+  return [...out];
 }
 
 /** A text value; numbers are accepted (`title: 2024`), anything else is not. */

@@ -13,6 +13,7 @@ import { kramdownIalPlugin } from './plugins/kramdown-ial.js';
 import { headingIdsPlugin } from './plugins/heading-ids.js';
 import { basePathPlugin } from './plugins/base-path.js';
 import { imagesPlugin } from './plugins/images.js';
+import { footnoteTailPlugin } from './plugins/footnote-tail.js';
 import { jekyllRawPlugin } from './plugins/jekyll-raw.js';
 import { linkifyWwwPlugin } from './plugins/linkify-www.js';
 import { linkRefsPlugin } from './plugins/link-refs.js';
@@ -102,6 +103,7 @@ function configure(options: MarkdownOptions): MarkdownIt {
   md.use(jekyllRawPlugin) // edits the source before block parsing; liquid-tags reads its ranges
     .use(nestingLimitPlugin)
     .use(footnote())
+    .use(footnoteTailPlugin) // replaces the footnote plugin's quadratic footnote_tail
     // Block rules before paragraph, inline rules before emphasis; code rules come first, so tags
     // in fences, indented code and code spans stay literal. Before liquid-tags, which reports
     // only the tags these leave as text.

@@ -1,9 +1,12 @@
 // Build mode: mermaid diagrams rendered to inline SVG at build time, in one headless Chromium per
 // build (playwright-core), with the same mermaid version that client mode ships. Every rendered
 // diagram is cached on disk by content hash, so an unchanged diagram is never rendered twice.
+// The SVG goes into pages as it is (mermaid sanitized it), so each entry is sealed with a checksum
+// (util/checksum.ts): one that was damaged or edited since is rendered again.
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
+import { seal, unseal } from '../util/checksum.js';
 import { hashText } from '../util/hash.js';
 import { MERMAID_UMD, MERMAID_VERSION } from './runtime.js';
 
@@ -34,6 +37,8 @@ export interface DiagramResults {
   stats: DiagramStats;
   /** Set when no browser could be started: the caller falls back to client mode. */
   unavailable?: string;
+  /** Cache files whose checksum did not match: ignored, their diagrams rendered again. */
+  damaged: string[];
 }
 
 /** Stands for the unique id of a diagram on its page; replaced when the SVG is placed. */
@@ -56,6 +61,7 @@ export async function renderDiagrams(sources: Iterable<string>, options: { chrom
   const outcomes = new Map<string, DiagramOutcome>();
   const cacheDir = path.join(options.cacheDir, 'mermaid');
   const misses: string[] = [];
+  const damaged: string[] = [];
   for (const source of new Set(sources)) {
     if (source.length > MERMAID_MAX_TEXT) {
       // Mermaid would draw a picture saying so instead of the diagram; that is an error to fix.
@@ -63,12 +69,13 @@ export async function renderDiagrams(sources: Iterable<string>, options: { chrom
       continue;
     }
     const hit = readCache(cacheDir, source);
-    if (hit) outcomes.set(source, { svgs: hit });
+    if (hit === 'damaged') damaged.push(cacheFile(cacheDir, source));
+    if (hit && hit !== 'damaged') outcomes.set(source, { svgs: hit });
     else misses.push(source);
   }
   const cached = [...outcomes.values()].filter((outcome) => 'svgs' in outcome).length;
   const stats: DiagramStats = { rendered: 0, cached, startMs: 0, renderMs: 0 };
-  if (misses.length === 0) return { outcomes, stats };
+  if (misses.length === 0) return { outcomes, stats, damaged };
 
   let browser: Browser;
   const start = performance.now();
@@ -77,7 +84,7 @@ export async function renderDiagrams(sources: Iterable<string>, options: { chrom
     browser = await chromium.launch({ executablePath: options.chromium, args: CHROMIUM_ARGS, timeout: 30_000 });
   } catch (cause) {
     const reason = (cause instanceof Error ? cause.message : String(cause)).split('\n')[0];
-    return { outcomes, stats, unavailable: `could not start Chromium at ${options.chromium} (${reason})` };
+    return { outcomes, stats, damaged, unavailable: `could not start Chromium at ${options.chromium} (${reason})` };
   }
   try {
     const page = await browser.newPage();
@@ -102,7 +109,7 @@ export async function renderDiagrams(sources: Iterable<string>, options: { chrom
     await browser.close();
   }
   stats.renderMs = performance.now() - start - stats.startMs;
-  return { outcomes, stats };
+  return { outcomes, stats, damaged };
 }
 
 /**
@@ -142,13 +149,22 @@ interface MermaidApi {
 }
 
 function cacheFile(cacheDir: string, source: string): string {
-  return path.join(cacheDir, `${hashText(`${MERMAID_VERSION}\0${RENDER_VERSION}\0${source}`)}.json`);
+  return path.join(cacheDir, `${hashText(`${MERMAID_VERSION}\0${RENDER_VERSION}\0${source}`)}.bin`);
 }
 
-function readCache(cacheDir: string, source: string): DiagramSvgs | undefined {
+/** The cached SVGs of `source`; 'damaged' when the entry is there but fails its checksum. */
+function readCache(cacheDir: string, source: string): DiagramSvgs | 'damaged' | undefined {
+  let bytes: Buffer;
   try {
-    const entry = JSON.parse(fs.readFileSync(cacheFile(cacheDir, source), 'utf8')) as DiagramSvgs & { source: string };
-    return entry.source === source && typeof entry.light === 'string' && typeof entry.dark === 'string' ? entry : undefined;
+    bytes = fs.readFileSync(cacheFile(cacheDir, source));
+  } catch {
+    return undefined;
+  }
+  const unsealed = unseal(bytes);
+  if (!unsealed.ok) return unsealed.reason === 'damaged' ? 'damaged' : undefined;
+  try {
+    const entry = JSON.parse(unsealed.payload.toString('utf8')) as DiagramSvgs & { source: string };
+    return entry.source === source && typeof entry.light === 'string' && typeof entry.dark === 'string' ? { light: entry.light, dark: entry.dark } : undefined;
   } catch {
     return undefined;
   }
@@ -159,6 +175,6 @@ function writeCache(cacheDir: string, source: string, svgs: DiagramSvgs): void {
   const file = cacheFile(cacheDir, source);
   // Write then rename: a build killed mid-write must not leave a truncated entry behind.
   const temp = `${file}.${process.pid}.tmp`;
-  fs.writeFileSync(temp, JSON.stringify({ source, ...svgs }));
+  fs.writeFileSync(temp, seal(Buffer.from(JSON.stringify({ source, light: svgs.light, dark: svgs.dark }))));
   fs.renameSync(temp, file);
 }

@@ -2,7 +2,7 @@
 // build mode renders every diagram to SVG in headless Chromium and places it in the post, or
 // falls back to client mode with one warning when no browser can be started.
 import path from 'node:path';
-import { error, warning, type Diagnostic } from '../diagnostics.js';
+import { error, info, warning, type Diagnostic } from '../diagnostics.js';
 import type { Diagram } from '../markdown/create.js';
 import type { Translate } from '../nunjucks/i18n.js';
 import type { Post, ResolvedConfig } from '../types.js';
@@ -41,10 +41,14 @@ export async function renderDiagramsAtBuild(
 
   const sources = withDiagrams.flatMap((post) => diagramSources(bodies.get(post.id)!.html));
   const results = await renderDiagrams(sources, { chromium: config.mermaid.chromium, cacheDir: config.cacheDir });
+  const notes = results.damaged.map((file) =>
+    info(file, 'a diagram in the build cache is damaged (a checksum does not match) and was ignored: it is rendered again'),
+  );
   if (results.unavailable) {
     const where = config.configFile ?? path.join(config.root, 'omnipress.yml');
     return {
       diagnostics: [
+        ...notes,
         warning(where, `mermaid build mode: ${results.unavailable}; diagrams are rendered in the browser instead`, {
           hint: 'install Chromium (apt-get install chromium) or set mermaid.chromium / OMNIPRESS_CHROMIUM',
         }),
@@ -52,7 +56,7 @@ export async function renderDiagramsAtBuild(
     };
   }
 
-  const diagnostics: Diagnostic[] = [];
+  const diagnostics: Diagnostic[] = [...notes];
   for (const post of withDiagrams) {
     const body = bodies.get(post.id)!;
     const placed = placeDiagrams(body.html, results.outcomes, `diagram-${hashText(post.id).slice(0, 8)}`, translate(post.lang)('diagram'));

@@ -54,7 +54,11 @@ function shownPosts(site: Site, position: Positions, route: Route): (string | un
 
 export function routeInputs(site: Site): (route: Route) => string | undefined {
   const stamps = new Map<string, string>();
-  /** Everything a view shows of a post: its text (hash), dates (from git or mtime too), URL and term links. */
+  /**
+   * Everything a view shows of a post: its text (hash), dates (from git or mtime too), URL and term
+   * links; hashed, as every route listing the post carries it (a post with thousands of tags is on
+   * as many tag pages).
+   */
   const stamp = (id: string | undefined): string => {
     if (id === undefined) return '';
     let value = stamps.get(id);
@@ -63,7 +67,7 @@ export function routeInputs(site: Site): (route: Route) => string | undefined {
       const terms = site.postTerms.get(id);
       const links = terms ? Object.values(terms).map((list) => list.map((term) => `${term.name}\u0002${term.url}`).join('\u0003')) : [];
       value = post
-        ? [post.id, post.hash, post.date.getTime(), post.updated?.getTime() ?? '', site.postUrls.get(id), ...links].join('\u0001')
+        ? hashText([post.id, post.hash, post.date.getTime(), post.updated?.getTime() ?? '', site.postUrls.get(id), ...links].join('\u0001'))
         : `missing:${id}`;
       stamps.set(id, value);
     }

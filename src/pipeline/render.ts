@@ -102,6 +102,7 @@ export async function renderSite(site: Site, options: RenderOptions = {}): Promi
   diagnostics.push(...diagrams.diagnostics);
 
   const views = createViews(site, bodies);
+  const summaryKey = summaryKeys();
   const inputsOf = cache ? routeInputs(site) : undefined;
   // Dev server, model patched (model.ts patchSite): only the routes showing a changed post can have
   // other inputs than last time; the others are not even looked at (a few dozen of thousands).
@@ -146,7 +147,7 @@ export async function renderSite(site: Site, options: RenderOptions = {}): Promi
       }
     }
     const context = views.contextFor(route, translate(route.lang ?? config.defaultLang));
-    const key = cache && pageKey(route, context, bodyHash);
+    const key = cache && pageKey(route, context, bodyHash, summaryKey);
     if (cached && key !== undefined && cached.key === key) {
       const page = cachedPage(route, cached, cache!);
       if (page) {
@@ -365,16 +366,37 @@ function cachedPage(route: Route, entry: PageEntry, cache: PipelineCache): Outpu
  * changed: a title in a list, a neighbour's link, a term count. Undefined when the context cannot
  * be serialized (the page is then always rendered).
  */
-function pageKey(route: Route, context: Record<string, unknown>, bodyHash: (postId: string) => string): string | undefined {
+function pageKey(route: Route, context: Record<string, unknown>, bodyHash: (postId: string) => string, summaryKey: (summary: object) => string): string | undefined {
   try {
+    const keyed: Record<string, unknown> = { ...context };
     // A post's body stands in by its hash: stringifying and hashing every body on every rebuild
     // would cost more than anything else in a big site.
     const post = context.post as { html?: string } | undefined;
-    const keyed = post && route.kind === 'post' ? { ...context, post: { ...post, html: bodyHash(route.postIds[0]!) } } : context;
+    if (post && route.kind === 'post') keyed.post = { ...post, html: bodyHash(route.postIds[0]!) };
+    // So does each listed post's summary (views.ts `posts`, `sections[].posts`), hashed once per
+    // post: a summary lists all its post's terms, and a post with thousands of tags is listed on
+    // as many tag pages, which made the keys grow with tags × tags.
+    if (Array.isArray(context.posts)) keyed.posts = (context.posts as object[]).map(summaryKey);
+    if (Array.isArray(context.sections)) {
+      keyed.sections = (context.sections as { posts: object[] }[]).map((section) => ({ ...section, posts: section.posts.map(summaryKey) }));
+    }
     return hashText(`${route.layout}\0${JSON.stringify(keyed)}`);
   } catch {
     return undefined;
   }
+}
+
+/** A hash of each post summary views.ts hands out (one object per post, shared by every page listing it), made once. */
+function summaryKeys(): (summary: object) => string {
+  const keys = new WeakMap<object, string>();
+  return (summary) => {
+    let key = keys.get(summary);
+    if (key === undefined) {
+      key = hashText(JSON.stringify(summary));
+      keys.set(summary, key);
+    }
+    return key;
+  };
 }
 
 /**

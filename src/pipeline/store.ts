@@ -16,19 +16,22 @@
 // mtime of the file it wrote, and a page that is unchanged is taken from that file, and linked
 // rather than rewritten (write.ts), as long as the file is still the one written.
 //
-// A cache that cannot be read, is of another format, or another omnipress, is ignored.
+// A cache that cannot be read, is of another format, or another omnipress, is ignored; one that is
+// damaged (a segment's checksum does not match, or the file is cut short) is ignored with a note.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import v8 from 'node:v8';
 import { diskSearchCache } from '../search/cache.js';
+import { info, type Diagnostic } from '../diagnostics.js';
 import type { OutputFile, ResolvedConfig } from '../types.js';
+import { seal, unseal } from '../util/checksum.js';
 import { hashText } from '../util/hash.js';
 import { createPipelineCache, type PageEntry, type PipelineCache } from './cache.js';
 
 /** Bump when what is stored changes shape. */
-const FORMAT = 4;
+const FORMAT = 5;
 
 interface StoredHeader {
   format: number;
@@ -58,13 +61,22 @@ function storeFile(config: ResolvedConfig): string {
   return path.join(config.cacheDir, 'build', 'pipeline.bin');
 }
 
-/** The pipeline cache for a build of `config`: what the last build saved, or an empty one. */
-export function openBuildCache(config: ResolvedConfig): PipelineCache {
+/**
+ * The pipeline cache for a build of `config`: what the last build saved, or an empty one.
+ * `notes` says what was found damaged and ignored, now (the saved file) and later (search parts).
+ */
+export function openBuildCache(config: ResolvedConfig, notes: Diagnostic[] = []): PipelineCache {
   const cache = createPipelineCache();
-  cache.search = diskSearchCache(path.join(config.cacheDir, 'search'));
+  const searchDir = path.join(config.cacheDir, 'search');
+  cache.search = diskSearchCache(searchDir, (file) => notes.push(damagedSearchPart(file)));
   cache.previousPage = (outputPath, entry) => previousPage(config.outDir, outputPath, entry);
   const keys = cacheKeys(config);
-  const stored = readStored(storeFile(config));
+  const file = storeFile(config);
+  const stored = readStored(file);
+  if (stored === 'damaged') {
+    notes.push(info(file, 'the build cache is damaged (a checksum does not match) and was ignored: this build redoes everything'));
+    return cache;
+  }
   if (!stored || stored.code !== keys.code || stored.config !== keys.config) return cache;
   const unchanged = stored.git === keys.git && stored.templates === keys.templates;
   if (stored.git === keys.git) {
@@ -143,9 +155,11 @@ export function saveBuildCache(config: ResolvedConfig, cache: PipelineCache): vo
   }
 }
 
-// The file is a series of segments, each a 4-byte length and a v8-serialized value: the header,
-// then every map in chunks of entries, then an end mark. Written and read one chunk at a time, so
-// that saving or reading the cache of a big site never holds the whole of it serialized at once.
+// The file is a series of segments, each a 4-byte length and a sealed (checksummed, util/checksum.ts)
+// v8-serialized value: the header, then every map in chunks of entries, then an end mark. Written
+// and read one chunk at a time, so that saving or reading the cache of a big site never holds the
+// whole of it serialized at once. Any segment that fails its checksum discards the whole file:
+// parse, markdown and page entries are read together, and a build from scratch is always right.
 
 /** Entries per segment. */
 const CHUNK = 512;
@@ -166,41 +180,52 @@ function* chunks<V>(map: ReadonlyMap<string, V>): Generator<[string, V][]> {
 }
 
 function writeSegment(fd: number, value: unknown): void {
-  const body = v8.serialize(value);
+  const body = seal(v8.serialize(value));
   const length = Buffer.alloc(4);
   length.writeUInt32LE(body.byteLength);
   fs.writeSync(fd, length);
   fs.writeSync(fd, body);
 }
 
-function readSegment(fd: number, size: number): unknown {
+/** Thrown when the file is not what was saved (not when it is of another format). */
+class DamagedCache extends Error {}
+
+/** The next segment's value; undefined for a first segment that is of another format. */
+function readSegment(fd: number, size: number, first: boolean): unknown {
   const length = Buffer.alloc(4);
-  if (fs.readSync(fd, length, 0, 4, null) !== 4 || length.readUInt32LE() > size) throw new Error('truncated cache');
+  // A segment claiming more bytes than the file has is damaged (and is not allocated).
+  if (fs.readSync(fd, length, 0, 4, null) !== 4 || length.readUInt32LE() > size) throw new DamagedCache();
   const body = Buffer.alloc(length.readUInt32LE());
-  if (fs.readSync(fd, body, 0, body.byteLength, null) !== body.byteLength) throw new Error('truncated cache');
-  return v8.deserialize(body);
+  if (fs.readSync(fd, body, 0, body.byteLength, null) !== body.byteLength) throw new DamagedCache();
+  const unsealed = unseal(body);
+  if (unsealed.ok) return v8.deserialize(unsealed.payload);
+  if (first && unsealed.reason === 'foreign') return undefined;
+  throw new DamagedCache();
 }
 
-function readStored(file: string): Stored | undefined {
+function readStored(file: string): Stored | 'damaged' | undefined {
   let fd: number | undefined;
   try {
     fd = fs.openSync(file, 'r');
-    // A segment claiming more bytes than the file has is corrupt (and is not allocated).
     const { size } = fs.fstatSync(fd);
-    const header = readSegment(fd, size) as StoredHeader;
+    const header = readSegment(fd, size, true) as StoredHeader | undefined;
     if (header?.format !== FORMAT) return undefined;
     const stored: Stored = { ...header, parse: new Map(), markdown: new Map(), pages: new Map(), feeds: new Map() };
     for (;;) {
-      const segment = readSegment(fd, size) as Segment;
+      const segment = readSegment(fd, size, false) as Segment;
       if ('end' in segment) return stored;
       const map = stored[segment.map] as Map<string, unknown>;
       for (const [key, value] of segment.entries) map.set(key, value);
     }
-  } catch {
-    return undefined;
+  } catch (cause) {
+    return cause instanceof DamagedCache ? 'damaged' : undefined;
   } finally {
     if (fd !== undefined) fs.closeSync(fd);
   }
+}
+
+function damagedSearchPart(file: string): Diagnostic {
+  return info(file, 'a part of the search index in the build cache is damaged (a checksum does not match) and was indexed again');
 }
 
 /**

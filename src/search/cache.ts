@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import v8 from 'node:v8';
 import type { OutputFile } from '../types.js';
+import { seal, unseal } from '../util/checksum.js';
 
 /** What one part of a language's index produced: Pagefind's files and how many pages went in. */
 export interface IndexedPart {
@@ -37,10 +38,11 @@ export function memorySearchCache(): SearchCache {
 }
 
 /**
- * Entries as files in `dir` (`.omnipress-cache/search/`), one per indexed part. A file that
- * cannot be read or decoded (a killed build, another omnipress) counts as a miss.
+ * Entries as files in `dir` (`.omnipress-cache/search/`), one per indexed part, each sealed with
+ * a checksum (its files are published as they are). A file that cannot be read or decoded
+ * (another omnipress) counts as a miss; one whose checksum does not match also goes to `onDamaged`.
  */
-export function diskSearchCache(dir: string): SearchCache {
+export function diskSearchCache(dir: string, onDamaged: (file: string) => void = () => {}): SearchCache {
   const file = (key: string) => path.join(dir, `${key}.bin`);
   return {
     empty() {
@@ -51,8 +53,19 @@ export function diskSearchCache(dir: string): SearchCache {
       }
     },
     read(key) {
+      let bytes: Buffer;
       try {
-        const entry = v8.deserialize(fs.readFileSync(file(key))) as IndexedPart;
+        bytes = fs.readFileSync(file(key));
+      } catch {
+        return undefined;
+      }
+      const unsealed = unseal(bytes);
+      if (!unsealed.ok) {
+        if (unsealed.reason === 'damaged') onDamaged(file(key));
+        return undefined;
+      }
+      try {
+        const entry = v8.deserialize(unsealed.payload) as IndexedPart;
         return Array.isArray(entry?.files) && typeof entry.pages === 'number' ? entry : undefined;
       } catch {
         return undefined;
@@ -63,7 +76,7 @@ export function diskSearchCache(dir: string): SearchCache {
         fs.mkdirSync(dir, { recursive: true });
         // Written aside and renamed, so that a killed build never leaves half a file under the key.
         const temp = `${file(key)}.${process.pid}.tmp`;
-        fs.writeFileSync(temp, v8.serialize(entry));
+        fs.writeFileSync(temp, seal(v8.serialize(entry)));
         fs.renameSync(temp, file(key));
       } catch {
         // A cache that cannot be written only costs the next build time.

@@ -8,6 +8,7 @@ import { pathToFileURL } from 'node:url';
 import v8 from 'node:v8';
 import { describe, expect, it } from 'vitest';
 import { page } from '../helpers/html.js';
+import { seal, unseal } from '../../src/util/checksum.js';
 import { REPO, buildSite, readTree, runCli, siteFromFiles } from '../helpers/site.js';
 
 function post(title: string, front: string, body: string): string {
@@ -141,12 +142,14 @@ describe('the build cache', () => {
     const root = siteFromFiles(files('search: true\n'));
     await buildSite(root);
     const store = path.join(root, '.omnipress-cache/build/pipeline.bin');
-    // The file is segments of a 4-byte length and a v8-serialized value, the first the header.
+    // The file is segments of a 4-byte length and a sealed v8-serialized value, the first the header.
     const bytes = fs.readFileSync(store);
     const headerEnd = 4 + bytes.readUInt32LE(0);
-    const header = v8.deserialize(bytes.subarray(4, headerEnd)) as Record<string, unknown>;
+    const sealedHeader = unseal(bytes.subarray(4, headerEnd));
+    if (!sealedHeader.ok) throw new Error('the header segment is not sealed');
+    const header = v8.deserialize(sealedHeader.payload) as Record<string, unknown>;
     const withHeader = (fields: Record<string, unknown>) => {
-      const body = v8.serialize({ ...header, ...fields });
+      const body = seal(v8.serialize({ ...header, ...fields }));
       const length = Buffer.alloc(4);
       length.writeUInt32LE(body.byteLength);
       return Buffer.concat([length, body, bytes.subarray(headerEnd)]);

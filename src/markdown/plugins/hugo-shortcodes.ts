@@ -56,7 +56,12 @@ export function hugoShortcodesPlugin(md: MarkdownIt): void {
   md.renderer.rules.hugo_figcaption_close = () => '</figcaption>\n';
 }
 
-/** Reads the shortcode starting at `pos` of `src`, or undefined when there is none there. */
+/**
+ * Reads the shortcode starting at `pos` of `src`, or undefined when there is none there. A
+ * shortcode never holds the opening of another (Hugo does not nest them in parameters, quoted or
+ * not), so the search for its end stops at the next `{{<` or `{{%`: scanning from every opening
+ * of a paragraph to its end made a paragraph of unclosed openings quadratic.
+ */
 export function scanShortcode(src: string, pos: number): Shortcode | undefined {
   if (src.charCodeAt(pos) !== 0x7b || src.charCodeAt(pos + 1) !== 0x7b) return undefined;
   const delimiter = src[pos + 2];
@@ -67,6 +72,7 @@ export function scanShortcode(src: string, pos: number): Shortcode | undefined {
   let quote: string | undefined;
   for (; i < src.length; i++) {
     const c = src[i]!;
+    if (c === '{' && src[i + 1] === '{' && (src[i + 2] === '<' || src[i + 2] === '%')) return undefined;
     if (quote) {
       if (c === '\\' && quote === '"') i++;
       else if (c === quote) quote = undefined;

@@ -101,6 +101,17 @@ describe('readFrontMatter YAML errors', () => {
     expect(diags[0]).toMatchObject({ line: 4, message: expect.stringMatching(/duplicate key/) });
   });
 
+  it('reports duplicate keys at any depth, in block and flow maps, each at its line', () => {
+    const text = '---\n# full reader\ntitle: a\nauthor:\n  name: x\n  name: y\nlinks: {home: /, home: /x}\nlist:\n  - {a: 1, b: 2, a: 3}\n---\n';
+    expect(errors(text).map((d) => [d.line, d.message])).toEqual([
+      [6, 'duplicate key in front matter: Map keys must be unique'],
+      [7, 'duplicate key in front matter: Map keys must be unique'],
+      [9, 'duplicate key in front matter: Map keys must be unique'],
+    ]);
+    // Keys equal as YAML values only when of one type: 1 and "1" are two keys.
+    expect(errors('---\n# full reader\n1: a\n"1": b\n---\n')).toEqual([]);
+  });
+
   it('rejects front matter that is a list or a scalar', () => {
     expect(errors('---\n- a\n- b\n---\n')[0]).toMatchObject({ line: 2, message: expect.stringMatching(/not a list/) });
     expect(errors('---\njust text\n---\n')[0]?.message).toMatch(/not a single value/);

@@ -82,6 +82,15 @@ describe('Hugo shortcodes', () => {
     ]);
   });
 
+  test('an opening `{{<` ends the search for the one before: neither nests in the other, even in quotes', () => {
+    const result = render('x {{< figure caption="a {{< ref "other" >}}" >}} y');
+    const $ = parseHtml(result.html);
+    expect($('figure')).toHaveLength(0);
+    expect($('p a').attr('href')).toBe('/ko/posts/other/');
+    expect($('p').text()).toBe('x {{< figure caption="a 다른 글" >}} y');
+    expect(problems(result)).toEqual([]);
+  });
+
   test('the comment escape shows the shortcode itself', () => {
     const result = render('{{</* figure src="a.png" */>}}');
     expect(result.html).toBe('<p>{{&lt; figure src=&quot;a.png&quot; &gt;}}</p>\n');

@@ -156,6 +156,19 @@ describe('raw HTML', () => {
     expect(result.html).toBe('<script>alert(1)</script>\n<p><a href="https://other.com" onclick="x()">x</a></p>\n');
     expect(result.diagnostics).toEqual([]);
   });
+
+  test('elements nested more than 512 deep are an error at the line that goes past, and the raw HTML is dropped', () => {
+    const ok = render(lines('<div>'.repeat(512), 'x', '</div>'.repeat(512)));
+    expect(ok.diagnostics).toEqual([]);
+    const deep = render(lines('Intro', '', '<section>', '', '<div>'.repeat(300), '<div>'.repeat(300), 'x', '</div>'.repeat(600), '', '</section>'));
+    expect(deep.diagnostics.map((d) => `${d.severity} ${d.line}: ${d.message}`)).toEqual(['error 10: raw HTML nests elements more than 512 deep']);
+    expect(deep.html).toBe('<p>Intro</p>\n');
+  });
+
+  test('nesting counts across blocks, as the sanitizer sees the whole post', () => {
+    const blocks = Array.from({ length: 513 }, () => '<div>').join('\n\n');
+    expect(reported(blocks)).toEqual([`${BODY_LINE + 1024}: raw HTML nests elements more than 512 deep`]);
+  });
 });
 
 describe('tag-like prose', () => {
