@@ -141,7 +141,8 @@ export class Rebuilder {
     let result: Awaited<ReturnType<typeof runPipeline>>;
     try {
       // `now` moves on, so a scheduled post appears once its time comes (with --no-future).
-      result = await runPipeline({ ...this.config, now: new Date() }, { deferSearch: true }, this.cache);
+      // keepGoing: a broken post does not hide the other posts' problems from the overlay.
+      result = await runPipeline({ ...this.config, now: new Date() }, { deferSearch: true, keepGoing: true }, this.cache);
     } catch (cause) {
       // Typically a file deleted between listing and reading it; the watcher's next event rebuilds,
       // from a fresh listing.

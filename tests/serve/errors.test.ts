@@ -109,6 +109,32 @@ describe('a broken partial under serve', () => {
   });
 });
 
+describe('several problems at once under serve', () => {
+  it('are all in one rebuild\'s overlay, not one stage at a time; fixing them brings the pages back', async () => {
+    const root = siteFromFiles({ 'posts/en/2024-05-01-good.md': '---\ntitle: Good\n---\nFirst.\n' });
+    const server = await startServe(root);
+    try {
+      const builds = await afterEdit(server, () => {
+        fs.writeFileSync(path.join(root, 'posts/en/2024-05-02-broken.md'), '---\ntitle: [unclosed\n---\nBody.\n');
+        fs.writeFileSync(path.join(root, 'posts/en/2024-05-03-good.md'), '---\ntitle: Same slug\n---\nBody.\n');
+      }, (b) => b.some((build) => build.errors.length >= 2));
+      const messages = builds.at(-1)!.errors.map((d) => d.message);
+      expect(messages).toEqual(expect.arrayContaining([expect.stringMatching(/invalid YAML/), expect.stringMatching(/duplicate slug "good"/)]));
+      const page = await get(server, '/en/posts/good/');
+      expect(page.body).toContain('First.');
+      expect(page.body).toContain('invalid YAML');
+      expect(page.body).toContain('duplicate slug');
+      await afterEdit(server, () => {
+        fs.rmSync(path.join(root, 'posts/en/2024-05-02-broken.md'));
+        fs.rmSync(path.join(root, 'posts/en/2024-05-03-good.md'));
+      }, (b) => b.at(-1)!.ok);
+      expect((await get(server, '/en/posts/good/')).body).not.toContain('omnipress-overlay');
+    } finally {
+      await server.close();
+    }
+  });
+});
+
 describe('a post naming a layout that does not exist yet', () => {
   it('fails until the layout is added, then builds with it, the post untouched', async () => {
     const root = siteFromFiles({
