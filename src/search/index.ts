@@ -1,4 +1,4 @@
-// The search step (issue 7): after rendering, feed the rendered post pages to Pagefind and add its
+// The search step: after rendering, feed the rendered post pages to Pagefind and add its
 // index to the outputs, so `build` writes it through the staging writer and the dev server keeps
 // it in memory like every other output.
 //
@@ -8,9 +8,8 @@
 // on, so the search page of each language only ever sees that language's posts.
 //
 // A language with more posts than `searchPartSize` is indexed in parts, counted from its oldest
-// post: Pagefind's cost per page and its memory grow with the size of an index (8,000 Korean
-// pages: 5.4 ms and 1.7 GB in one index, 3.5 ms and 0.25 GB in parts of 1,000), and a new post
-// changes only the newest part, so only that part is indexed again. Part 0 of every language is
+// post: Pagefind's cost per page and its memory grow with the size of an index, so bounded parts
+// keep both flat, and a new post changes only the newest part, so only that part is indexed again. Part 0 of every language is
 // in the main bundle, `/pagefind/`; every other part is a bundle folder of its own that the
 // search page merges (`mergeIndex`), listed in `/pagefind/parts.json`.
 //
