@@ -86,7 +86,7 @@ async function writeSite(config: ResolvedConfig, options: BuildOptions, configDi
       emitted.add(file.path);
     };
     // keepGoing: a failed build reports every problem of every stage at once.
-    result = await runPipeline(config, { ...options, emit, keepGoing: true }, cache);
+    result = await runPipeline(config, { ...options, emit, keepGoing: true, publicFiles }, cache);
   } catch (cause) {
     staging.discard();
     throw cause;

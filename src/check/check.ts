@@ -39,8 +39,8 @@ export async function checkSite(options: CheckOptions = {}): Promise<CheckReport
   let result: PipelineResult | undefined;
   if (!hasErrors(diagnostics)) {
     // The search index is written output, not a check: building it would only cost time.
-    result = await runPipeline(config, { deferSearch: true, keepGoing: true });
     const publicFiles = listPublicFiles(config.publicDir);
+    result = await runPipeline(config, { deferSearch: true, keepGoing: true, publicFiles });
     diagnostics.push(...publicFiles.diagnostics, ...result.diagnostics);
     diagnostics.push(...unpublishedPosts(result.posts ?? [], config));
     if (result.site) {

@@ -7,7 +7,7 @@ import { listLayouts } from '../nunjucks/environment.js';
 import type { DiagramStats } from '../mermaid/build-mode.js';
 import type { OutputFile, Post, ResolvedConfig, Site } from '../types.js';
 import { readGitDates, type GitDates } from '../util/git-dates.js';
-import { listPublicFiles } from './public-files.js';
+import { listPublicFiles, type PublicListing } from './public-files.js';
 import { loadPosts } from './load.js';
 import { buildSite, patchSite } from './model.js';
 import { parsePosts } from './parse.js';
@@ -58,6 +58,8 @@ export interface PipelineHooks {
    * in memory. Outputs of a run that ends with errors have been emitted too; the caller discards them.
    */
   emit?: (file: OutputFile) => void;
+  /** public/ as the caller already listed it (build copies it, check reports on it); else it is listed here. */
+  publicFiles?: PublicListing;
 }
 
 /** Reports progress of one stage; stages call it per item and it decides how often to pass it on. */
@@ -148,7 +150,8 @@ export async function runPipeline(config: ResolvedConfig, hooks: PipelineHooks =
   // Search (src/search/): each language's post pages go to the indexer as soon as they are rendered.
   const search = hooks.deferSearch || failing ? undefined : startSearch(modelled.site, cache?.search);
   // Every output, as it is made, against the others and public/: a collision is not written.
-  const publicPaths = new Set(listPublicFiles(config.publicDir).files.map((file) => file.rel.normalize('NFC')));
+  const publicListing = hooks.publicFiles ?? listPublicFiles(config.publicDir);
+  const publicPaths = new Set(publicListing.files.map((file) => file.rel.normalize('NFC')));
   const claims = new OutputClaims(modelled.site, publicPaths);
   const admit = (file: OutputFile) => claims.admit(file);
   const emit = failing ? hooks.emit && (() => {}) : hooks.emit;
