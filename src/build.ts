@@ -7,7 +7,7 @@ import { runPipeline, type PipelineHooks } from './pipeline/run.js';
 import type { RenderCounts } from './pipeline/cache.js';
 import { acquireBuildLock } from './pipeline/build-lock.js';
 import { listPublicFiles } from './pipeline/public-files.js';
-import { openBuildCache, saveBuildCache } from './pipeline/store.js';
+import { openBuildCache, saveBuildCache } from './pipeline/cache-file.js';
 import { checkOutputFolder, StagingFolder } from './pipeline/write.js';
 import type { DiagramStats } from './mermaid/build-mode.js';
 import type { SearchStats } from './search/index.js';

@@ -97,7 +97,7 @@ export interface SourceFile {
    */
   id: string;
   /** Absolute path on disk (as the file system spells it; may be NFD on macOS). */
-  absPath: string;
+  sourcePath: string;
   /** File text: UTF-8, BOM stripped, CRLF/CR turned into LF, NFC-normalized. */
   text: string;
   /** Content hash of `text`. */
@@ -214,16 +214,16 @@ export interface Pagination {
   /** Number of pages. */
   total: number;
   /** Site path of the newer page, if any. */
-  prevUrl?: string;
+  newerPath?: string;
   /** Site path of the older page, if any. */
-  nextUrl?: string;
+  olderPath?: string;
 }
 
 /** One page of the output, decided by the model stage and rendered by the render stage. */
 export interface Route {
   kind: RouteKind;
   /** Site path, starting with `/`, without the base path (`/ko/posts/slug/`). Not percent-encoded. */
-  url: string;
+  sitePath: string;
   /** Output path relative to the output folder, `/`-separated (`ko/posts/slug/index.html`). */
   outputPath: string;
   /** Layout rendering it. */

@@ -6,7 +6,7 @@
 import path from 'node:path';
 import { resolveConfig, type ConfigOverrides } from '../config.js';
 import { hasErrors, sortDiagnostics, warning, type Diagnostic } from '../diagnostics.js';
-import { createMarkdown } from '../markdown/create.js';
+import { createMarkdown } from '../markdown/renderer.js';
 import { buildPostLookup } from '../markdown/post-lookup.js';
 import { listPublicFiles, type PublicListing } from '../pipeline/public-files.js';
 import { runPipeline, type PipelineResult } from '../pipeline/run.js';

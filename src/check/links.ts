@@ -4,7 +4,7 @@
 // stage (link-refs plugin), so they point into the source file.
 import path from 'node:path';
 import { displayPath, error, warning, type Diagnostic } from '../diagnostics.js';
-import type { LinkRef } from '../markdown/create.js';
+import type { LinkRef } from '../markdown/renderer.js';
 import type { Post, Site } from '../types.js';
 import { outputPathOf } from '../util/paths.js';
 import { isRelative } from '../pipeline/post-assets.js';

@@ -50,10 +50,6 @@ export function checkDate(value: unknown, timeZone: string): DateCheck {
   return { date: new Date(wall - offset) };
 }
 
-export function parseDate(value: unknown, timeZone: string): Date | undefined {
-  return checkDate(value, timeZone).date;
-}
-
 /** Midnight in `timeZone` of a `YYYY-MM-DD-` prefix of the base name (Jekyll's `_posts` convention). */
 export function dateFromFileName(name: string, timeZone: string): Date | undefined {
   const base = name.slice(name.lastIndexOf('/') + 1);

@@ -11,7 +11,7 @@ export const DRAFTS_FOLDER = '_drafts';
 
 /** A Markdown file or a folder that is not walked into posts, and why (shown by migrate-check). */
 export interface SkippedFile {
-  absPath: string;
+  sourcePath: string;
   reason: string;
 }
 

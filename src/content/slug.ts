@@ -35,14 +35,6 @@ export function slugify(text: string, maxLength = 80): string {
 }
 
 /**
- * GitHub's heading id (github-slugger), so `[link](#모델-기능)` written for GitHub also works here.
- * Uniqueness (`-1`, `-2`) is the caller's job. Never empty.
- */
-export function headingId(text: string): string {
-  return githubSlug(text.normalize('NFC')) || 'section';
-}
-
-/**
  * The slug a post gets from its path when front matter names none: the base name without
  * `.md`/`.markdown`, a `.<lang>` suffix and a `YYYY-MM-DD-` prefix. A page bundle
  * (`gpt-4o/index.md`, Hugo's `_index.md`) is named after its folder.

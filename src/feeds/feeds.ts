@@ -32,11 +32,6 @@ export interface FeedOptionsIn {
   size?: number;
 }
 
-/** Every language's three feeds. `bodies` holds each post's final body HTML (base path applied). */
-export function buildFeeds(site: Site, bodies: ReadonlyMap<string, { html: string }>, options: FeedOptionsIn = {}): OutputFile[] {
-  return site.config.languages.flatMap((language) => buildLanguageFeeds(site, language, bodies, options));
-}
-
 /** The posts a language's feeds show, newest first. */
 export function feedPosts(site: Site, lang: string, options: FeedOptionsIn = {}): Post[] {
   return (site.byLang.get(lang) ?? []).filter((post) => !post.draft).slice(0, options.size ?? FEED_SIZE);

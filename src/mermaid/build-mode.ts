@@ -35,8 +35,8 @@ export interface DiagramStats {
 export interface DiagramResults {
   outcomes: Map<string, DiagramOutcome>;
   stats: DiagramStats;
-  /** Set when no browser could be started: the caller falls back to client mode. */
-  unavailable?: string;
+  /** Set when no browser could be started, with what to do about it: the caller falls back to client mode. */
+  unavailable?: { reason: string; hint: string };
   /** Cache files whose checksum did not match: ignored, their diagrams rendered again. */
   damaged: string[];
 }
@@ -79,12 +79,26 @@ export async function renderDiagrams(sources: Iterable<string>, options: { chrom
 
   let browser: Browser;
   const start = performance.now();
+  let chromium: typeof import('playwright-core').chromium;
   try {
-    const { chromium } = await import('playwright-core');
+    ({ chromium } = await import('playwright-core'));
+  } catch {
+    return {
+      outcomes,
+      stats,
+      damaged,
+      unavailable: {
+        reason: 'the playwright-core package, which drives Chromium, is not installed',
+        hint: 'install it in the site (npm install playwright-core), or leave diagrams to the browser (mermaid: client)',
+      },
+    };
+  }
+  try {
     browser = await chromium.launch({ executablePath: options.chromium, args: CHROMIUM_ARGS, timeout: 30_000 });
   } catch (cause) {
     const reason = (cause instanceof Error ? cause.message : String(cause)).split('\n')[0];
-    return { outcomes, stats, damaged, unavailable: `could not start Chromium at ${options.chromium} (${reason})` };
+    const hint = 'install Chromium (apt-get install chromium) or set mermaid.chromium / OMNIPRESS_CHROMIUM';
+    return { outcomes, stats, damaged, unavailable: { reason: `could not start Chromium at ${options.chromium} (${reason})`, hint } };
   }
   try {
     const page = await browser.newPage();

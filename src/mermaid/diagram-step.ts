@@ -3,7 +3,7 @@
 // falls back to client mode with one warning when no browser can be started.
 import path from 'node:path';
 import { error, info, warning, type Diagnostic } from '../diagnostics.js';
-import type { Diagram } from '../markdown/create.js';
+import type { Diagram } from '../markdown/renderer.js';
 import type { Translate } from '../nunjucks/i18n.js';
 import type { Post, ResolvedConfig } from '../types.js';
 import { hashText } from '../util/hash.js';
@@ -49,8 +49,8 @@ export async function renderDiagramsAtBuild(
     return {
       diagnostics: [
         ...notes,
-        warning(where, `mermaid build mode: ${results.unavailable}; diagrams are rendered in the browser instead`, {
-          hint: 'install Chromium (apt-get install chromium) or set mermaid.chromium / OMNIPRESS_CHROMIUM',
+        warning(where, `mermaid build mode: ${results.unavailable.reason}; diagrams are rendered in the browser instead`, {
+          hint: results.unavailable.hint,
         }),
       ],
     };

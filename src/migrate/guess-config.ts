@@ -120,7 +120,7 @@ export function guessConfig(files: readonly SourceFile[]): ConfigGuess {
   const offsets = new Map<string, number>();
   let dated = 0;
   for (const file of files) {
-    const fm = readFrontMatter(file.text, file.absPath);
+    const fm = readFrontMatter(file.text, file.sourcePath);
     const { code, tag } = languageOf(file, fm.data, fm.body, ids);
     const entry = counts.get(code) ?? { code, tag, name: nativeName(code, tag), posts: 0 };
     entry.posts++;

@@ -60,7 +60,7 @@ export async function migrateCheck(options: MigrateOptions): Promise<MigrateRepo
   const diagnostics = sortDiagnostics([...resolved.diagnostics, ...result.diagnostics]);
   // The pipeline keeps its files to itself; reading them again is cheap next to rendering.
   const { files, skipped } = loadPosts(config.postsDir, undefined, config.languages.map((l) => l.code));
-  const postFiles = new Set(files.map((file) => file.absPath));
+  const postFiles = new Set(files.map((file) => file.sourcePath));
 
   const broken = new Map<string, Diagnostic[]>();
   const otherErrors: Diagnostic[] = [];

@@ -36,7 +36,7 @@ export function toJsonReport(report: MigrateReport): JsonMigrateReport {
       broken: report.broken.map((b) => ({ file: reportPath(b.file, report.config), errors: b.errors.map(issue) })),
     },
     otherErrors: report.otherErrors.map(issue),
-    skipped: report.skipped.map((s) => ({ file: reportPath(s.absPath, report.config), reason: s.reason })),
+    skipped: report.skipped.map((s) => ({ file: reportPath(s.sourcePath, report.config), reason: s.reason })),
     warnings: report.warnings.map((w) => ({ code: w.code ?? null, label: w.label, count: w.count, first: w.first.map(issue) })),
     config: {
       languages: report.guess.languages,
@@ -71,7 +71,7 @@ export function toTextReport(report: MigrateReport): string {
   }
   if (report.skipped.length > 0) {
     out.push('', `Not posts, skipped (${report.skipped.length}):`);
-    for (const s of report.skipped) out.push(`  ${printable(reportPath(s.absPath, config))}: ${s.reason}`);
+    for (const s of report.skipped) out.push(`  ${printable(reportPath(s.sourcePath, config))}: ${s.reason}`);
   }
   const total = report.warnings.reduce((n, w) => n + w.count, 0);
   out.push('', report.warnings.length === 0 ? 'Warnings: none' : `Warnings (${plural(total, 'warning')} of ${plural(report.warnings.length, 'kind')}):`);

@@ -2,7 +2,7 @@
 // or format dates themselves: everything arrives ready (base-path-prefixed, percent-encoded,
 // formatted in the page's language and the site's time zone).
 import { formatDate, isoDate } from '../content/dates.js';
-import type { Diagram, Heading } from '../markdown/create.js';
+import type { Diagram, Heading } from '../markdown/renderer.js';
 import { needsMermaidRuntime } from '../mermaid/diagram-step.js';
 import { LOADER_PATH } from '../mermaid/runtime.js';
 import { SEARCH_SCRIPT_PATH } from '../search/client.js';
@@ -150,7 +150,7 @@ export function createViews(site: Site, bodies: ReadonlyMap<string, RenderedBody
     const context: Record<string, unknown> = { taxonomy: { kind, title: t(kind), url: href(`/${l.code}/${kind}/`) } };
     if (route.kind === 'taxonomy') {
       const term = termOf.get(`${l.code}\0${kind}\0${route.term}`);
-      context.term = { name: route.term, url: href(term?.url ?? route.url), count: term?.postIds.length ?? route.postIds.length };
+      context.term = { name: route.term, url: href(term?.url ?? route.sitePath), count: term?.postIds.length ?? route.postIds.length };
     } else {
       const terms = site.taxonomies.get(l.code)?.[kind] ?? [];
       context.terms = terms.map((term) => ({ name: term.name, url: href(term.url), count: term.postIds.length }));
@@ -173,7 +173,7 @@ export function createViews(site: Site, bodies: ReadonlyMap<string, RenderedBody
           name: other.name,
           // Terms differ per language, so a taxonomy page offers the other language's overview
           // (and a search page the other language's search page).
-          url: current ? href(route.url) : translation?.url ?? href(route.taxonomy ? `/${other.code}/${route.taxonomy}/` : route.kind === 'search' ? `/${other.code}/search/` : `/${other.code}/`),
+          url: current ? href(route.sitePath) : translation?.url ?? href(route.taxonomy ? `/${other.code}/${route.taxonomy}/` : route.kind === 'search' ? `/${other.code}/search/` : `/${other.code}/`),
           current,
           isTranslation: Boolean(translation),
         };
@@ -188,8 +188,8 @@ export function createViews(site: Site, bodies: ReadonlyMap<string, RenderedBody
           tag: l.tag,
           title: pageTitle,
           description: post ? post.description ?? post.excerpt : l.description,
-          url: href(route.url),
-          canonical: route.kind === 'not-found' ? '' : absolute(route.url),
+          url: href(route.sitePath),
+          canonical: route.kind === 'not-found' ? '' : absolute(route.sitePath),
           stylesheet: href('/assets/style.css'),
           homeUrl: href('/'),
           langHomeUrl: href(`/${l.code}/`),
@@ -214,8 +214,8 @@ export function createViews(site: Site, bodies: ReadonlyMap<string, RenderedBody
         context.pagination = {
           page: p.page,
           total: p.total,
-          newerUrl: p.prevUrl ? href(p.prevUrl) : undefined,
-          olderUrl: p.nextUrl ? href(p.nextUrl) : undefined,
+          newerUrl: p.newerPath ? href(p.newerPath) : undefined,
+          olderUrl: p.olderPath ? href(p.olderPath) : undefined,
         };
       }
       if (route.taxonomy) Object.assign(context, taxonomyContext(route, l, t));

@@ -1,12 +1,12 @@
 // What a caller hands to runPipeline so that a run redoes only what changed: the dev server keeps
 // one in memory for its lifetime; `build` reads one from `.omnipress-cache/` and saves it after a
-// successful build (store.ts). Without one (`check`) every stage does everything.
+// successful build (cache-file.ts). Without one (`check`) every stage does everything.
 //
 // Every entry is keyed on content, never on "was this file touched": a stale entry cannot be
 // hit, it only wastes memory until the next run prunes it. The dev server still drops entries it
 // knows are dead (rebuild.ts), which matters for the load cache (keyed on mtime + size).
 import type { Diagnostic } from '../diagnostics.js';
-import type { LinkRef, MarkdownRenderer } from '../markdown/create.js';
+import type { LinkRef, MarkdownRenderer } from '../markdown/renderer.js';
 import type { TemplateEngine } from '../nunjucks/environment.js';
 import type { Translate } from '../nunjucks/i18n.js';
 import type { MarkdownStrings } from '../markdown/strings.js';
@@ -42,7 +42,7 @@ export interface ParseEntry {
 
 /** A rendered page as the page cache keeps it. */
 export interface PageEntry {
-  /** The route's model inputs (nunjucks/inputs.ts), when its kind has them. */
+  /** The route's model inputs (nunjucks/page-fingerprint.ts), when its kind has them. */
   inputs?: string;
   /** Post pages: hash of the post's final body HTML (an input besides the model's). */
   body?: string;
@@ -95,7 +95,7 @@ export interface PipelineCache {
    * images and files.
    *
    * The key must hold every input of the markdown renderer besides the post's text: today the
-   * source path (diagnostics name it) and, through the config (store.ts keys the whole cache on
+   * source path (diagnostics name it) and, through the config (cache-file.ts keys the whole cache on
    * it; the dev server empties the cache on a config change), the base URL and `trustedHtml`.
    * The lookup of other posts' URLs for cross-post references (Hexo's post_link, Hugo's ref) is
    * in the key as a hash when the body uses it (render.ts `bodyInputs`), and so must anything
@@ -103,7 +103,7 @@ export interface PipelineCache {
    */
   markdown: Map<string, MarkdownEntry>;
   /**
-   * Stage 4: output path → the page's model inputs (nunjucks/inputs.ts; compared first, cheaply),
+   * Stage 4: output path → the page's model inputs (nunjucks/page-fingerprint.ts; compared first, cheaply),
    * the hash of its layout + template context (compared when the inputs differ), and its HTML.
    */
   pages: Map<string, PageEntry>;
@@ -168,7 +168,7 @@ export interface ServeShortcuts {
    * parsing (the ids beside it, for `x-en.md`), and a known file needs no look at the parse cache.
    */
   parsed?: { listing: PostListing; results: WeakMap<SourceFile, ParseResult> };
-  /** Which routes show each post (nunjucks/inputs.ts routesShowing), for the routes of `model`. */
+  /** Which routes show each post (nunjucks/page-fingerprint.ts routesShowing), for the routes of `model`. */
   showing?: { routes: readonly Route[]; byPost: Map<string, Route[]> };
 }
 

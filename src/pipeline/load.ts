@@ -29,7 +29,7 @@ export interface PostListing {
 }
 
 export interface PostFileEntry {
-  absPath: string;
+  sourcePath: string;
   id: string;
   /** The folder it was found in (the posts folder or the `_drafts/` beside it): reading may not leave it. */
   area: PostArea;
@@ -67,43 +67,43 @@ export function loadPosts(
   const found = trusted ?? findPostFiles(postsDir, languages);
   if (serve) serve.listing = found;
   diagnostics.push(...found.diagnostics);
-  for (const { absPath, id, area } of found.files) {
+  for (const { sourcePath, id, area } of found.files) {
     let stat: fs.Stats | undefined;
     if (cache) {
-      seen.add(absPath);
-      const cached = cache.get(absPath);
+      seen.add(sourcePath);
+      const cached = cache.get(sourcePath);
       if (cached && trusted) {
         files.push(cached.file);
         continue;
       }
-      stat = safeStat(absPath);
+      stat = safeStat(sourcePath);
       if (cached && stat && cached.mtimeMs === stat.mtimeMs && cached.size === stat.size) {
         files.push(cached.file);
         continue;
       }
-      cache.delete(absPath);
+      cache.delete(sourcePath);
     }
     // Stat before reading: a save in between then shows as a newer mtime next time, never as
     // old text under a new mtime.
-    stat ??= fs.statSync(absPath);
+    stat ??= fs.statSync(sourcePath);
     // The dev server's listing may be older than the file: one that became a link out of the folder since is not read.
-    const link = fs.lstatSync(absPath).isSymbolicLink() ? linkTarget(absPath) : undefined;
+    const link = fs.lstatSync(sourcePath).isSymbolicLink() ? linkTarget(sourcePath) : undefined;
     if (link && !staysInside(link, area.realRoot)) {
-      diagnostics.push(linkOutside(absPath, link, area, 'file'));
+      diagnostics.push(linkOutside(sourcePath, link, area, 'file'));
       continue;
     }
-    const bytes = fs.readFileSync(absPath);
+    const bytes = fs.readFileSync(sourcePath);
     let raw: string;
     try {
       raw = utf8.decode(bytes);
     } catch {
-      diagnostics.push(error(absPath, 'the file is not valid UTF-8', { hint: 'save it as UTF-8 in your editor' }));
+      diagnostics.push(error(sourcePath, 'the file is not valid UTF-8', { hint: 'save it as UTF-8 in your editor' }));
       continue;
     }
     const text = normalizeText(raw);
-    const file: SourceFile = { id, absPath, text, hash: hashText(text), mtime: stat.mtime };
+    const file: SourceFile = { id, sourcePath, text, hash: hashText(text), mtime: stat.mtime };
     files.push(file);
-    cache?.set(absPath, { mtimeMs: stat.mtimeMs, size: stat.size, file });
+    cache?.set(sourcePath, { mtimeMs: stat.mtimeMs, size: stat.size, file });
   }
   if (cache) prune(cache, seen);
   files.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
@@ -151,7 +151,7 @@ export function findPostFiles(postsDir: string, languages: readonly string[] = [
         if (bundle) continue;
         const reason = skipFolderReason(name);
         if (reason) {
-          if (!name.startsWith('.') && name !== 'node_modules') skipped.push({ absPath: full, reason });
+          if (!name.startsWith('.') && name !== 'node_modules') skipped.push({ sourcePath: full, reason });
           continue;
         }
         if (!link) walk(full, path.join(realDir, name), `${id}/`, false, area);
@@ -164,9 +164,9 @@ export function findPostFiles(postsDir: string, languages: readonly string[] = [
         skipFileReason(name) ??
         (bundle && !isBundleIndex(name) ? `part of the page bundle ${path.basename(dir)}/ (only its index.md is a post)` : undefined) ??
         (sectionHome && isBundleIndex(name) ? 'index page of the posts folder or of a language folder' : undefined);
-      if (reason) skipped.push({ absPath: full, reason });
+      if (reason) skipped.push({ sourcePath: full, reason });
       else if (link && !staysInside(link, area.realRoot)) diagnostics.push(linkOutside(full, link, area, 'file'));
-      else files.push({ absPath: full, id, area });
+      else files.push({ sourcePath: full, id, area });
     }
   };
 

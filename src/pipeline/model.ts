@@ -28,13 +28,13 @@ export function buildSite(allPosts: readonly Post[], config: ResolvedConfig): { 
   const routes: Route[] = [
     ...posts.map((post): Route => {
       const url = postUrls.get(post.id)!;
-      return { kind: 'post', url, outputPath: outputPathOf(url), layout: post.layout, lang: post.lang, postIds: [post.id] };
+      return { kind: 'post', sitePath: url, outputPath: outputPathOf(url), layout: post.layout, lang: post.lang, postIds: [post.id] };
     }),
     ...config.languages.flatMap((l) => indexRoutes(l.code, byLang.get(l.code) ?? [], config.pageSize)),
     ...config.languages.flatMap((l) => taxonomyRoutes(l.code, taxonomies.get(l.code)!, config.pageSize)),
     ...(config.search ? config.languages.map((l) => searchRoute(l.code)) : []),
-    { kind: 'root', url: '/', outputPath: 'index.html', layout: 'root', postIds: [] },
-    { kind: 'not-found', url: '/404.html', outputPath: '404.html', layout: '404', postIds: [] },
+    { kind: 'root', sitePath: '/', outputPath: 'index.html', layout: 'root', postIds: [] },
+    { kind: 'not-found', sitePath: '/404.html', outputPath: '404.html', layout: '404', postIds: [] },
   ];
   reportOutputCollisions(routes, posts, config, diagnostics);
   const redirects = planRedirects(posts, postUrls, routes, config);
@@ -159,7 +159,7 @@ function indexRoutes(lang: Lang, posts: readonly Post[], pageSize: number): Rout
 /** `/ko/search/`: the language's search page (its index is built after rendering, src/search/). */
 function searchRoute(lang: Lang): Route {
   const url = `/${lang}/search/`;
-  return { kind: 'search', url, outputPath: outputPathOf(url), layout: 'search', lang, postIds: [] };
+  return { kind: 'search', sitePath: url, outputPath: outputPathOf(url), layout: 'search', lang, postIds: [] };
 }
 
 /**
@@ -170,7 +170,7 @@ function taxonomyRoutes(lang: Lang, terms: Record<TaxonomyKind, Term[]>, pageSiz
   return TAXONOMY_KINDS.flatMap((taxonomy): Route[] => {
     const url = `/${lang}/${taxonomy}/`;
     return [
-      { kind: 'terms', url, outputPath: outputPathOf(url), layout: 'terms', lang, postIds: [], taxonomy },
+      { kind: 'terms', sitePath: url, outputPath: outputPathOf(url), layout: 'terms', lang, postIds: [], taxonomy },
       ...terms[taxonomy].flatMap((term) =>
         pagedRoutes(term.url, term.postIds, pageSize, { kind: 'taxonomy', layout: 'taxonomy', lang, taxonomy, term: term.name }),
       ),
@@ -183,7 +183,7 @@ function pagedRoutes(
   first: string,
   postIds: readonly string[],
   pageSize: number,
-  fields: Omit<Route, 'url' | 'outputPath' | 'postIds' | 'pagination'>,
+  fields: Omit<Route, 'sitePath' | 'outputPath' | 'postIds' | 'pagination'>,
 ): Route[] {
   const total = Math.max(1, Math.ceil(postIds.length / pageSize));
   const urlOf = (page: number) => (page === 1 ? first : `${first}page/${page}/`);
@@ -192,14 +192,14 @@ function pagedRoutes(
     const url = urlOf(page);
     return {
       ...fields,
-      url,
+      sitePath: url,
       outputPath: outputPathOf(url),
       postIds: postIds.slice(i * pageSize, (i + 1) * pageSize),
       pagination: {
         page,
         total,
-        prevUrl: page > 1 ? urlOf(page - 1) : undefined,
-        nextUrl: page < total ? urlOf(page + 1) : undefined,
+        newerPath: page > 1 ? urlOf(page - 1) : undefined,
+        olderPath: page < total ? urlOf(page + 1) : undefined,
       },
     };
   });
@@ -240,7 +240,7 @@ function reportOutputCollisions(routes: readonly Route[], posts: readonly Post[]
     const generated = post && generatedOwner(route.outputPath, config);
     if (post && generated) {
       diagnostics.push(
-        error(post.sourcePath, `this post's page ${route.url} would replace ${generated}`, {
+        error(post.sourcePath, `this post's page ${route.sitePath} would replace ${generated}`, {
           line: urlLine(post),
           hint: 'choose another permalink',
         }),
@@ -259,7 +259,7 @@ function reportOutputCollisions(routes: readonly Route[], posts: readonly Post[]
     if (route.kind === 'post' && previous.kind === 'post' && !hasPermalink(route) && !hasPermalink(previous)) continue;
     const culprit = mine ?? theirs;
     if (!culprit) continue;
-    const other = mine && theirs ? theirs.sourcePath : `the generated page ${previous.kind === 'post' ? route.url : previous.url}`;
+    const other = mine && theirs ? theirs.sourcePath : `the generated page ${previous.kind === 'post' ? route.sitePath : previous.sitePath}`;
     diagnostics.push(
       error(culprit.sourcePath, `two pages would be written to ${route.outputPath}: this post and ${other}`, {
         line: urlLine(culprit),
@@ -276,7 +276,7 @@ function reportOutputCollisions(routes: readonly Route[], posts: readonly Post[]
     const file = foldersOf(outputKey(route.outputPath)).map((folder) => owners.get(folder)).find((owner) => owner !== undefined);
     if (!file) continue;
     diagnostics.push(
-      error(post.sourcePath, `this post's page ${route.url} would have to be inside the file of the page ${file.url}`, {
+      error(post.sourcePath, `this post's page ${route.sitePath} would have to be inside the file of the page ${file.sitePath}`, {
         line: urlLine(post),
         hint: 'choose another permalink',
       }),

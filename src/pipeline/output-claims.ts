@@ -140,7 +140,7 @@ export class OutputClaims {
       const line = post.keyLines[key];
       return { what: `the page of ${where(post, config.root, line)}`, file: post.sourcePath, line };
     }
-    if (route) return { what: `the generated page ${route.url}` };
+    if (route) return { what: `the generated page ${route.sitePath}` };
     this.redirects ??= new Map(this.site.redirects.map((redirect) => [redirect.outputPath, redirect]));
     const redirect = this.redirects.get(claim);
     const from = redirect && this.site.postsById.get(redirect.postId);

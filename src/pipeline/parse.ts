@@ -23,7 +23,7 @@ export interface ParseContext {
   /** Layout names that exist in the template folders. */
   layouts: ReadonlySet<string>;
   /** First and last commit dates of a file (absolute NFC path), when the posts live in a git repository. */
-  git(absPath: string): GitDates | undefined;
+  git(sourcePath: string): GitDates | undefined;
   /** Whether a post file with this id was loaded (for `x-en.md` beside `x.md`); none when unknown. */
   hasFile?(id: string): boolean;
 }
@@ -38,13 +38,13 @@ const MERMAID_FENCE = /^ {0,3}(?:`{3,}|~{3,})[ \t]*mermaid\b/m;
 
 export function parsePost(file: SourceFile, ctx: ParseContext): ParseResult {
   const { config } = ctx;
-  const fm = readFrontMatter(file.text, file.absPath);
+  const fm = readFrontMatter(file.text, file.sourcePath);
   const diagnostics = [...fm.diagnostics];
   if (hasErrors(diagnostics)) return { diagnostics };
   const data = fm.data;
   const at = (key: string) => ({ line: fm.keyLines[key] ?? 1 });
   const problem = (key: string, message: string, hint?: string) =>
-    diagnostics.push(error(file.absPath, message, { ...at(key), hint }));
+    diagnostics.push(error(file.sourcePath, message, { ...at(key), hint }));
 
   // Title: front matter → first `# H1` (then not rendered twice) → file name.
   let body = fm.body;
@@ -74,7 +74,7 @@ export function parsePost(file: SourceFile, ctx: ParseContext): ParseResult {
   const dated = postDate(file, data, ctx, baseName);
   if ('error' in dated) problem('date', dated.error, dated.hint);
   // Jekyll's drafts carry no date by design: they are dated when published.
-  if ('warning' in dated && dated.warning && !inDrafts) diagnostics.push(warning(file.absPath, dated.warning, { code: 'date-from-mtime' }));
+  if ('warning' in dated && dated.warning && !inDrafts) diagnostics.push(warning(file.sourcePath, dated.warning, { code: 'date-from-mtime' }));
 
   let updated: Date | undefined;
   const updatedKey = firstKey(data, UPDATED_KEYS);
@@ -84,7 +84,7 @@ export function parsePost(file: SourceFile, ctx: ParseContext): ParseResult {
     else problem(updatedKey, `${updatedKey}: ${checked.error ?? 'not a date'}`);
   } else if (config.gitDates && !('error' in dated)) {
     // The last commit is the update, when it came after the post's date.
-    const last = ctx.git(file.absPath.normalize('NFC'))?.last;
+    const last = ctx.git(file.sourcePath.normalize('NFC'))?.last;
     if (last && last.getTime() > dated.date.getTime()) updated = last;
   }
 
@@ -133,7 +133,7 @@ export function parsePost(file: SourceFile, ctx: ParseContext): ParseResult {
   const translationKey = readText(data.translationKey ?? data.translation_key) || slug;
   const post: Post = {
     id: file.id,
-    sourcePath: file.absPath,
+    sourcePath: file.sourcePath,
     hash: file.hash,
     lang: language.lang,
     slug,
@@ -190,7 +190,7 @@ function postDate(file: SourceFile, data: Record<string, unknown>, ctx: ParseCon
   }
   const fromName = dateFromFileName(baseName, tz);
   if (fromName) return { date: fromName, source: 'file-name' };
-  const fromGit = ctx.git(file.absPath.normalize('NFC'))?.first;
+  const fromGit = ctx.git(file.sourcePath.normalize('NFC'))?.first;
   if (fromGit) return { date: fromGit, source: 'git' };
   return {
     date: file.mtime,

@@ -14,7 +14,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { draftsBeside } from '../content/post-files.js';
 import { displayPath, error, warning, type Diagnostic } from '../diagnostics.js';
-import type { LinkRef } from '../markdown/create.js';
+import type { LinkRef } from '../markdown/renderer.js';
 import type { OutputFile, OutputOrigin, Post, Site } from '../types.js';
 import { isInside, outputPathOf } from '../util/paths.js';
 import { generatedOwner, outputKey } from './generated-paths.js';

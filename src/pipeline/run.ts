@@ -119,7 +119,7 @@ export async function runPipeline(config: ResolvedConfig, hooks: PipelineHooks =
   };
 
   const loaded = await timed('load', 0, () => loadPosts(config.postsDir, cache?.load, config.languages.map((l) => l.code), cache?.serve));
-  const sources = new Map(loaded.files.map((file) => [file.absPath, file.text]));
+  const sources = new Map(loaded.files.map((file) => [file.sourcePath, file.text]));
   const diagnostics = [...loaded.diagnostics];
   if (loaded.files.length === 0 && loaded.diagnostics.length === 0) diagnostics.push(noPostsFound(config));
   let posts: Post[] | undefined;
@@ -132,7 +132,7 @@ export async function runPipeline(config: ResolvedConfig, hooks: PipelineHooks =
       layouts: postLayouts(config.templateDirs),
       // One `git log` per build, read lazily: a site whose posts all carry dates and that does not
       // want `updated` from git never runs git at all.
-      git: (absPath) => (gitDates ??= cache?.gitDates ?? readGitDates(config.postsDir)).get(absPath),
+      git: (sourcePath) => (gitDates ??= cache?.gitDates ?? readGitDates(config.postsDir)).get(sourcePath),
     }, cache),
   );
   diagnostics.push(...parsed.diagnostics);

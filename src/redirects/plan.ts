@@ -21,7 +21,7 @@ export function planRedirects(
 ): { redirects: Redirect[]; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const redirects: Redirect[] = [];
-  const taken = new Map<string, string>(routes.map((route) => [outputKey(route.outputPath), `the page ${route.url}`]));
+  const taken = new Map<string, string>(routes.map((route) => [outputKey(route.outputPath), `the page ${route.sitePath}`]));
   // In id order, so which of two colliding posts is reported does not depend on dates.
   for (const post of [...posts].sort((a, b) => (a.id < b.id ? -1 : 1))) {
     const key = Object.hasOwn(post.data, 'aliases') ? 'aliases' : 'redirect_from';

@@ -235,7 +235,7 @@ export function startSearch(site: Site, cache?: SearchCache): SearchSession | un
   const complete = (job: PartJob) => {
     job.complete = true;
     const routes = job.routes.filter((route) => hashes.has(route.outputPath));
-    job.key = hashText(`pagefind part ${PAGEFIND_VERSION}\0${INDEX_OPTIONS_KEY}\0${job.lang}\0${routes.map((route) => `${route.url}\0${hashes.get(route.outputPath)}`).join('\n')}`);
+    job.key = hashText(`pagefind part ${PAGEFIND_VERSION}\0${INDEX_OPTIONS_KEY}\0${job.lang}\0${routes.map((route) => `${route.sitePath}\0${hashes.get(route.outputPath)}`).join('\n')}`);
     if (!job.started) {
       const hit = cache?.read(job.key);
       if (hit) {
@@ -369,7 +369,7 @@ async function indexPart(
     for (let batch = await nextBatch(job); batch; batch = await nextBatch(job)) {
       const added = await Promise.all(
         // The site path without the base path: pagefind.js prefixes the base path it is given.
-        batch.map((route) => index!.addHTMLFile({ url: encodeSitePath(route.url), content: String(html.get(route.outputPath)!.content) })),
+        batch.map((route) => index!.addHTMLFile({ url: encodeSitePath(route.sitePath), content: String(html.get(route.outputPath)!.content) })),
       );
       batch.forEach((route, at) => {
         const { errors } = added[at]!;

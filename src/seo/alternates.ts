@@ -39,7 +39,7 @@ export function alternatesOf(site: Site, route: Route): Alternate[] {
     ];
   }
 
-  const isFirstIndexPage = route.kind === 'index' && (route.pagination?.page ?? 1) === 1 && route.url === `/${route.lang}/`;
+  const isFirstIndexPage = route.kind === 'index' && (route.pagination?.page ?? 1) === 1 && route.sitePath === `/${route.lang}/`;
   if ((isFirstIndexPage || route.kind === 'root') && order.length > 1) {
     return [
       ...config.languages.map((l) => ({ hreflang: l.tag, sitePath: `/${l.code}/` })),

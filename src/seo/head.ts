@@ -59,7 +59,7 @@ export function createHead(site: Site): { fieldsFor(route: Route): HeadFields } 
       const language = languageOf.get(route.lang ?? config.defaultLang) ?? config.languages[0]!;
       const alternates = route.kind === 'not-found' ? [] : alternatesOf(site, route);
       const post = route.kind === 'post' ? site.postsById.get(route.postIds[0]!) : undefined;
-      const resolved = post?.image ? urls.resolve(post.image, route.url) : undefined;
+      const resolved = post?.image ? urls.resolve(post.image, route.sitePath) : undefined;
       // Open Graph and Twitter only take absolute image URLs.
       const image = resolved && /^https?:\/\//i.test(resolved) ? resolved : undefined;
       const fields: HeadFields = {
@@ -76,7 +76,7 @@ export function createHead(site: Site): { fieldsFor(route: Route): HeadFields } 
         articleTags: post?.tags ?? [],
       };
       if (post) {
-        const url = urls.full(route.url);
+        const url = urls.full(route.sitePath);
         const description = post.description ?? post.excerpt;
         fields.jsonLd = {
           '@context': 'https://schema.org',

@@ -26,7 +26,7 @@ export function buildSitemap(site: Site): string {
   ];
   for (const route of site.routes) {
     if (!inSitemap(site, route)) continue;
-    lines.push('  <url>', `    <loc>${xml(urls.full(route.url))}</loc>`);
+    lines.push('  <url>', `    <loc>${xml(urls.full(route.sitePath))}</loc>`);
     const lastmod = lastModified(site, route);
     if (lastmod) lines.push(`    <lastmod>${isoDate(lastmod, tz)}</lastmod>`);
     for (const alt of alternatesOf(site, route)) {
@@ -54,7 +54,7 @@ export function sitemapKey(site: Site): string {
         ? (site.translations.get(route.postIds[0]!) ?? []).map((id) => `${site.postsById.get(id)?.lang}\u0002${site.postUrls.get(id)}`).join('\u0003')
         : '';
     const lastmod = lastModified(site, route)?.getTime() ?? '';
-    parts.push(`${route.kind}\u0001${route.lang}\u0001${route.url}\u0001${route.pagination?.page ?? ''}\u0001${lastmod}\u0001${versions}`);
+    parts.push(`${route.kind}\u0001${route.lang}\u0001${route.sitePath}\u0001${route.pagination?.page ?? ''}\u0001${lastmod}\u0001${versions}`);
   }
   return parts.join('\0');
 }

@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { excerpt } from '../../src/content/excerpt.js';
 import { readList } from '../../src/content/fields.js';
 import { readFrontMatter } from '../../src/content/front-matter.js';
-import { createMarkdown } from '../../src/markdown/create.js';
+import { createMarkdown } from '../../src/markdown/renderer.js';
 import { FACTOR, LINEAR, arrayWork, timeRatio } from '../helpers/growth.js';
 import { page } from '../helpers/html.js';
 import { buildSite, runCli, siteFromFiles } from '../helpers/site.js';

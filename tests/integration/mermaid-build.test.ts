@@ -1,6 +1,7 @@
 // Build mode: diagrams become inline SVG at build time, cached, with errors naming file and line.
 import fs from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { page } from '../helpers/html.js';
 import { runCli, siteFromFiles } from '../helpers/site.js';
@@ -105,5 +106,16 @@ describe('mermaid build mode without a browser', () => {
     const $ = page(root, 'ko/posts/diagrams/index.html');
     expect($('pre.mermaid')).toHaveLength(2);
     expect($('script[type="module"]').attr('src')).toBe('/assets/omnipress/mermaid-loader.js');
+  });
+
+  it('says playwright-core is missing when the site did not install it, and still builds', () => {
+    const root = diagramSite();
+    const hide = path.resolve('tests/helpers/hide-packages.mjs');
+    const result = build(root, { HIDE_PACKAGES: 'playwright-core', NODE_OPTIONS: `--import ${pathToFileURL(hide).href}` });
+    expect(result.status).toBe(0);
+    expect(result.stderr).toMatch(/warning: mermaid build mode: the playwright-core package, which drives Chromium, is not installed/);
+    expect(result.stderr).toMatch(/npm install playwright-core/);
+    expect(result.stderr).not.toMatch(/install Chromium/);
+    expect(page(root, 'ko/posts/diagrams/index.html')('pre.mermaid')).toHaveLength(2);
   });
 });

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { checkDate, dateFromFileName, formatDate, isoDate, parseDate } from '../../../src/content/dates.js';
+import { checkDate, dateFromFileName, formatDate, isoDate } from '../../../src/content/dates.js';
 
 const SEOUL = 'Asia/Seoul';
-const iso = (value: unknown, tz = SEOUL) => parseDate(value, tz)?.toISOString();
+const iso = (value: unknown, tz = SEOUL) => checkDate(value, tz).date?.toISOString();
 
-describe('parseDate', () => {
+describe('checkDate', () => {
   it.each([
     ['2024-05-14', '2024-05-13T15:00:00.000Z'],
     ['2024-05-14 10:00:00 +0900', '2024-05-14T01:00:00.000Z'],
@@ -147,7 +147,7 @@ describe('isoDate', () => {
     expect(isoDate(date, 'Asia/Kolkata')).toBe('2024-05-14T06:30:00+05:30');
     expect(isoDate(new Date('2024-05-14T01:00:00.999Z'), SEOUL)).toBe('2024-05-14T10:00:00+09:00');
   });
-  it('round-trips through parseDate', () => {
+  it('round-trips through checkDate', () => {
     const text = isoDate(new Date('2024-11-03T05:30:00Z'), 'America/New_York');
     expect(text).toBe('2024-11-03T01:30:00-04:00');
     expect(iso(text)).toBe('2024-11-03T05:30:00.000Z');

@@ -25,7 +25,7 @@ describe('which files are posts', () => {
     });
     const found = findPostFiles(path.join(root, 'posts'), ['ko', 'en']);
     expect(found.files.map((f) => f.id).sort()).toEqual(['_drafts/d.md', 'a.md', 'ko/b.md', 'trip/index.en.md', 'trip/index.md']);
-    const reasons = Object.fromEntries(found.skipped.map((s) => [path.relative(path.join(root, 'posts'), s.absPath), s.reason]));
+    const reasons = Object.fromEntries(found.skipped.map((s) => [path.relative(path.join(root, 'posts'), s.sourcePath), s.reason]));
     expect(reasons).toMatchObject({
       'Readme.markdown': 'README',
       'notes/README.ko.md': 'README',

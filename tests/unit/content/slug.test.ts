@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { headingId, slugFromFileName, slugify } from '../../../src/content/slug.js';
+import { slugFromFileName, slugify } from '../../../src/content/slug.js';
 
 const LANGS = ['ko', 'zh', 'en'];
 
@@ -63,20 +63,6 @@ describe('slugify', () => {
     const slug = slugify('𠀀'.repeat(80));
     expect(new TextEncoder().encode(slug).length).toBeLessThanOrEqual(200);
     expect(slug.length).toBeGreaterThan(0);
-  });
-});
-
-describe('headingId', () => {
-  it('follows GitHub', () => {
-    expect(headingId('모델 기능')).toBe('모델-기능');
-    expect(headingId('Hello, World!')).toBe('hello-world');
-    expect(headingId('学习笔记：第（二）篇')).toBe('学习笔记第二篇');
-    expect(headingId('A & B')).toBe('a--b');
-    expect(headingId('모델 기능'.normalize('NFD'))).toBe('모델-기능');
-  });
-  it('is never empty', () => {
-    expect(headingId('!!!')).toBe('section');
-    expect(headingId('')).toBe('section');
   });
 });
 

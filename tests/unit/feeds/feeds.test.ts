@@ -1,13 +1,16 @@
 import { parseFeed } from '@rowanmanning/feed-parser';
 import { describe, expect, it } from 'vitest';
-import { buildFeeds, EMPTY_FEED_DATE, feedPath } from '../../../src/feeds/feeds.js';
-import type { OutputFile } from '../../../src/types.js';
+import { buildLanguageFeeds, EMPTY_FEED_DATE, feedPath, type FeedOptionsIn } from '../../../src/feeds/feeds.js';
+import type { OutputFile, Site } from '../../../src/types.js';
 import { siteOf } from './model.js';
 
 const BASE = 'https://example.org/';
+/** Every language's feeds, in the order the render stage asks for them. */
+const buildFeeds = (site: Site, bodies: ReadonlyMap<string, { html: string }>, options?: FeedOptionsIn) =>
+  site.config.languages.flatMap((language) => buildLanguageFeeds(site, language, bodies, options));
 const text = (files: OutputFile[], path: string) => String(files.find((f) => f.path === path)?.content);
 
-describe('buildFeeds', () => {
+describe('feeds', () => {
   it('writes three feeds for every configured language, posts or not', () => {
     const site = siteOf([{ id: 'ko/a.md', lang: 'ko', date: new Date('2024-05-14T00:00:00Z') }], { baseUrl: BASE });
     expect(buildFeeds(site, new Map()).map((f) => f.path)).toEqual([

@@ -1,6 +1,6 @@
 // Test helper for the migration plugins: renders a body as the post `ko/2024-01-01-post.md`
 // (body starting on file line 5), with a small cross-post lookup and the theme's UI strings.
-import { createMarkdown, type RenderedMarkdown } from '../../../src/markdown/create.js';
+import { createMarkdown, type RenderedMarkdown } from '../../../src/markdown/renderer.js';
 import type { LinkTarget, PostLookup } from '../../../src/markdown/post-lookup.js';
 
 export const FILE = '/site/posts/ko/2024-01-01-post.md';

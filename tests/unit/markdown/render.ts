@@ -1,6 +1,6 @@
 // Test helper: render a body as if it started on line 5 of a post file (front matter above it),
 // so every diagnostic line in these tests is the file line, not the body line.
-import { type MarkdownOptions, type RenderedMarkdown, createMarkdown } from '../../../src/markdown/create.js';
+import { type MarkdownOptions, type RenderedMarkdown, createMarkdown } from '../../../src/markdown/renderer.js';
 
 export const FILE = '/site/posts/ko/2024-01-01-post.md';
 export const BODY_LINE = 5;

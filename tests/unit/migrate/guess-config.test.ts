@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { guessConfig } from '../../../src/migrate/guess-config.js';
 import type { SourceFile } from '../../../src/types.js';
 
-const file = (id: string, text: string): SourceFile => ({ id, absPath: `/blog/${id}`, text, hash: id, mtime: new Date(0) });
+const file = (id: string, text: string): SourceFile => ({ id, sourcePath: `/blog/${id}`, text, hash: id, mtime: new Date(0) });
 const dated = (id: string, date: string, body: string, extra = '') => file(id, `---\ndate: ${date}\n${extra}---\n${body}\n`);
 
 describe('guessConfig', () => {

@@ -8,7 +8,7 @@ import type { Route } from '../../../src/types.js';
 function routes(n: number): Route[] {
   return Array.from({ length: n }, (_, at) => {
     const url = `/ko/posts/${n - at}/`;
-    return { kind: 'post', url, outputPath: `ko/posts/${n - at}/index.html`, layout: 'post', lang: 'ko', postIds: [String(n - at)] };
+    return { kind: 'post', sitePath: url, outputPath: `ko/posts/${n - at}/index.html`, layout: 'post', lang: 'ko', postIds: [String(n - at)] };
   });
 }
 

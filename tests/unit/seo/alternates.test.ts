@@ -6,7 +6,7 @@ import type { Route } from '../../../src/types.js';
 import { siteOf } from '../feeds/model.js';
 
 const date = new Date('2024-05-14T00:00:00Z');
-const routeOf = (routes: Route[], url: string) => routes.find((r) => r.url === url)!;
+const routeOf = (routes: Route[], url: string) => routes.find((r) => r.sitePath === url)!;
 
 describe('alternatesOf', () => {
   const site = siteOf([

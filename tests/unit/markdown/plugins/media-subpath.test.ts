@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { createMarkdown } from '../../../../src/markdown/create.js';
+import { createMarkdown } from '../../../../src/markdown/renderer.js';
 import { BODY_LINE, FILE } from '../render.js';
 
 const render = (body: string, mediaPath?: string, basePath = '/') =>

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { createMarkdown } from '../../../../src/markdown/create.js';
+import { createMarkdown } from '../../../../src/markdown/renderer.js';
 import { parseHtml, runnableUrls as runnable } from '../../../helpers/html.js';
 import { FILE, LOOKUP, problems, render } from '../migration.js';
 import { lines } from '../render.js';

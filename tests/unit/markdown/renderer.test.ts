@@ -1,5 +1,5 @@
 import { describe, expect, it, test } from 'vitest';
-import { createMarkdown } from '../../../src/markdown/create.js';
+import { createMarkdown } from '../../../src/markdown/renderer.js';
 import { createSanitizer } from '../../../src/markdown/sanitize.js';
 import { BODY_LINE, FILE, lines, renderer } from './render.js';
 
