@@ -1,9 +1,9 @@
 // How much garbage V8 may let pile up between full collections. By default it lets the old
 // generation grow to up to four times what was live after the last one before collecting again;
-// a build allocates page after page that dies at once (HTML strings, render contexts), so a cold
-// 20,000-post build without search peaked at 1.0-1.15 GB although much less was live (~300 MB
-// at its end). Growing by half instead gave 0.72-0.75 GB at no measurable cost in time (paired
-// runs at 4,000 and 20,000 posts, `build` and `serve`).
+// a build allocates page after page that dies at once (HTML strings, render contexts), so its
+// peak memory would be several times what is live. Collecting once the old generation has grown
+// by half keeps the peak close to the live size at no measurable cost in time (the figures are in
+// bench/README.md).
 import v8 from 'node:v8';
 
 let tuned = false;
