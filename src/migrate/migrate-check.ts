@@ -1,7 +1,7 @@
 // `omnipress migrate-check`: what happens when an existing blog's posts folder is built as it is.
 // Runs the build pipeline itself (never a copy of it) with `keepGoing`, so one broken post does
 // not hide what the others would show, and writes nothing: no output, no staging folder, no
-// cache, no search index. Returns a report; printing is the CLI's job (report-text.ts / JSON).
+// cache, no search index. Returns a report; printing is the CLI's job (report-format.ts: text or JSON).
 import path from 'node:path';
 import { resolveConfig } from '../config.js';
 import type { SkippedFile } from '../content/post-files.js';

@@ -14,7 +14,7 @@ export interface ServeOptions extends ConfigOverrides {
   port?: number;
   /** Interface to bind (default 127.0.0.1: the dev server is not for the network). */
   host?: string;
-  /** Milliseconds of quiet after a file event before rebuilding (default 50). */
+  /** Milliseconds of quiet after a file event before rebuilding (default 20, see watcher.ts). */
   debounceMs?: number;
   /** Called after every build, the first included. */
   onBuild?(record: BuildRecord): void;
