@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 
 export type Pagefind = typeof import('pagefind');
 
-/** An index inside a Pagefind service, pages go in and the bundle's files come out. */
+/** An index inside a Pagefind service: pages go in, the bundle's files come out. */
 export type PagefindIndex = NonNullable<Awaited<ReturnType<Pagefind['createIndex']>>['index']>;
 
 /** Options every index of a pool is created with. */
@@ -85,7 +85,7 @@ export class PagefindPool<Job, Result> {
     this.#pump();
   }
 
-  /** Whether a service is taking the job now (it may also still wait in the queue, or be done). */
+  /** Whether a service is taking the job's pages now (not while it waits in the queue, nor once it is done). */
   indexing(job: Job): boolean {
     return this.#busy.has(job);
   }
