@@ -1,7 +1,9 @@
-// How a language's posts are cut into search index parts (src/search/index.ts): counted from the
-// oldest, so that a news site's new post only ever changes its newest part.
+// How a language's posts are cut into search index parts (src/search/indexing-session.ts), and
+// where each part goes in the bundle (src/search/bundle-assembly.ts): counted from the oldest, so
+// that a news site's new post only ever changes its newest part.
 import { describe, expect, it } from 'vitest';
-import { partFolder, splitIntoParts } from '../../../src/search/index.js';
+import { partFolder } from '../../../src/search/bundle-assembly.js';
+import { splitIntoParts } from '../../../src/search/indexing-session.js';
 import type { Route } from '../../../src/types.js';
 
 /** Post routes in site order, newest first: `n` is the newest, 1 the oldest. */

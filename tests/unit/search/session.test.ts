@@ -1,8 +1,8 @@
-// The search session between rendering and Pagefind (src/search/index.ts): with an empty cache
-// each page goes to Pagefind as it comes, and rendering is asked to wait when Pagefind falls
-// behind, so that a big site's pages are never all held in memory; with a cache that may hold the
-// language, pages wait until it is complete. Either way the index is the same bytes. Rendering
-// (renderSite) waits for the session when asked to.
+// The search session between rendering and Pagefind (src/search/indexing-session.ts): with an
+// empty cache each page goes to Pagefind as it comes, and rendering is asked to wait when Pagefind
+// falls behind, so that a big site's pages are never all held in memory; with a cache that may
+// hold the language, pages wait until it is complete. Either way the index is the same bytes.
+// Rendering (renderSite) waits for the session when asked to.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -12,7 +12,7 @@ import { runPipeline } from '../../../src/pipeline/run.js';
 import { renderSite } from '../../../src/pipeline/render.js';
 import { diskSearchCache, memorySearchCache } from '../../../src/search/cache.js';
 import { startSearch, type SearchResult } from '../../../src/search/index.js';
-import { pagefindService } from '../../../src/search/services.js';
+import { pagefindService } from '../../../src/search/pagefind-pool.js';
 import type { OutputFile, Site } from '../../../src/types.js';
 import { siteFromFiles } from '../../helpers/site.js';
 
