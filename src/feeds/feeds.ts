@@ -4,6 +4,7 @@
 // (Atom xml:lang, JSON Feed 1.1 fields). Pure: the same site gives the same bytes — no clocks.
 import { Feed, type FeedOptions, type Item } from 'feed';
 import type { LanguageConfig, OutputFile, Post, Site } from '../types.js';
+import { escapeHtml } from '../util/html-escape.js';
 import { publicUrls, stripPlaceholder, type PublicUrls } from '../seo/public-urls.js';
 import { absolutizeHtml } from './absolute-html.js';
 
@@ -157,10 +158,6 @@ function jsonFeed11(json: string, tag: string, entries: readonly Entry[]): strin
   );
 }
 
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
-
 /**
  * The library's XML writer splits only the first `]]>` of a CDATA section; any later one would
  * end it early. In HTML `]]&gt;` means the same.
@@ -176,7 +173,7 @@ function cdataSafe(html: string): string {
  */
 function textNotCdata(xml: string): string {
   return xml.replace(/<(title|summary|description)((?: [^>]*)?)><!\[CDATA\[([\s\S]*?)\]\]><\/\1>/g, (_, tag: string, attributes: string, text: string) =>
-    `<${tag}${attributes}>${text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')}</${tag}>`,
+    `<${tag}${attributes}>${escapeHtml(text)}</${tag}>`,
   );
 }
 
