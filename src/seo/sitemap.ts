@@ -5,7 +5,7 @@ import { isoDate } from '../content/dates.js';
 import type { OutputFile, Post, Route, Site } from '../types.js';
 import { escapeHtml } from '../util/html-escape.js';
 import { alternatesOf } from './alternates.js';
-import { publicUrls } from './public-urls.js';
+import { publicUrls } from '../urls/public-urls.js';
 
 /**
  * Whether a route belongs in the sitemap: not the 404 page, not search pages (`noindex`), not drafts (a `--drafts` preview

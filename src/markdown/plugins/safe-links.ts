@@ -14,7 +14,7 @@ import type { StateCore, Token } from 'markdown-it';
 import { warning } from '../../diagnostics.js';
 import { type MarkdownEnv, childLines, envOf, fileLine, forEachBlock } from '../env.js';
 import { isSafeAttributeValue, isUrlAttribute, shortValue } from '../html-policy.js';
-import { UNSAFE_URL_HINT, isSafeUrl } from '../urls.js';
+import { UNSAFE_URL_HINT, isSafeUrl } from '../url-policy.js';
 
 export function safeLinksPlugin(md: MarkdownIt): void {
   md.validateLink = isSafeUrl;
