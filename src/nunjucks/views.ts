@@ -11,7 +11,7 @@ import type { LanguageConfig, Post, Route, Site, TaxonomyKind, Term } from '../t
 import { underBasePath } from '../urls/hrefs.js';
 import { publicUrls } from '../urls/public-urls.js';
 import { languageHomePath, searchPagePath, taxonomyPath } from '../urls/site-paths.js';
-import type { Translate } from './i18n.js';
+import type { Translate } from '../i18n/ui-strings.js';
 
 /** What the markdown stage produced for one post. */
 export interface RenderedBody {
