@@ -3,9 +3,9 @@
 // auto-discovery links. Views spread these into `page`; the theme's partials/head.njk prints them.
 import { isoDate } from '../content/dates.js';
 import type { LanguageConfig, Route, Site } from '../types.js';
-import { alternatesOf } from './alternates.js';
 import { FEED_FORMATS, feedPath } from '../urls/feed-paths.js';
 import { publicUrls } from '../urls/public-urls.js';
+import { alternatesOf } from './alternates.js';
 
 /** Schema.org types a post may be described as (site config `schemaType`; BlogPosting by default). */
 const SCHEMA_TYPES = new Set(['BlogPosting', 'NewsArticle', 'Article']);
