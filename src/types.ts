@@ -2,6 +2,7 @@
 // load → SourceFile[] → parse → Post[] → model → Site (routes) → render → OutputFile[] → write.
 // Relations are stored as ids (a post's `id`), never as object pointers, so that every stage's
 // output is plain data that can be cached per file and compared between builds.
+import type { Diagnostic } from './diagnostics.js';
 
 /** A language code as it appears in URLs (`ko`, `zh`, `en`, `ja`…). */
 export type Lang = string;
@@ -173,6 +174,12 @@ export interface Post {
   keyLines: Record<string, number>;
   /** Untouched extra front matter for templates (known keys included, never prototype keys). */
   data: Record<string, unknown>;
+}
+
+/** What parsing one source file gives: its post, unless an error stops it, and every problem found. */
+export interface ParseResult {
+  post?: Post;
+  diagnostics: Diagnostic[];
 }
 
 /**

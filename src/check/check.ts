@@ -11,6 +11,7 @@ import { buildPostLookup } from '../markdown/post-lookup.js';
 import { listPublicFiles, type PublicListing } from '../pipeline/public-files.js';
 import { runPipeline, type PipelineResult } from '../pipeline/run.js';
 import type { OutputFile, Post, ResolvedConfig, Site } from '../types.js';
+import { postSitePath } from '../urls/site-paths.js';
 import { missingTranslations, unpublishedPosts } from './editorial.js';
 import { checkPostLinks, type LinkTargets } from './links.js';
 
@@ -79,7 +80,7 @@ function checkPublished(site: Site, allPosts: readonly Post[], outputs: readonly
   const targets: LinkTargets = {
     files: new Set([...outputs.map((o) => o.path.normalize('NFC')), ...publicFiles]),
     unpublished: new Map(
-      allPosts.filter((p) => !site.postsById.has(p.id)).map((p) => [p.permalink ?? `/${p.lang}/posts/${p.slug}/`, p]),
+      allPosts.filter((p) => !site.postsById.has(p.id)).map((p) => [postSitePath(p), p]),
     ),
   };
   // The same markdown setup as the render stage; only the recorded links are used.

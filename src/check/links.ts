@@ -6,7 +6,7 @@ import path from 'node:path';
 import { displayPath, error, warning, type Diagnostic } from '../diagnostics.js';
 import type { LinkRef } from '../markdown/renderer.js';
 import type { Post, Site } from '../types.js';
-import { outputPathOf } from '../util/paths.js';
+import { outputPathOf, postSitePath } from '../urls/site-paths.js';
 import { isRelative } from '../pipeline/post-assets.js';
 
 /** What a link may point at: every file of the output (pages, feeds, assets) and of public/. */
@@ -23,7 +23,7 @@ const ORIGIN = 'https://site.invalid';
 /** Diagnostics for the links and images of one published post. */
 export function checkPostLinks(post: Post, links: readonly LinkRef[], site: Site, targets: LinkTargets): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
-  const pageUrl = site.postUrls.get(post.id) ?? `/${post.lang}/posts/${post.slug}/`;
+  const pageUrl = site.postUrls.get(post.id) ?? postSitePath(post);
   for (const link of links) {
     const shown = readable(link.url);
     if (link.kind === 'image' && link.alt?.trim() === '') {

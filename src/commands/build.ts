@@ -5,6 +5,7 @@ import { BuildLockedError } from '../pipeline/build-lock.js';
 import { OutputFolderError } from '../pipeline/write.js';
 import type { Stage } from '../pipeline/run.js';
 import { commandArgs, maxWarningsOption, siteFoldersProblem, printDiagnostics, shortPath, usage, type Io } from './io.js';
+import { plural } from '../util/plural.js';
 
 export const BUILD_USAGE = `omnipress build [--root DIR] [--posts DIR] [--out DIR] [--base-url URL] [--drafts] [--future] [--quiet]
                 [--mermaid client|build] [--max-warnings N] [--verbose]`;
@@ -94,7 +95,6 @@ export async function runBuild(args: string[], io: Io): Promise<number> {
 export function summary(report: BuildReport): string {
   const count = (severity: string) => report.diagnostics.filter((d) => d.severity === severity).length;
   const warnings = count('warning');
-  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   const seconds = (report.ms / 1000).toFixed(2);
   if (!report.ok) {
     return `build failed: ${plural(count('error'), 'error')}, ${plural(warnings, 'warning')} in ${seconds} s; ${shortPath(report.config.outDir)} left untouched`;

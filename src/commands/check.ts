@@ -5,6 +5,7 @@ import { toGithub, toJson, type CheckFormat } from '../check/format.js';
 import { isInside } from '../util/paths.js';
 import { tooManyWarnings } from '../diagnostics.js';
 import { commandArgs, maxWarningsOption, siteFoldersProblem, printDiagnostics, usage, type Io } from './io.js';
+import { plural } from '../util/plural.js';
 
 export const CHECK_USAGE = 'omnipress check [--root DIR] [--posts DIR] [--drafts] [--future] [--format text|json|github] [--max-warnings N] [--verbose]';
 
@@ -79,7 +80,6 @@ export async function runCheck(args: string[], io: Io): Promise<number> {
 /** `check failed: 2 errors, 1 warning, 3 notes in 12 posts (0.41 s)` / `check passed: …`. */
 export function summary(report: CheckReport): string {
   const count = (severity: string) => report.diagnostics.filter((d) => d.severity === severity).length;
-  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   const counts = `${plural(count('error'), 'error')}, ${plural(count('warning'), 'warning')}, ${plural(count('info'), 'note')}`;
   const skipped = report.linksChecked ? '' : '; links not checked until the errors are fixed';
   return `check ${report.ok ? 'passed' : 'failed'}: ${counts} in ${plural(report.posts, 'post')} (${(report.ms / 1000).toFixed(2)} s)${skipped}`;

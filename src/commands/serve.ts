@@ -3,6 +3,7 @@ import type { Diagnostic } from '../diagnostics.js';
 import { serve, ServeError, type DevServer } from '../serve/dev-server.js';
 import type { BuildRecord } from '../serve/rebuild.js';
 import { commandArgs, siteFoldersProblem, printDiagnostics, usage, type Io } from './io.js';
+import { plural } from '../util/plural.js';
 
 export const SERVE_USAGE = `omnipress serve [--root DIR] [--posts DIR] [--port 8080] [--host 127.0.0.1] [--drafts|--no-drafts] [--future|--no-future]`;
 
@@ -101,7 +102,6 @@ export async function runServe(args: string[], io: Io): Promise<number> {
 /** `rebuilt (post) in 14 ms: 1 markdown, 3 pages rendered, 4 files changed`, or what failed. */
 function describe(record: BuildRecord, anyBuilt: boolean): string {
   const ms = Math.round(record.ms);
-  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   if (!record.ok) {
     return `build failed (${plural(record.errors.length, 'error')}); ${anyBuilt ? 'still serving the last good pages' : 'no page built yet: fix it and save'}`;
   }

@@ -4,7 +4,7 @@
 // htmlparser2's tokenizer finds them, so `<script>`/`<style>` text and comments are never touched.
 import { Tokenizer, QuoteType, type TokenizerCallbacks } from 'htmlparser2';
 import { decodeHTMLAttribute, escapeAttribute } from 'entities';
-import { srcsetUrls } from '../markdown/urls.js';
+import { srcsetUrls } from '../markdown/url-policy.js';
 
 /** Attributes that hold one URL (`srcset` holds several and is handled on its own). */
 const URL_ATTRIBUTES = new Set(['href', 'src', 'poster', 'cite', 'data']);

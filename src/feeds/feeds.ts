@@ -4,25 +4,14 @@
 // (Atom xml:lang, JSON Feed 1.1 fields). Pure: the same site gives the same bytes — no clocks.
 import { Feed, type FeedOptions, type Item } from 'feed';
 import type { LanguageConfig, OutputFile, Post, Site } from '../types.js';
-import { publicUrls, stripPlaceholder, type PublicUrls } from '../seo/public-urls.js';
+import { escapeHtml } from '../util/html-escape.js';
+import { FEED_FORMATS, feedPath, type FeedFormat } from '../urls/feed-paths.js';
+import { publicUrls, stripPlaceholder, type PublicUrls } from '../urls/public-urls.js';
+import { languageHomePath } from '../urls/site-paths.js';
 import { absolutizeHtml } from './absolute-html.js';
 
 /** Posts per feed. */
 export const FEED_SIZE = 20;
-
-export type FeedFormat = 'atom' | 'rss' | 'json';
-
-/** The three feeds of a language: file name under `/<lang>/`, media type (for auto-discovery), label. */
-export const FEED_FORMATS: ReadonlyArray<{ format: FeedFormat; file: string; type: string; label: string }> = [
-  { format: 'atom', file: 'feed.xml', type: 'application/atom+xml', label: 'Atom' },
-  { format: 'rss', file: 'rss.xml', type: 'application/rss+xml', label: 'RSS' },
-  { format: 'json', file: 'feed.json', type: 'application/feed+json', label: 'JSON Feed' },
-];
-
-/** Site path of a language's feed: `feedPath('ko', 'atom')` → `/ko/feed.xml`. */
-export function feedPath(lang: string, format: FeedFormat): string {
-  return `/${lang}/${FEED_FORMATS.find((f) => f.format === format)!.file}`;
-}
 
 /** A language with no posts still gets valid feeds, dated at this fixed instant instead of "now". */
 export const EMPTY_FEED_DATE = new Date(0);
@@ -89,7 +78,7 @@ function renderFeed(format: FeedFormat, language: LanguageConfig, entries: reado
     id: selfUrl,
     title: language.title,
     description: language.description || undefined,
-    link: urls.full(`/${code}/`),
+    link: urls.full(languageHomePath(code)),
     language: tag,
     updated: updated ?? EMPTY_FEED_DATE,
     generator: 'omnipress',
@@ -157,10 +146,6 @@ function jsonFeed11(json: string, tag: string, entries: readonly Entry[]): strin
   );
 }
 
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
-
 /**
  * The library's XML writer splits only the first `]]>` of a CDATA section; any later one would
  * end it early. In HTML `]]&gt;` means the same.
@@ -176,7 +161,7 @@ function cdataSafe(html: string): string {
  */
 function textNotCdata(xml: string): string {
   return xml.replace(/<(title|summary|description)((?: [^>]*)?)><!\[CDATA\[([\s\S]*?)\]\]><\/\1>/g, (_, tag: string, attributes: string, text: string) =>
-    `<${tag}${attributes}>${text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')}</${tag}>`,
+    `<${tag}${attributes}>${escapeHtml(text)}</${tag}>`,
   );
 }
 

@@ -3,7 +3,7 @@
 // page. The sanitizer (sanitize.ts), the scanner that reports removals (plugins/raw-html.ts) and
 // kramdown attribute lists (plugins/kramdown-ial.ts) read this file, so what is reported is what
 // is removed.
-import { isSafeUrl, srcsetUrls } from './urls.js';
+import { isSafeUrl, srcsetUrls } from './url-policy.js';
 
 // Elements removed with their content (sanitize-html's nonTextTags) are in util/html-elements.ts,
 // which excerpts read too, so that their text is in neither.

@@ -4,6 +4,7 @@
 // and this object, so renders can run in workers and be cached by those keys.
 import path from 'node:path';
 import type { Lang, Site } from '../types.js';
+import { postSitePath } from '../urls/site-paths.js';
 
 /** A post as a link target. */
 export interface LinkTarget {
@@ -37,7 +38,7 @@ export function buildPostLookup(site: Site): PostLookup {
     if (!list.includes(target)) list.push(target);
   };
   for (const post of site.posts) {
-    const target: LinkTarget = { url: site.postUrls.get(post.id) ?? `/${post.lang}/posts/${post.slug}/`, title: post.title, lang: post.lang, id: post.id };
+    const target: LinkTarget = { url: site.postUrls.get(post.id) ?? postSitePath(post), title: post.title, lang: post.lang, id: post.id };
     byPath[post.id] = target;
     const base = path.posix.basename(post.id).replace(MARKDOWN, '');
     if (base === 'index' || base === '_index') {

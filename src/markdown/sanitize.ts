@@ -10,7 +10,8 @@ import {
   URL_ATTRIBUTES,
   isSafeAttributeValue,
 } from './html-policy.js';
-import { SAFE_SCHEMES, externalLinkTest, underBasePath } from './urls.js';
+import { underBasePath } from '../urls/hrefs.js';
+import { SAFE_SCHEMES, externalLinkTest } from './url-policy.js';
 import { onFirstUse } from '../util/on-first-use.js';
 
 // Loaded with the first post rendered (util/on-first-use.ts): a build whose bodies all come from

@@ -16,7 +16,7 @@ export const MARKDOWN_STRING_KEYS = [
 /** Language → key → text. */
 export type MarkdownStrings = Record<Lang, Record<string, string>>;
 
-/** The tables for `languages`, from a translator such as nunjucks/i18n.ts's `loadStrings(config)`. */
+/** The tables for `languages`, from a translator such as i18n/ui-strings.ts's `loadStrings(config)`. */
 export function markdownStrings(languages: readonly Lang[], translate: (lang: Lang) => (key: string) => string): MarkdownStrings {
   const strings: MarkdownStrings = {};
   for (const lang of languages) {

@@ -4,7 +4,7 @@
 import path from 'node:path';
 import { error, info, warning, type Diagnostic } from '../diagnostics.js';
 import type { Diagram } from '../markdown/renderer.js';
-import type { Translate } from '../nunjucks/i18n.js';
+import type { Translate } from '../i18n/ui-strings.js';
 import type { Post, ResolvedConfig } from '../types.js';
 import { hashText } from '../util/hash.js';
 import { renderDiagrams, type DiagramStats } from './build-mode.js';

@@ -2,6 +2,7 @@
 import { decodeHTML } from 'entities';
 import { DIAGRAM_ID, type DiagramOutcome } from './build-mode.js';
 import { diagramLabel } from './runtime.js';
+import { escapeAttributeValue } from '../util/html-escape.js';
 
 /** The markup mermaid-fence writes (and raw-HTML `<pre class="mermaid">` after sanitizing). */
 const DIAGRAM = /<pre class="mermaid"(?:\s[^>]*)?>([\s\S]*?)<\/pre>\n?/g;
@@ -47,15 +48,11 @@ export function placeDiagrams(
     const id = `${idPrefix}-${++n}`;
     const svg = (text: string) => text.split(DIAGRAM_ID).join(id);
     return (
-      `<figure class="diagram" role="img" aria-label="${escapeAttribute(diagramLabel(source, fallbackLabel))}">` +
+      `<figure class="diagram" role="img" aria-label="${escapeAttributeValue(diagramLabel(source, fallbackLabel))}">` +
       `<div class="diagram-light">${svg(outcome.svgs.light)}</div>` +
       `<div class="diagram-dark">${svg(outcome.svgs.dark)}</div>` +
       '</figure>\n'
     );
   });
   return { html: placed, errors };
-}
-
-function escapeAttribute(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 }

@@ -6,6 +6,7 @@ import { readFrontMatter } from '../content/front-matter.js';
 import { scriptLanguage } from '../content/language.js';
 import { dashTranslation } from '../content/post-files.js';
 import type { SourceFile } from '../types.js';
+import { plural } from '../util/plural.js';
 
 export interface LanguageGuess {
   /** URL prefix (`ko`). */
@@ -163,7 +164,7 @@ export function configSnippet(guess: Omit<ConfigGuess, 'snippet'>): string {
   if (guess.languages.length > 0) {
     lines.push('languages:');
     for (const l of guess.languages) {
-      lines.push(`  ${l.code}: { name: ${yamlText(l.name)}, tag: ${l.tag} }    # ${l.posts} post${l.posts === 1 ? '' : 's'}`);
+      lines.push(`  ${l.code}: { name: ${yamlText(l.name)}, tag: ${l.tag} }    # ${plural(l.posts, 'post')}`);
     }
   }
   return `${lines.join('\n')}\n`;

@@ -1,6 +1,7 @@
 // A migrate-check report as text for a person deciding whether to switch, or as JSON for tools.
 import { printable, type Diagnostic } from '../diagnostics.js';
 import { reportPath, type MigrateReport } from './migrate-check.js';
+import { plural } from '../util/plural.js';
 
 export interface JsonMigrateReport {
   postsDir: string;
@@ -50,7 +51,6 @@ export function toJsonReport(report: MigrateReport): JsonMigrateReport {
 export function toTextReport(report: MigrateReport): string {
   const { config } = report;
   const where = (d: Diagnostic) => [printable(reportPath(d.file, config)), d.line].filter((p) => p !== undefined).join(':');
-  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   const out: string[] = [];
   out.push(`omnipress migrate-check: ${plural(report.total, 'post')} in ${config.postsDir}`);
   const drafts = report.drafts ? ` (${plural(report.drafts, 'draft')}, shown with --drafts)` : '';

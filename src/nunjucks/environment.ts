@@ -8,7 +8,7 @@ import { displayPath, error, type Diagnostic } from '../diagnostics.js';
 import { closest } from '../util/did-you-mean.js';
 import type { ResolvedConfig } from '../types.js';
 import { onFirstUse } from '../util/on-first-use.js';
-import { withBase } from '../util/paths.js';
+import { withBase } from '../urls/hrefs.js';
 
 // Loaded with the first page to render (util/on-first-use.ts): a build that takes every page from its cache needs none.
 const nunjucksModule = onFirstUse<typeof nunjucks>('nunjucks');

@@ -8,9 +8,10 @@ import { LOADER_PATH } from '../mermaid/runtime.js';
 import { SEARCH_SCRIPT_PATH } from '../search/client.js';
 import { createHead } from '../seo/head.js';
 import type { LanguageConfig, Post, Route, Site, TaxonomyKind, Term } from '../types.js';
-import { underBasePath } from '../markdown/urls.js';
-import { encodeSitePath, withBase } from '../util/paths.js';
-import type { Translate } from './i18n.js';
+import { underBasePath } from '../urls/hrefs.js';
+import { publicUrls } from '../urls/public-urls.js';
+import { languageHomePath, searchPagePath, taxonomyPath } from '../urls/site-paths.js';
+import type { Translate } from '../i18n/ui-strings.js';
 
 /** What the markdown stage produced for one post. */
 export interface RenderedBody {
@@ -60,8 +61,10 @@ export interface Views {
 
 export function createViews(site: Site, bodies: ReadonlyMap<string, RenderedBody>): Views {
   const { config } = site;
-  const href = (sitePath: string) => withBase(config.basePath, sitePath);
-  const absolute = (sitePath: string) => (config.baseUrl ? config.baseUrl + encodeSitePath(sitePath).replace(/^\//, '') : '');
+  const urls = publicUrls(config);
+  const { href } = urls;
+  // Canonical links must be absolute: without a base URL there is none.
+  const canonical = (sitePath: string) => (urls.absolute ? urls.full(sitePath) : '');
   const languageOf = new Map(config.languages.map((l) => [l.code, l]));
   const lang = (code: string | undefined): LanguageConfig => languageOf.get(code ?? config.defaultLang) ?? config.languages[0]!;
   const summaries = new Map<string, PostSummary>();
@@ -112,7 +115,7 @@ export function createViews(site: Site, bodies: ReadonlyMap<string, RenderedBody
     lang: l.code,
     tag: l.tag,
     generator: 'omnipress',
-    languages: config.languages.map((other) => ({ code: other.code, tag: other.tag, name: other.name, title: other.title, url: href(`/${other.code}/`) })),
+    languages: config.languages.map((other) => ({ code: other.code, tag: other.tag, name: other.name, title: other.title, url: href(languageHomePath(other.code)) })),
     data: config.data,
     params: config.params,
   });
@@ -147,7 +150,7 @@ export function createViews(site: Site, bodies: ReadonlyMap<string, RenderedBody
   /** `taxonomy` (kind, title, overview url) on both kinds of pages, plus `term` or `terms`. */
   const taxonomyContext = (route: Route, l: LanguageConfig, t: Translate) => {
     const kind = route.taxonomy!;
-    const context: Record<string, unknown> = { taxonomy: { kind, title: t(kind), url: href(`/${l.code}/${kind}/`) } };
+    const context: Record<string, unknown> = { taxonomy: { kind, title: t(kind), url: href(taxonomyPath(l.code, kind)) } };
     if (route.kind === 'taxonomy') {
       const term = termOf.get(`${l.code}\0${kind}\0${route.term}`);
       context.term = { name: route.term, url: href(term?.url ?? route.sitePath), count: term?.postIds.length ?? route.postIds.length };
@@ -173,7 +176,7 @@ export function createViews(site: Site, bodies: ReadonlyMap<string, RenderedBody
           name: other.name,
           // Terms differ per language, so a taxonomy page offers the other language's overview
           // (and a search page the other language's search page).
-          url: current ? href(route.sitePath) : translation?.url ?? href(route.taxonomy ? `/${other.code}/${route.taxonomy}/` : route.kind === 'search' ? `/${other.code}/search/` : `/${other.code}/`),
+          url: current ? href(route.sitePath) : translation?.url ?? href(route.taxonomy ? taxonomyPath(other.code, route.taxonomy) : route.kind === 'search' ? searchPagePath(other.code) : languageHomePath(other.code)),
           current,
           isTranslation: Boolean(translation),
         };
@@ -189,14 +192,14 @@ export function createViews(site: Site, bodies: ReadonlyMap<string, RenderedBody
           title: pageTitle,
           description: post ? post.description ?? post.excerpt : l.description,
           url: href(route.sitePath),
-          canonical: route.kind === 'not-found' ? '' : absolute(route.sitePath),
+          canonical: route.kind === 'not-found' ? '' : canonical(route.sitePath),
           stylesheet: href('/assets/style.css'),
           homeUrl: href('/'),
-          langHomeUrl: href(`/${l.code}/`),
-          categoriesUrl: href(`/${l.code}/categories/`),
-          tagsUrl: href(`/${l.code}/tags/`),
+          langHomeUrl: href(languageHomePath(l.code)),
+          categoriesUrl: href(taxonomyPath(l.code, 'categories')),
+          tagsUrl: href(taxonomyPath(l.code, 'tags')),
           // The header's search box sends `?q=` here; empty when search is off.
-          searchUrl: config.search ? href(`/${l.code}/search/`) : '',
+          searchUrl: config.search ? href(searchPagePath(l.code)) : '',
           alternates,
           // SEO: hreflang, feeds, locale, localeAlternates, image, twitterCard, jsonLd (src/seo/head.ts).
           ...head.fieldsFor(route),
@@ -226,7 +229,7 @@ export function createViews(site: Site, bodies: ReadonlyMap<string, RenderedBody
           tag: other.tag,
           name: other.name,
           title: other.title,
-          url: href(`/${other.code}/`),
+          url: href(languageHomePath(other.code)),
           posts: postsOf((site.byLang.get(other.code) ?? []).slice(0, config.rootPostsPerLang).map((p) => p.id)),
         }));
       }

@@ -8,15 +8,14 @@
 import type { Diagnostic } from '../diagnostics.js';
 import type { LinkRef, MarkdownRenderer } from '../markdown/renderer.js';
 import type { TemplateEngine } from '../nunjucks/environment.js';
-import type { Translate } from '../nunjucks/i18n.js';
+import type { Translate } from '../i18n/ui-strings.js';
 import type { MarkdownStrings } from '../markdown/strings.js';
 import type { RenderedBody } from '../nunjucks/views.js';
 import { memorySearchCache, type SearchCache } from '../search/cache.js';
-import type { OutputFile, Route, SourceFile } from '../types.js';
+import type { OutputFile, ParseResult, Route, SourceFile } from '../types.js';
 import type { GitDates } from '../util/git-dates.js';
-import type { PostListing } from './load.js';
+import type { PostListing } from './post-listing.js';
 import type { ModelMemo } from './model.js';
-import type { ParseResult } from './parse.js';
 
 /** A post body as markdown rendered it. */
 export interface MarkdownEntry {

@@ -10,6 +10,7 @@ import { prune, type PipelineCache, type ServeShortcuts } from './cache.js';
 import { hashText } from '../util/hash.js';
 import { isInside } from '../util/paths.js';
 import { describeLink, linkTarget, realFolder, staysInside, type LinkTarget } from '../util/symlinks.js';
+import type { PostArea, PostFileEntry, PostListing } from './post-listing.js';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
@@ -18,29 +19,6 @@ export interface LoadResult {
   diagnostics: Diagnostic[];
   /** Markdown files and folders that are not posts (READMEs, `_index.md`, `_`-folders…). */
   skipped: SkippedFile[];
-}
-
-/** The post files of a posts folder, the Markdown files that are not posts, and the links not followed (findPostFiles). */
-export interface PostListing {
-  files: PostFileEntry[];
-  skipped: SkippedFile[];
-  /** Symbolic links refused (leading out of the folder) or not followed (to a folder read already). */
-  diagnostics: Diagnostic[];
-}
-
-export interface PostFileEntry {
-  sourcePath: string;
-  id: string;
-  /** The folder it was found in (the posts folder or the `_drafts/` beside it): reading may not leave it. */
-  area: PostArea;
-}
-
-/** A folder whose posts are read. */
-export interface PostArea {
-  /** Its real path: a link may lead only inside it. */
-  realRoot: string;
-  /** How messages name it. */
-  name: string;
 }
 
 /**

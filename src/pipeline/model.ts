@@ -5,8 +5,8 @@
 import { displayPath, error, type Diagnostic } from '../diagnostics.js';
 import type { Lang, Post, ResolvedConfig, Route, Site, TaxonomyKind, Term, TermLink } from '../types.js';
 import { planRedirects } from '../redirects/plan.js';
-import { outputPathOf } from '../util/paths.js';
-import { foldersOf, generatedOwner, outputKey } from './generated-paths.js';
+import { foldersOf, generatedOwner, outputKey } from '../urls/generated-paths.js';
+import { languageHomePath, listPagePath, outputPathOf, postSitePath, searchPagePath, taxonomyPath } from '../urls/site-paths.js';
 import { groupTaxonomies, TAXONOMY_KINDS } from './taxonomies.js';
 
 export function buildSite(allPosts: readonly Post[], config: ResolvedConfig): { site: Site; diagnostics: Diagnostic[] } {
@@ -17,7 +17,7 @@ export function buildSite(allPosts: readonly Post[], config: ResolvedConfig): { 
   for (const post of posts) byLang.get(post.lang)?.push(post);
 
   reportDuplicateSlugs(posts, config.root, diagnostics);
-  const postUrls = new Map(posts.map((post) => [post.id, post.permalink ?? `/${post.lang}/posts/${post.slug}/`]));
+  const postUrls = new Map(posts.map((post) => [post.id, postSitePath(post)]));
   const taxonomies = new Map<Lang, Record<TaxonomyKind, Term[]>>();
   const postTerms = new Map<string, Record<TaxonomyKind, TermLink[]>>();
   for (const l of config.languages) {
@@ -33,7 +33,7 @@ export function buildSite(allPosts: readonly Post[], config: ResolvedConfig): { 
     ...config.languages.flatMap((l) => indexRoutes(l.code, byLang.get(l.code) ?? [], config.pageSize)),
     ...config.languages.flatMap((l) => taxonomyRoutes(l.code, taxonomies.get(l.code)!, config.pageSize)),
     ...(config.search ? config.languages.map((l) => searchRoute(l.code)) : []),
-    { kind: 'root', sitePath: '/', outputPath: 'index.html', layout: 'root', postIds: [] },
+    { kind: 'root', sitePath: '/', outputPath: outputPathOf('/'), layout: 'root', postIds: [] },
     { kind: 'not-found', sitePath: '/404.html', outputPath: '404.html', layout: '404', postIds: [] },
   ];
   reportOutputCollisions(routes, posts, config, diagnostics);
@@ -153,12 +153,12 @@ function newestFirst(a: Post, b: Post): number {
 /** `/ko/`, `/ko/page/2/`, …: at least one page, even for a language with no posts yet. */
 function indexRoutes(lang: Lang, posts: readonly Post[], pageSize: number): Route[] {
   const ids = posts.map((post) => post.id);
-  return pagedRoutes(`/${lang}/`, ids, pageSize, { kind: 'index', layout: 'index', lang });
+  return pagedRoutes(languageHomePath(lang), ids, pageSize, { kind: 'index', layout: 'index', lang });
 }
 
 /** `/ko/search/`: the language's search page (its index is built after rendering, src/search/). */
 function searchRoute(lang: Lang): Route {
-  const url = `/${lang}/search/`;
+  const url = searchPagePath(lang);
   return { kind: 'search', sitePath: url, outputPath: outputPathOf(url), layout: 'search', lang, postIds: [] };
 }
 
@@ -168,7 +168,7 @@ function searchRoute(lang: Lang): Route {
  */
 function taxonomyRoutes(lang: Lang, terms: Record<TaxonomyKind, Term[]>, pageSize: number): Route[] {
   return TAXONOMY_KINDS.flatMap((taxonomy): Route[] => {
-    const url = `/${lang}/${taxonomy}/`;
+    const url = taxonomyPath(lang, taxonomy);
     return [
       { kind: 'terms', sitePath: url, outputPath: outputPathOf(url), layout: 'terms', lang, postIds: [], taxonomy },
       ...terms[taxonomy].flatMap((term) =>
@@ -186,10 +186,9 @@ function pagedRoutes(
   fields: Omit<Route, 'sitePath' | 'outputPath' | 'postIds' | 'pagination'>,
 ): Route[] {
   const total = Math.max(1, Math.ceil(postIds.length / pageSize));
-  const urlOf = (page: number) => (page === 1 ? first : `${first}page/${page}/`);
   return Array.from({ length: total }, (_, i): Route => {
     const page = i + 1;
-    const url = urlOf(page);
+    const url = listPagePath(first, page);
     return {
       ...fields,
       sitePath: url,
@@ -198,8 +197,8 @@ function pagedRoutes(
       pagination: {
         page,
         total,
-        newerPath: page > 1 ? urlOf(page - 1) : undefined,
-        olderPath: page < total ? urlOf(page + 1) : undefined,
+        newerPath: page > 1 ? listPagePath(first, page - 1) : undefined,
+        olderPath: page < total ? listPagePath(first, page + 1) : undefined,
       },
     };
   });

@@ -10,7 +10,7 @@
 import path from 'node:path';
 import { displayPath, error, type Diagnostic } from '../diagnostics.js';
 import type { OutputFile, OutputOrigin, Post, Redirect, Route, Site } from '../types.js';
-import { foldersOf, outputKey } from './generated-paths.js';
+import { foldersOf, outputKey } from '../urls/generated-paths.js';
 
 /**
  * What took an output path first: a public/ file, an output with an origin, or (its path) any

@@ -13,7 +13,7 @@ import { reservedSegment } from '../content/reserved-names.js';
 import { slugFromFileName, slugify } from '../content/slug.js';
 import { takeH1Title } from '../content/title.js';
 import { error, hasErrors, warning, type Diagnostic } from '../diagnostics.js';
-import type { DateSource, Post, ResolvedConfig, SourceFile } from '../types.js';
+import type { DateSource, ParseResult, Post, ResolvedConfig, SourceFile } from '../types.js';
 import type { GitDates } from '../util/git-dates.js';
 import { hashText } from '../util/hash.js';
 import { prune, type PipelineCache } from './cache.js';
@@ -26,11 +26,6 @@ export interface ParseContext {
   git(sourcePath: string): GitDates | undefined;
   /** Whether a post file with this id was loaded (for `x-en.md` beside `x.md`); none when unknown. */
   hasFile?(id: string): boolean;
-}
-
-export interface ParseResult {
-  post?: Post;
-  diagnostics: Diagnostic[];
 }
 
 const UPDATED_KEYS = ['updated', 'last_modified_at', 'lastmod', 'modified'] as const;

@@ -16,8 +16,9 @@ import { draftsBeside } from '../content/post-files.js';
 import { displayPath, error, warning, type Diagnostic } from '../diagnostics.js';
 import type { LinkRef } from '../markdown/renderer.js';
 import type { OutputFile, OutputOrigin, Post, Site } from '../types.js';
-import { isInside, outputPathOf } from '../util/paths.js';
-import { generatedOwner, outputKey } from './generated-paths.js';
+import { isInside } from '../util/paths.js';
+import { generatedOwner, outputKey } from '../urls/generated-paths.js';
+import { outputPathOf, postSitePath } from '../urls/site-paths.js';
 import { refuseAsset } from './post-asset-types.js';
 
 const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
@@ -57,7 +58,7 @@ export function postAssets(site: Site, assetsOf: (post: Post) => readonly LinkRe
   for (const post of [...site.posts].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
     const assets = assetsOf(post);
     if (assets.length === 0) continue;
-    const pageDir = path.posix.dirname(outputPathOf(site.postUrls.get(post.id) ?? `/${post.lang}/posts/${post.slug}/`));
+    const pageDir = path.posix.dirname(outputPathOf(site.postUrls.get(post.id) ?? postSitePath(post)));
     for (const asset of assets) {
       const rel = filePart(asset.url);
       const found = rel === undefined ? undefined : findAsset(post, rel, config.postsDir);

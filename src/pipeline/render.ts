@@ -10,7 +10,7 @@ import { createMarkdown, type LinkRef, type MarkdownRenderer, type PostLookup } 
 import { buildPostLookup, referencesPosts } from '../markdown/post-lookup.js';
 import { type MarkdownStrings, markdownStrings } from '../markdown/strings.js';
 import { createEngine } from '../nunjucks/environment.js';
-import { loadStrings } from '../nunjucks/i18n.js';
+import { loadStrings } from '../i18n/ui-strings.js';
 import { hasInputs, routeInputs, routesShowing } from '../nunjucks/page-fingerprint.js';
 import { createViews, type RenderedBody } from '../nunjucks/views.js';
 import type { LanguageConfig, OutputFile, Post, ResolvedConfig, Route, Site } from '../types.js';

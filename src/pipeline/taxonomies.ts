@@ -8,6 +8,7 @@
 import { reservedSegment } from '../content/reserved-names.js';
 import { slugify } from '../content/slug.js';
 import type { Lang, Post, TaxonomyKind, Term, TermLink } from '../types.js';
+import { termPath } from '../urls/site-paths.js';
 import { hashText } from '../util/hash.js';
 
 /** Both taxonomies, in the order pages and views list them. */
@@ -88,7 +89,7 @@ function groupKind(lang: Lang, kind: TaxonomyKind, posts: readonly Post[]): Map<
       if (!term) {
         const segment = uniqueSegment(key, segments);
         segments.add(segment);
-        term = { name, key, segment, url: `/${lang}/${kind}/${segment}/`, postIds: [] };
+        term = { name, key, segment, url: termPath(lang, kind, segment), postIds: [] };
         byKey.set(key, term);
       }
       // A post naming `AI` and `ai` is listed once.

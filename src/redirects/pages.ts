@@ -3,7 +3,7 @@
 // script, no stylesheet: it is seen for an instant, if at all.
 import { escapeUTF8 } from 'entities';
 import type { OutputFile, Site } from '../types.js';
-import { publicUrls } from '../seo/public-urls.js';
+import { publicUrls } from '../urls/public-urls.js';
 
 export function redirectPages(site: Site): OutputFile[] {
   const { config } = site;

@@ -4,9 +4,9 @@
 // error naming the post and the line of its key.
 import { normalizePermalink } from '../content/permalink.js';
 import { displayPath, error, type Diagnostic } from '../diagnostics.js';
-import { generatedOwner, outputKey } from '../pipeline/generated-paths.js';
 import type { Post, Redirect, ResolvedConfig, Route } from '../types.js';
-import { outputPathOf } from '../util/paths.js';
+import { generatedOwner, outputKey } from '../urls/generated-paths.js';
+import { outputPathOf } from '../urls/site-paths.js';
 
 /**
  * `posts` are the published posts, `postUrls` their site paths, `routes` every page of the site.

@@ -6,7 +6,7 @@ import { error, warning, type Diagnostic } from '../diagnostics.js';
 import type { Lang, OutputFile, Route, Site } from '../types.js';
 import { hashText } from '../util/hash.js';
 import { DROPPED_WITH_CONTENT } from '../util/html-elements.js';
-import { encodeSitePath } from '../util/paths.js';
+import { encodeSitePath } from '../urls/hrefs.js';
 import { assembleBundles, INDEX_FILE, partBundleFiles } from './bundle-assembly.js';
 import type { IndexedPart, SearchCache } from './cache.js';
 import { searchClientFiles } from './client.js';

@@ -1,6 +1,7 @@
 // hreflang alternates: which pages are the same page in another language. The page heads and the
 // sitemap both ask this one function, so the two can never disagree (Google reads both).
 import type { Lang, Route, Site } from '../types.js';
+import { languageHomePath } from '../urls/site-paths.js';
 
 /** One `<link rel="alternate" hreflang>` / `<xhtml:link>`: a language tag (or `x-default`) and a site path. */
 export interface Alternate {
@@ -39,10 +40,10 @@ export function alternatesOf(site: Site, route: Route): Alternate[] {
     ];
   }
 
-  const isFirstIndexPage = route.kind === 'index' && (route.pagination?.page ?? 1) === 1 && route.sitePath === `/${route.lang}/`;
+  const isFirstIndexPage = route.kind === 'index' && (route.pagination?.page ?? 1) === 1 && route.sitePath === languageHomePath(route.lang!);
   if ((isFirstIndexPage || route.kind === 'root') && order.length > 1) {
     return [
-      ...config.languages.map((l) => ({ hreflang: l.tag, sitePath: `/${l.code}/` })),
+      ...config.languages.map((l) => ({ hreflang: l.tag, sitePath: languageHomePath(l.code) })),
       { hreflang: 'x-default', sitePath: '/' },
     ];
   }

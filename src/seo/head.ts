@@ -2,10 +2,10 @@
 // alternates, Open Graph locale and image, the Twitter card type, JSON-LD for posts, and feed
 // auto-discovery links. Views spread these into `page`; the theme's partials/head.njk prints them.
 import { isoDate } from '../content/dates.js';
-import { FEED_FORMATS, feedPath } from '../feeds/feeds.js';
 import type { LanguageConfig, Route, Site } from '../types.js';
+import { FEED_FORMATS, feedPath } from '../urls/feed-paths.js';
+import { publicUrls } from '../urls/public-urls.js';
 import { alternatesOf } from './alternates.js';
-import { publicUrls } from './public-urls.js';
 
 /** Schema.org types a post may be described as (site config `schemaType`; BlogPosting by default). */
 const SCHEMA_TYPES = new Set(['BlogPosting', 'NewsArticle', 'Article']);

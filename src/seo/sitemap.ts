@@ -3,8 +3,9 @@
 // two builds of the same site give the same bytes.
 import { isoDate } from '../content/dates.js';
 import type { OutputFile, Post, Route, Site } from '../types.js';
+import { escapeHtml } from '../util/html-escape.js';
 import { alternatesOf } from './alternates.js';
-import { publicUrls } from './public-urls.js';
+import { publicUrls } from '../urls/public-urls.js';
 
 /**
  * Whether a route belongs in the sitemap: not the 404 page, not search pages (`noindex`), not drafts (a `--drafts` preview
@@ -26,11 +27,11 @@ export function buildSitemap(site: Site): string {
   ];
   for (const route of site.routes) {
     if (!inSitemap(site, route)) continue;
-    lines.push('  <url>', `    <loc>${xml(urls.full(route.sitePath))}</loc>`);
+    lines.push('  <url>', `    <loc>${escapeHtml(urls.full(route.sitePath))}</loc>`);
     const lastmod = lastModified(site, route);
     if (lastmod) lines.push(`    <lastmod>${isoDate(lastmod, tz)}</lastmod>`);
     for (const alt of alternatesOf(site, route)) {
-      lines.push(`    <xhtml:link rel="alternate" hreflang="${xml(alt.hreflang)}" href="${xml(urls.full(alt.sitePath))}"/>`);
+      lines.push(`    <xhtml:link rel="alternate" hreflang="${escapeHtml(alt.hreflang)}" href="${escapeHtml(urls.full(alt.sitePath))}"/>`);
     }
     lines.push('  </url>');
   }
@@ -89,8 +90,4 @@ function lastModified(site: Site, route: Route): Date | undefined {
     if (!newest || date > newest) newest = date;
   }
   return newest;
-}
-
-function xml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }

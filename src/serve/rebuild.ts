@@ -10,6 +10,7 @@ import { runPipeline } from '../pipeline/run.js';
 import { MemoryWriter } from '../pipeline/write.js';
 import { indexSearch } from '../search/index.js';
 import type { OutputFile, ResolvedConfig, Site } from '../types.js';
+import { sitePathOfOutput } from '../urls/site-paths.js';
 import { isInside, toPosix } from '../util/paths.js';
 import type { ChangeKind, ChangeSet } from './watcher.js';
 
@@ -118,7 +119,7 @@ export class Rebuilder {
         markdownRenders: 0,
         pagesRendered: 0,
         changed,
-        changedUrls: changed.map(urlOf),
+        changedUrls: changed.map(sitePathOfOutput),
         errors: [],
         diagnostics: [],
         ms: performance.now() - start,
@@ -256,10 +257,4 @@ export class Rebuilder {
 function cpuMsSince(start: NodeJS.CpuUsage): number {
   const used = process.cpuUsage(start);
   return (used.user + used.system) / 1000;
-}
-
-/** `ko/posts/x/index.html` → `/ko/posts/x/`; `ko/feed.xml` → `/ko/feed.xml`. */
-export function urlOf(outputPath: string): string {
-  if (outputPath === 'index.html') return '/';
-  return `/${outputPath.endsWith('/index.html') ? outputPath.slice(0, -'index.html'.length) : outputPath}`;
 }

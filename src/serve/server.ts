@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import type { Diagnostic } from '../diagnostics.js';
 import { PAGEFIND_DIR } from '../search/index.js';
 import type { ResolvedConfig } from '../types.js';
+import { escapeHtml } from '../util/html-escape.js';
 import { isInside } from '../util/paths.js';
 
 /** Where the dev server's own endpoints live; never a path a site can have (`__` is not a slug). */
@@ -243,8 +244,4 @@ export function overlayHtml(errors: readonly Diagnostic[], root: string, hasPage
     `<p style="margin:0 0 1em;color:#ff8a80;font-weight:bold">omnipress: the build failed; ${hasPages ? 'showing the last good pages underneath' : 'no page built yet: fix this and save'}</p>` +
     `<ul style="list-style:none;margin:0;padding:0">${items}</ul></div>`
   );
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }

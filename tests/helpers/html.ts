@@ -30,7 +30,7 @@ export function parseXml(xml: string): Page {
   return cheerio.load(xml, { xml: true });
 }
 
-// Written apart from src/markdown/urls.ts on purpose: what a browser would run or navigate to
+// Written apart from src/markdown/url-policy.ts on purpose: what a browser would run or navigate to
 // as a document, after it drops control characters and whitespace from the URL.
 const RUNNABLE_URL = /^(?:javascript|vbscript|livescript|file|data(?!:image\/(?:png|jpeg|gif|webp|avif);)):/i;
 const URL_ATTRIBUTE = /^(?:href|src|srcset|cite|poster|action|formaction|data|xlink:href|background|ping|longdesc|manifest|codebase|dynsrc|lowsrc)$/i;

@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DevServer } from '../../src/serve/dev-server.js';
+import { escapeHtml } from '../../src/util/html-escape.js';
 import { afterEdit, get, listen, rawGet, startServe, waitFor } from '../helpers/serve.js';
 import { BIN, runCli, siteFromFiles } from '../helpers/site.js';
 
@@ -237,7 +238,3 @@ describe('omnipress serve (the command)', () => {
     expect(runCli(['--help']).stdout).toContain('omnipress serve');
   });
 });
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}

@@ -3,7 +3,7 @@
 // and Hugo make authors write `{{ site.baseurl }}` / `relURL` for this. (Raw-HTML href/src get
 // the same from the sanitizer.) Needs: the base path (option); wraps link_open and image.
 import type MarkdownIt from 'markdown-it';
-import { underBasePath } from '../urls.js';
+import { underBasePath } from '../../urls/hrefs.js';
 
 export function basePathPlugin(md: MarkdownIt, options: { basePath: string }): void {
   if (options.basePath === '/') return;

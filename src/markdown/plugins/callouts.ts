@@ -7,6 +7,7 @@
 import type MarkdownIt from 'markdown-it';
 import type { Token } from 'markdown-it';
 import { type MarkdownEnv, envOf } from '../env.js';
+import { escapeHtml } from '../../util/html-escape.js';
 
 /** The callout kinds the theme styles. */
 export type CalloutType = 'note' | 'tip' | 'info' | 'warning' | 'danger';
@@ -65,8 +66,4 @@ function label(token: Token, env: MarkdownEnv): string {
   const type = token.meta.callout as CalloutType;
   const text = env.strings[LABEL_KEYS[type]] ?? type;
   return `<p class="callout-label">${escapeHtml(text)}</p>\n`;
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }

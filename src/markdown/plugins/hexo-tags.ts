@@ -23,7 +23,7 @@ import { envOf } from '../env.js';
 import { shortValue } from '../html-policy.js';
 import { resolvePostRef } from '../post-lookup.js';
 import { splitArgs } from '../tag-args.js';
-import { UNSAFE_URL_HINT, isSafeUrl } from '../urls.js';
+import { UNSAFE_URL_HINT, isSafeUrl } from '../url-policy.js';
 import { calloutType } from './callouts.js';
 
 const BLOCK_OPEN = /^\{%-?\s*(note|blockquote|codeblock|code|highlight)(?:\s+([\s\S]*?))?\s*-?%\}\s*$/;

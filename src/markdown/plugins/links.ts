@@ -3,7 +3,7 @@
 // `noreferrer` is deliberately not added: it would hide the referring post from the sites a
 // blog links to. Needs: the site origin (option); wraps link_open.
 import type MarkdownIt from 'markdown-it';
-import { externalLinkTest } from '../urls.js';
+import { externalLinkTest } from '../url-policy.js';
 
 export interface LinksOptions {
   /** Origin of the site (`https://example.org`), or `''` when unknown: then every absolute link is external. */

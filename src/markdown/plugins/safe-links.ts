@@ -1,4 +1,4 @@
-// safe-links: one URL policy (urls.ts) for every link and image of a post, whoever made it.
+// safe-links: one URL policy (url-policy.ts) for every link and image of a post, whoever made it.
 //   - validateLink: Markdown links, autolinks and linkified URLs refuse `javascript:`, `vbscript:`,
 //     `file:`, `data:` except raster images, unknown schemes — also when hidden behind entities,
 //     case or whitespace. A refused Markdown link stays visible as text (markdown-it's way).
@@ -14,7 +14,7 @@ import type { StateCore, Token } from 'markdown-it';
 import { warning } from '../../diagnostics.js';
 import { type MarkdownEnv, childLines, envOf, fileLine, forEachBlock } from '../env.js';
 import { isSafeAttributeValue, isUrlAttribute, shortValue } from '../html-policy.js';
-import { UNSAFE_URL_HINT, isSafeUrl } from '../urls.js';
+import { UNSAFE_URL_HINT, isSafeUrl } from '../url-policy.js';
 
 export function safeLinksPlugin(md: MarkdownIt): void {
   md.validateLink = isSafeUrl;

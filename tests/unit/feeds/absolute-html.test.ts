@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { absolutizeHtml } from '../../../src/feeds/absolute-html.js';
-import { publicUrls } from '../../../src/seo/public-urls.js';
+import { publicUrls } from '../../../src/urls/public-urls.js';
 
 const urls = publicUrls({ baseUrl: 'https://example.org/sub/', basePath: '/sub/' });
 const absolutize = (html: string) => absolutizeHtml(html, (url) => urls.resolve(url, '/ko/posts/글/'));

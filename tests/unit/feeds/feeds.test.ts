@@ -1,6 +1,7 @@
 import { parseFeed } from '@rowanmanning/feed-parser';
 import { describe, expect, it } from 'vitest';
-import { buildLanguageFeeds, EMPTY_FEED_DATE, feedPath, type FeedOptionsIn } from '../../../src/feeds/feeds.js';
+import { buildLanguageFeeds, EMPTY_FEED_DATE, type FeedOptionsIn } from '../../../src/feeds/feeds.js';
+import { feedPath } from '../../../src/urls/feed-paths.js';
 import type { OutputFile, Site } from '../../../src/types.js';
 import { siteOf } from './model.js';
 

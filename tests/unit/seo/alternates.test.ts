@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ogLocale } from '../../../src/seo/head.js';
 import { alternatesOf } from '../../../src/seo/alternates.js';
-import { publicUrls } from '../../../src/seo/public-urls.js';
+import { publicUrls } from '../../../src/urls/public-urls.js';
 import type { Route } from '../../../src/types.js';
 import { siteOf } from '../feeds/model.js';
 

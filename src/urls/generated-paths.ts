@@ -2,8 +2,8 @@
 // folders it fills itself (`assets/`: the theme and the diagrams runtime; `pagefind/`: the search
 // index, known only once it is built). A post's page, an old address or a file linked beside a
 // post may take none of them; the model and the post-asset step ask here before anything is written.
-import { FEED_FORMATS } from '../feeds/feeds.js';
 import type { ResolvedConfig } from '../types.js';
+import { FEED_FORMATS } from './feed-paths.js';
 
 /** Folders whose whole content omnipress generates. */
 const GENERATED_FOLDERS = ['assets', 'pagefind'];

@@ -1,9 +1,8 @@
 // The URLs a page, feed or sitemap publishes. With a base URL (`https://example.org/sub/`) they
 // are absolute, as search engines and feed readers need; without one they cannot be, so they
 // fall back to hrefs under the base path (`/sub/ko/`) — still correct on the site itself.
-import { underBasePath } from '../markdown/urls.js';
 import type { ResolvedConfig } from '../types.js';
-import { withBase } from '../util/paths.js';
+import { underBasePath, withBase } from './hrefs.js';
 
 /**
  * Stands in for the missing origin when there is no base URL: `new URL()` (and the feed library)

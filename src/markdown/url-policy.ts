@@ -69,14 +69,3 @@ function stripComments(url: string): string {
   }
   return out;
 }
-
-/**
- * A root-relative URL (`/ko/posts/x/`, `/img/a.png`) moved under the site's base path (`/repo/`),
- * so that links authors write keep working when the site is published under a sub-path. Other
- * URLs, and ones already under the base path, are returned as they are.
- */
-export function underBasePath(url: string, basePath: string): string {
-  if (basePath === '/' || !url.startsWith('/') || url.startsWith('//')) return url;
-  const base = basePath.replace(/\/+$/, '');
-  return url === base || url.startsWith(`${base}/`) ? url : `${base}${url}`;
-}

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { externalLinkTest, isSafeUrl } from '../../../src/markdown/urls.js';
+import { externalLinkTest, isSafeUrl } from '../../../src/markdown/url-policy.js';
 
 describe('isSafeUrl', () => {
   test.each([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { encodeSitePath, withBase } from '../../../src/util/paths.js';
+import { encodeSitePath, withBase } from '../../../src/urls/hrefs.js';
 
 /** What encodeSitePath promises: every segment through encodeURIComponent, slashes kept. */
 const reference = (sitePath: string) => sitePath.split('/').map(encodeURIComponent).join('/');
