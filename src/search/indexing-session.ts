@@ -10,7 +10,6 @@ import { encodeSitePath } from '../urls/hrefs.js';
 import { assembleBundles, INDEX_FILE, partBundleFiles } from './bundle-assembly.js';
 import type { IndexedPart, SearchCache } from './cache.js';
 import { searchClientFiles } from './client.js';
-import type { SearchResult, SearchSession, SearchStats } from './index.js';
 import { PAGEFIND_VERSION, PagefindPool, serviceCount, type PagefindIndex } from './pagefind-pool.js';
 
 /**
@@ -59,6 +58,56 @@ export function splitIntoParts(routes: readonly Route[], size: number): Route[][
   const parts: Route[][] = Array.from({ length: Math.max(1, Math.ceil(routes.length / size)) }, () => []);
   routes.forEach((route, at) => parts[Math.floor((routes.length - 1 - at) / size)]!.push(route));
   return parts;
+}
+
+/** What indexing cost and produced; the build report and the bench read it. */
+export interface SearchStats {
+  /** Post pages indexed, per language code. */
+  pages: Record<Lang, number>;
+  /** Index parts, all languages together (one per language up to `searchPartSize` posts). */
+  parts: number;
+  /** Files in the bundle (index chunks, fragments, pagefind.js, wasm) plus the search page script. */
+  files: number;
+  /** Bytes of all those files. */
+  bytes: number;
+  /** Bytes of the index proper (`.pf_meta`, `.pf_index`, `.pf_fragment`, `.pf_filter`): the part that grows with the posts. */
+  indexBytes: number;
+  /** Milliseconds spent indexing (adding pages and producing the files). */
+  ms: number;
+  /** Languages with a part that went through Pagefind in this run. */
+  indexed: Lang[];
+  /** Parts that went through Pagefind in this run (the others came from the cache). */
+  partsIndexed: number;
+}
+
+export interface SearchResult {
+  outputs: OutputFile[];
+  diagnostics: Diagnostic[];
+  /** Unset when search is off or indexing failed. */
+  stats?: SearchStats;
+}
+
+/**
+ * Indexing that starts while pages are still being rendered: the render stage hands each post
+ * page over (`add`) as it is done. A part comes from the cache when its pages are the same bytes
+ * as when it was cached; that is known only once it is complete, so while the cache has entries
+ * its pages wait until then. With an empty cache (a first build, a CI run without one) nothing
+ * can come from it, and each part's pages go to Pagefind as they arrive: indexing runs beside
+ * rendering, and pages are let go at once rather than held until the part is complete. `finish`
+ * waits for every part and returns the bundles.
+ */
+export interface SearchSession {
+  /** A rendered page (others than post pages are ignored); `hash` of its HTML when known. */
+  add(file: OutputFile, hash?: string): void;
+  /**
+   * Undefined, or a promise to wait for before rendering more: Pagefind takes pages more slowly
+   * than they are rendered, and the pages waiting for it would otherwise pile up in memory.
+   */
+  pace(): Promise<void> | undefined;
+  /** Index what is still missing, wait for every part, assemble the bundles. */
+  finish(): Promise<SearchResult>;
+  /** The build failed: start nothing more (what runs finishes in the background). */
+  cancel(): void;
 }
 
 /**
