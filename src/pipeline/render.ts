@@ -5,13 +5,13 @@ import path from 'node:path';
 import { displayPath, info, type Diagnostic } from '../diagnostics.js';
 import { buildLanguageFeeds, feedPosts } from '../feeds/feeds.js';
 import { redirectPages } from '../redirects/pages.js';
-import { sitemapFiles, sitemapKey } from '../seo/sitemap.js';
+import { sitemapFiles } from '../seo/sitemap.js';
 import { createMarkdown, type LinkRef, type MarkdownRenderer, type PostLookup } from '../markdown/renderer.js';
 import { buildPostLookup, referencesPosts } from '../markdown/post-lookup.js';
 import { type MarkdownStrings, markdownStrings } from '../markdown/strings.js';
 import { createEngine } from '../nunjucks/environment.js';
 import { loadStrings } from '../nunjucks/i18n.js';
-import { hasInputs, routeInputs, routesShowing } from '../nunjucks/page-fingerprint.js';
+import { routeInputs } from '../nunjucks/page-fingerprint.js';
 import { createViews, type RenderedBody } from '../nunjucks/views.js';
 import type { LanguageConfig, OutputFile, Post, ResolvedConfig, Route, Site } from '../types.js';
 import { hashText } from '../util/hash.js';
@@ -19,7 +19,8 @@ import { toPosix } from '../util/paths.js';
 import type { DiagramStats } from '../mermaid/build-mode.js';
 import { needsMermaidRuntime, renderDiagramsAtBuild } from '../mermaid/diagram-step.js';
 import { mermaidRuntimeFiles } from '../mermaid/runtime.js';
-import { prune, type MarkdownEntry, type PageEntry, type PipelineCache, type RenderCounts, type LastPages, type RenderTools, type ServeShortcuts } from './cache.js';
+import { prune, type MarkdownEntry, type PageEntry, type PipelineCache, type RenderCounts, type RenderTools } from './cache.js';
+import type { PagePlan, SinceLastRun } from './since-last-run.js';
 import { postAssets, relativeAssets } from './post-assets.js';
 
 export interface RenderResult {
@@ -51,7 +52,9 @@ export interface RenderOptions {
    * (the search indexer, when it has fallen too far behind to hold its pages in memory).
    */
   pace?: () => Promise<void> | undefined;
-  /** Dev server, model patched (model.ts patchSite): the posts that differ from the previous run's. */
+  /** Dev server: what of the previous run may stand (pipeline/since-last-run.ts). */
+  since?: SinceLastRun;
+  /** Dev server, model patched (SinceLastRun patchModel): the posts that differ from the previous run's. */
   changedPosts?: ReadonlySet<string>;
   /**
    * Takes every output as soon as it is made, instead of `outputs` collecting them: `build`
@@ -61,7 +64,7 @@ export interface RenderOptions {
 }
 
 export async function renderSite(site: Site, options: RenderOptions = {}): Promise<RenderResult> {
-  const { tick = () => {}, cache, onPostPage, pace, changedPosts, emit } = options;
+  const { tick = () => {}, cache, onPostPage, pace, since, changedPosts, emit } = options;
   const { config } = site;
   const diagnostics: Diagnostic[] = [];
   const tools = cache?.tools ?? renderTools(config);
@@ -104,9 +107,6 @@ export async function renderSite(site: Site, options: RenderOptions = {}): Promi
   const views = createViews(site, bodies);
   const summaryKey = summaryKeys();
   const inputsOf = cache ? routeInputs(site) : undefined;
-  // Dev server, model patched (model.ts patchSite): only the routes showing a changed post can have
-  // other inputs than last time; the others are not even looked at (a few dozen of thousands).
-  const recheck = changedPosts && cache?.serve ? routesToRecheck(site, changedPosts, cache.serve) : undefined;
   const outputs: OutputFile[] = [];
   const add = emit ?? ((file: OutputFile) => void outputs.push(file));
   // A cache that takes unchanged pages from the previous output folder (build) need not keep their HTML.
@@ -114,16 +114,13 @@ export async function renderSite(site: Site, options: RenderOptions = {}): Promi
   const failedLayouts = new Set<string>();
   const reportedTemplateErrors = new Set<string>();
   const order = renderOrder(site);
-  // Dev server, model patched: the last run's pages stand for every route that is not rechecked
-  // (its inputs, and its body, are as they were), so only a few dozen routes are looked at.
-  // (Made with the same templates: a template change makes new tools.)
-  const lastPages = cache?.serve?.pages;
-  const last = recheck && lastPages?.order === order && lastPages.tools === tools ? lastPages : undefined;
+  // Dev server: only the routes whose inputs can differ from the last run's are looked at (a few
+  // dozen of thousands after a one-post edit); the last run's pages stand for the others.
+  const plan: PagePlan = since ? since.pagePlan(site, order, tools, changedPosts, bodyHash) : { todo: order.keys() };
+  const { recheck, last } = plan;
   const pageFiles: (OutputFile | undefined)[] = last ? last.files.slice() : new Array<OutputFile | undefined>(order.length);
   const pageHashes = last ? new Map(last.hashes) : new Map<string, string>();
-  const currentBodies = cache?.serve ? postBodyHashes(order, bodyHash) : undefined;
-  const todo = last ? routesToRedo(order, recheck!, last, currentBodies!) : order.keys();
-  for (const at of todo) {
+  for (const at of plan.todo) {
     const route = order[at]!;
     // One broken template would otherwise repeat its error for every page using it.
     tick(++done);
@@ -184,10 +181,8 @@ export async function renderSite(site: Site, options: RenderOptions = {}): Promi
     if (route.kind === 'post') onPostPage?.(file, htmlHash);
   }
   for (const file of pageFiles) if (file) add(file);
-  if (cache?.serve) {
-    // Only pages that all agree with this run's model may stand for routes in the next one.
-    cache.serve.pages = failedLayouts.size === 0 ? { order, tools, files: pageFiles, hashes: pageHashes, bodies: currentBodies! } : undefined;
-  }
+  // Only pages that all agree with this run's model may stand for routes in the next one.
+  plan.finish?.(failedLayouts.size === 0 ? { files: pageFiles, hashes: pageHashes } : undefined);
   if (cache) {
     // A patched model has the routes it had: nothing to prune.
     if (!recheck) prune(cache.pages, new Set(site.routes.map((route) => route.outputPath)));
@@ -197,10 +192,10 @@ export async function renderSite(site: Site, options: RenderOptions = {}): Promi
   addAll(assets.outputs);
   addAll(feeds(site, bodies, cache, bodyHash, counts));
   // A robots.txt of the site's own (public/) wins over the generated one.
-  addAll(sitemap(site, cache, !fs.existsSync(path.join(config.publicDir, 'robots.txt')), changedPosts !== undefined));
+  addAll(sitemap(site, since, !fs.existsSync(path.join(config.publicDir, 'robots.txt')), changedPosts !== undefined));
   addAll(redirectPages(site));
   if (!config.baseUrl) diagnostics.push(noBaseUrl(config));
-  addAll(cache?.serve ? (cache.serve.themeAssets ??= themeAssets(config)) : themeAssets(config));
+  addAll(since ? since.themeAssets(() => themeAssets(config)) : themeAssets(config));
   // The runtime is only shipped when some page still has a diagram for the browser to render.
   // (Asked of markdown's own HTML once, when it was rendered; again only where the diagram step replaced it.)
   const needsRuntime = (id: string, body: RenderedBody) => {
@@ -322,7 +317,7 @@ function bodyInputs(site: Site, strings: MarkdownStrings): BodyInputs {
  * behind). The order of the outputs changes nothing in what is written.
  */
 function renderOrder(site: Site): Route[] {
-  // A patched model (model.ts patchSite) keeps the routes of the one before, and so their order.
+  // A patched model (serve/incremental/patch-site.ts) keeps the routes of the one before, and so their order.
   let order = renderOrders.get(site.routes);
   if (!order) {
     order = sortForRendering(site);
@@ -428,57 +423,10 @@ function feeds(
   });
 }
 
-/**
- * sitemap.xml and robots.txt. The dev server keeps them while sitemapKey holds (building the
- * sitemap of a 4,000-post site took ~100 ms of each rebuild); `build` writes them afresh.
- */
-function sitemap(site: Site, cache: PipelineCache | undefined, robots: boolean, patched: boolean): OutputFile[] {
-  const serve = cache?.serve;
-  if (!serve) return sitemapFiles(site, { robots });
-  // A patched model has every post where it was, with the fields the sitemap reads (MODEL_FIELDS).
-  if (patched && serve.sitemap?.robots === robots) return serve.sitemap.files;
-  const key = sitemapKey(site);
-  if (serve.sitemap?.key === key && serve.sitemap.robots === robots) return serve.sitemap.files;
-  const files = sitemapFiles(site, { robots });
-  serve.sitemap = { key, robots, files };
-  return files;
-}
-
-/**
- * Indexes (in render order) of the routes a patched run must look at: those rechecked, those
- * without inputs (their context is always hashed), post pages whose body is not the one it had (a
- * body naming other posts follows their titles), and routes the last run has no page for.
- */
-function routesToRedo(order: readonly Route[], recheck: ReadonlySet<Route>, last: LastPages, bodies: ReadonlyMap<string, string>): number[] {
-  const todo: number[] = [];
-  for (const [at, route] of order.entries()) {
-    const redo =
-      last.files[at] === undefined ||
-      recheck.has(route) ||
-      !hasInputs(route) ||
-      (route.kind === 'post' && last.bodies.get(route.postIds[0]!) !== bodies.get(route.postIds[0]!));
-    if (redo) todo.push(at);
-  }
-  return todo;
-}
-
-/** Post id → hash of its final body, for the post pages in `order`. */
-function postBodyHashes(order: readonly Route[], bodyHash: (id: string) => string): Map<string, string> {
-  const hashes = new Map<string, string>();
-  for (const route of order) if (route.kind === 'post') hashes.set(route.postIds[0]!, bodyHash(route.postIds[0]!));
-  return hashes;
-}
-
-/**
- * The routes whose inputs may differ from the previous run's after `changed` posts were swapped
- * into an otherwise unchanged model: those showing one of them. (Routes of kinds without inputs
- * are looked at anyway: routesToRedo.)
- */
-function routesToRecheck(site: Site, changed: ReadonlySet<string>, serve: ServeShortcuts): Set<Route> {
-  if (serve.showing?.routes !== site.routes) serve.showing = { routes: site.routes, byPost: routesShowing(site) };
-  const routes = new Set<Route>();
-  for (const id of changed) for (const route of serve.showing.byPost.get(id) ?? []) routes.add(route);
-  return routes;
+/** sitemap.xml and robots.txt: the dev server keeps them while what they show is the same. */
+function sitemap(site: Site, since: SinceLastRun | undefined, robots: boolean, patched: boolean): OutputFile[] {
+  const make = () => sitemapFiles(site, { robots });
+  return since ? since.sitemap(site, robots, patched, make) : make();
 }
 
 /** Feeds and the sitemap need absolute URLs; say once how to get them. */

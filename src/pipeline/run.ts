@@ -9,11 +9,12 @@ import type { OutputFile, Post, ResolvedConfig, Site } from '../types.js';
 import { readGitDates, type GitDates } from '../util/git-dates.js';
 import { listPublicFiles, type PublicListing } from './public-files.js';
 import { loadPosts } from './load.js';
-import { buildSite, patchSite } from './model.js';
+import { buildSite } from './model.js';
 import { parsePosts } from './parse.js';
 import { OutputClaims } from './output-claims.js';
 import { renderSite } from './render.js';
 import type { PipelineCache } from './cache.js';
+import type { SinceLastRun } from './since-last-run.js';
 import { startSearch, type SearchStats } from '../search/index.js';
 
 export type Stage = 'load' | 'parse' | 'model' | 'render';
@@ -60,6 +61,8 @@ export interface PipelineHooks {
   emit?: (file: OutputFile) => void;
   /** public/ as the caller already listed it (build copies it, check reports on it); else it is listed here. */
   publicFiles?: PublicListing;
+  /** Dev server: what of its previous run may stand, because its watcher reports every change. */
+  since?: SinceLastRun;
 }
 
 /** Reports progress of one stage; stages call it per item and it decides how often to pass it on. */
@@ -76,13 +79,8 @@ function postLayouts(templateDirs: readonly string[]): Set<string> {
  * The model: built from the posts, or in the dev server patched from the previous one when the
  * edits left every post's place in the site as it was (`changed`: the posts that differ).
  */
-function modelStage(posts: Post[], config: ResolvedConfig, cache?: PipelineCache): ReturnType<typeof buildSite> & { changed?: Set<string> } {
-  const serve = cache?.serve;
-  const patched = serve?.model && patchSite(serve.model, posts, config);
-  // Set again (runPipeline, after rendering) only once the page cache agrees with the new model:
-  // after a run that stopped early, some pages would be older than the model a patch starts from.
-  if (serve) serve.model = undefined;
-  return patched || buildSite(posts, config);
+function modelStage(posts: Post[], config: ResolvedConfig, since?: SinceLastRun): ReturnType<typeof buildSite> & { changed?: Set<string> } {
+  return since?.patchModel(posts, config) ?? buildSite(posts, config);
 }
 
 /** A posts folder without a single post: an empty site must never replace a real one. */
@@ -118,7 +116,7 @@ export async function runPipeline(config: ResolvedConfig, hooks: PipelineHooks =
     return result;
   };
 
-  const loaded = await timed('load', 0, () => loadPosts(config.postsDir, cache?.load, config.languages.map((l) => l.code), cache?.serve));
+  const loaded = await timed('load', 0, () => loadPosts(config.postsDir, cache?.load, config.languages.map((l) => l.code), hooks.since));
   const sources = new Map(loaded.files.map((file) => [file.sourcePath, file.text]));
   const diagnostics = [...loaded.diagnostics];
   if (loaded.files.length === 0 && loaded.diagnostics.length === 0) diagnostics.push(noPostsFound(config));
@@ -133,14 +131,14 @@ export async function runPipeline(config: ResolvedConfig, hooks: PipelineHooks =
       // One `git log` per build, read lazily: a site whose posts all carry dates and that does not
       // want `updated` from git never runs git at all.
       git: (sourcePath) => (gitDates ??= cache?.gitDates ?? readGitDates(config.postsDir)).get(sourcePath),
-    }, cache),
+    }, cache, hooks.since),
   );
   diagnostics.push(...parsed.diagnostics);
   posts = parsed.posts;
   if (cache && gitDates) cache.gitDates = gitDates;
   if (hasErrors(diagnostics) && !hooks.keepGoing) return stop();
 
-  const modelled = await timed('model', parsed.posts.length, () => modelStage(parsed.posts, config, cache));
+  const modelled = await timed('model', parsed.posts.length, () => modelStage(parsed.posts, config, hooks.since));
   diagnostics.push(...modelled.diagnostics);
   if (hasErrors(diagnostics) && !hooks.keepGoing) return stop();
 
@@ -161,6 +159,7 @@ export async function runPipeline(config: ResolvedConfig, hooks: PipelineHooks =
       cache,
       onPostPage: search && ((file, hash) => search.add(file, hash)),
       pace: search && (() => search.pace()),
+      since: hooks.since,
       changedPosts: modelled.changed,
       emit: emit && ((file) => void (admit(file) && emit(file))),
     }),
@@ -176,7 +175,7 @@ export async function runPipeline(config: ResolvedConfig, hooks: PipelineHooks =
     if (hooks.keepGoing) return { site: modelled.site, posts, outputs: emit ? [] : renderedOutputs, diagnostics, sources, timings, diagrams: rendered.diagrams };
     return stop();
   }
-  if (cache?.serve) cache.serve.model = { allPosts: parsed.posts, site: modelled.site, diagnostics: modelled.diagnostics };
+  hooks.since?.keepModel(parsed.posts, modelled);
   if (hooks.deferSearch) return { site: modelled.site, posts, outputs: renderedOutputs, pageHashes: rendered.pageHashes, diagnostics, sources, timings, diagrams: rendered.diagrams };
   // The index files join the outputs.
   const indexed = search ? await search.finish() : { outputs: [], diagnostics: [], stats: undefined };

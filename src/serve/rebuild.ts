@@ -5,12 +5,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { resolveConfig, type ConfigOverrides } from '../config.js';
 import { error, hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics.js';
-import { createPipelineCache, type PipelineCache } from '../pipeline/cache.js';
+import { PipelineCache } from '../pipeline/cache.js';
 import { runPipeline } from '../pipeline/run.js';
 import { MemoryWriter } from '../pipeline/write.js';
 import { indexSearch } from '../search/index.js';
 import type { OutputFile, ResolvedConfig, Site } from '../types.js';
 import { isInside, toPosix } from '../util/paths.js';
+import { LastRun } from './incremental/last-run.js';
 import type { ChangeKind, ChangeSet } from './watcher.js';
 
 /** What one (re)build did: the dev server logs it, browsers hear about it, tests assert on it. */
@@ -44,7 +45,9 @@ export interface BuildRecord {
 export class Rebuilder {
   /** The outputs being served; replaced only by a build without errors. */
   readonly writer = new MemoryWriter();
-  readonly cache: PipelineCache = { ...createPipelineCache(), serve: {} };
+  readonly cache = new PipelineCache();
+  /** What of the last run the next one may reuse, as long as the watcher reports every change. */
+  readonly lastRun = new LastRun();
   /** Every build so far, oldest first. */
   readonly builds: BuildRecord[] = [];
   /** Errors of the latest build (the overlay shows them until a build succeeds). */
@@ -70,7 +73,7 @@ export class Rebuilder {
    * and size again (after a watcher error, events may have been lost).
    */
   rescan(): void {
-    this.cache.serve = {};
+    this.lastRun.forgetAll();
   }
 
   /** The first build. */
@@ -137,12 +140,12 @@ export class Rebuilder {
     const configDiagnostics = this.applyChanges(changes);
     if (hasErrors(configDiagnostics)) return this.failed(record, configDiagnostics);
 
-    this.cache.counts = { markdownRenders: 0, pagesRendered: 0, feedsRendered: 0 };
+    this.cache.resetCounts();
     let result: Awaited<ReturnType<typeof runPipeline>>;
     try {
       // `now` moves on, so a scheduled post appears once its time comes (with --no-future).
       // keepGoing: a broken post does not hide the other posts' problems from the overlay.
-      result = await runPipeline({ ...this.config, now: new Date() }, { deferSearch: true, keepGoing: true }, this.cache);
+      result = await runPipeline({ ...this.config, now: new Date() }, { deferSearch: true, keepGoing: true, since: this.lastRun }, this.cache);
     } catch (cause) {
       // Typically a file deleted between listing and reading it; the watcher's next event rebuilds,
       // from a fresh listing.
@@ -218,7 +221,8 @@ export class Rebuilder {
       const { config, diagnostics } = resolveConfig(this.overrides);
       if (hasErrors(diagnostics)) return diagnostics;
       this.config = config;
-      Object.assign(this.cache, createPipelineCache(), { serve: {} });
+      this.cache.reset();
+      this.lastRun.forgetAll();
       return diagnostics;
     }
     // The same file can be reported twice in one batch (an editor's save, the watcher's recheck).
@@ -227,26 +231,14 @@ export class Rebuilder {
       if (change.kind === 'post') {
         if (change.event === 'change' && seen.has(change.path)) continue;
         seen.add(change.path);
-        // Keyed on mtime + size, the load cache could miss an edit within the same tick; and while
-        // the listing is trusted (cache.ts ServeShortcuts), a dropped entry is the only file read.
-        // (A saved file is its own key; a folder that went takes the files inside it.)
-        let known = this.cache.load.delete(change.path);
-        if (!known || change.event !== 'change') {
-          for (const file of this.cache.load.keys()) {
-            if (isInside(file, change.path)) {
-              this.cache.load.delete(file);
-              known = true;
-            }
-          }
-        }
+        // While the listing is trusted (incremental/last-run.ts), a dropped entry is the only file read.
+        const known = this.cache.invalidatePost(change.path, change.event !== 'change');
         // A file that came or went (or one the listing never had) changes the listing: walk posts/ again.
         if (change.event !== 'change' || !known) this.rescan();
       } else if (change.kind === 'template') {
-        if (this.cache.serve) this.cache.serve.themeAssets = undefined;
+        this.lastRun.forgetThemeAssets();
         if (isInside(change.path, path.join(templatesDir, 'assets'))) continue;
-        // Layouts, partials or UI strings: every page again, but no markdown (bodies stay cached).
-        this.cache.pages.clear();
-        this.cache.tools = undefined;
+        this.cache.invalidateTemplates();
       }
     }
     return [];
