@@ -27,6 +27,8 @@ export interface MarkdownEntry {
   htmlHash: string;
   /** Whether `body.html` still has diagrams for the browser (mermaid/diagram-step.ts needsMermaidRuntime). */
   mermaidRuntime: boolean;
+  /** Every Markdown link and image of the body, with its source line (`check` looks where they lead). */
+  links: LinkRef[];
   /** The body's relatively linked images and files, copied beside its page (post-assets.ts). */
   relativeAssets: LinkRef[];
 }

@@ -24,9 +24,9 @@ import type { PagePlan, SinceLastRun } from './since-last-run.js';
 import { postAssets, relativeAssets } from './post-assets.js';
 
 export interface RenderResult {
-  /** Every output, unless `emit` took them as they were made (then empty). */
-  outputs: OutputFile[];
   diagnostics: Diagnostic[];
+  /** Post id → the Markdown links and images of its body (`check` looks where they lead). */
+  links: Map<string, LinkRef[]>;
   /** Build-mode diagram rendering, when it ran. */
   diagrams?: DiagramStats;
   /** How many post bodies went through markdown-it (incremental rebuilds assert on it). */
@@ -57,14 +57,14 @@ export interface RenderOptions {
   /** Dev server, model patched (SinceLastRun patchModel): the posts that differ from the previous run's. */
   changedPosts?: ReadonlySet<string>;
   /**
-   * Takes every output as soon as it is made, instead of `outputs` collecting them: `build`
-   * streams pages to disk, so that a big site is never held in memory whole.
+   * Takes every output as soon as it is made: `build` streams pages to disk, so that a big site
+   * is never held in memory whole. Without it the outputs are made and dropped.
    */
-  emit?: (file: OutputFile) => void;
+  write?: (file: OutputFile) => void;
 }
 
 export async function renderSite(site: Site, options: RenderOptions = {}): Promise<RenderResult> {
-  const { tick = () => {}, cache, onPostPage, pace, since, changedPosts, emit } = options;
+  const { tick = () => {}, cache, onPostPage, pace, since, changedPosts, write = () => {} } = options;
   const { config } = site;
   const diagnostics: Diagnostic[] = [];
   const tools = cache?.tools ?? renderTools(config);
@@ -107,8 +107,6 @@ export async function renderSite(site: Site, options: RenderOptions = {}): Promi
   const views = createViews(site, bodies);
   const summaryKey = summaryKeys();
   const inputsOf = cache ? routeInputs(site) : undefined;
-  const outputs: OutputFile[] = [];
-  const add = emit ?? ((file: OutputFile) => void outputs.push(file));
   // A cache that takes unchanged pages from the previous output folder (build) need not keep their HTML.
   const keepHtml = !cache?.previousPage;
   const failedLayouts = new Set<string>();
@@ -119,6 +117,13 @@ export async function renderSite(site: Site, options: RenderOptions = {}): Promi
   const plan: PagePlan = since ? since.pagePlan(site, order, tools, changedPosts, bodyHash) : { todo: order.keys() };
   const { recheck, last } = plan;
   const pageFiles: (OutputFile | undefined)[] = last ? last.files.slice() : new Array<OutputFile | undefined>(order.length);
+  // The dev server's next run needs every page (PagePlan.finish); any other run writes each page
+  // at once and keeps none.
+  const keepPages = plan.finish !== undefined;
+  const made = (at: number, file: OutputFile | undefined) => {
+    if (keepPages) pageFiles[at] = file;
+    else if (file) write(file);
+  };
   const pageHashes = last ? new Map(last.hashes) : new Map<string, string>();
   for (const at of plan.todo) {
     const route = order[at]!;
@@ -138,7 +143,7 @@ export async function renderSite(site: Site, options: RenderOptions = {}): Promi
       const page = cachedPage(route, cached, cache!);
       if (page) {
         if (cached.htmlHash) pageHashes.set(route.outputPath, cached.htmlHash);
-        pageFiles[at] = page;
+        made(at, page);
         if (route.kind === 'post') onPostPage?.(page, cached.htmlHash);
         continue;
       }
@@ -150,7 +155,7 @@ export async function renderSite(site: Site, options: RenderOptions = {}): Promi
       if (page) {
         if (cached.inputs !== inputs || cached.body !== body) cache!.pages.set(route.outputPath, { ...cached, inputs, body });
         if (cached.htmlHash) pageHashes.set(route.outputPath, cached.htmlHash);
-        pageFiles[at] = page;
+        made(at, page);
         if (route.kind === 'post') onPostPage?.(page, cached.htmlHash);
         continue;
       }
@@ -165,7 +170,7 @@ export async function renderSite(site: Site, options: RenderOptions = {}): Promi
         if (!reportedTemplateErrors.has(key)) diagnostics.push(d);
         reportedTemplateErrors.add(key);
       }
-      pageFiles[at] = undefined;
+      made(at, undefined);
       continue;
     }
     // Post pages' hashes key the search index; without search nobody needs them.
@@ -175,12 +180,10 @@ export async function renderSite(site: Site, options: RenderOptions = {}): Promi
       cache?.pages.set(route.outputPath, { inputs, body, key, html: keepHtml ? html! : undefined, htmlHash });
     }
     const file = { path: route.outputPath, content: html! };
-    // Streaming (build): written at once, not held.
-    if (emit) emit(file);
-    else pageFiles[at] = file;
+    made(at, file);
     if (route.kind === 'post') onPostPage?.(file, htmlHash);
   }
-  for (const file of pageFiles) if (file) add(file);
+  if (keepPages) for (const file of pageFiles) if (file) write(file);
   // Only pages that all agree with this run's model may stand for routes in the next one.
   plan.finish?.(failedLayouts.size === 0 ? { files: pageFiles, hashes: pageHashes } : undefined);
   if (cache) {
@@ -188,7 +191,7 @@ export async function renderSite(site: Site, options: RenderOptions = {}): Promi
     if (!recheck) prune(cache.pages, new Set(site.routes.map((route) => route.outputPath)));
     cache.counts = counts;
   }
-  const addAll = (files: readonly OutputFile[]) => files.forEach(add);
+  const addAll = (files: readonly OutputFile[]) => files.forEach((file) => write(file));
   addAll(assets.outputs);
   addAll(feeds(site, bodies, cache, bodyHash, counts));
   // A robots.txt of the site's own (public/) wins over the generated one.
@@ -203,7 +206,8 @@ export async function renderSite(site: Site, options: RenderOptions = {}): Promi
     return original && original.body.html === body.html ? original.mermaidRuntime : needsMermaidRuntime(body.html);
   };
   if ([...bodies].some(([id, body]) => needsRuntime(id, body))) addAll(mermaidRuntimeFiles());
-  return { outputs, diagnostics, diagrams: diagrams.stats, ...counts, pageHashes };
+  const links = new Map([...markdownOut].map(([id, entry]) => [id, entry.links]));
+  return { diagnostics, links, diagrams: diagrams.stats, ...counts, pageHashes };
 }
 
 /** The markdown renderer, the template engine and the UI strings: read and compiled once per config and templates. */
@@ -282,6 +286,7 @@ function renderBody(
     entry = {
       body: { html: rendered.html, headings: rendered.headings, diagrams: rendered.diagrams },
       diagnostics: rendered.diagnostics,
+      links: rendered.links,
       relativeAssets: relativeAssets(rendered.links),
       htmlHash: hashText(rendered.html),
       mermaidRuntime: needsMermaidRuntime(rendered.html),

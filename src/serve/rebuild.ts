@@ -7,7 +7,7 @@ import { resolveConfig, type ConfigOverrides } from '../config.js';
 import { error, hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics.js';
 import { PipelineCache } from '../pipeline/cache.js';
 import { runPipeline } from '../pipeline/run.js';
-import { MemoryWriter } from '../pipeline/write.js';
+import { MemoryWriter, OutputList } from '../pipeline/write.js';
 import { indexSearch } from '../search/index.js';
 import type { OutputFile, ResolvedConfig, Site } from '../types.js';
 import { isInside, toPosix } from '../util/paths.js';
@@ -142,10 +142,12 @@ export class Rebuilder {
 
     this.cache.resetCounts();
     let result: Awaited<ReturnType<typeof runPipeline>>;
+    const outputs = new OutputList();
     try {
       // `now` moves on, so a scheduled post appears once its time comes (with --no-future).
       // keepGoing: a broken post does not hide the other posts' problems from the overlay.
-      result = await runPipeline({ ...this.config, now: new Date() }, { deferSearch: true, keepGoing: true, since: this.lastRun }, this.cache);
+      // search 'later': the index waits until a browser asks for it (indexLater).
+      result = await runPipeline({ ...this.config, now: new Date() }, { writer: outputs, search: 'later', keepGoing: true, since: this.lastRun }, this.cache);
     } catch (cause) {
       // Typically a file deleted between listing and reading it; the watcher's next event rebuilds,
       // from a fresh listing.
@@ -157,7 +159,7 @@ export class Rebuilder {
     const counts = { ...this.cache.counts };
     if (!result.site || hasErrors(diagnostics)) return this.failed(record, diagnostics, counts);
     this.errors = [];
-    this.outputs = result.outputs;
+    this.outputs = outputs.files;
     // Until the new index is ready the previous one is served: search may lag a save by a moment.
     const changed = this.writer.write([...this.outputs, ...this.searchOutputs]);
     this.indexLater(result.site, result.pageHashes);
