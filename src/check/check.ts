@@ -79,7 +79,7 @@ function checkPublished(site: Site, allPosts: readonly Post[], made: Pick<Pipeli
     );
   }
   const targets: LinkTargets = {
-    files: new Set([...[...made.outputPaths].map((output) => output.normalize('NFC')), ...publicFiles]),
+    files: new Set([...publicFiles, ...[...made.outputPaths].map((output) => output.normalize('NFC'))]),
     unpublished: new Map(
       allPosts.filter((p) => !site.postsById.has(p.id)).map((p) => [p.permalink ?? `/${p.lang}/posts/${p.slug}/`, p]),
     ),

@@ -14,10 +14,10 @@ import { isInside, toPosix } from '../util/paths.js';
 import { LastRun } from './incremental/last-run.js';
 import type { ChangeKind, ChangeSet } from './watcher.js';
 
-/** What one (re)build did: the dev server logs it, browsers hear about it, tests assert on it. */
 /** How long a search request waits for a newer index when an older one can be served. */
 const SEARCH_WAIT_MS = 2000;
 
+/** What one (re)build did: the dev server logs it, browsers hear about it, tests assert on it. */
 export interface BuildRecord {
   /** 1 for the first build, then counting up. */
   id: number;

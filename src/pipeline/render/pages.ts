@@ -10,17 +10,25 @@ import { prune, type PageEntry, type PipelineCache, type RenderCounts, type Rend
 import type { PagePlan, SinceLastRun } from '../since-last-run.js';
 import type { Bodies } from './bodies.js';
 
+/** What renderPages works with besides the site, its bodies and the tools (render.ts RenderOptions says more). */
 export interface PageOptions {
+  /** The page cache (and, from `build`'s cache, the previous build's files). */
   cache?: PipelineCache;
+  /** Dev server: which routes to look at, and the last run's pages for the others. */
   since?: SinceLastRun;
+  /** Dev server, model patched: the posts that differ from the last run's. */
   changedPosts?: ReadonlySet<string>;
+  /** Counts of this run; `pagesRendered` goes up here. */
   counts: RenderCounts;
   /** Progress: called with the number of items done (bodies were counted before). */
   tick: (done: number) => void;
   /** Items done before the first page (the bodies). */
   doneBefore: number;
+  /** Each post page as soon as it is made (the search indexer), with the hash of its HTML when known. */
   onPostPage?: (file: OutputFile, htmlHash?: string) => void;
+  /** Rendering waits for the promise it returns (the search indexer fell behind). */
   pace?: () => Promise<void> | undefined;
+  /** Takes each page. */
   write: (file: OutputFile) => void;
 }
 
