@@ -3,7 +3,7 @@
 import { resolveConfig, type ConfigOverrides } from './config.js';
 import path from 'node:path';
 import { hasErrors, sortDiagnostics, tooManyWarnings, warning, type Diagnostic } from './diagnostics.js';
-import { runPipeline, type PipelineHooks } from './pipeline/run.js';
+import { runPipeline, type PipelineOptions } from './pipeline/run.js';
 import type { RenderCounts } from './pipeline/cache.js';
 import { acquireBuildLock } from './pipeline/build-lock.js';
 import { listPublicFiles } from './pipeline/public-files.js';
@@ -11,7 +11,7 @@ import { openBuildCache, saveBuildCache } from './pipeline/cache-file.js';
 import { checkOutputFolder, StagingFolder } from './pipeline/write.js';
 import type { DiagramStats } from './mermaid/build-mode.js';
 import type { SearchStats } from './search/index.js';
-import type { Lang, OutputFile, ResolvedConfig } from './types.js';
+import type { Lang, ResolvedConfig } from './types.js';
 
 export interface BuildReport {
   ok: boolean;
@@ -34,7 +34,7 @@ export interface BuildReport {
   ms: number;
 }
 
-export interface BuildOptions extends ConfigOverrides, PipelineHooks {
+export interface BuildOptions extends ConfigOverrides, Pick<PipelineOptions, 'onProgress'> {
   /** Fail (nothing published) when the build has more warnings than this (`--max-warnings`). */
   maxWarnings?: number;
 }
@@ -78,15 +78,10 @@ async function writeSite(config: ResolvedConfig, options: BuildOptions, configDi
   const publicFiles = listPublicFiles(config.publicDir);
   // Pages go to disk as they are rendered; the staging folder replaces the site only if all went well.
   const staging = StagingFolder.open(config, publicFiles);
-  const emitted = new Set<string>();
   let result: Awaited<ReturnType<typeof runPipeline>>;
   try {
-    const emit = (file: OutputFile) => {
-      staging.add(file);
-      emitted.add(file.path);
-    };
     // keepGoing: a failed build reports every problem of every stage at once.
-    result = await runPipeline(config, { ...options, emit, keepGoing: true, publicFiles }, cache);
+    result = await runPipeline(config, { onProgress: options.onProgress, writer: staging, keepGoing: true, publicFiles }, cache);
   } catch (cause) {
     staging.discard();
     throw cause;
@@ -101,7 +96,7 @@ async function writeSite(config: ResolvedConfig, options: BuildOptions, configDi
 
   const pagesByLang = new Map<Lang, number>([...config.languages.map((l): [Lang, number] => [l.code, 0]), ['', 0]]);
   for (const route of result.site.routes) pagesByLang.set(route.lang ?? '', (pagesByLang.get(route.lang ?? '') ?? 0) + 1);
-  const written = staging.swapIn(emitted);
+  const written = staging.swapIn(result.outputPaths);
   for (const shadowed of written.shadowed) {
     diagnostics.push(
       warning(path.join(config.publicDir, shadowed), `public/${shadowed} is replaced by a page omnipress generates at the same path`, {

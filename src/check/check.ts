@@ -6,11 +6,9 @@
 import path from 'node:path';
 import { resolveConfig, type ConfigOverrides } from '../config.js';
 import { hasErrors, sortDiagnostics, warning, type Diagnostic } from '../diagnostics.js';
-import { createMarkdown } from '../markdown/renderer.js';
-import { buildPostLookup } from '../markdown/post-lookup.js';
 import { listPublicFiles, type PublicListing } from '../pipeline/public-files.js';
 import { runPipeline, type PipelineResult } from '../pipeline/run.js';
-import type { OutputFile, Post, ResolvedConfig, Site } from '../types.js';
+import type { Post, ResolvedConfig, Site } from '../types.js';
 import { postSitePath } from '../urls/site-paths.js';
 import { missingTranslations, unpublishedPosts } from './editorial.js';
 import { checkPostLinks, type LinkTargets } from './links.js';
@@ -39,16 +37,16 @@ export async function checkSite(options: CheckOptions = {}): Promise<CheckReport
   const diagnostics = [...resolved.diagnostics];
   let result: PipelineResult | undefined;
   if (!hasErrors(diagnostics)) {
-    // The search index is written output, not a check: building it would only cost time.
+    // No writer, and no search index: both are output, not a check, and would only cost time.
     const publicFiles = listPublicFiles(config.publicDir);
-    result = await runPipeline(config, { deferSearch: true, keepGoing: true, publicFiles });
+    result = await runPipeline(config, { search: 'off', keepGoing: true, publicFiles });
     diagnostics.push(...publicFiles.diagnostics, ...result.diagnostics);
     diagnostics.push(...unpublishedPosts(result.posts ?? [], config));
     if (result.site) {
       // A link whose line already has an error (a file refused, a post that did not parse) is
       // that problem again, not a second one.
       const known = new Set(diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.file}\0${d.line}`));
-      const published = checkPublished(result.site, result.posts ?? [], result.outputs, publicFiles);
+      const published = checkPublished(result.site, result.posts ?? [], result, publicFiles);
       diagnostics.push(...published.filter((d) => d.severity !== 'error' || !known.has(`${d.file}\0${d.line}`)));
     }
   }
@@ -63,33 +61,31 @@ export async function checkSite(options: CheckOptions = {}): Promise<CheckReport
   };
 }
 
-/** What needs the whole site: links against its pages and files, translations, public/ shadowing. */
-function checkPublished(site: Site, allPosts: readonly Post[], outputs: readonly OutputFile[], publicListing: PublicListing): Diagnostic[] {
+/**
+ * What needs the whole site: links against its pages and files, translations, public/ shadowing.
+ * `made` is what the pipeline made of it: the output paths, and each post body's links as markdown
+ * recorded them while rendering.
+ */
+function checkPublished(site: Site, allPosts: readonly Post[], made: Pick<PipelineResult, 'outputPaths' | 'links'>, publicListing: PublicListing): Diagnostic[] {
   const { config } = site;
   const diagnostics: Diagnostic[] = [];
   const publicFiles = new Set(publicListing.files.map((file) => file.rel.normalize('NFC')));
-  for (const output of outputs) {
-    if (!publicFiles.has(output.path)) continue;
+  for (const output of made.outputPaths) {
+    if (!publicFiles.has(output)) continue;
     // The same warning `build` gives when it writes the site.
     diagnostics.push(
-      warning(path.join(config.publicDir, output.path), `public/${output.path} is replaced by a page omnipress generates at the same path`, {
+      warning(path.join(config.publicDir, output), `public/${output} is replaced by a page omnipress generates at the same path`, {
         hint: 'rename or remove the file in public/',
       }),
     );
   }
   const targets: LinkTargets = {
-    files: new Set([...outputs.map((o) => o.path.normalize('NFC')), ...publicFiles]),
+    files: new Set([...publicFiles, ...[...made.outputPaths].map((output) => output.normalize('NFC'))]),
     unpublished: new Map(
       allPosts.filter((p) => !site.postsById.has(p.id)).map((p) => [postSitePath(p), p]),
     ),
   };
-  // The same markdown setup as the render stage; only the recorded links are used.
-  const markdown = createMarkdown({ trustedHtml: config.trustedHtml, siteOrigin: '', basePath: config.basePath });
-  const lookup = buildPostLookup(site);
-  for (const post of site.posts) {
-    const { links } = markdown.render(post.body, { file: post.sourcePath, bodyLine: post.bodyLine, id: post.id, lang: post.lang, lookup });
-    diagnostics.push(...checkPostLinks(post, links, site, targets));
-  }
+  for (const post of site.posts) diagnostics.push(...checkPostLinks(post, made.links.get(post.id) ?? [], site, targets));
   diagnostics.push(...missingTranslations(site));
   return diagnostics;
 }

@@ -6,7 +6,6 @@ import path from 'node:path';
 import { resolveConfig } from '../config.js';
 import type { SkippedFile } from '../content/post-files.js';
 import { sortDiagnostics, type Diagnostic } from '../diagnostics.js';
-import { loadPosts } from '../pipeline/load.js';
 import { runPipeline } from '../pipeline/run.js';
 import type { ResolvedConfig } from '../types.js';
 import { guessConfig, type ConfigGuess } from './guess-config.js';
@@ -58,8 +57,7 @@ export async function migrateCheck(options: MigrateOptions): Promise<MigrateRepo
   const config: ResolvedConfig = { ...resolved.config, search: false, mermaid: { ...resolved.config.mermaid, mode: 'client' } };
   const result = await runPipeline(config, { keepGoing: true });
   const diagnostics = sortDiagnostics([...resolved.diagnostics, ...result.diagnostics]);
-  // The pipeline keeps its files to itself; reading them again is cheap next to rendering.
-  const { files, skipped } = loadPosts(config.postsDir, undefined, config.languages.map((l) => l.code));
+  const { postFiles: files, skipped } = result;
   const postFiles = new Set(files.map((file) => file.sourcePath));
 
   const broken = new Map<string, Diagnostic[]>();

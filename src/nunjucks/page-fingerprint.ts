@@ -101,7 +101,7 @@ export function routeInputs(site: Site): (route: Route) => string | undefined {
 
 /**
  * Post id → the routes whose inputs carry that post's stamp. When only some posts changed and
- * the rest of the model is as it was (model.ts `patchSite`), these are the only routes whose
+ * the rest of the model is as it was (serve/incremental/patch-site.ts), these are the only routes whose
  * inputs can differ; every other route keeps the inputs, and so the page, it had.
  */
 export function routesShowing(site: Site): Map<string, Route[]> {

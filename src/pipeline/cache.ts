@@ -4,7 +4,9 @@
 //
 // Every entry is keyed on content, never on "was this file touched": a stale entry cannot be
 // hit, it only wastes memory until the next run prunes it. The dev server still drops entries it
-// knows are dead (rebuild.ts), which matters for the load cache (keyed on mtime + size).
+// knows are dead (rebuild.ts), which matters for the load cache (keyed on mtime + size). What
+// only the dev server may reuse, because its watcher sees every change, is not kept here but in
+// src/serve/incremental/, and handed to a run as its SinceLastRun.
 import type { Diagnostic } from '../diagnostics.js';
 import type { LinkRef, MarkdownRenderer } from '../markdown/renderer.js';
 import type { TemplateEngine } from '../nunjucks/environment.js';
@@ -12,10 +14,9 @@ import type { Translate } from '../i18n/ui-strings.js';
 import type { MarkdownStrings } from '../markdown/strings.js';
 import type { RenderedBody } from '../nunjucks/views.js';
 import { memorySearchCache, type SearchCache } from '../search/cache.js';
-import type { OutputFile, ParseResult, Route, SourceFile } from '../types.js';
+import type { OutputFile, ParseResult, SourceFile } from '../types.js';
 import type { GitDates } from '../util/git-dates.js';
-import type { PostListing } from './post-listing.js';
-import type { ModelMemo } from './model.js';
+import { isInside } from '../util/paths.js';
 
 /** A post body as markdown rendered it. */
 export interface MarkdownEntry {
@@ -25,6 +26,8 @@ export interface MarkdownEntry {
   htmlHash: string;
   /** Whether `body.html` still has diagrams for the browser (mermaid/diagram-step.ts needsMermaidRuntime). */
   mermaidRuntime: boolean;
+  /** Every Markdown link and image of the body, with its source line (`check` looks where they lead). */
+  links: LinkRef[];
   /** The body's relatively linked images and files, copied beside its page (post-assets.ts). */
   relativeAssets: LinkRef[];
 }
@@ -81,31 +84,36 @@ export interface RenderCounts {
   searchPartsIndexed?: number;
 }
 
-export interface PipelineCache {
+/**
+ * The caches of every stage. Callers change it only through its methods (rebuild.ts drops what a
+ * change makes stale; cache-file.ts fills it from disk), so that what an entry depends on is
+ * decided here, beside the entry.
+ */
+export class PipelineCache {
   /** Stage 1: absolute path → the file as last read, reused while its mtime and size are unchanged. */
-  load: Map<string, { mtimeMs: number; size: number; file: SourceFile }>;
+  load = new Map<string, { mtimeMs: number; size: number; file: SourceFile }>();
   /** Stage 2: file id → what parsing gave (diagnostics included), for the text, mtime and translation base it had. */
-  parse: Map<string, ParseEntry>;
+  parse = new Map<string, ParseEntry>();
   /** The layout names the parse entries were checked against; another set empties `parse`. */
-  parseLayouts: string;
+  parseLayouts = '';
   /**
    * Stage 4: `post hash \0 source path \0 UI strings hash` (+ `\0 lookup hash` for bodies linking
    * other posts by name) → its rendered body, the markdown diagnostics and its relatively linked
    * images and files.
    *
-   * The key must hold every input of the markdown renderer besides the post's text: today the
-   * source path (diagnostics name it) and, through the config (cache-file.ts keys the whole cache on
-   * it; the dev server empties the cache on a config change), the base URL and `trustedHtml`.
-   * The lookup of other posts' URLs for cross-post references (Hexo's post_link, Hugo's ref) is
-   * in the key as a hash when the body uses it (render.ts `bodyInputs`), and so must anything
+   * The key must hold every input of the markdown renderer besides the post's text: the source
+   * path (diagnostics name it) and, through the config (cache-file.ts keys the whole cache on it;
+   * the dev server resets the cache on a config change), the base URL and `trustedHtml`. The
+   * lookup of other posts' URLs for cross-post references (Hexo's post_link, Hugo's ref) is in the
+   * key as a hash when the body uses it (render/bodies.ts `bodyInputs`), and so must anything
    * markdown rendering is given later, or an edit elsewhere would leave stale links.
    */
-  markdown: Map<string, MarkdownEntry>;
+  markdown = new Map<string, MarkdownEntry>();
   /**
    * Stage 4: output path → the page's model inputs (nunjucks/page-fingerprint.ts; compared first, cheaply),
    * the hash of its layout + template context (compared when the inputs differ), and its HTML.
    */
-  pages: Map<string, PageEntry>;
+  pages = new Map<string, PageEntry>();
   /**
    * Stage 4, `build` only: a page whose entry has no `html` (a cache read from disk keeps none) is
    * taken from the previous build's output folder, when the file there is still the one written.
@@ -113,79 +121,60 @@ export interface PipelineCache {
   previousPage?: (outputPath: string, entry: PageEntry) => OutputFile | undefined;
   /** Stage 4: the markdown renderer and template engine, kept while config and templates stay (templates compiled once). */
   tools?: RenderTools;
-  /** Stage 4: language → its feed files and a key of the posts they show (render.ts `feeds`). */
-  feeds: Map<string, { key: string; files: OutputFile[] }>;
+  /** Stage 4: language → its feed files and a key of the posts they show (render/site-files.ts `feeds`). */
+  feeds = new Map<string, { key: string; files: OutputFile[] }>();
   /**
    * Git dates of the posts, read once (one `git log`) and kept for the dev server's lifetime, like
    * the parse entries of unchanged files: a commit made while serving shows after a restart.
    */
   gitDates?: Map<string, GitDates>;
   /** Search: each language's Pagefind files, by a key of its post pages (src/search/cache.ts). */
-  search: SearchCache;
+  search: SearchCache = memorySearchCache();
   /** Counts of the last run. */
-  counts: RenderCounts;
+  counts: RenderCounts = noCounts();
+
   /**
-   * Dev server only (undefined in `build` and `check`): what it may reuse because its watcher
-   * reports every change. rebuild.ts sets it and empties it whenever a change could escape it.
+   * Forget the file at `sourcePath` as last read, so that the next run reads it again: keyed on
+   * mtime + size, the load cache could miss an edit within the same tick. With `orInside` (a
+   * path that came or went), or when no file has that path, the files inside it as a folder go
+   * too. True when the cache had anything there.
    */
-  serve?: ServeShortcuts;
+  invalidatePost(sourcePath: string, orInside: boolean): boolean {
+    let known = this.load.delete(sourcePath);
+    if (!known || orInside) {
+      for (const file of this.load.keys()) {
+        if (isInside(file, sourcePath)) {
+          this.load.delete(file);
+          known = true;
+        }
+      }
+    }
+    return known;
+  }
+
+  /** Layouts, partials or UI strings changed: every page again, but no markdown (bodies stay cached). */
+  invalidateTemplates(): void {
+    this.pages.clear();
+    this.tools = undefined;
+  }
+
+  /** Start again from nothing (a new config): every entry may depend on it. */
+  reset(): void {
+    Object.assign(this, new PipelineCache());
+  }
+
+  /** Start counting what the next run redoes. */
+  resetCounts(): void {
+    this.counts = noCounts();
+  }
 }
 
-/** The pages of one dev-server run, in render order. */
-export interface LastPages {
-  /** The routes in render order (render.ts renderOrder; the same array while the model is patched). */
-  order: readonly Route[];
-  /** The renderer and templates they were made with. */
-  tools: RenderTools;
-  /** The page of each route, at the same index. */
-  files: (OutputFile | undefined)[];
-  /** Output path → HTML hash of post pages (search keys on them). */
-  hashes: Map<string, string>;
-  /** Post id → hash of the final body its page was rendered with. */
-  bodies: Map<string, string>;
-}
-
-/** Shortcuts only the dev server takes; each one is safe only while the watcher sees every change. */
-export interface ServeShortcuts {
-  /**
-   * The posts folder as the last full scan found it. While set, load neither walks the folder nor
-   * stats the files: it reuses every load entry and reads only the files rebuild.ts dropped
-   * (those the watcher reported). Cleared on any add, unlink or unknown file, and after a failed read.
-   */
-  listing?: PostListing;
-  /** sitemap.xml and robots.txt, kept while what they show is the same (seo/sitemap.ts sitemapKey). */
-  sitemap?: { key: string; robots: boolean; files: OutputFile[] };
-  /** The last model built or patched, and the posts it came from (model.ts patchSite starts from it). */
-  model?: ModelMemo;
-  /** The last run's pages, when every one of them rendered (render.ts stands them in for routes a patch leaves alone). */
-  pages?: LastPages;
-  /** The theme's static assets (templates' assets/), read again after any template change. */
-  themeAssets?: OutputFile[];
-  /**
-   * What each file parsed into, by the very file object load handed out (a new one for each read),
-   * and the listing it was parsed with: while the listing is the same, so is every other input of
-   * parsing (the ids beside it, for `x-en.md`), and a known file needs no look at the parse cache.
-   */
-  parsed?: { listing: PostListing; results: WeakMap<SourceFile, ParseResult> };
-  /** Which routes show each post (nunjucks/page-fingerprint.ts routesShowing), for the routes of `model`. */
-  showing?: { routes: readonly Route[]; byPost: Map<string, Route[]> };
+function noCounts(): RenderCounts {
+  return { markdownRenders: 0, pagesRendered: 0, feedsRendered: 0 };
 }
 
 export function createPipelineCache(): PipelineCache {
-  return {
-    load: new Map(),
-    parse: new Map(),
-    parseLayouts: '',
-    markdown: new Map(),
-    pages: new Map(),
-    // Present (not just optional) so that Object.assign(cache, createPipelineCache()) resets it too.
-    tools: undefined,
-    feeds: new Map(),
-    gitDates: undefined,
-    search: memorySearchCache(),
-    counts: { markdownRenders: 0, pagesRendered: 0, feedsRendered: 0 },
-    serve: undefined,
-  };
+  return new PipelineCache();
 }
 
 /** Keep only the entries of `map` whose keys were used in this run (called by each stage at its end). */

@@ -6,7 +6,8 @@ import {
 } from '../content/post-files.js';
 import { error, warning, type Diagnostic } from '../diagnostics.js';
 import type { SourceFile } from '../types.js';
-import { prune, type PipelineCache, type ServeShortcuts } from './cache.js';
+import { prune, type PipelineCache } from './cache.js';
+import type { SinceLastRun } from './since-last-run.js';
 import { hashText } from '../util/hash.js';
 import { isInside } from '../util/paths.js';
 import { describeLink, linkTarget, realFolder, staysInside, type LinkTarget } from '../util/symlinks.js';
@@ -23,27 +24,27 @@ export interface LoadResult {
 
 /**
  * Every post file under `postsDir`, sorted by id (see findPostFiles for what is not a post).
- * With a `cache` (dev server), a file whose mtime and size are unchanged is not read again.
- * With `serve` (dev server), the folder is walked only when `serve.listing` is empty, and a cached
- * file is reused without a stat: the watcher has told rebuild.ts which entries to drop.
+ * With a `cache`, a file whose mtime and size are unchanged is not read again. With `since` (dev
+ * server), the folder is walked only when it has no listing to trust, and a cached file is reused
+ * without a stat: the watcher has told rebuild.ts which entries to drop.
  */
 export function loadPosts(
   postsDir: string,
   cache?: PipelineCache['load'],
   languages: readonly string[] = [],
-  serve?: ServeShortcuts,
+  since?: SinceLastRun,
 ): LoadResult {
   const diagnostics: Diagnostic[] = [];
   const files: SourceFile[] = [];
   const seen = new Set<string>();
   if (!fs.existsSync(postsDir)) {
     cache?.clear();
-    if (serve) serve.listing = undefined;
+    since?.listed(undefined);
     return { files, diagnostics, skipped: [] };
   }
-  const trusted = serve?.listing;
+  const trusted = since?.listing();
   const found = trusted ?? findPostFiles(postsDir, languages);
-  if (serve) serve.listing = found;
+  since?.listed(found);
   diagnostics.push(...found.diagnostics);
   for (const { sourcePath, id, area } of found.files) {
     let stat: fs.Stats | undefined;

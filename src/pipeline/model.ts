@@ -1,7 +1,7 @@
 // Stage 3: Post[] → Site. Decides what is published, every page's URL and output path, the
 // translations of each post, taxonomies, and pagination. Pure and cheap: it reruns in full on every
 // build, except in the dev server after edits that leave every post's place in the site as it was
-// (`patchSite`).
+// (serve/incremental/patch-site.ts).
 import { displayPath, error, type Diagnostic } from '../diagnostics.js';
 import type { Lang, Post, ResolvedConfig, Route, Site, TaxonomyKind, Term, TermLink } from '../types.js';
 import { planRedirects } from '../redirects/plan.js';
@@ -55,7 +55,7 @@ export function buildSite(allPosts: readonly Post[], config: ResolvedConfig): { 
   return { site, diagnostics };
 }
 
-function isPublished(post: Post, config: ResolvedConfig): boolean {
+export function isPublished(post: Post, config: ResolvedConfig): boolean {
   return (config.drafts || !post.draft) && (config.future || post.date <= config.now);
 }
 
@@ -94,55 +94,6 @@ export function modelShape(post: Post): string | undefined {
   } catch {
     return undefined;
   }
-}
-
-/** A built site, with the posts it was built from: what `patchSite` starts from. */
-export interface ModelMemo {
-  allPosts: readonly Post[];
-  site: Site;
-  diagnostics: Diagnostic[];
-}
-
-/**
- * The dev server's model stage after an edit: when the same files parsed into posts that each
- * have the model fields they had before (and publication, which `now` can change, is the same),
- * the previous site is reused with the edited posts swapped in, instead of building the model of
- * thousands of posts again. `changed` holds the ids of the published posts that differ (by
- * object: the parse cache hands back the very same post for an unchanged file). Undefined when
- * the site's structure may have changed: the caller builds it afresh.
- */
-export function patchSite(
-  previous: ModelMemo,
-  allPosts: readonly Post[],
-  config: ResolvedConfig,
-): { site: Site; diagnostics: Diagnostic[]; changed: Set<string> } | undefined {
-  if (allPosts.length !== previous.allPosts.length) return undefined;
-  const swapped = new Map<string, Post>();
-  for (const [i, post] of allPosts.entries()) {
-    const before = previous.allPosts[i]!;
-    if (post.id !== before.id) return undefined;
-    const published = isPublished(post, config);
-    if (published !== previous.site.postsById.has(post.id)) return undefined;
-    if (post === before) continue;
-    const shape = modelShape(post);
-    if (shape === undefined || shape !== modelShape(before)) return undefined;
-    if (published) swapped.set(post.id, post);
-  }
-  const swap = (post: Post) => swapped.get(post.id) ?? post;
-  const { site } = previous;
-  const postsById = new Map(site.postsById);
-  for (const [id, post] of swapped) postsById.set(id, post);
-  return {
-    site: {
-      ...site,
-      config,
-      posts: swapped.size > 0 ? site.posts.map(swap) : site.posts,
-      postsById,
-      byLang: swapped.size > 0 ? new Map([...site.byLang].map(([lang, list]) => [lang, list.map(swap)])) : site.byLang,
-    },
-    diagnostics: previous.diagnostics,
-    changed: new Set(swapped.keys()),
-  };
 }
 
 /** Newest first; equal dates by id, so the order never depends on the file system. */

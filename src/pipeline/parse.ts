@@ -17,6 +17,7 @@ import type { DateSource, ParseResult, Post, ResolvedConfig, SourceFile } from '
 import type { GitDates } from '../util/git-dates.js';
 import { hashText } from '../util/hash.js';
 import { prune, type PipelineCache } from './cache.js';
+import type { SinceLastRun } from './since-last-run.js';
 
 export interface ParseContext {
   config: ResolvedConfig;
@@ -196,13 +197,15 @@ function postDate(file: SourceFile, data: Record<string, unknown>, ctx: ParseCon
 
 /**
  * Every file → Post, collecting all diagnostics so one build reports every problem. With a
- * `cache` (dev server), a file whose text and mtime are unchanged is not parsed again.
+ * `cache`, a file whose text and mtime are unchanged is not parsed again; with `since` (dev
+ * server), a file load handed out last time is not even looked up in the cache.
  */
 export function parsePosts(
   files: readonly SourceFile[],
   tick: (done: number) => void,
   ctx: ParseContext,
   cache?: PipelineCache,
+  since?: SinceLastRun,
 ): { posts: Post[]; diagnostics: Diagnostic[] } {
   const posts: Post[] = [];
   const diagnostics: Diagnostic[] = [];
@@ -217,17 +220,13 @@ export function parsePosts(
   const ids = new Set(files.map((file) => file.id));
   const withFiles: ParseContext = { ...ctx, hasFile: (id) => ids.has(id) };
   const codes = ctx.config.languages.map((l) => l.code);
-  // Dev server: with the same listing as the last parse, a file object seen then parses the same.
-  const serve = cache?.serve;
-  const listing = serve?.listing;
-  const known = listing && !layoutsChanged && serve.parsed?.listing === listing ? serve.parsed.results : undefined;
-  const results = new WeakMap<SourceFile, ParseResult>();
-  if (serve) serve.parsed = listing ? { listing, results } : undefined;
+  // Dev server: a file object load handed out last time parses as it did then.
+  const memo = since?.parsing(layoutsChanged);
   for (const [i, file] of files.entries()) {
     tick(i + 1);
-    const same = known?.get(file);
+    const same = memo?.known(file);
     if (same) {
-      results.set(file, same);
+      memo!.note(file, same);
       used.add(file.id);
       if (same.post) posts.push(same.post);
       diagnostics.push(...same.diagnostics);
@@ -243,7 +242,7 @@ export function parsePosts(
       cache?.parse.set(file.id, { hash: file.hash, mtimeMs, base, result });
     }
     used.add(file.id);
-    results.set(file, result);
+    memo?.note(file, result);
     if (result.post) posts.push(result.post);
     diagnostics.push(...result.diagnostics);
   }

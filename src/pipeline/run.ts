@@ -1,19 +1,24 @@
-// The pipeline as one call: load → parse → model → render. `build` writes its outputs to disk;
-// the dev server will keep them in memory. Both call this, so there is only one pipeline.
+// The pipeline as one call: load → parse → model → render → write. `build` writes into its
+// staging folder, the dev server into memory, `check` nowhere; all three call this, so that there
+// is only one pipeline, and each hands it the writer that says where outputs go.
 import path from 'node:path';
+import type { SkippedFile } from '../content/post-files.js';
 import { likelyPostsFolders } from '../content/posts-folder.js';
 import { displayPath, error, hasErrors, type Diagnostic } from '../diagnostics.js';
+import type { LinkRef } from '../markdown/renderer.js';
 import { listLayouts } from '../nunjucks/environment.js';
 import type { DiagramStats } from '../mermaid/build-mode.js';
-import type { OutputFile, Post, ResolvedConfig, Site } from '../types.js';
+import type { OutputFile, Post, ResolvedConfig, Site, SourceFile } from '../types.js';
 import { readGitDates, type GitDates } from '../util/git-dates.js';
 import { listPublicFiles, type PublicListing } from './public-files.js';
 import { loadPosts } from './load.js';
-import { buildSite, patchSite } from './model.js';
+import { buildSite } from './model.js';
 import { parsePosts } from './parse.js';
 import { OutputClaims } from './output-claims.js';
 import { renderSite } from './render.js';
 import type { PipelineCache } from './cache.js';
+import type { SinceLastRun } from './since-last-run.js';
+import type { Writer } from './write.js';
 import { startSearch, type SearchStats } from '../search/index.js';
 
 export type Stage = 'load' | 'parse' | 'model' | 'render';
@@ -23,8 +28,19 @@ export interface PipelineResult {
   site?: Site;
   /** Every post that parsed, drafts and future posts too (`site.posts` holds only the published ones). */
   posts?: Post[];
-  outputs: OutputFile[];
-  /** Output path → HTML hash of post pages the page cache knows (for `indexSearch`). */
+  /** The post files load read (those that did not parse too), sorted by id. */
+  postFiles: SourceFile[];
+  /** Markdown files and folders load found that are not posts (READMEs, `_index.md`, `_`-folders…). */
+  skipped: SkippedFile[];
+  /**
+   * Output path of every file the run made and admitted, handed to the writer or not (a run
+   * going on past errors writes nothing, but `check` looks up links in what it would have
+   * written); empty when the run stopped early.
+   */
+  outputPaths: Set<string>;
+  /** Post id → the Markdown links and images of its body, with their source lines (for `check`). */
+  links: Map<string, LinkRef[]>;
+  /** `search: 'later'`: output path → HTML hash of post pages the page cache knows (for `indexSearch`). */
   pageHashes?: Map<string, string>;
   diagnostics: Diagnostic[];
   /** Source text per absolute path, for code frames in diagnostics. */
@@ -37,29 +53,33 @@ export interface PipelineResult {
   timings: Partial<Record<Stage, number>>;
 }
 
-export interface PipelineHooks {
+export interface PipelineOptions {
+  /**
+   * Where outputs go, each as soon as it is made, so that `build` never holds the whole site in
+   * memory. Nothing more is written once an error is known; outputs written before it (a template
+   * error found half way) are the caller's to discard. Without one, outputs are made and dropped.
+   */
+  writer?: Writer;
+  /**
+   * The search index (src/search/): built while rendering and written with the pages (`inline`,
+   * the default); left to the caller (`later`: `indexSearch(site, outputs, cache, pageHashes)`,
+   * so that the dev server serves new pages at once and adds the index, which is rebuilt whole,
+   * when it is ready); or not built at all (`off`: `check`, which writes nothing).
+   */
+  search?: 'inline' | 'later' | 'off';
   /** Progress of the current stage: `done` of `total` items (called at its start, end and every few items). */
   onProgress?(stage: Stage, done: number, total: number): void;
   /**
-   * Leave the search step to the caller (`indexSearch(result.site, result.outputs)`): the dev
-   * server serves the new pages at once and adds the index, which is rebuilt whole, when it is ready.
-   */
-  deferSearch?: boolean;
-  /**
    * Go on past content errors with the posts that parsed, instead of stopping after the stage
    * that reported them, so that one run reports every problem it can know (`build`, `check`,
-   * `migrate-check`); nothing is indexed or emitted once an error is known, and `site` is then
+   * `migrate-check`); nothing is indexed or written once an error is known, and `site` is then
    * the model of the posts that parsed.
    */
   keepGoing?: boolean;
-  /**
-   * Take every output as soon as it is made instead of in `outputs` (then empty): `build` writes
-   * pages into its staging folder while rendering goes on, so that it never holds the whole site
-   * in memory. Outputs of a run that ends with errors have been emitted too; the caller discards them.
-   */
-  emit?: (file: OutputFile) => void;
   /** public/ as the caller already listed it (build copies it, check reports on it); else it is listed here. */
   publicFiles?: PublicListing;
+  /** Dev server: what of its previous run may stand, because its watcher reports every change. */
+  since?: SinceLastRun;
 }
 
 /** Reports progress of one stage; stages call it per item and it decides how often to pass it on. */
@@ -76,13 +96,8 @@ function postLayouts(templateDirs: readonly string[]): Set<string> {
  * The model: built from the posts, or in the dev server patched from the previous one when the
  * edits left every post's place in the site as it was (`changed`: the posts that differ).
  */
-function modelStage(posts: Post[], config: ResolvedConfig, cache?: PipelineCache): ReturnType<typeof buildSite> & { changed?: Set<string> } {
-  const serve = cache?.serve;
-  const patched = serve?.model && patchSite(serve.model, posts, config);
-  // Set again (runPipeline, after rendering) only once the page cache agrees with the new model:
-  // after a run that stopped early, some pages would be older than the model a patch starts from.
-  if (serve) serve.model = undefined;
-  return patched || buildSite(posts, config);
+function modelStage(posts: Post[], config: ResolvedConfig, since?: SinceLastRun): ReturnType<typeof buildSite> & { changed?: Set<string> } {
+  return since?.patchModel(posts, config) ?? buildSite(posts, config);
 }
 
 /** A posts folder without a single post: an empty site must never replace a real one. */
@@ -101,13 +116,13 @@ function noPostsFound(config: ResolvedConfig): Diagnostic {
 }
 
 /**
- * `cache` (the dev server's, kept between runs) lets each stage skip work whose inputs are
- * unchanged; without one (`build`) everything is done from scratch.
+ * `cache` (the dev server's, kept between runs, or the one `build` keeps on disk) lets each stage
+ * skip work whose inputs are unchanged; without one (`check`) everything is done from scratch.
  */
-export async function runPipeline(config: ResolvedConfig, hooks: PipelineHooks = {}, cache?: PipelineCache): Promise<PipelineResult> {
+export async function runPipeline(config: ResolvedConfig, options: PipelineOptions = {}, cache?: PipelineCache): Promise<PipelineResult> {
   const timings: PipelineResult['timings'] = {};
   const timed = async <T>(stage: Stage, items: number, work: (tick: Tick) => T | Promise<T>): Promise<T> => {
-    const report = hooks.onProgress;
+    const report = options.onProgress;
     const tick: Tick = (done) => {
       if (report && (done % 64 === 0 || done === items)) report(stage, done, items);
     };
@@ -117,13 +132,15 @@ export async function runPipeline(config: ResolvedConfig, hooks: PipelineHooks =
     timings[stage] = performance.now() - start;
     return result;
   };
+  const { since, keepGoing } = options;
 
-  const loaded = await timed('load', 0, () => loadPosts(config.postsDir, cache?.load, config.languages.map((l) => l.code), cache?.serve));
+  const loaded = await timed('load', 0, () => loadPosts(config.postsDir, cache?.load, config.languages.map((l) => l.code), since));
   const sources = new Map(loaded.files.map((file) => [file.sourcePath, file.text]));
   const diagnostics = [...loaded.diagnostics];
   if (loaded.files.length === 0 && loaded.diagnostics.length === 0) diagnostics.push(noPostsFound(config));
+  const found = { postFiles: loaded.files, skipped: loaded.skipped, sources, timings };
   let posts: Post[] | undefined;
-  const stop = () => ({ outputs: [], diagnostics, sources, timings, posts });
+  const stop = (): PipelineResult => ({ ...found, outputPaths: new Set(), links: new Map(), diagnostics, posts });
 
   let gitDates: Map<string, GitDates> | undefined;
   const parsed = await timed('parse', loaded.files.length, (tick) =>
@@ -133,57 +150,66 @@ export async function runPipeline(config: ResolvedConfig, hooks: PipelineHooks =
       // One `git log` per build, read lazily: a site whose posts all carry dates and that does not
       // want `updated` from git never runs git at all.
       git: (sourcePath) => (gitDates ??= cache?.gitDates ?? readGitDates(config.postsDir)).get(sourcePath),
-    }, cache),
+    }, cache, since),
   );
   diagnostics.push(...parsed.diagnostics);
   posts = parsed.posts;
   if (cache && gitDates) cache.gitDates = gitDates;
-  if (hasErrors(diagnostics) && !hooks.keepGoing) return stop();
+  if (hasErrors(diagnostics) && !keepGoing) return stop();
 
-  const modelled = await timed('model', parsed.posts.length, () => modelStage(parsed.posts, config, cache));
+  const modelled = await timed('model', parsed.posts.length, () => modelStage(parsed.posts, config, since));
   diagnostics.push(...modelled.diagnostics);
-  if (hasErrors(diagnostics) && !hooks.keepGoing) return stop();
+  if (hasErrors(diagnostics) && !keepGoing) return stop();
+  const { site } = modelled;
 
   // Going on past errors (keepGoing) renders only to learn what else is wrong: nothing is
-  // indexed or handed on to be written.
+  // indexed or written.
   const failing = hasErrors(diagnostics);
   // Search (src/search/): each language's post pages go to the indexer as soon as they are rendered.
-  const search = hooks.deferSearch || failing ? undefined : startSearch(modelled.site, cache?.search);
+  const search = (options.search ?? 'inline') === 'inline' && !failing ? startSearch(site, cache?.search) : undefined;
   // Every output, as it is made, against the others and public/: a collision is not written.
-  const publicListing = hooks.publicFiles ?? listPublicFiles(config.publicDir);
+  const publicListing = options.publicFiles ?? listPublicFiles(config.publicDir);
   const publicPaths = new Set(publicListing.files.map((file) => file.rel.normalize('NFC')));
-  const claims = new OutputClaims(modelled.site, publicPaths);
-  const admit = (file: OutputFile) => claims.admit(file);
-  const emit = failing ? hooks.emit && (() => {}) : hooks.emit;
-  const rendered = await timed('render', modelled.site.routes.length + modelled.site.posts.length, (tick) =>
-    renderSite(modelled.site, {
+  const claims = new OutputClaims(site, publicPaths);
+  const outputPaths = new Set<string>();
+  const writer = failing ? undefined : options.writer;
+  const write = (file: OutputFile): void => {
+    if (!claims.admit(file)) return;
+    outputPaths.add(file.path);
+    writer?.add(file);
+  };
+  const rendered = await timed('render', site.routes.length + site.posts.length, (tick) =>
+    renderSite(site, {
       tick,
       cache,
       onPostPage: search && ((file, hash) => search.add(file, hash)),
       pace: search && (() => search.pace()),
+      since,
       changedPosts: modelled.changed,
-      emit: emit && ((file) => void (admit(file) && emit(file))),
+      write,
     }),
   );
-  const renderedOutputs = rendered.outputs.filter(admit);
   // Going on past the model's errors, a collision it reported comes round again as outputs.
   const known = new Set(diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.file}\0${d.line}`));
   const collisions = claims.diagnostics().filter((d) => !(failing && known.has(`${d.file}\0${d.line}`)));
   diagnostics.push(...rendered.diagnostics, ...collisions);
+  const made = { ...found, site, posts, outputPaths, links: rendered.links, diagnostics, diagrams: rendered.diagrams };
   if (hasErrors(diagnostics)) {
     search?.cancel();
     // What was made of the posts that parsed, so that `check` can still look at their links.
-    if (hooks.keepGoing) return { site: modelled.site, posts, outputs: emit ? [] : renderedOutputs, diagnostics, sources, timings, diagrams: rendered.diagrams };
-    return stop();
+    return keepGoing ? made : stop();
   }
-  if (cache?.serve) cache.serve.model = { allPosts: parsed.posts, site: modelled.site, diagnostics: modelled.diagnostics };
-  if (hooks.deferSearch) return { site: modelled.site, posts, outputs: renderedOutputs, pageHashes: rendered.pageHashes, diagnostics, sources, timings, diagrams: rendered.diagrams };
+  since?.keepModel(parsed.posts, modelled);
+  if (options.search === 'later') return { ...made, pageHashes: rendered.pageHashes };
+  if (!search) return made;
   // The index files join the outputs.
-  const indexed = search ? await search.finish() : { outputs: [], diagnostics: [], stats: undefined };
-  const indexOutputs = indexed.outputs.filter(admit);
+  const indexed = await search.finish();
+  const indexOutputs = indexed.outputs.filter((file) => claims.admit(file));
   diagnostics.push(...indexed.diagnostics, ...claims.diagnostics());
   if (hasErrors(diagnostics)) return stop();
-  if (emit) indexOutputs.forEach(emit);
-  const outputs = emit ? [] : [...renderedOutputs, ...indexOutputs];
-  return { site: modelled.site, posts, outputs, diagnostics, sources, timings, diagrams: rendered.diagrams, search: indexed.stats };
+  for (const file of indexOutputs) {
+    outputPaths.add(file.path);
+    writer?.add(file);
+  }
+  return { ...made, search: indexed.stats };
 }

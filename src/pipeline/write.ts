@@ -1,7 +1,8 @@
-// Stage 5: OutputFile[] → the output folder. Everything is written into a staging folder beside
-// it (by `build` while pages are still being rendered) and swapped in only when complete, so a
-// failed or killed build leaves the previous site as it was. The writer only ever replaces a
-// folder it created itself (marked) or an empty one.
+// Stage 5: where outputs go. runPipeline hands each output, as soon as it is made, to the Writer
+// its caller chose: `build` a staging folder beside the output folder, swapped in only when
+// complete, so that a failed or killed build leaves the previous site as it was (and it only ever
+// replaces a folder it created itself, marked, or an empty one); the dev server an OutputList in
+// memory, which its MemoryWriter then serves; `check` none.
 import fs from 'node:fs';
 import path from 'node:path';
 import { CONFIG_FILES } from '../config.js';
@@ -10,6 +11,21 @@ import type { OutputFile, ResolvedConfig } from '../types.js';
 import { isInside } from '../util/paths.js';
 import { processRuns } from './build-lock.js';
 import { copyPublicFiles, type PublicListing } from './public-files.js';
+
+/** Where a pipeline run puts its outputs. */
+export interface Writer {
+  /** Takes one output, as soon as it is made. */
+  add(file: OutputFile): void;
+}
+
+/** Outputs kept in memory, in the order they were made: the dev server serves them; tests read them. */
+export class OutputList implements Writer {
+  readonly files: OutputFile[] = [];
+
+  add(file: OutputFile): void {
+    this.files.push(file);
+  }
+}
 
 /** Marks an output folder as omnipress's own, so that a rebuild may replace it. */
 export const OUTPUT_MARKER = '.omnipress-output';
@@ -85,7 +101,7 @@ export interface WriteResult {
  * The next site, written file by file into a folder beside the output folder (with a copy of
  * public/), and swapped into place only when complete (`swapIn`) or thrown away (`discard`).
  */
-export class StagingFolder {
+export class StagingFolder implements Writer {
   private readonly made: Set<string>;
   private readonly shadowed: string[] = [];
   private written = 0;

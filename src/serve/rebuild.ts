@@ -5,19 +5,20 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { resolveConfig, type ConfigOverrides } from '../config.js';
 import { error, hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics.js';
-import { createPipelineCache, type PipelineCache } from '../pipeline/cache.js';
+import { PipelineCache } from '../pipeline/cache.js';
 import { runPipeline } from '../pipeline/run.js';
-import { MemoryWriter } from '../pipeline/write.js';
+import { MemoryWriter, OutputList } from '../pipeline/write.js';
 import { indexSearch } from '../search/index.js';
 import type { OutputFile, ResolvedConfig, Site } from '../types.js';
 import { sitePathOfOutput } from '../urls/site-paths.js';
 import { isInside, toPosix } from '../util/paths.js';
+import { LastRun } from './incremental/last-run.js';
 import type { ChangeKind, ChangeSet } from './watcher.js';
 
-/** What one (re)build did: the dev server logs it, browsers hear about it, tests assert on it. */
 /** How long a search request waits for a newer index when an older one can be served. */
 const SEARCH_WAIT_MS = 2000;
 
+/** What one (re)build did: the dev server logs it, browsers hear about it, tests assert on it. */
 export interface BuildRecord {
   /** 1 for the first build, then counting up. */
   id: number;
@@ -45,7 +46,9 @@ export interface BuildRecord {
 export class Rebuilder {
   /** The outputs being served; replaced only by a build without errors. */
   readonly writer = new MemoryWriter();
-  readonly cache: PipelineCache = { ...createPipelineCache(), serve: {} };
+  readonly cache = new PipelineCache();
+  /** What of the last run the next one may reuse, as long as the watcher reports every change. */
+  readonly lastRun = new LastRun();
   /** Every build so far, oldest first. */
   readonly builds: BuildRecord[] = [];
   /** Errors of the latest build (the overlay shows them until a build succeeds). */
@@ -71,7 +74,7 @@ export class Rebuilder {
    * and size again (after a watcher error, events may have been lost).
    */
   rescan(): void {
-    this.cache.serve = {};
+    this.lastRun.forgetAll();
   }
 
   /** The first build. */
@@ -138,12 +141,14 @@ export class Rebuilder {
     const configDiagnostics = this.applyChanges(changes);
     if (hasErrors(configDiagnostics)) return this.failed(record, configDiagnostics);
 
-    this.cache.counts = { markdownRenders: 0, pagesRendered: 0, feedsRendered: 0 };
+    this.cache.resetCounts();
     let result: Awaited<ReturnType<typeof runPipeline>>;
+    const outputs = new OutputList();
     try {
       // `now` moves on, so a scheduled post appears once its time comes (with --no-future).
       // keepGoing: a broken post does not hide the other posts' problems from the overlay.
-      result = await runPipeline({ ...this.config, now: new Date() }, { deferSearch: true, keepGoing: true }, this.cache);
+      // search 'later': the index waits until a browser asks for it (indexLater).
+      result = await runPipeline({ ...this.config, now: new Date() }, { writer: outputs, search: 'later', keepGoing: true, since: this.lastRun }, this.cache);
     } catch (cause) {
       // Typically a file deleted between listing and reading it; the watcher's next event rebuilds,
       // from a fresh listing.
@@ -155,7 +160,7 @@ export class Rebuilder {
     const counts = { ...this.cache.counts };
     if (!result.site || hasErrors(diagnostics)) return this.failed(record, diagnostics, counts);
     this.errors = [];
-    this.outputs = result.outputs;
+    this.outputs = outputs.files;
     // Until the new index is ready the previous one is served: search may lag a save by a moment.
     const changed = this.writer.write([...this.outputs, ...this.searchOutputs]);
     this.indexLater(result.site, result.pageHashes);
@@ -219,7 +224,8 @@ export class Rebuilder {
       const { config, diagnostics } = resolveConfig(this.overrides);
       if (hasErrors(diagnostics)) return diagnostics;
       this.config = config;
-      Object.assign(this.cache, createPipelineCache(), { serve: {} });
+      this.cache.reset();
+      this.lastRun.forgetAll();
       return diagnostics;
     }
     // The same file can be reported twice in one batch (an editor's save, the watcher's recheck).
@@ -228,26 +234,14 @@ export class Rebuilder {
       if (change.kind === 'post') {
         if (change.event === 'change' && seen.has(change.path)) continue;
         seen.add(change.path);
-        // Keyed on mtime + size, the load cache could miss an edit within the same tick; and while
-        // the listing is trusted (cache.ts ServeShortcuts), a dropped entry is the only file read.
-        // (A saved file is its own key; a folder that went takes the files inside it.)
-        let known = this.cache.load.delete(change.path);
-        if (!known || change.event !== 'change') {
-          for (const file of this.cache.load.keys()) {
-            if (isInside(file, change.path)) {
-              this.cache.load.delete(file);
-              known = true;
-            }
-          }
-        }
+        // While the listing is trusted (incremental/last-run.ts), a dropped entry is the only file read.
+        const known = this.cache.invalidatePost(change.path, change.event !== 'change');
         // A file that came or went (or one the listing never had) changes the listing: walk posts/ again.
         if (change.event !== 'change' || !known) this.rescan();
       } else if (change.kind === 'template') {
-        if (this.cache.serve) this.cache.serve.themeAssets = undefined;
+        this.lastRun.forgetThemeAssets();
         if (isInside(change.path, path.join(templatesDir, 'assets'))) continue;
-        // Layouts, partials or UI strings: every page again, but no markdown (bodies stay cached).
-        this.cache.pages.clear();
-        this.cache.tools = undefined;
+        this.cache.invalidateTemplates();
       }
     }
     return [];

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DevServer } from '../../src/serve/dev-server.js';
 import { BUILTIN_TEMPLATES, resolveConfig } from '../../src/config.js';
 import { runPipeline } from '../../src/pipeline/run.js';
+import { OutputList } from '../../src/pipeline/write.js';
 import { Rebuilder } from '../../src/serve/rebuild.js';
 import { siteFromFiles } from '../helpers/site.js';
 import { afterEdit, atomicWrite, get, startServe, totals, waitFor } from '../helpers/serve.js';
@@ -188,11 +189,12 @@ describe('incremental pages equal a cold build', () => {
   /** The served pages (paths and bytes), feeds and sitemap are those a cold build of the same files gives. */
   const expectColdBuild = async (server: DevServer, root: string) => {
     await server.idle();
-    const cold = await runPipeline(resolveConfig({ root, drafts: true, future: true }).config, { deferSearch: true });
+    const cold = new OutputList();
+    await runPipeline(resolveConfig({ root, drafts: true, future: true }).config, { writer: cold, search: 'later' });
     const served = server.files();
     const pages = (paths: Iterable<string>) => [...paths].filter((p) => p.endsWith('.html')).sort();
-    expect(pages(served.keys())).toEqual(pages(cold.outputs.map((o) => o.path)));
-    for (const output of cold.outputs) if (/\.(html|xml)$/.test(output.path)) expect(served.get(output.path), output.path).toBe(output.content);
+    expect(pages(served.keys())).toEqual(pages(cold.files.map((o) => o.path)));
+    for (const output of cold.files) if (/\.(html|xml)$/.test(output.path)) expect(served.get(output.path), output.path).toBe(output.content);
   };
 
   it('after edits that rename terms, reorder posts, move translations and delete posts', async () => {

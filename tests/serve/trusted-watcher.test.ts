@@ -7,6 +7,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { resolveConfig } from '../../src/config.js';
 import { runPipeline } from '../../src/pipeline/run.js';
+import { OutputList } from '../../src/pipeline/write.js';
 import { Rebuilder } from '../../src/serve/rebuild.js';
 import { parseHtml } from '../helpers/html.js';
 import { siteFromFiles } from '../helpers/site.js';
@@ -44,8 +45,9 @@ describe('serve trusting its watcher', () => {
 
       // After the edits and the new post, the served sitemap is the one a cold build writes.
       await server.idle();
-      const cold = await runPipeline(resolveConfig(overridesOf(root)).config, { deferSearch: true });
-      const coldSitemap = cold.outputs.find((o) => o.path === 'sitemap.xml')!.content;
+      const cold = new OutputList();
+      await runPipeline(resolveConfig(overridesOf(root)).config, { writer: cold, search: 'later' });
+      const coldSitemap = cold.files.find((o) => o.path === 'sitemap.xml')!.content;
       expect(server.files().get('sitemap.xml')).toBe(coldSitemap);
     } finally {
       await server.close();

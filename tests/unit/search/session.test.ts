@@ -9,6 +9,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveConfig } from '../../../src/config.js';
 import { runPipeline } from '../../../src/pipeline/run.js';
+import { OutputList } from '../../../src/pipeline/write.js';
 import { renderSite } from '../../../src/pipeline/render.js';
 import { diskSearchCache, memorySearchCache } from '../../../src/search/cache.js';
 import { startSearch, type SearchResult } from '../../../src/search/index.js';
@@ -32,10 +33,11 @@ let pages: OutputFile[];
 
 beforeAll(async () => {
   const root = siteFromFiles(files());
-  const result = await runPipeline(resolveConfig({ root, now: new Date('2026-01-01T00:00:00Z') }).config, { deferSearch: true });
+  const outputs = new OutputList();
+  const result = await runPipeline(resolveConfig({ root, now: new Date('2026-01-01T00:00:00Z') }).config, { writer: outputs, search: 'later' });
   site = result.site!;
   const posts = new Set(site.routes.filter((route) => route.kind === 'post').map((route) => route.outputPath));
-  pages = result.outputs.filter((file) => posts.has(file.path));
+  pages = outputs.files.filter((file) => posts.has(file.path));
   expect(pages).toHaveLength(305);
 }, 60_000);
 

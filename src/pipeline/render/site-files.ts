@@ -1,0 +1,103 @@
+// The site-wide files of the render stage, made once the bodies are known: each language's
+// feeds, sitemap.xml and robots.txt, redirect pages, the theme's static assets, and the mermaid
+// runtime when some page still has a diagram for the browser to render.
+import fs from 'node:fs';
+import path from 'node:path';
+import { displayPath, info, type Diagnostic } from '../../diagnostics.js';
+import { buildLanguageFeeds, feedPosts } from '../../feeds/feeds.js';
+import { mermaidRuntimeFiles } from '../../mermaid/runtime.js';
+import type { RenderedBody } from '../../nunjucks/views.js';
+import { redirectPages } from '../../redirects/pages.js';
+import { sitemapFiles } from '../../seo/sitemap.js';
+import type { LanguageConfig, OutputFile, ResolvedConfig, Site } from '../../types.js';
+import { toPosix } from '../../util/paths.js';
+import type { PipelineCache, RenderCounts } from '../cache.js';
+import type { SinceLastRun } from '../since-last-run.js';
+import type { Bodies } from './bodies.js';
+
+export interface SiteFileOptions {
+  cache?: PipelineCache;
+  since?: SinceLastRun;
+  counts: RenderCounts;
+  /** The model was patched (SinceLastRun patchModel): every post is where it was. */
+  patched: boolean;
+}
+
+/** The site-wide files, in the order they are written, and the note a site without baseUrl gets. */
+export function siteFiles(site: Site, bodies: Bodies, options: SiteFileOptions): { files: OutputFile[]; diagnostics: Diagnostic[] } {
+  const { cache, since, counts, patched } = options;
+  const { config } = site;
+  const diagnostics: Diagnostic[] = [];
+  // A robots.txt of the site's own (public/) wins over the generated one.
+  const robots = !fs.existsSync(path.join(config.publicDir, 'robots.txt'));
+  const files = [
+    ...feeds(site, bodies.final, cache, bodies.hash, counts),
+    ...sitemap(site, since, robots, patched),
+    ...redirectPages(site),
+  ];
+  if (!config.baseUrl) diagnostics.push(noBaseUrl(config));
+  files.push(...(since ? since.themeAssets(() => themeAssets(config)) : themeAssets(config)));
+  // The runtime ships only when some page still has a diagram for the browser to render.
+  if (bodies.needMermaidRuntime()) files.push(...mermaidRuntimeFiles());
+  return { files, diagnostics };
+}
+
+/**
+ * Every language's feeds. With a cache, a language's feeds are kept while the posts they show are
+ * the same (text, dates, URL, final body): an edit to an older post leaves them as they were.
+ */
+function feeds(
+  site: Site,
+  bodies: ReadonlyMap<string, RenderedBody>,
+  cache: PipelineCache | undefined,
+  bodyHash: (id: string) => string,
+  counts: RenderCounts,
+): OutputFile[] {
+  const build = (language: LanguageConfig) => {
+    counts.feedsRendered++;
+    return buildLanguageFeeds(site, language, bodies);
+  };
+  return site.config.languages.flatMap((language) => {
+    if (!cache) return build(language);
+    const posts = feedPosts(site, language.code);
+    const key = posts
+      .map((post) => [post.id, post.hash, post.date.getTime(), post.updated?.getTime(), site.postUrls.get(post.id), bodyHash(post.id)].join('\u0001'))
+      .join('\0');
+    const cached = cache.feeds.get(language.code);
+    if (cached?.key === key) return cached.files;
+    const files = build(language);
+    cache.feeds.set(language.code, { key, files });
+    return files;
+  });
+}
+
+/** sitemap.xml and robots.txt: the dev server keeps them while what they show is the same. */
+function sitemap(site: Site, since: SinceLastRun | undefined, robots: boolean, patched: boolean): OutputFile[] {
+  const make = () => sitemapFiles(site, { robots });
+  return since ? since.sitemap(site, robots, patched, make) : make();
+}
+
+/** Feeds and the sitemap need absolute URLs; say once how to get them. */
+function noBaseUrl(config: ResolvedConfig): Diagnostic {
+  // Without a config file the note is the site's, not that of a file that does not exist.
+  return info(
+    config.configFile ?? config.root,
+    `no baseUrl set: feeds and the sitemap use relative URLs; set baseUrl in ${config.configFile ? path.basename(config.configFile) : 'an omnipress.yml'} or pass --base-url`,
+  );
+}
+
+/** `assets/` of every template folder, the site's own files winning over the built-in theme's. */
+function themeAssets(config: ResolvedConfig): OutputFile[] {
+  const files = new Map<string, OutputFile>();
+  for (const dir of [...config.templateDirs].reverse()) {
+    const assets = path.join(dir, 'assets');
+    if (!fs.existsSync(assets)) continue;
+    for (const entry of fs.readdirSync(assets, { recursive: true, withFileTypes: true })) {
+      if (!entry.isFile()) continue;
+      const full = path.join(entry.parentPath, entry.name);
+      const rel = `assets/${toPosix(path.relative(assets, full))}`;
+      files.set(rel, { path: rel, content: fs.readFileSync(full), origin: { what: `the theme file ${displayPath(full, config.root)}` } });
+    }
+  }
+  return [...files.values()].sort((a, b) => (a.path < b.path ? -1 : 1));
+}
