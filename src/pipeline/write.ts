@@ -2,7 +2,7 @@
 // its caller chose: `build` a staging folder beside the output folder, swapped in only when
 // complete, so that a failed or killed build leaves the previous site as it was (and it only ever
 // replaces a folder it created itself, marked, or an empty one); the dev server an OutputList in
-// memory, which its MemoryWriter then serves; `check` none.
+// memory, whose files it then serves (serve/incremental/served-files.ts); `check` none.
 import fs from 'node:fs';
 import path from 'node:path';
 import { CONFIG_FILES } from '../config.js';
@@ -271,40 +271,4 @@ function statOrUndefined(file: string): fs.Stats | undefined {
   } catch {
     return undefined;
   }
-}
-
-/**
- * The dev server's writer: outputs kept in memory, never on disk. `write` replaces the whole set
- * and returns the paths whose content changed (added, edited or gone), so that browsers are told
- * only about real changes. Pages the page cache reused are the very same strings, so the
- * comparison is mostly a pointer check.
- */
-export class MemoryWriter {
-  readonly files = new Map<string, string | Uint8Array>();
-
-  write(outputs: readonly OutputFile[]): string[] {
-    const changed: string[] = [];
-    // In place: after a one-post edit, thousands of pages are the very same strings as before.
-    for (const { path: file, content } of outputs) {
-      const previous = this.files.get(file);
-      if (previous !== undefined && sameContent(previous, content)) continue;
-      changed.push(file);
-      this.files.set(file, content);
-    }
-    // Files the outputs no longer have.
-    const next = new Set(outputs.map((file) => file.path));
-    if (this.files.size > next.size) {
-      for (const file of this.files.keys()) {
-        if (next.has(file)) continue;
-        changed.push(file);
-        this.files.delete(file);
-      }
-    }
-    return changed.sort();
-  }
-}
-
-function sameContent(a: string | Uint8Array, b: string | Uint8Array): boolean {
-  if (typeof a === 'string' || typeof b === 'string') return a === b;
-  return Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(b);
 }

@@ -7,7 +7,8 @@ import { resolveConfig, type ConfigOverrides } from '../config.js';
 import { error, hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics.js';
 import { PipelineCache } from '../pipeline/cache.js';
 import { runPipeline } from '../pipeline/run.js';
-import { MemoryWriter, OutputList } from '../pipeline/write.js';
+import { OutputList } from '../pipeline/write.js';
+import { ServedFiles } from './incremental/served-files.js';
 import { indexSearch } from '../search/index.js';
 import type { OutputFile, ResolvedConfig, Site } from '../types.js';
 import { sitePathOfOutput } from '../urls/site-paths.js';
@@ -45,7 +46,7 @@ export interface BuildRecord {
 
 export class Rebuilder {
   /** The outputs being served; replaced only by a build without errors. */
-  readonly writer = new MemoryWriter();
+  readonly writer = new ServedFiles();
   readonly cache = new PipelineCache();
   /** What of the last run the next one may reuse, as long as the watcher reports every change. */
   readonly lastRun = new LastRun();
