@@ -55,7 +55,7 @@ export async function migrateCheck(options: MigrateOptions): Promise<MigrateRepo
   const resolved = resolveConfig({ root: options.root, posts: options.posts });
   // Nothing is written: no search index, no build-mode diagrams (they write a cache).
   const config: ResolvedConfig = { ...resolved.config, search: false, mermaid: { ...resolved.config.mermaid, mode: 'client' } };
-  const result = await runPipeline(config, { keepGoing: true });
+  const result = await runPipeline(config, { search: 'off', keepGoing: true });
   const diagnostics = sortDiagnostics([...resolved.diagnostics, ...result.diagnostics]);
   const { postFiles: files, skipped } = result;
   const postFiles = new Set(files.map((file) => file.sourcePath));
