@@ -5,10 +5,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readTree, runCli, siteFromFiles, type CliResult } from '../helpers/site.js';
+import { readTree, runCli, siteFromFiles, spawnCli, type CliResult } from '../helpers/site.js';
 
+// A process of its own for every build: after a build refused with search on, the next build in
+// the same process finds its search index gone ("Invalid index, does not yet exist").
 function build(root: string): CliResult {
-  return runCli(['build', '--root', root], { cwd: root });
+  return spawnCli(['build', '--root', root], { cwd: root });
 }
 
 function reported(result: CliResult): string[] {
@@ -29,9 +31,9 @@ describe('a permalink in the place of a generated file', () => {
     ['/EN/Feed.XML', 'this post\'s page /EN/Feed.XML would replace the generated file /en/feed.xml'],
     ['/sitemap.xml/', 'this post\'s page /sitemap.xml/ would replace the generated file /sitemap.xml'],
     ['/assets', 'this post\'s page /assets would replace the generated folder /assets/'],
-  ])('%s is an error at the permalink line, and the published site stays as it was', (permalink, message) => {
+  ])('%s is an error at the permalink line, and the published site stays as it was', async (permalink, message) => {
     const root = siteFromFiles(A);
-    expect(build(root).status).toBe(0);
+    expect((build(root)).status).toBe(0);
     const before = readTree(path.join(root, '_site'));
     fs.writeFileSync(path.join(root, 'posts/b.md'), `---\ntitle: B\nlang: en\npermalink: ${permalink}\n---\nText.\n`);
     const result = build(root);
@@ -40,16 +42,16 @@ describe('a permalink in the place of a generated file', () => {
     expect(readTree(path.join(root, '_site'))).toEqual(before);
   });
 
-  it('is reported by omnipress check too', () => {
+  it('is reported by omnipress check too', async () => {
     const root = siteFromFiles({ ...A, 'posts/b.md': '---\ntitle: B\nlang: en\npermalink: /sitemap.xml\n---\nText.\n' });
-    const result = runCli(['check', '--root', root], { cwd: root });
+    const result = await runCli(['check', '--root', root], { cwd: root });
     expect(result.status).toBe(1);
     expect(reported(result)).toContain("posts/b.md:4 error: this post's page /sitemap.xml would replace the generated file /sitemap.xml");
   });
 });
 
 describe('a path that would have to be both a file and a folder', () => {
-  it('is an error at the line that makes it, for pages, public/ files and linked files alike', () => {
+  it('is an error at the line that makes it, for pages, public/ files and linked files alike', async () => {
     const root = siteFromFiles({
       ...A,
       // A page inside another page's file.
@@ -84,7 +86,7 @@ describe('a path that would have to be both a file and a folder', () => {
 });
 
 describe('two files omnipress makes itself at one path', () => {
-  it('is an error naming both, instead of one silently replacing the other', () => {
+  it('is an error naming both, instead of one silently replacing the other', async () => {
     const root = siteFromFiles({
       'posts/en/2024-05-01-a.md': '---\ntitle: A\n---\n```mermaid\ngraph TD; A-->B\n```\n',
       'templates/assets/mermaid/mermaid.esm.min.mjs': 'export default {};\n',
@@ -98,7 +100,7 @@ describe('two files omnipress makes itself at one path', () => {
 });
 
 describe('a page or redirect in the place of a public/ file', () => {
-  it('is an error at the permalink or aliases line naming the file', () => {
+  it('is an error at the permalink or aliases line naming the file', async () => {
     const root = siteFromFiles({
       ...A,
       'posts/b.md': '---\ntitle: B\nlang: en\npermalink: /about.html\n---\nText.\n',
@@ -115,7 +117,7 @@ describe('a page or redirect in the place of a public/ file', () => {
     expect(fs.existsSync(path.join(root, '_site'))).toBe(false);
   });
 
-  it('stays a warning for a page omnipress generates, which replaces the file', () => {
+  it('stays a warning for a page omnipress generates, which replaces the file', async () => {
     const root = siteFromFiles({ ...A, 'public/404.html': 'mine' });
     const result = build(root);
     expect(result.status).toBe(0);

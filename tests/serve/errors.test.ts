@@ -224,17 +224,17 @@ describe('omnipress serve (the command)', () => {
     }
   });
 
-  it('rejects a bad port with a usage error', () => {
-    const result = runCli(['serve', '--port', 'eighty']);
+  it('rejects a bad port with a usage error', async () => {
+    const result = await runCli(['serve', '--port', 'eighty']);
     expect(result.status).toBe(2);
     expect(result.stderr).toContain('--port');
   });
 
-  it('documents itself in --help', () => {
-    const result = runCli(['serve', '--help']);
+  it('documents itself in --help', async () => {
+    const result = await runCli(['serve', '--help']);
     expect(result.status).toBe(0);
     expect(result.stdout).toContain('--no-drafts');
-    expect(runCli(['--help']).stdout).toContain('omnipress serve');
+    expect((await runCli(['--help'])).stdout).toContain('omnipress serve');
   });
 });
 

@@ -7,22 +7,20 @@ import type { DevServer } from '../../src/serve/dev-server.js';
 import { BUILTIN_TEMPLATES, resolveConfig } from '../../src/config.js';
 import { runPipeline } from '../../src/pipeline/run.js';
 import { Rebuilder } from '../../src/serve/rebuild.js';
+import { postFile } from '../helpers/post.js';
 import { siteFromFiles } from '../helpers/site.js';
 import { afterEdit, atomicWrite, get, startServe, totals, waitFor } from '../helpers/serve.js';
 
 const enc = (segment: string) => encodeURIComponent(segment);
 
-function post(title: string, extra: string, body: string): string {
-  return `---\ntitle: ${title}\n${extra}---\n${body}\n`;
-}
 
 const FILES = {
-  'posts/ko/2024-05-01-first.md': post('첫 글', 'tags: [인공지능]\ntranslationKey: first\n', '첫 문단입니다.\n\n둘째 문단입니다.'),
-  'posts/zh/2024-05-01-first.md': post('第一篇', 'translationKey: first\n', '第一段。'),
-  'posts/en/2024-05-01-first.md': post('The first', 'translationKey: first\n', 'First paragraph.'),
-  'posts/ko/2024-05-02-second.md': post('두 번째 글', 'tags: [모델]\n', '요약 문단입니다.\n\n본문 둘째 문단.'),
-  'posts/ko/2024-05-03-third.md': post('세 번째 글', 'tags: [모델]\n', '세 번째 글의 문단.'),
-  'posts/en/2024-05-04-other.md': post('Another', '', 'Unrelated.'),
+  'posts/ko/2024-05-01-first.md': postFile({ title: '첫 글', tags: '[인공지능]', translationKey: 'first' }, '첫 문단입니다.\n\n둘째 문단입니다.'),
+  'posts/zh/2024-05-01-first.md': postFile({ title: '第一篇', translationKey: 'first' }, '第一段。'),
+  'posts/en/2024-05-01-first.md': postFile({ title: 'The first', translationKey: 'first' }, 'First paragraph.'),
+  'posts/ko/2024-05-02-second.md': postFile({ title: '두 번째 글', tags: '[모델]' }, '요약 문단입니다.\n\n본문 둘째 문단.'),
+  'posts/ko/2024-05-03-third.md': postFile({ title: '세 번째 글', tags: '[모델]' }, '세 번째 글의 문단.'),
+  'posts/en/2024-05-04-other.md': postFile({ title: 'Another' }, 'Unrelated.'),
   // A copy of the built-in post layout, so the test can edit a template of the site's own.
   'templates/layouts/post.njk': fs.readFileSync(path.join(BUILTIN_TEMPLATES, 'layouts/post.njk'), 'utf8'),
 };
@@ -84,7 +82,7 @@ describe('incremental rebuilds under serve', () => {
     const rel = 'posts/ko/2024-05-03-third.md';
     const builds = await afterEdit(
       server,
-      () => atomicWrite(file(rel), post('세 번째 글', 'tags: [모델]\n', '원자적으로 저장한 문단.')),
+      () => atomicWrite(file(rel), postFile({ title: '세 번째 글', tags: '[모델]' }, '원자적으로 저장한 문단.')),
       (b) => totals(b).changedPages.includes('/ko/posts/third/'),
     );
     expect(totals(builds).markdownRenders).toBe(1);
@@ -94,17 +92,17 @@ describe('incremental rebuilds under serve', () => {
   it('a second save right after the first is not lost (chokidar drops a change within 50 ms of the last), and idle() waits for it', async () => {
     const rel = 'posts/ko/2024-05-03-third.md';
     const before = server.builds.length;
-    fs.writeFileSync(file(rel), post('세 번째 글', 'tags: [모델]\n', '첫 번째 저장.'));
+    fs.writeFileSync(file(rel), postFile({ title: '세 번째 글', tags: '[모델]' }, '첫 번째 저장.'));
     await waitFor(() => server.builds.length > before, 5000, 'the first save');
     // At once, as a formatter that rewrites the file on save would: chokidar reports no event for it.
-    fs.writeFileSync(file(rel), post('세 번째 글', 'tags: [모델]\n', '두 번째 저장.'));
+    fs.writeFileSync(file(rel), postFile({ title: '세 번째 글', tags: '[모델]' }, '두 번째 저장.'));
     // No polling: idle() settles only once the watcher has nothing left to report and the builds are done.
     await server.idle();
     expect((await get(server, '/ko/posts/third/')).body).toContain('두 번째 저장');
   });
 
   it('a new post appears with its page, and in the index and on its tag page', async () => {
-    await afterEdit(server, () => fs.writeFileSync(file('posts/ko/2024-05-05-fourth.md'), post('네 번째 글', 'tags: [새태그]\n', '새 글입니다.')));
+    await afterEdit(server, () => fs.writeFileSync(file('posts/ko/2024-05-05-fourth.md'), postFile({ title: '네 번째 글', tags: '[새태그]' }, '새 글입니다.')));
     expect((await get(server, '/ko/posts/fourth/')).status).toBe(200);
     expect((await get(server, '/ko/')).body).toContain('네 번째 글');
     expect((await get(server, `/ko/tags/${enc('새태그')}/`)).status).toBe(200);
@@ -174,7 +172,7 @@ describe('changes that arrive during a build', () => {
     const rebuilder = new Rebuilder(resolveConfig(overrides).config, overrides);
     const running = rebuilder.start();
     // Both arrive while the first build runs.
-    fs.writeFileSync(path.join(root, 'posts/ko/2024-05-03-third.md'), post('세 번째 글', '', '고침'));
+    fs.writeFileSync(path.join(root, 'posts/ko/2024-05-03-third.md'), postFile({ title: '세 번째 글' }, '고침'));
     void rebuilder.enqueue([{ kind: 'post', event: 'change', path: path.join(root, 'posts/ko/2024-05-03-third.md') }]);
     void rebuilder.enqueue([{ kind: 'template', event: 'change', path: path.join(root, 'templates/layouts/post.njk') }]);
     await running;
@@ -197,24 +195,24 @@ describe('incremental pages equal a cold build', () => {
 
   it('after edits that rename terms, reorder posts, move translations and delete posts', async () => {
     const root = siteFromFiles({
-      'posts/en/2024-05-01-a.md': post('A', 'tags: [AI, models]\n', 'Alpha.'),
-      'posts/en/2024-05-02-b.md': post('B', 'tags: [AI]\ntranslationKey: story\n', 'Beta.'),
-      'posts/en/2024-05-03-c.md': post('C', 'categories: [news]\n', 'Gamma.'),
-      'posts/ko/2024-05-02-b.md': post('비', 'tags: [인공지능]\ntranslationKey: story\n', '베타.'),
-      'posts/zh/2024-05-04-d.md': post('丁', 'tags: [模型]\n', '丁。'),
+      'posts/en/2024-05-01-a.md': postFile({ title: 'A', tags: '[AI, models]' }, 'Alpha.'),
+      'posts/en/2024-05-02-b.md': postFile({ title: 'B', tags: '[AI]', translationKey: 'story' }, 'Beta.'),
+      'posts/en/2024-05-03-c.md': postFile({ title: 'C', categories: '[news]' }, 'Gamma.'),
+      'posts/ko/2024-05-02-b.md': postFile({ title: '비', tags: '[인공지능]', translationKey: 'story' }, '베타.'),
+      'posts/zh/2024-05-04-d.md': postFile({ title: '丁', tags: '[模型]' }, '丁。'),
     });
     const server = await startServe(root);
     const compare = () => expectColdBuild(server, root);
     const write = (rel: string, text: string) => afterEdit(server, () => fs.writeFileSync(path.join(root, rel), text));
     try {
       // An older post spelling a tag `ai` renames the term on every page showing it.
-      await write('posts/en/2024-04-01-old.md', post('Old', 'tags: [ai]\n', 'Oldest.'));
+      await write('posts/en/2024-04-01-old.md', postFile({ title: 'Old', tags: '[ai]' }, 'Oldest.'));
       await compare();
       // A new date reorders the list: neighbours' newer/older links move.
-      await write('posts/en/2024-05-03-c.md', post('C', 'date: 2024-04-15\ncategories: [news]\n', 'Gamma.'));
+      await write('posts/en/2024-05-03-c.md', postFile({ title: 'C', date: '2024-04-15', categories: '[news]' }, 'Gamma.'));
       await compare();
       // The Korean post leaves the story: both pages lose their language switcher link.
-      await write('posts/ko/2024-05-02-b.md', post('비', 'tags: [인공지능]\ntranslationKey: other\n', '베타.'));
+      await write('posts/ko/2024-05-02-b.md', postFile({ title: '비', tags: '[인공지능]', translationKey: 'other' }, '베타.'));
       await compare();
       // A deleted post: its term pages go, its neighbours relink.
       await afterEdit(server, () => fs.rmSync(path.join(root, 'posts/en/2024-05-01-a.md')));
@@ -231,17 +229,17 @@ describe('incremental pages equal a cold build', () => {
     const layout = fs.readFileSync(path.join(BUILTIN_TEMPLATES, 'layouts/post.njk'), 'utf8');
     const root = siteFromFiles({
       'templates/layouts/post.njk': layout.replace('<article class="post', '{% if post.data.boom %}{{ post.data.boom() }}{% endif %}<article class="post'),
-      'posts/en/2024-05-05-x.md': post('X', '', 'Newest.'),
-      'posts/en/2024-05-04-z.md': post('Z', '', 'Between.'),
-      'posts/en/2024-05-03-w.md': post('W', '', 'Between, older.'),
-      'posts/en/2024-05-01-y.md': post('Y', 'tags: [old]\n', 'Oldest.'),
+      'posts/en/2024-05-05-x.md': postFile({ title: 'X' }, 'Newest.'),
+      'posts/en/2024-05-04-z.md': postFile({ title: 'Z' }, 'Between.'),
+      'posts/en/2024-05-03-w.md': postFile({ title: 'W' }, 'Between, older.'),
+      'posts/en/2024-05-01-y.md': postFile({ title: 'Y', tags: '[old]' }, 'Oldest.'),
     });
     const server = await startServe(root);
     const write = (rel: string, text: string) => afterEdit(server, () => fs.writeFileSync(path.join(root, rel), text));
     try {
-      expect((await write('posts/en/2024-05-05-x.md', post('X', 'boom: yes\n', 'Newest.'))).at(-1)!.ok).toBe(false);
-      expect((await write('posts/en/2024-05-01-y.md', post('Y', 'tags: [old]\n', 'Oldest, edited while the layout failed.'))).at(-1)!.ok).toBe(false);
-      expect((await write('posts/en/2024-05-05-x.md', post('X', '', 'Newest.'))).at(-1)!.ok).toBe(true);
+      expect((await write('posts/en/2024-05-05-x.md', postFile({ title: 'X', boom: 'yes' }, 'Newest.'))).at(-1)!.ok).toBe(false);
+      expect((await write('posts/en/2024-05-01-y.md', postFile({ title: 'Y', tags: '[old]' }, 'Oldest, edited while the layout failed.'))).at(-1)!.ok).toBe(false);
+      expect((await write('posts/en/2024-05-05-x.md', postFile({ title: 'X' }, 'Newest.'))).at(-1)!.ok).toBe(true);
       await expectColdBuild(server, root);
       expect((await get(server, '/en/posts/y/')).body).toContain('edited while the layout failed');
     } finally {
@@ -251,13 +249,13 @@ describe('incremental pages equal a cold build', () => {
 
   it('after edits that keep every post in its place (text, titles, summaries), with a failed build among them', async () => {
     const root = siteFromFiles({
-      'posts/en/2024-05-01-a.md': post('A', 'tags: [AI]\ntranslationKey: story\n', 'Alpha.'),
-      'posts/en/2024-05-02-b.md': post('B', 'tags: [AI]\n', 'Beta links {% post_link 2024-05-01-a %}.'),
-      'posts/en/2024-05-03-c.md': post('C', 'categories: [news]\n', 'Gamma.'),
+      'posts/en/2024-05-01-a.md': postFile({ title: 'A', tags: '[AI]', translationKey: 'story' }, 'Alpha.'),
+      'posts/en/2024-05-02-b.md': postFile({ title: 'B', tags: '[AI]' }, 'Beta links {% post_link 2024-05-01-a %}.'),
+      'posts/en/2024-05-03-c.md': postFile({ title: 'C', categories: '[news]' }, 'Gamma.'),
       // Links A by name without being its neighbour, translation or on a page with it: only its body changes.
-      'posts/en/2024-06-10-e.md': post('E', 'categories: [later]\n', 'Epsilon cites {% post_link 2024-05-01-a %}.'),
-      'posts/ko/2024-05-01-a.md': post('에이', 'translationKey: story\n', '알파.'),
-      'posts/zh/2024-05-04-d.md': post('丁', 'tags: [模型]\n', '丁。'),
+      'posts/en/2024-06-10-e.md': postFile({ title: 'E', categories: '[later]' }, 'Epsilon cites {% post_link 2024-05-01-a %}.'),
+      'posts/ko/2024-05-01-a.md': postFile({ title: '에이', translationKey: 'story' }, '알파.'),
+      'posts/zh/2024-05-04-d.md': postFile({ title: '丁', tags: '[模型]' }, '丁。'),
     });
     const server = await startServe(root);
     const compare = () => expectColdBuild(server, root);
@@ -265,22 +263,22 @@ describe('incremental pages equal a cold build', () => {
     try {
       // A new title shows on the neighbours' newer/older links, the translation's switcher, the
       // index, the tag page, and in B's body, which links A by name.
-      await write('posts/en/2024-05-01-a.md', post('A renamed', 'tags: [AI]\ntranslationKey: story\n', 'Alpha.'));
+      await write('posts/en/2024-05-01-a.md', postFile({ title: 'A renamed', tags: '[AI]', translationKey: 'story' }, 'Alpha.'));
       await compare();
       expect((await get(server, '/en/posts/e/')).body).toContain('A renamed');
       // A new first paragraph is the summary in lists and the feed.
-      await write('posts/en/2024-05-03-c.md', post('C', 'categories: [news]\n', 'A new first paragraph.\n\nGamma.'));
+      await write('posts/en/2024-05-03-c.md', postFile({ title: 'C', categories: '[news]' }, 'A new first paragraph.\n\nGamma.'));
       await compare();
       // A build that fails (a link to no post), then an edit elsewhere while it is still broken, then the fix.
-      const broken = await write('posts/en/2024-05-02-b.md', post('B', 'tags: [AI]\n', 'Beta links {% post_link no-such-post %}.'));
+      const broken = await write('posts/en/2024-05-02-b.md', postFile({ title: 'B', tags: '[AI]' }, 'Beta links {% post_link no-such-post %}.'));
       expect(broken.at(-1)!.ok).toBe(false);
-      const stillBroken = await write('posts/zh/2024-05-04-d.md', post('丁丁', 'tags: [模型]\n', '丁。'));
+      const stillBroken = await write('posts/zh/2024-05-04-d.md', postFile({ title: '丁丁', tags: '[模型]' }, '丁。'));
       expect(stillBroken.at(-1)!.ok).toBe(false);
-      const fixed = await write('posts/en/2024-05-02-b.md', post('B again', 'tags: [AI]\n', 'Beta, fixed.'));
+      const fixed = await write('posts/en/2024-05-02-b.md', postFile({ title: 'B again', tags: '[AI]' }, 'Beta, fixed.'));
       expect(fixed.at(-1)!.ok).toBe(true);
       await compare();
       // And a title edit after the fix: only the pages showing it are rendered.
-      const last = await write('posts/en/2024-05-03-c.md', post('C renamed', 'categories: [news]\n', 'A new first paragraph.\n\nGamma.'));
+      const last = await write('posts/en/2024-05-03-c.md', postFile({ title: 'C renamed', categories: '[news]' }, 'A new first paragraph.\n\nGamma.'));
       await compare();
       expect(totals(last).pagesRendered).toBe(totals(last).changedPages.length);
       expect(totals(last).changedPages).toEqual(expect.arrayContaining(['/', '/en/', '/en/posts/c/', '/en/posts/b/', '/en/categories/news/']));

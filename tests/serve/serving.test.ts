@@ -2,13 +2,13 @@
 // page, public/ files, drafts with a badge, the live-reload script only in serve, and nothing
 // outside the output however the path is spelled.
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DevServer } from '../../src/serve/dev-server.js';
 import { allowedHostTest, resolvePath } from '../../src/serve/server.js';
 import { get, rawGet, startServe, waitFor } from '../helpers/serve.js';
 import { buildSite, readOutput, siteFromFiles } from '../helpers/site.js';
+import { tempDir } from '../helpers/temp.js';
 
 const enc = (segment: string) => encodeURIComponent(segment);
 
@@ -31,7 +31,7 @@ describe('serving', () => {
   beforeAll(async () => {
     root = siteFromFiles(FILES);
     // Symlinks in public/ that point out of it: a file and a folder holding a secret.
-    outside = fs.mkdtempSync(path.join(os.tmpdir(), 'omnipress-outside-'));
+    outside = tempDir('omnipress-outside-');
     fs.writeFileSync(path.join(outside, 'secret.txt'), 'TOP SECRET\n');
     fs.symlinkSync(path.join(outside, 'secret.txt'), path.join(root, 'public/leak.txt'));
     fs.symlinkSync(outside, path.join(root, 'public/outside'));

@@ -2,13 +2,13 @@
 // place in the site as it was, the previous site with the edited posts swapped in must be the very
 // site buildSite would build; after any other edit, there must be no shortcut.
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { resolveConfig } from '../../../src/config.js';
 import { buildSite, patchSite, type ModelMemo } from '../../../src/pipeline/model.js';
 import type { Post, ResolvedConfig, Site } from '../../../src/types.js';
 import { makePost, type PostFields } from '../feeds/model.js';
+import { tempDir } from '../../helpers/temp.js';
 
 const POSTS: PostFields[] = [
   { id: 'ko/2024-05-01-a.md', lang: 'ko', date: new Date('2024-05-01T00:00:00Z'), title: '가', tags: ['인공지능'], translationKey: 'a' },
@@ -20,7 +20,7 @@ const POSTS: PostFields[] = [
 ];
 
 function configAt(now: string): ResolvedConfig {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'omnipress-patch-'));
+  const root = tempDir('omnipress-patch-');
   return resolveConfig({ root, now: new Date(now) }).config;
 }
 
