@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { BuildReport } from '../../src/build.js';
 import { page, parseXml, type Page } from '../helpers/html.js';
 import { brokenLinks, validationErrors } from '../helpers/site-check.js';
+import { blogCopy, buildMigrated } from '../helpers/migrate.js';
 import { buildSite, FIXTURES, readOutput, readTree, runCli, siteFromFiles, type CliResult } from '../helpers/site.js';
 import { tempDir } from '../helpers/temp.js';
 
@@ -16,13 +17,6 @@ const BASE = 'https://blog.example.org/sub/';
  * modification time (the copy's), and must not hide as a "future" post behind a fixed clock.
  */
 const NOW = () => new Date();
-
-/** A temporary copy of tests/fixtures/blogs/<name>; the copy is the site root, its posts folder is `posts`. */
-function blogCopy(name: string): string {
-  const root = tempDir(`omnipress-blog-${name}-`);
-  fs.cpSync(path.join(FIXTURES, 'blogs', name), root, { recursive: true });
-  return root;
-}
 
 const exists = (root: string, rel: string) => fs.existsSync(path.join(root, '_site', rel));
 const errors = (report: BuildReport) => report.diagnostics.filter((d) => d.severity === 'error');
@@ -429,7 +423,7 @@ interface CliBlog {
 async function cliBlog(name: string, posts: string, publicFiles: string[] = []): Promise<CliBlog> {
   const root = blogCopy(name);
   copyIntoPublic(root, publicFiles);
-  return { root, result: await runCli(['build', '--root', root, '--posts', posts, '--base-url', SUB]) };
+  return { root, result: await buildMigrated(root, posts, SUB) };
 }
 
 /** The `file:line severity: message` headers of stderr; every other line must belong to one (code frame, hint). */

@@ -3,16 +3,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { JsonMigrateReport } from '../../src/migrate/report-format.js';
-import { FIXTURES, readTree, runCli } from '../helpers/site.js';
+import { blogCopy } from '../helpers/migrate.js';
+import { readTree, runCli } from '../helpers/site.js';
 import { tempDir } from '../helpers/temp.js';
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-function blogCopy(name: string): string {
-  const root = tempDir(`omnipress-migrate-${name}-`);
-  fs.cpSync(path.join(FIXTURES, 'blogs', name), root, { recursive: true });
-  return root;
-}
 
 describe('omnipress migrate-check', () => {
   it('reports a Hugo site: posts that build, files that are not posts, and the config to add', async () => {

@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type Page, page } from '../helpers/html.js';
+import { buildMigrated, reportedLines } from '../helpers/migrate.js';
 import { buildSite, runCli, siteFromFiles, siteFromFixture, spawnCli, type CliResult } from '../helpers/site.js';
 
 const BASE = 'https://example.org/sub/';
@@ -14,13 +15,8 @@ const BASE = 'https://example.org/sub/';
 /** Build a fixture under tests/fixtures/markup/ with its own posts folder, under the sub-path. */
 async function buildFixture(name: string, posts: string): Promise<{ root: string; result: CliResult }> {
   const root = siteFromFixture(`markup/${name}`);
-  const result = await runCli(['build', '--root', root, '--posts', posts, '--base-url', BASE]);
+  const result = await buildMigrated(root, posts, BASE);
   return { root, result };
-}
-
-/** `file:line severity: message` lines of the CLI's report. */
-function reported(result: CliResult): string[] {
-  return `${result.stdout}\n${result.stderr}`.split('\n').filter((line) => /^\S+:\d+ (warning|error):/.test(line));
 }
 
 /** The output file an `src`/`href` of the page at `pagePath` leads to (base path removed), or undefined. */
@@ -56,7 +52,7 @@ describe('a Jekyll (Chirpy) blog', () => {
 
   it('builds, reporting each unsupported construct once with its file and line', () => {
     expect(result.status, result.stderr).toBe(0);
-    expect(reported(result)).toEqual([
+    expect(reportedLines(result)).toEqual([
       '_posts/2024-06-03-터미널-설정-메모.md:24 warning: kramdown attribute onmouseover="alert(1)" is an event handler, which posts may not use, and was dropped',
       '_posts/2024-06-03-터미널-설정-메모.md:32 warning: Liquid/Hexo tag {% include %} is not supported and is shown as text; replace it with Markdown/HTML',
       '_posts/2024-06-10-키보드-단축키.md:11 warning: image img/keyboard.png is not found beside the post',
@@ -128,7 +124,7 @@ describe('a Hexo blog', () => {
 
   it('builds, reporting the unsupported {% pullquote %} pair once', () => {
     expect(result.status, result.stderr).toBe(0);
-    expect(reported(result)).toEqual([
+    expect(reportedLines(result)).toEqual([
       'source/_posts/tea-notes.md:39 warning: Liquid/Hexo tag {% pullquote %} is not supported and is shown as text; replace it with Markdown/HTML',
     ]);
   });
@@ -200,7 +196,7 @@ describe('a Hugo site', () => {
 
   it('builds, reporting the unknown shortcode once with its line', () => {
     expect(result.status, result.stderr).toBe(0);
-    expect(reported(result)).toEqual(['content/posts/spring-hike/index.md:17 warning: Hugo shortcode {{< tweet >}} is not supported and is shown as text']);
+    expect(reportedLines(result)).toEqual(['content/posts/spring-hike/index.md:17 warning: Hugo shortcode {{< tweet >}} is not supported and is shown as text']);
     expect($('.post-body').text()).toContain('{{< tweet user="someone" id="123" >}}');
   });
 
@@ -257,7 +253,7 @@ describe('references to posts that do not exist', () => {
     // finds its search index gone.
     const result = spawnCli(['build', '--root', root]);
     expect(result.status).toBe(1);
-    expect(reported(result)).toEqual([
+    expect(reportedLines(result)).toEqual([
       'posts/en/2024-01-02-b.md:6 error: {{< ref "gone.md" >}} names no post',
       'posts/en/2024-01-02-b.md:6 error: {{< relref "also-gone" >}} names no post',
       'posts/zh/2024-01-01-a.md:4 error: {% post_link no-such-post %} links to "no-such-post", but no post has that file name or slug',

@@ -5,16 +5,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { reportedLines } from '../helpers/migrate.js';
 import { readTree, runCli, siteFromFiles, spawnCli, type CliResult } from '../helpers/site.js';
 
 // A process of its own for every build: after a build refused with search on, the next build in
 // the same process finds its search index gone ("Invalid index, does not yet exist").
 function build(root: string): CliResult {
   return spawnCli(['build', '--root', root], { cwd: root });
-}
-
-function reported(result: CliResult): string[] {
-  return `${result.stdout}\n${result.stderr}`.split('\n').filter((line) => /^\S+:\d+ (error|warning): /.test(line));
 }
 
 const A = { 'posts/en/2024-05-01-a.md': '---\ntitle: A\n---\nThe real post.\n' };
@@ -38,7 +35,7 @@ describe('a permalink in the place of a generated file', () => {
     fs.writeFileSync(path.join(root, 'posts/b.md'), `---\ntitle: B\nlang: en\npermalink: ${permalink}\n---\nText.\n`);
     const result = build(root);
     expect(result.status).toBe(1);
-    expect(reported(result)).toEqual([`posts/b.md:4 error: ${message}`]);
+    expect(reportedLines(result)).toEqual([`posts/b.md:4 error: ${message}`]);
     expect(readTree(path.join(root, '_site'))).toEqual(before);
   });
 
@@ -46,7 +43,7 @@ describe('a permalink in the place of a generated file', () => {
     const root = siteFromFiles({ ...A, 'posts/b.md': '---\ntitle: B\nlang: en\npermalink: /sitemap.xml\n---\nText.\n' });
     const result = await runCli(['check', '--root', root], { cwd: root });
     expect(result.status).toBe(1);
-    expect(reported(result)).toContain("posts/b.md:4 error: this post's page /sitemap.xml would replace the generated file /sitemap.xml");
+    expect(reportedLines(result)).toContain("posts/b.md:4 error: this post's page /sitemap.xml would replace the generated file /sitemap.xml");
   });
 });
 
@@ -68,7 +65,7 @@ describe('a path that would have to be both a file and a folder', () => {
     const result = build(root);
     expect(result.status).toBe(1);
     // One run reports them all: the model's, and those of the files made of the other posts.
-    expect(reported(result)).toEqual([
+    expect(reportedLines(result)).toEqual([
       "posts/more.md:4 error: this post's page /news.html/more/ would have to be inside the file of the page /news.html",
       'posts/press/about.md:6 error: press/kit.zip would have to be both a file and a folder: file kit.zip/readme.txt of posts/press/about.md:6 and the page of posts/kit.md:4',
       'posts/team.md:4 error: team would have to be both a file and a folder: the page of posts/team.md:4 and the file public/team',
@@ -76,7 +73,7 @@ describe('a path that would have to be both a file and a folder', () => {
     fs.rmSync(path.join(root, 'posts/more.md'));
     const second = build(root);
     expect(second.status).toBe(1);
-    expect(reported(second)).toEqual([
+    expect(reportedLines(second)).toEqual([
       'posts/press/about.md:6 error: press/kit.zip would have to be both a file and a folder: file kit.zip/readme.txt of posts/press/about.md:6 and the page of posts/kit.md:4',
       'posts/team.md:4 error: team would have to be both a file and a folder: the page of posts/team.md:4 and the file public/team',
     ]);
@@ -110,7 +107,7 @@ describe('a page or redirect in the place of a public/ file', () => {
     });
     const result = build(root);
     expect(result.status).toBe(1);
-    expect(reported(result)).toEqual([
+    expect(reportedLines(result)).toEqual([
       'posts/b.md:4 error: two files would be written to about.html: the page of posts/b.md:4 and the file public/about.html',
       'posts/c.md:4 error: two files would be written to old/index.html: the redirect page /old/ of posts/c.md:4 and the file public/old/index.html',
     ]);

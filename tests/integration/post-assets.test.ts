@@ -7,17 +7,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { page } from '../helpers/html.js';
+import { reportedLines } from '../helpers/migrate.js';
 import { readTree, runCli, siteFromFiles, spawnCli, type CliResult } from '../helpers/site.js';
 
 // A process of its own for every build: after a build refused with search on, the next build in
 // the same process finds its search index gone ("Invalid index, does not yet exist").
 function build(root: string, ...args: string[]): CliResult {
   return spawnCli(['build', '--root', root, ...args], { cwd: root });
-}
-
-/** `file:line severity: message` headers of the report. */
-function reported(result: CliResult): string[] {
-  return result.stderr.split('\n').filter((line) => /^\S+:\d+ (error|warning): /.test(line));
 }
 
 /** A site that built once (so there is a live _site/ and a warm cache), with `files` added afterwards. */
@@ -48,7 +44,7 @@ describe('a post that links host files and page names beside a root permalink', 
     const result = build(root);
     expect(result.status).toBe(1);
     const file = 'posts/en/2024-05-02-about.md';
-    expect(reported(result)).toEqual([
+    expect(reportedLines(result)).toEqual([
       `${file}:5 error: image index.html is not copied: a file named index.html is served as a page of the site`,
       `${file}:7 error: image 404.html is not copied: a file named 404.html is served as a page of the site`,
       `${file}:9 error: image _redirects is not copied: web hosts read _redirects as the whole site's configuration`,
@@ -67,7 +63,7 @@ describe('a post that links host files and page names beside a root permalink', 
     });
     const result = build(root);
     expect(result.status).toBe(1);
-    expect(reported(result).map((line) => line.replace(/ is not copied.*/, ''))).toEqual([
+    expect(reportedLines(result).map((line) => line.replace(/ is not copied.*/, ''))).toEqual([
       'posts/about.md:6 error: image index.html',
       'posts/about.md:8 error: image _redirects',
     ]);
@@ -85,7 +81,7 @@ describe('a post linking a file named like its own page', () => {
     });
     const result = build(root);
     expect(result.status).toBe(1);
-    expect(reported(result)).toEqual(['posts/en/2024-05-02-b.md:5 error: image a/index.html is not copied: a file named index.html is served as a page of the site']);
+    expect(reportedLines(result)).toEqual(['posts/en/2024-05-02-b.md:5 error: image a/index.html is not copied: a file named index.html is served as a page of the site']);
     expect(readTree(path.join(root, '_site'))).toEqual(before);
     expect(fs.readFileSync(path.join(root, '_site/en/posts/a/index.html'), 'utf8')).toContain('The real post.');
   });
@@ -97,7 +93,7 @@ describe('a post linking a file named like its own page', () => {
     });
     const result = build(root);
     expect(result.status).toBe(1);
-    expect(reported(result)).toEqual(['posts/en/2024-05-01-a.md:6 error: image index.html is not copied: a file named index.html is served as a page of the site']);
+    expect(reportedLines(result)).toEqual(['posts/en/2024-05-01-a.md:6 error: image index.html is not copied: a file named index.html is served as a page of the site']);
     expect(readTree(path.join(root, '_site'))).toEqual(before);
   });
 });
@@ -127,7 +123,7 @@ describe('the types of file a post may publish', () => {
     const root = siteFromFiles({ ...files, 'posts/en/2024-05-01-a.md': `---\ntitle: A\n---\n${body}\n` });
     const result = build(root);
     expect(result.status).toBe(1);
-    const lines = reported(result);
+    const lines = reportedLines(result);
     expect(lines).toHaveLength(refused.length);
     refused.forEach(([, , message], i) => {
       expect(lines[i]).toMatch(new RegExp(`^posts/en/2024-05-01-a\\.md:${4 + 2 * i} error: `));
@@ -145,7 +141,7 @@ describe('the types of file a post may publish', () => {
     const root = siteFromFiles({ ...files, 'posts/en/2024-05-01-a.md': `---\ntitle: A\n---\n${body}\n` });
     const result = build(root);
     expect(result.status, result.stderr).toBe(0);
-    expect(reported(result)).toEqual([]);
+    expect(reportedLines(result)).toEqual([]);
     const $ = page(root, 'en/posts/a/index.html');
     for (const name of allowed) {
       const url = $(`.post-body [src="files/${name}"], .post-body [href="files/${name}"]`);
@@ -166,7 +162,7 @@ describe('trustedAssets', () => {
     });
     const result = build(root);
     expect(result.status).toBe(1);
-    expect(reported(result)).toEqual([
+    expect(reportedLines(result)).toEqual([
       'posts/en/2024-05-01-a.md:10 error: file chart.svg is not copied: a link opens an SVG as a page of the site, where its scripts run',
     ]);
     expect(result.stderr).toMatch(/hint: show it as an image, !\[description\]\(file\.svg\)/);
@@ -188,7 +184,7 @@ describe('trustedAssets', () => {
     const root = siteFromFiles({ 'omnipress.yml': 'title: T\ntrustedAssets: "yes"\n', 'posts/a.md': '# A\n' });
     const result = build(root);
     expect(result.status).toBe(1);
-    expect(reported(result)).toEqual(['omnipress.yml:2 error: trustedAssets must be true or false']);
+    expect(reportedLines(result)).toEqual(['omnipress.yml:2 error: trustedAssets must be true or false']);
   });
 });
 
@@ -209,7 +205,7 @@ describe('a linked file that would take the place of another output', () => {
     });
     const result = build(root);
     expect(result.status).toBe(1);
-    expect(reported(result)).toEqual([
+    expect(reportedLines(result)).toEqual([
       'posts/one/about.md:8 error: file en/feed.json is not copied: it would be written to /en/feed.json, in the generated file /en/feed.json',
       'posts/one/about.md:10 error: image pagefind/logo.png is not copied: it would be written to /pagefind/logo.png, in the generated folder /pagefind/',
       'posts/three/press.md:6 error: two files would be written to press/kit.zip: file kit.zip of posts/three/press.md:6 and the page of posts/four/kit.md:4',
@@ -236,7 +232,7 @@ describe('a symbolic link beside a post', () => {
     fs.symlinkSync(path.join(root, 'secret.txt'), path.join(root, 'posts/en/keys.txt'));
     const result = build(root);
     expect(result.status).toBe(1);
-    expect(reported(result)).toEqual(['posts/en/2024-05-01-a.md:4 error: file keys.txt is not copied: it is a symbolic link to a file outside the posts folder']);
+    expect(reportedLines(result)).toEqual(['posts/en/2024-05-01-a.md:4 error: file keys.txt is not copied: it is a symbolic link to a file outside the posts folder']);
     expect(fs.existsSync(path.join(root, '_site'))).toBe(false);
   });
 });
