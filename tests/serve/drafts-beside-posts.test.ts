@@ -1,6 +1,5 @@
 // `omnipress serve --posts …/_posts`: an existing blog's posts folder, outside the site folder,
 // watched together with the Jekyll/Hexo `_drafts/` folder beside it.
-import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DevServer } from '../../src/serve/dev-server.js';

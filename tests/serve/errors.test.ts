@@ -4,9 +4,8 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DevServer } from '../../src/serve/dev-server.js';
-import { afterEdit, get, listen, rawGet, startServe, waitFor } from '../helpers/serve.js';
+import { describe, expect, it } from 'vitest';
+import { afterEdit, get, listen, rawGet, servedSite, startServe, waitFor } from '../helpers/serve.js';
 import { BIN, runCli, siteFromFiles } from '../helpers/site.js';
 
 const GOOD = '---\ntitle: 좋은 글\n---\n처음 본문.\n';
@@ -14,24 +13,15 @@ const BROKEN = '---\ntitle: 좋은 글\ntags: [unclosed\n---\n고친 본문.\n';
 const FIXED = '---\ntitle: 좋은 글\ntags: [closed]\n---\n고친 본문.\n';
 
 describe('a broken post under serve', () => {
-  let root: string;
-  let server: DevServer;
-  const postFile = () => path.join(root, 'posts/ko/2024-05-01-good.md');
-
-  beforeAll(async () => {
-    root = siteFromFiles({ 'posts/ko/2024-05-01-good.md': GOOD, 'posts/en/2024-05-02-other.md': '---\ntitle: Other\n---\nx\n' });
-    server = await startServe(root);
-  });
-  afterAll(async () => {
-    await server?.close();
-  });
+  const site = servedSite({ 'posts/ko/2024-05-01-good.md': GOOD, 'posts/en/2024-05-02-other.md': '---\ntitle: Other\n---\nx\n' });
+  const postFile = () => path.join(site.root, 'posts/ko/2024-05-01-good.md');
 
   it('shows the overlay with file, line and message, keeps the last good page, and recovers when fixed', async () => {
-    const events = await listen(server);
+    const events = await listen(site.server);
     try {
       expect((await events.next('hello')).overlay).toBe('');
 
-      const [broken] = await afterEdit(server, () => fs.writeFileSync(postFile(), BROKEN));
+      const [broken] = await afterEdit(site.server, () => fs.writeFileSync(postFile(), BROKEN));
       expect(broken!.ok).toBe(false);
       expect(broken!.errors[0]).toMatchObject({ file: postFile() });
       expect(broken!.errors[0]!.line).toBeGreaterThanOrEqual(3);
@@ -41,19 +31,19 @@ describe('a broken post under serve', () => {
       expect(failed.overlay).toContain(`posts/ko/2024-05-01-good.md:${broken!.errors[0]!.line}`);
 
       // The last good page is still served, with the overlay rendered into it.
-      const page = await get(server, '/ko/posts/good/');
+      const page = await get(site.server, '/ko/posts/good/');
       expect(page.status).toBe(200);
       expect(page.body).toContain('처음 본문');
       expect(page.body).toContain('id="omnipress-overlay"');
       expect(page.body).toContain(`posts/ko/2024-05-01-good.md:${broken!.errors[0]!.line}`);
       expect(page.body).toContain(escapeHtml(broken!.errors[0]!.message));
 
-      const [fixed] = await afterEdit(server, () => fs.writeFileSync(postFile(), FIXED));
+      const [fixed] = await afterEdit(site.server, () => fs.writeFileSync(postFile(), FIXED));
       expect(fixed!.ok).toBe(true);
       expect(fixed!.changedUrls).toContain('/ko/posts/good/');
       const change = await events.next('change');
       expect(change.paths).toContain('ko/posts/good/index.html');
-      const recovered = await get(server, '/ko/posts/good/');
+      const recovered = await get(site.server, '/ko/posts/good/');
       expect(recovered.body).toContain('고친 본문');
       expect(recovered.body).not.toContain('omnipress-overlay');
     } finally {
@@ -62,19 +52,19 @@ describe('a broken post under serve', () => {
   });
 
   it('a broken template shows its file and line too, and the server keeps running', async () => {
-    const template = path.join(root, 'templates/layouts/post.njk');
-    const [broken] = await afterEdit(server, () => {
+    const template = path.join(site.root, 'templates/layouts/post.njk');
+    const [broken] = await afterEdit(site.server, () => {
       fs.mkdirSync(path.dirname(template), { recursive: true });
       fs.writeFileSync(template, '{% extends "layouts/base.njk" %}\n{% block content %}\n{{ post.title | nosuchfilter }}\n{% endblock %}\n');
     }, (builds) => builds.some((b) => !b.ok));
-    const error = server.builds.at(-1)!.errors[0]!;
+    const error = site.server.builds.at(-1)!.errors[0]!;
     expect(broken).toBeDefined();
     expect(error.file).toBe(template);
     expect(error.line).toBe(3);
-    expect((await get(server, '/ko/posts/good/')).body).toContain('omnipress-overlay');
+    expect((await get(site.server, '/ko/posts/good/')).body).toContain('omnipress-overlay');
 
-    await afterEdit(server, () => fs.rmSync(path.join(root, 'templates'), { recursive: true }), (builds) => builds.at(-1)!.ok);
-    expect((await get(server, '/ko/posts/good/')).body).not.toContain('omnipress-overlay');
+    await afterEdit(site.server, () => fs.rmSync(path.join(site.root, 'templates'), { recursive: true }), (builds) => builds.at(-1)!.ok);
+    expect((await get(site.server, '/ko/posts/good/')).body).not.toContain('omnipress-overlay');
   });
 });
 

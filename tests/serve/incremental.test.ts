@@ -2,14 +2,14 @@
 // redoes only what the change touches (asserted the Hugo way: render counts and changed URLs).
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { DevServer } from '../../src/serve/dev-server.js';
 import { BUILTIN_TEMPLATES, resolveConfig } from '../../src/config.js';
 import { runPipeline } from '../../src/pipeline/run.js';
 import { Rebuilder } from '../../src/serve/rebuild.js';
 import { postFile } from '../helpers/post.js';
 import { siteFromFiles } from '../helpers/site.js';
-import { afterEdit, atomicWrite, get, startServe, totals, waitFor } from '../helpers/serve.js';
+import { afterEdit, atomicWrite, get, servedSite, startServe, totals, waitFor } from '../helpers/serve.js';
 
 const enc = (segment: string) => encodeURIComponent(segment);
 
@@ -26,20 +26,11 @@ const FILES = {
 };
 
 describe('incremental rebuilds under serve', () => {
-  let root: string;
-  let server: DevServer;
-  const file = (rel: string) => path.join(root, rel);
-
-  beforeAll(async () => {
-    root = siteFromFiles(FILES);
-    server = await startServe(root);
-  });
-  afterAll(async () => {
-    await server?.close();
-  });
+  const site = servedSite(FILES);
+  const file = (rel: string) => path.join(site.root, rel);
 
   it('renders every post and page once on start', () => {
-    const first = server.builds[0]!;
+    const first = site.server.builds[0]!;
     expect(first.ok).toBe(true);
     expect(first.markdownRenders).toBe(6);
     expect(first.pagesRendered).toBeGreaterThan(10);
@@ -47,7 +38,7 @@ describe('incremental rebuilds under serve', () => {
 
   it('editing the body of one post re-runs markdown once and re-renders only its page', async () => {
     const text = fs.readFileSync(file('posts/ko/2024-05-02-second.md'), 'utf8');
-    const builds = await afterEdit(server, () =>
+    const builds = await afterEdit(site.server, () =>
       fs.writeFileSync(file('posts/ko/2024-05-02-second.md'), text.replace('본문 둘째 문단.', '본문 둘째 문단, 고쳐 씀.')),
     );
     const done = totals(builds);
@@ -57,11 +48,11 @@ describe('incremental rebuilds under serve', () => {
     // Feeds carry the full text; they are regenerated on every rebuild and change with it.
     expect(done.changedUrls).toContain('/ko/feed.xml');
     expect(done.changedUrls.some((url) => url.startsWith('/en/') || url.startsWith('/zh/'))).toBe(false);
-    expect((await get(server, '/ko/posts/second/')).body).toContain('고쳐 씀');
+    expect((await get(site.server, '/ko/posts/second/')).body).toContain('고쳐 씀');
   });
 
   it('renaming a post re-renders its translations, neighbours, index and term pages, and nothing in other languages', async () => {
-    const builds = await afterEdit(server, () => {
+    const builds = await afterEdit(site.server, () => {
       const rel = 'posts/ko/2024-05-01-first.md';
       fs.writeFileSync(file(rel), fs.readFileSync(file(rel), 'utf8').replace('title: 첫 글', 'title: 처음 쓴 글'));
     });
@@ -75,87 +66,87 @@ describe('incremental rebuilds under serve', () => {
     expect(done.changedPages).not.toContain('/ko/posts/third/');
     expect(done.changedPages).not.toContain(`/ko/tags/모델/`);
     expect(done.pagesRendered).toBe(done.changedPages.length);
-    expect((await get(server, `/zh/posts/first/`)).body).toContain('처음 쓴 글');
+    expect((await get(site.server, `/zh/posts/first/`)).body).toContain('처음 쓴 글');
   });
 
   it('an atomic save (write a temporary file, rename it over the post) is picked up', async () => {
     const rel = 'posts/ko/2024-05-03-third.md';
     const builds = await afterEdit(
-      server,
+      site.server,
       () => atomicWrite(file(rel), postFile({ title: '세 번째 글', tags: '[모델]' }, '원자적으로 저장한 문단.')),
       (b) => totals(b).changedPages.includes('/ko/posts/third/'),
     );
     expect(totals(builds).markdownRenders).toBe(1);
-    expect((await get(server, '/ko/posts/third/')).body).toContain('원자적으로 저장한 문단');
+    expect((await get(site.server, '/ko/posts/third/')).body).toContain('원자적으로 저장한 문단');
   });
 
   it('a second save right after the first is not lost (chokidar drops a change within 50 ms of the last), and idle() waits for it', async () => {
     const rel = 'posts/ko/2024-05-03-third.md';
-    const before = server.builds.length;
+    const before = site.server.builds.length;
     fs.writeFileSync(file(rel), postFile({ title: '세 번째 글', tags: '[모델]' }, '첫 번째 저장.'));
-    await waitFor(() => server.builds.length > before, 5000, 'the first save');
+    await waitFor(() => site.server.builds.length > before, 5000, 'the first save');
     // At once, as a formatter that rewrites the file on save would: chokidar reports no event for it.
     fs.writeFileSync(file(rel), postFile({ title: '세 번째 글', tags: '[모델]' }, '두 번째 저장.'));
     // No polling: idle() settles only once the watcher has nothing left to report and the builds are done.
-    await server.idle();
-    expect((await get(server, '/ko/posts/third/')).body).toContain('두 번째 저장');
+    await site.server.idle();
+    expect((await get(site.server, '/ko/posts/third/')).body).toContain('두 번째 저장');
   });
 
   it('a new post appears with its page, and in the index and on its tag page', async () => {
-    await afterEdit(server, () => fs.writeFileSync(file('posts/ko/2024-05-05-fourth.md'), postFile({ title: '네 번째 글', tags: '[새태그]' }, '새 글입니다.')));
-    expect((await get(server, '/ko/posts/fourth/')).status).toBe(200);
-    expect((await get(server, '/ko/')).body).toContain('네 번째 글');
-    expect((await get(server, `/ko/tags/${enc('새태그')}/`)).status).toBe(200);
+    await afterEdit(site.server, () => fs.writeFileSync(file('posts/ko/2024-05-05-fourth.md'), postFile({ title: '네 번째 글', tags: '[새태그]' }, '새 글입니다.')));
+    expect((await get(site.server, '/ko/posts/fourth/')).status).toBe(200);
+    expect((await get(site.server, '/ko/')).body).toContain('네 번째 글');
+    expect((await get(site.server, `/ko/tags/${enc('새태그')}/`)).status).toBe(200);
   });
 
   it('renaming a post file moves its page', async () => {
     await afterEdit(
-      server,
+      site.server,
       () => fs.renameSync(file('posts/ko/2024-05-05-fourth.md'), file('posts/ko/2024-05-05-renamed.md')),
       (b) => b.some((r) => r.changedUrls.includes('/ko/posts/renamed/')),
     );
-    expect((await get(server, '/ko/posts/renamed/')).status).toBe(200);
-    expect((await get(server, '/ko/posts/fourth/')).status).toBe(404);
+    expect((await get(site.server, '/ko/posts/renamed/')).status).toBe(200);
+    expect((await get(site.server, '/ko/posts/fourth/')).status).toBe(404);
   });
 
   it('a deleted post disappears with its pages, and from lists', async () => {
-    const builds = await afterEdit(server, () => fs.rmSync(file('posts/ko/2024-05-05-renamed.md')));
+    const builds = await afterEdit(site.server, () => fs.rmSync(file('posts/ko/2024-05-05-renamed.md')));
     const done = totals(builds);
     expect(done.markdownRenders).toBe(0);
     expect(done.changedPages).toEqual(expect.arrayContaining(['/ko/posts/renamed/', '/ko/', `/ko/tags/새태그/`]));
-    expect((await get(server, '/ko/posts/renamed/')).status).toBe(404);
-    expect((await get(server, `/ko/tags/${enc('새태그')}/`)).status).toBe(404);
-    expect((await get(server, '/ko/')).body).not.toContain('네 번째 글');
+    expect((await get(site.server, '/ko/posts/renamed/')).status).toBe(404);
+    expect((await get(site.server, `/ko/tags/${enc('새태그')}/`)).status).toBe(404);
+    expect((await get(site.server, '/ko/')).body).not.toContain('네 번째 글');
   });
 
   it('a template change re-renders every page without re-running markdown', async () => {
     const rel = 'templates/layouts/post.njk';
-    const builds = await afterEdit(server, () =>
+    const builds = await afterEdit(site.server, () =>
       fs.writeFileSync(file(rel), fs.readFileSync(file(rel), 'utf8').replace('<article class="post', '<p class="edited-template">edited</p><article class="post')),
     );
     const done = totals(builds);
     expect(done.markdownRenders).toBe(0);
-    const routes = server.builds[0]!.pagesRendered;
+    const routes = site.server.builds[0]!.pagesRendered;
     expect(done.pagesRendered).toBeGreaterThanOrEqual(routes - 1);
     // Only post pages use post.njk, so only they changed.
     expect(done.changedPages.every((url) => url.includes('/posts/'))).toBe(true);
-    expect((await get(server, '/en/posts/other/')).body).toContain('edited-template');
+    expect((await get(site.server, '/en/posts/other/')).body).toContain('edited-template');
   });
 
   it('a config change rebuilds everything, markdown included', async () => {
-    const builds = await afterEdit(server, () => fs.writeFileSync(file('omnipress.yml'), 'title: 새 제목\n'));
+    const builds = await afterEdit(site.server, () => fs.writeFileSync(file('omnipress.yml'), 'title: 새 제목\n'));
     const done = totals(builds);
     expect(done.markdownRenders).toBe(6);
-    expect((await get(server, '/ko/')).body).toContain('새 제목');
+    expect((await get(site.server, '/ko/')).body).toContain('새 제목');
   });
 
   it('a public/ file is served as soon as it is saved, without any page rendered', async () => {
-    const builds = await afterEdit(server, () => {
+    const builds = await afterEdit(site.server, () => {
       fs.mkdirSync(file('public'), { recursive: true });
       fs.writeFileSync(file('public/hello.txt'), 'hello\n');
     }, (b) => b.some((r) => r.changed.includes('hello.txt')));
     expect(totals(builds).pagesRendered).toBe(0);
-    const res = await get(server, '/hello.txt');
+    const res = await get(site.server, '/hello.txt');
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toMatch(/^text\/plain/);
   });

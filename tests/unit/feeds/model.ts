@@ -1,5 +1,4 @@
 // A Site built in memory from a few post fields, for the feed and SEO unit tests.
-import fs from 'node:fs';
 import path from 'node:path';
 import { resolveConfig, type ConfigOverrides } from '../../../src/config.js';
 import { buildSite } from '../../../src/pipeline/model.js';

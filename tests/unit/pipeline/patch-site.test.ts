@@ -1,8 +1,6 @@
 // The dev server's model shortcut (model.ts patchSite): after an edit that leaves every post's
 // place in the site as it was, the previous site with the edited posts swapped in must be the very
 // site buildSite would build; after any other edit, there must be no shortcut.
-import fs from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { resolveConfig } from '../../../src/config.js';
 import { buildSite, patchSite, type ModelMemo } from '../../../src/pipeline/model.js';

@@ -3,7 +3,6 @@
 // behind, so that a big site's pages are never all held in memory; with a cache that may hold the
 // language, pages wait until it is complete. Either way the index is the same bytes. Rendering
 // (renderSite) waits for the session when asked to.
-import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { resolveConfig } from '../../../src/config.js';
