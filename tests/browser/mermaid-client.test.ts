@@ -7,9 +7,10 @@ import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { afterFrames, afterIntersections, launchBrowser, SKIP_BROWSER_TESTS, serveSite, type StaticServer } from '../helpers/browser.js';
+import { postFile } from '../helpers/post.js';
 import { buildSite, siteFromFiles } from '../helpers/site.js';
 
-const post = (title: string, body: string, extra = '') => `---\ntitle: ${title}\ndate: 2024-05-14\n${extra}---\n${body}\n`;
+const post = (title: string, body: string, front: Record<string, string> = {}) => postFile({ title, date: '2024-05-14', ...front }, body);
 const fence = (...lines: string[]) => ['```mermaid', ...lines, '```', ''].join('\n');
 const filler = (paragraphs: number) => Array.from({ length: paragraphs }, (_, i) => `Paragraph ${i + 1} of filler text.`).join('\n\n');
 
@@ -64,7 +65,7 @@ const FILES: Record<string, string> = {
   ),
   'posts/en/2024-05-14-only-far.md': post('Only far', [filler(300), fence('flowchart LR', '  Far[Far away] --> F2')].join('\n')),
   'posts/en/2024-05-14-plain.md': post('Plain', 'Just words, no diagram.'),
-  'posts/en/2024-05-14-flagged.md': post('Flagged', 'Chirpy turned mermaid on, but there is no diagram.', 'mermaid: true\n'),
+  'posts/en/2024-05-14-flagged.md': post('Flagged', 'Chirpy turned mermaid on, but there is no diagram.', { mermaid: 'true' }),
 };
 
 /** `<script>` elements a browser would run: no type, or a JavaScript one (module included). */

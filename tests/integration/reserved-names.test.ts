@@ -5,9 +5,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { page } from '../helpers/html.js';
+import { postFile } from '../helpers/post.js';
 import { runCli, siteFromFiles, type CliResult } from '../helpers/site.js';
 
-const post = (front: string) => `---\ntitle: A\ndate: 2024-05-14\nlang: en\n${front}\n---\nText.\n`;
+const post = (front: Record<string, string>) => postFile({ title: 'A', date: '2024-05-14', lang: 'en', ...front }, 'Text.');
 
 async function build(root: string): Promise<CliResult> {
   return runCli(['build', '--root', root], { cwd: root });
@@ -24,7 +25,7 @@ describe('a reserved name in a permalink', () => {
     ['/news/Lpt1.txt', /Windows device name/],
     ['/nul', /Windows device name/],
   ])('%s is an error at the permalink line, and nothing is written', async (permalink, reason) => {
-    const root = siteFromFiles({ 'posts/a.md': post(`permalink: ${permalink}`) });
+    const root = siteFromFiles({ 'posts/a.md': post({ permalink }) });
     const result = await build(root);
     expect(result.status).toBe(1);
     const line = result.stderr.split('\n').find((l) => l.startsWith('posts/a.md:'));
@@ -37,7 +38,7 @@ describe('a reserved name in a permalink', () => {
 
 describe('a reserved name in an old address', () => {
   it.each(['/.well-known/acme-challenge/x', '/old/com3/', 'PRN'])('aliases: [%s] is an error at the aliases line', async (alias) => {
-    const root = siteFromFiles({ 'posts/a.md': post(`aliases: ["${alias}"]`) });
+    const root = siteFromFiles({ 'posts/a.md': post({ aliases: `["${alias}"]` }) });
     const result = await build(root);
     expect(result.status).toBe(1);
     expect(result.stderr).toMatch(/^posts\/a\.md:5 error: aliases: address ".*" uses a name no site may have/m);
@@ -54,14 +55,14 @@ describe('a reserved name as a slug', () => {
   });
 
   it('from the front matter is an error at the slug line', async () => {
-    const root = siteFromFiles({ 'posts/a.md': post('slug: Com1') });
+    const root = siteFromFiles({ 'posts/a.md': post({ slug: 'Com1' }) });
     const result = await build(root);
     expect(result.status).toBe(1);
     expect(result.stderr).toMatch(/^posts\/a\.md:5 error: slug "com1" cannot name the post's folder/m);
   });
 
   it('is fine under a permalink, which names the folder instead', async () => {
-    const root = siteFromFiles({ 'posts/a.md': post('slug: con\npermalink: /console/') });
+    const root = siteFromFiles({ 'posts/a.md': post({ slug: 'con', permalink: '/console/' }) });
     const result = await build(root);
     expect(result.status, result.stderr).toBe(0);
     expect(page(root, 'console/index.html')('h1').first().text()).toBe('A');
@@ -70,7 +71,7 @@ describe('a reserved name as a slug', () => {
 
 describe('a tag named like a Windows device', () => {
   it('gets a page whose folder is not the device name, linked from the post', async () => {
-    const root = siteFromFiles({ 'posts/a.md': post('tags: [CON, aux]') });
+    const root = siteFromFiles({ 'posts/a.md': post({ tags: '[CON, aux]' }) });
     const result = await build(root);
     expect(result.status, result.stderr).toBe(0);
     const tagLinks = page(root, 'en/posts/a/index.html')('a[href^="/en/tags/"]')

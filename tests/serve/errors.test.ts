@@ -5,6 +5,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { postFile } from '../helpers/post.js';
 import { afterEdit, get, listen, rawGet, servedSite, startServe, waitFor } from '../helpers/serve.js';
 import { BIN, runCli, siteFromFiles } from '../helpers/site.js';
 
@@ -187,7 +188,6 @@ describe('omnipress serve (the command)', () => {
   });
 
   it('prints the warnings of every rebuild that has new ones, and says when no page was built yet', async () => {
-    const post = (body: string) => `---\ntitle: Hi\n---\n${body}\n`;
     const root = siteFromFiles({ 'posts/en/2024-05-01-hi.md': '---\ntitle: Hi\ntags: [unclosed\n---\nHello.\n' });
     const file = path.join(root, 'posts/en/2024-05-01-hi.md');
     const child = spawn(process.execPath, [BIN, 'serve', '--root', root, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
@@ -196,14 +196,14 @@ describe('omnipress serve (the command)', () => {
     try {
       await waitFor(() => /build failed \(1 error\); no page built yet/.test(stderr), 10_000, 'the first failed build');
       expect(stderr).not.toContain('last good pages');
-      fs.writeFileSync(file, post('Hello.'));
+      fs.writeFileSync(file, postFile({ title: 'Hi' }, 'Hello.'));
       await waitFor(() => /rebuilt \(post\)/.test(stderr), 10_000, 'the first good build');
       // A new warning in a rebuild is printed…
-      fs.writeFileSync(file, post('![a chart](chart.png)'));
+      fs.writeFileSync(file, postFile({ title: 'Hi' }, '![a chart](chart.png)'));
       await waitFor(() => /posts\/en\/2024-05-01-hi\.md:4 warning: image chart\.png is not found/.test(stderr), 10_000, 'the new warning');
       // …once: the next rebuild with the same warning does not repeat it.
       const printed = stderr.length;
-      fs.writeFileSync(file, post('![a chart](chart.png)\n\nMore.'));
+      fs.writeFileSync(file, postFile({ title: 'Hi' }, '![a chart](chart.png)\n\nMore.'));
       await waitFor(() => (stderr.slice(printed).match(/rebuilt \(/g) ?? []).length >= 1, 10_000, 'a rebuild');
       expect(stderr.slice(printed)).not.toContain('warning: image chart.png');
       // A failure after a good build keeps the pages.
