@@ -5,6 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { page } from '../helpers/html.js';
 import { runCli, siteFromFiles, spawnCli } from '../helpers/site.js';
+import { tempDir } from '../helpers/temp.js';
 
 const CHROMIUM = process.env.OMNIPRESS_CHROMIUM || '/usr/bin/chromium';
 // Under CI a missing browser is a failure, never a silent skip.
@@ -103,7 +104,9 @@ withBrowser('mermaid build mode', () => {
 describe('mermaid build mode without a browser', () => {
   it('falls back to client mode with one clear warning', async () => {
     const root = diagramSite();
-    const result = spawnBuild(root, { OMNIPRESS_CHROMIUM: '/nonexistent/chromium' });
+    // Playwright leaves its profile and artifacts folders behind when Chromium fails to start:
+    // a temp folder of the test's own, removed with it.
+    const result = spawnBuild(root, { OMNIPRESS_CHROMIUM: '/nonexistent/chromium', TMPDIR: tempDir('omnipress-no-chromium-') });
     expect(result.status).toBe(0);
     expect(result.stderr.match(/warning: mermaid build mode: could not start Chromium at \/nonexistent\/chromium/g)).toHaveLength(1);
     const $ = page(root, 'ko/posts/diagrams/index.html');
