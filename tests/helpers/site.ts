@@ -1,4 +1,5 @@
-// Test sites built from strings or fixture folders, always in a fresh temporary folder.
+// Test sites built from strings or fixture folders, always in a fresh temporary folder, and the
+// CLI run on them: in this process (runCli) or as a process of its own (spawnCli).
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
