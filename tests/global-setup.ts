@@ -1,4 +1,4 @@
-// The CLI tests run the real `bin/omnipress.js`, which loads dist/: compile it first so that a
+// The CLI tests that spawn the real `bin/omnipress.js` load dist/: compile it first so that a
 // plain `npx vitest` never tests stale output.
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';

@@ -6,10 +6,11 @@
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, SKIP_BROWSER_TESTS, serveSite, type StaticServer } from '../helpers/browser.js';
+import { afterFrames, afterIntersections, launchBrowser, SKIP_BROWSER_TESTS, serveSite, type StaticServer } from '../helpers/browser.js';
+import { postFile } from '../helpers/post.js';
 import { buildSite, siteFromFiles } from '../helpers/site.js';
 
-const post = (title: string, body: string, extra = '') => `---\ntitle: ${title}\ndate: 2024-05-14\n${extra}---\n${body}\n`;
+const post = (title: string, body: string, front: Record<string, string> = {}) => postFile({ title, date: '2024-05-14', ...front }, body);
 const fence = (...lines: string[]) => ['```mermaid', ...lines, '```', ''].join('\n');
 const filler = (paragraphs: number) => Array.from({ length: paragraphs }, (_, i) => `Paragraph ${i + 1} of filler text.`).join('\n\n');
 
@@ -64,7 +65,7 @@ const FILES: Record<string, string> = {
   ),
   'posts/en/2024-05-14-only-far.md': post('Only far', [filler(300), fence('flowchart LR', '  Far[Far away] --> F2')].join('\n')),
   'posts/en/2024-05-14-plain.md': post('Plain', 'Just words, no diagram.'),
-  'posts/en/2024-05-14-flagged.md': post('Flagged', 'Chirpy turned mermaid on, but there is no diagram.', 'mermaid: true\n'),
+  'posts/en/2024-05-14-flagged.md': post('Flagged', 'Chirpy turned mermaid on, but there is no diagram.', { mermaid: 'true' }),
 };
 
 /** `<script>` elements a browser would run: no type, or a JavaScript one (module included). */
@@ -155,7 +156,7 @@ describe.skipIf(SKIP_BROWSER_TESTS)('mermaid in the browser (client mode)', () =
   it('shows no console errors on a page with valid diagrams', async () => {
     const { page, errors } = await open('en/posts/kinds/');
     await waitForDiagrams(page, 3);
-    await page.waitForTimeout(200);
+    await afterFrames(page);
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -193,7 +194,7 @@ describe.skipIf(SKIP_BROWSER_TESTS)('mermaid in the browser (client mode)', () =
     const nodes = page.locator('figure.diagram').first().locator('svg .node');
     expect(await nodes.count()).toBe(3);
     for (let i = 0; i < 3; i++) await nodes.nth(i).click({ force: true });
-    await page.waitForTimeout(300);
+    await afterFrames(page);
     expect(page.url()).toMatch(/\/en\/posts\/hostile\/$/);
     expect(await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned)).toBeUndefined();
     expect(dialogs).toEqual([]);
@@ -238,7 +239,7 @@ describe.skipIf(SKIP_BROWSER_TESTS)('mermaid in the browser (client mode)', () =
 
   it('draws a diagram inside a closed <details> once it is opened', async () => {
     const { page } = await open('en/posts/folded/');
-    await page.waitForTimeout(500);
+    await afterIntersections(page, 'pre.mermaid');
     // Still folded: nothing drawn (there is nothing to see).
     expect(await page.locator('details figure.diagram').count()).toBe(0);
     await page.locator('summary').click();
@@ -257,7 +258,7 @@ describe.skipIf(SKIP_BROWSER_TESTS)('mermaid in the browser (client mode)', () =
     const { page } = await open('en/posts/folded/');
     await context.unroute('**/en/posts/folded/');
     expect(await page.locator('.panel[hidden] pre.mermaid').count()).toBe(1);
-    await page.waitForTimeout(500);
+    await afterIntersections(page, 'pre.mermaid');
     expect(await page.locator('.panel figure.diagram').count()).toBe(0);
     await page.evaluate(() => document.querySelector<HTMLElement>('.panel')!.removeAttribute('hidden')); // a tab switching
     await page.waitForSelector('.panel figure.diagram svg');
@@ -268,7 +269,7 @@ describe.skipIf(SKIP_BROWSER_TESTS)('mermaid in the browser (client mode)', () =
   it('draws a diagram far below the fold only when the reader scrolls near it', async () => {
     const { page, scripts } = await open('en/posts/long/', { viewport: { width: 1000, height: 700 } });
     await waitForDiagrams(page, 1);
-    await page.waitForTimeout(500);
+    await afterIntersections(page, 'pre.mermaid');
     expect(await page.locator('figure.diagram').count()).toBe(1);
     expect(await page.locator('pre.mermaid').count()).toBe(1);
     expect(scripts.some((url) => url.endsWith('/mermaid.esm.min.mjs'))).toBe(true);

@@ -5,12 +5,12 @@
 /// <reference lib="dom" />
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, SKIP_BROWSER_TESTS, serveSite, type StaticServer } from '../helpers/browser.js';
 import { REPO, buildSite, siteFromFiles, siteFromFixture } from '../helpers/site.js';
+import { tempDir } from '../helpers/temp.js';
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
@@ -49,7 +49,7 @@ describe.skipIf(SKIP_BROWSER_TESTS)('search in a browser', () => {
     expect(report.diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
     sub = await serveSite(path.join(root, '_site'), '/sub/');
 
-    const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'omnipress-search-')), '_site');
+    const out = path.join(tempDir('omnipress-search-'), '_site');
     expect((await buildSite(REPO, { out })).ok).toBe(true);
     flagship = await serveSite(out, '/');
     browser = await launchBrowser();

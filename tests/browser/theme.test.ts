@@ -4,12 +4,12 @@
 /// <reference lib="dom" />
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, SKIP_BROWSER_TESTS, serveSite, type StaticServer } from '../helpers/browser.js';
+import { diagramsInViewDrawn, launchBrowser, SKIP_BROWSER_TESTS, serveSite, type StaticServer } from '../helpers/browser.js';
 import { REPO, buildSite } from '../helpers/site.js';
+import { tempDir } from '../helpers/temp.js';
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const SHOTS = path.join(REPO, 'test-results');
@@ -27,7 +27,7 @@ describe.skipIf(SKIP_BROWSER_TESTS)('the flagship site in a browser', () => {
   let server: StaticServer;
 
   beforeAll(async () => {
-    const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'omnipress-theme-')), '_site');
+    const out = path.join(tempDir('omnipress-theme-'), '_site');
     const report = await buildSite(REPO, { out, baseUrl: 'https://example.org/omnipress/' });
     expect(report.ok).toBe(true);
     server = await serveSite(out, '/omnipress/');
@@ -59,7 +59,7 @@ describe.skipIf(SKIP_BROWSER_TESTS)('the flagship site in a browser', () => {
         const { page, errors } = await open(target.path, { width: 1280, scheme });
         // Let lazily rendered diagrams draw before checking (they are part of the page).
         await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
-        await page.waitForTimeout(300);
+        await diagramsInViewDrawn(page);
         await page.addScriptTag({ path: AXE });
         const violations = await page.evaluate(async () => {
           const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }> }> } }).axe;

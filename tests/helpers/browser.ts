@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { CONTENT_TYPES } from '../../src/serve/server.js';
 
 /** The Chromium the tests drive (the same default build mode uses). */
@@ -91,4 +91,43 @@ export async function serveSite(dir: string, prefix = '/', cacheControl = 'no-st
         server.close((error) => (error ? reject(error) : resolve()));
       }),
   };
+}
+
+/** Resolve after the page has drawn two more frames: what it did in response to the last input is on screen. */
+export async function afterFrames(page: Page): Promise<void> {
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+}
+
+/**
+ * Resolve once the page's intersection observers have been told where the elements matching
+ * `selector` are now, and two frames later. A fresh observer is notified after those created
+ * before it, so whatever the page decided to do about those elements, it has decided.
+ */
+export async function afterIntersections(page: Page, selector: string): Promise<void> {
+  await page.evaluate(async (sel) => {
+    const elements = [...document.querySelectorAll(sel)];
+    if (elements.length > 0) {
+      await new Promise<void>((resolve) => {
+        const observer = new IntersectionObserver(() => {
+          observer.disconnect();
+          resolve();
+        });
+        for (const element of elements) observer.observe(element);
+      });
+    }
+  }, selector);
+  await afterFrames(page);
+}
+
+/** Resolve once every diagram within 200 px of the viewport has been drawn (or failed). */
+export async function diagramsInViewDrawn(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () =>
+      [...document.querySelectorAll('pre.mermaid')].every((pre) => {
+        const box = pre.getBoundingClientRect();
+        return box.height === 0 || box.bottom < -200 || box.top > innerHeight + 200;
+      }),
+    undefined,
+    { timeout: 15_000 },
+  );
 }

@@ -3,11 +3,50 @@
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
 import { serve, type DevServer, type ServeOptions } from '../../src/serve/dev-server.js';
 import type { BuildRecord } from '../../src/serve/rebuild.js';
+import { siteFromFiles } from './site.js';
 
 export function startServe(root: string, options: ServeOptions = {}): Promise<DevServer> {
   return serve({ root, port: 0, ...options });
+}
+
+export interface ServedSite {
+  /** The site folder (set once the block's tests start). */
+  readonly root: string;
+  /** The dev server serving it (set once the block's tests start). */
+  readonly server: DevServer;
+}
+
+/**
+ * In a `describe` block: a site of `files`, changed by `prepare` if given, served before the
+ * block's tests and stopped after them. Read `root` and `server` in tests and hooks.
+ */
+export function servedSite(
+  files: Record<string, string | Uint8Array>,
+  options: { prepare?: (root: string) => void; serve?: ServeOptions } = {},
+): ServedSite {
+  let root: string | undefined;
+  let server: DevServer | undefined;
+  beforeAll(async () => {
+    root = siteFromFiles(files);
+    options.prepare?.(root);
+    server = await startServe(root, options.serve);
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+  return {
+    get root() {
+      if (root === undefined) throw new Error('servedSite: the site is made in beforeAll; read root in a test or hook');
+      return root;
+    },
+    get server() {
+      if (server === undefined) throw new Error('servedSite: the server starts in beforeAll; read server in a test or hook');
+      return server;
+    },
+  };
 }
 
 /** Poll `check` until it returns something truthy (at most `timeoutMs`); no fixed sleeps. */

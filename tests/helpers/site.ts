@@ -1,11 +1,13 @@
-// Test sites built from strings or fixture folders, always in a fresh temporary folder.
+// Test sites built from strings or fixture folders, always in a fresh temporary folder, and the
+// CLI run on them: in this process (runCli) or as a process of its own (spawnCli).
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
+import { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { build, type BuildOptions, type BuildReport } from '../../src/build.js';
+import { tempDir } from './temp.js';
 
 export const REPO = fileURLToPath(new URL('../../', import.meta.url));
 export const FIXTURES = path.join(REPO, 'tests/fixtures');
@@ -13,7 +15,7 @@ export const BIN = path.join(REPO, 'bin/omnipress.js');
 
 /** A temporary site folder holding exactly `files` (paths relative to the site root). */
 export function siteFromFiles(files: Record<string, string | Uint8Array>): string {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'omnipress-test-'));
+  const root = tempDir('omnipress-test-');
   for (const [rel, content] of Object.entries(files)) {
     const file = path.join(root, rel);
     fs.mkdirSync(path.dirname(file), { recursive: true });
@@ -25,7 +27,7 @@ export function siteFromFiles(files: Record<string, string | Uint8Array>): strin
 /** A temporary copy of tests/fixtures/<name>; `name` may be nested (`markup/hugo`). */
 export function siteFromFixture(name: string): string {
   // mkdtemp takes a prefix, not a path: `markup/hugo` would point into a folder that does not exist.
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), `omnipress-${name.replace(/[\\/]/g, '-')}-`));
+  const root = tempDir(`omnipress-${name.replace(/[\\/]/g, '-')}-`);
   fs.cpSync(path.join(FIXTURES, name), root, { recursive: true });
   return root;
 }
@@ -41,14 +43,56 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Run the real `omnipress` bin, as a user would. */
-export function runCli(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): CliResult {
+export interface CliOptions {
+  /** The current folder of the command (default: the repository). */
+  cwd?: string;
+  /** Added to this process's environment. */
+  env?: NodeJS.ProcessEnv;
+}
+
+/**
+ * Run a command the way `bin/omnipress.js` does, in this process: `main(argv)` with its output
+ * captured and `cwd` as the current folder while it runs. The tests of a file run one after
+ * another in a forked worker, so changing the current folder is safe here.
+ */
+export async function runCli(args: string[], options: CliOptions = {}): Promise<CliResult> {
+  // Loaded on first use: most tests build through buildSite() and never need the CLI's commands.
+  const { main } = await import('../../src/cli.js');
+  const stdout = captured();
+  const stderr = captured();
+  const previous = process.cwd();
+  process.chdir(options.cwd ?? REPO);
+  try {
+    const status = await main(args, { stdout: stdout.stream, stderr: stderr.stream, env: { ...process.env, ...options.env } });
+    return { status, stdout: stdout.text(), stderr: stderr.text() };
+  } finally {
+    process.chdir(previous);
+  }
+}
+
+/**
+ * Run the real `omnipress` bin in a process of its own, as a user would: for what only a process
+ * shows (its exit code, the environment it starts with, signals, a terminal).
+ */
+export function spawnCli(args: string[], options: CliOptions = {}): CliResult {
   const result = spawnSync(process.execPath, [BIN, ...args], {
     cwd: options.cwd ?? REPO,
     env: { ...process.env, ...options.env },
     encoding: 'utf8',
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** A stream that keeps what is written to it, as a piped (not terminal) stdout or stderr. */
+function captured(): { stream: Writable; text(): string } {
+  const chunks: Buffer[] = [];
+  const stream = new Writable({
+    write(chunk: Buffer | string, encoding, done) {
+      chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk, encoding));
+      done();
+    },
+  });
+  return { stream, text: () => Buffer.concat(chunks).toString('utf8') };
 }
 
 /** Every file under `dir` → a SHA-256 of its bytes, keyed by `/`-separated relative path. */

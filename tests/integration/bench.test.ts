@@ -3,10 +3,10 @@
 // running it at full size, never here.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, it, onTestFinished } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { REPO } from '../helpers/site.js';
+import { tempDir } from '../helpers/temp.js';
 
 const SCENARIOS = ['cold', 'warm', 'oneChange', 'floor'] as const;
 
@@ -44,8 +44,7 @@ function node(args: string[]) {
 
 describe('npm run bench', () => {
   it('times every scenario at a small size and verifies what it built', () => {
-    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'omnipress-bench-test-'));
-    onTestFinished(() => fs.rmSync(tmp, { recursive: true, force: true }));
+    const tmp = tempDir('omnipress-bench-test-');
     const out = path.join(tmp, 'results.json');
     const result = node(['bench/run.mjs', '--quick', '--sizes', '60', '--runs', '1', '--out', out, '--no-compile']);
     expect(result.status, result.stderr).toBe(0);
@@ -80,8 +79,7 @@ describe('npm run bench', () => {
   }, 90_000);
 
   it('generates the same corpus, byte for byte, from the same size and seed', () => {
-    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'omnipress-corpus-test-'));
-    onTestFinished(() => fs.rmSync(tmp, { recursive: true, force: true }));
+    const tmp = tempDir('omnipress-corpus-test-');
     const tree = (dir: string) =>
       fs
         .readdirSync(dir, { recursive: true, withFileTypes: true })

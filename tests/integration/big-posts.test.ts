@@ -119,14 +119,14 @@ describe('one big post', () => {
     expect(big).toBeLessThanOrEqual(LINEAR * small);
   }, 60_000);
 
-  it('with elements nested past 512 levels: an error at the line that does it, and no more work for more', () => {
+  it('with elements nested past 512 levels: an error at the line that does it, and no more work for more', async () => {
     const nested = memo((n) => `---\ntitle: Deep\n---\nIntro.\n\n${'<div>'.repeat(n)}x${'</div>'.repeat(n)}\n`);
     const ok = site(nested(512));
-    expect(runCli(['build', '--root', ok, '--quiet']).status).toBe(0);
+    expect((await runCli(['build', '--root', ok, '--quiet'])).status).toBe(0);
     expect(page(ok, 'en/posts/big/index.html')('.post-body div')).toHaveLength(512);
 
     const deep = site(nested(50_000));
-    const run = runCli(['build', '--root', deep, '--quiet']);
+    const run = await runCli(['build', '--root', deep, '--quiet']);
     expect(run.status).toBe(1);
     expect(run.stderr).toContain('posts/en/2024-01-01-big.md:6 error: raw HTML nests elements more than 512 deep');
     expect(fs.existsSync(path.join(deep, '_site'))).toBe(false);

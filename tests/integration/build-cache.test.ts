@@ -9,25 +9,21 @@ import v8 from 'node:v8';
 import { describe, expect, it } from 'vitest';
 import { page } from '../helpers/html.js';
 import { seal, unseal } from '../../src/util/checksum.js';
-import { REPO, buildSite, readTree, runCli, siteFromFiles } from '../helpers/site.js';
-
-function post(title: string, front: string, body: string): string {
-  return `---\ntitle: ${title}\n${front}---\n${body}\n`;
-}
+import { postFile } from '../helpers/post.js';
+import { buildSite, readTree, REPO, siteFromFiles, spawnCli } from '../helpers/site.js';
 
 /** Six Korean posts in a row (neighbours), a translated story, tags; search off unless asked. */
 function files(config = 'search: false\n'): Record<string, string> {
   const site: Record<string, string> = { 'omnipress.yml': `title: 캐시 시험\n${config}` };
   for (let i = 1; i <= 6; i++) {
-    site[`posts/ko/2024-03-0${i}-day-${i}.md`] = post(
-      `${i}일의 소식`,
-      `tags: [${i % 2 ? '경제' : '과학'}]\n`,
+    site[`posts/ko/2024-03-0${i}-day-${i}.md`] = postFile(
+      { title: `${i}일의 소식`, tags: `[${i % 2 ? '경제' : '과학'}]` },
       `${i}일의 첫 문단입니다.\n\n${i}일의 둘째 문단입니다.\n\n마지막 문단입니다.`,
     );
   }
-  site['posts/zh/2024-03-02-day-2.md'] = post('二日消息', 'translationKey: day-2\n', '第二天的第一段。\n\n最后一段。');
+  site['posts/zh/2024-03-02-day-2.md'] = postFile({ title: '二日消息', translationKey: 'day-2' }, '第二天的第一段。\n\n最后一段。');
   site['posts/ko/2024-03-02-day-2.md'] = site['posts/ko/2024-03-02-day-2.md']!.replace('tags:', 'translationKey: day-2\ntags:');
-  site['posts/en/2024-03-02-day-2.md'] = post('News of day two', 'translationKey: day-2\n', 'The first paragraph.\n\nThe last paragraph.');
+  site['posts/en/2024-03-02-day-2.md'] = postFile({ title: 'News of day two', translationKey: 'day-2' }, 'The first paragraph.\n\nThe last paragraph.');
   return site;
 }
 
@@ -65,7 +61,7 @@ describe('the build cache', () => {
     const root = siteFromFiles(files());
     const loaded = path.join(root, 'loaded.txt');
     const packagesOf = (): string[] => {
-      const run = runCli(['build', '--root', root, '--quiet'], {
+      const run = spawnCli(['build', '--root', root, '--quiet'], {
         env: { NODE_OPTIONS: `--import ${pathToFileURL(path.join(REPO, 'tests/helpers/loaded-packages.mjs')).href}`, LOADED_PACKAGES: loaded },
       });
       expect(run.status, run.stderr).toBe(0);
@@ -193,7 +189,7 @@ describe('the build cache', () => {
     expect(output(root)).toEqual(await coldTree(root));
 
     // A news site's new post is its newest: it joins the newest part (with day 6, whose page now links to it).
-    fs.writeFileSync(path.join(root, 'posts/ko/2024-03-09-day-9.md'), post('9일의 소식', '', '새로 쓴 글입니다.'));
+    fs.writeFileSync(path.join(root, 'posts/ko/2024-03-09-day-9.md'), postFile({ title: '9일의 소식' }, '새로 쓴 글입니다.'));
     const added = await buildSite(root);
     expect(added.rendered?.searchPartsIndexed).toBe(1);
     expect(newestPart()).not.toEqual(before);

@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { LOCK_FILE } from '../../src/pipeline/build-lock.js';
 import { OUTPUT_MARKER, StagingLostError } from '../../src/pipeline/write.js';
 import { startServe } from '../helpers/serve.js';
-import { BIN, buildSite, readTree, runCli, siteFromFiles } from '../helpers/site.js';
+import { BIN, buildSite, readTree, runCli, siteFromFiles, spawnCli } from '../helpers/site.js';
 
 /** A site big enough that a build takes a while (search off: Pagefind is not what this is about). */
 function bigSite(count: number): string {
@@ -54,7 +54,7 @@ function deadPid(): number {
 describe('two builds of one site started a few hundred milliseconds apart', () => {
   it('never publish a partial site: one builds, the other stops at once naming the lock, and the next build succeeds', async () => {
     const root = bigSite(300);
-    expect(runCli(['build', '--root', root]).status).toBe(0);
+    expect((await runCli(['build', '--root', root])).status).toBe(0);
     const complete = readTree(path.join(root, '_site'));
     expect(complete.has(OUTPUT_MARKER)).toBe(true);
 
@@ -80,20 +80,20 @@ describe('two builds of one site started a few hundred milliseconds apart', () =
     }
     // The builds did overlap (else this test proved nothing).
     expect(refused).toBeGreaterThan(0);
-    expect(runCli(['build', '--root', root]).status).toBe(0);
+    expect((await runCli(['build', '--root', root])).status).toBe(0);
     expect(readTree(path.join(root, '_site'))).toEqual(complete);
   }, 300_000);
 });
 
 describe('the build lock', () => {
-  it('stops a build with exit 2 while a live process holds it, and is taken over from a dead one', () => {
+  it('stops a build with exit 2 while a live process holds it, and is taken over from a dead one', async () => {
     const root = siteFromFiles({ 'posts/en/2024-01-01-hello.md': '---\ntitle: Hello\n---\nHello.\n' });
     const lock = path.join(root, '.omnipress-cache', LOCK_FILE);
     fs.mkdirSync(path.dirname(lock), { recursive: true });
 
     // This test's own process stands for a build that is still running.
     fs.writeFileSync(lock, `${process.pid}\n${os.hostname()}\n`);
-    const held = runCli(['build', '--root', root]);
+    const held = spawnCli(['build', '--root', root]);
     expect(held.status).toBe(2);
     expect(held.stderr).toBe(
       `omnipress: another omnipress build (process ${process.pid}) is building this site; run this one once it is done ` +
@@ -104,16 +104,16 @@ describe('the build lock', () => {
 
     // A build killed with SIGKILL leaves its lock behind.
     fs.writeFileSync(lock, `${deadPid()}\n${os.hostname()}\n`);
-    expect(runCli(['build', '--root', root]).status).toBe(0);
+    expect((await runCli(['build', '--root', root])).status).toBe(0);
     expect(fs.existsSync(lock)).toBe(false);
     expect(fs.existsSync(path.join(root, '_site', OUTPUT_MARKER))).toBe(true);
   });
 });
 
 describe('folders left beside _site/', () => {
-  it('are removed when their build is dead, even without a marker, and kept while it runs', () => {
+  it('are removed when their build is dead, even without a marker, and kept while it runs', async () => {
     const root = siteFromFiles({ 'posts/en/2024-01-01-hello.md': '---\ntitle: Hello\n---\nHello.\n' });
-    expect(runCli(['build', '--root', root]).status).toBe(0);
+    expect((await runCli(['build', '--root', root])).status).toBe(0);
     const dead = deadPid();
     // An old site whose removal was cut short after its marker went (12 MB were seen left over).
     fs.mkdirSync(path.join(root, `._site.old-${dead}-abc/en/posts/hello`), { recursive: true });
@@ -124,13 +124,13 @@ describe('folders left beside _site/', () => {
     fs.mkdirSync(path.join(root, live));
     fs.writeFileSync(path.join(root, live, OUTPUT_MARKER), '');
 
-    expect(runCli(['build', '--root', root]).status).toBe(0);
+    expect(spawnCli(['build', '--root', root]).status).toBe(0);
     expect(leftovers(root)).toEqual([live]);
   });
 
   it('after builds killed with SIGKILL at random points, the next build removes them all and publishes the whole site', async () => {
     const root = bigSite(100);
-    expect(runCli(['build', '--root', root]).status).toBe(0);
+    expect((await runCli(['build', '--root', root])).status).toBe(0);
     const expected = [...readTree(path.join(root, '_site')).keys()];
     const post = path.join(root, 'posts/en/2024-05-03-post-2.md');
 
@@ -156,7 +156,7 @@ describe('folders left beside _site/', () => {
       build.child.kill('SIGKILL');
       await build.done;
 
-      const next = runCli(['build', '--root', root]);
+      const next = await runCli(['build', '--root', root]);
       expect(next.status, next.stderr).toBe(0);
       expect(leftovers(root), `trial ${trial}`).toEqual([]);
       expect([...readTree(path.join(root, '_site')).keys()], `trial ${trial}`).toEqual(expected);
@@ -233,7 +233,7 @@ describe('serve and build on one site at once', () => {
       expect(leftovers(root)).toEqual([]);
       // The build's own writes (_site/, its staging folder, the cache) made serve rebuild nothing more.
       const after = server.builds.length;
-      expect(runCli(['build', '--root', root]).status).toBe(0);
+      expect((await runCli(['build', '--root', root])).status).toBe(0);
       await server.idle();
       expect(server.builds.length).toBe(after);
     } finally {

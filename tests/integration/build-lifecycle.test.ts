@@ -32,11 +32,11 @@ describe('progress', () => {
     expect(result.stdout).toMatch(/built \d+ pages/);
   });
 
-  it('stays silent with --quiet, or when not on a terminal', () => {
+  it('stays silent with --quiet, or when not on a terminal', async () => {
     const quiet = runInTerminal(['build', '--root', root, '--quiet'], { OMNIPRESS_PROGRESS_DELAY_MS: '0' });
     expect(quiet.status).toBe(0);
     expect(quiet.stdout).not.toMatch(/render \d+\/\d+/);
-    const piped = runCli(['build', '--root', root], { env: { OMNIPRESS_PROGRESS_DELAY_MS: '0', CI: '' } });
+    const piped = await runCli(['build', '--root', root], { env: { OMNIPRESS_PROGRESS_DELAY_MS: '0', CI: '' } });
     expect(piped.stdout + piped.stderr).not.toMatch(/render \d+\/\d+/);
   });
 
@@ -50,7 +50,7 @@ describe('a build killed half way', () => {
   it('leaves the previous _site/ byte for byte as it was, and the next build cleans up', async () => {
     // Search off: indexing 1,500 posts three times would only slow down what this test is about (the writer).
     const root = siteFromFiles({ ...manyPosts(1500), 'omnipress.yml': 'search: false\n' });
-    expect(runCli(['build', '--root', root]).status).toBe(0);
+    expect((await runCli(['build', '--root', root])).status).toBe(0);
     const before = readTree(path.join(root, '_site'));
 
     // Change every post, start a build, and kill it as soon as it writes its staging folder.
@@ -76,7 +76,7 @@ describe('a build killed half way', () => {
     expect(readTree(path.join(root, '_site'))).toEqual(before);
 
     // The next build removes the half-written staging folder and succeeds.
-    expect(runCli(['build', '--root', root]).status).toBe(0);
+    expect((await runCli(['build', '--root', root])).status).toBe(0);
     expect(fs.readdirSync(root).filter((n) => n.startsWith('._site.'))).toEqual([]);
     expect(fs.readFileSync(path.join(root, '_site/ko/posts/post-0/index.html'), 'utf8')).toContain('Edited.');
     // Three builds of 1,500 posts: 27 s alone on a loaded 2-core machine, so more than the default 30 s.

@@ -4,12 +4,12 @@
 // held. Asserted on many bit flips at seeded random offsets of every cache file, each build's
 // output compared byte for byte with a build of the same site without any cache.
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { BuildReport } from '../../src/build.js';
 import { page } from '../helpers/html.js';
 import { buildSite, readTree, runCli, siteFromFiles } from '../helpers/site.js';
+import { tempDir } from '../helpers/temp.js';
 
 const CHROMIUM = process.env.OMNIPRESS_CHROMIUM || '/usr/bin/chromium';
 // Under CI a missing browser is a failure, never a silent skip.
@@ -42,7 +42,7 @@ async function coldTree(root: string, options: Parameters<typeof buildSite>[1] =
  * the cache's page entries recognise as the previous build's, put back before each trial.
  */
 function linkedCopy(dir: string): (to: string) => void {
-  const keep = fs.mkdtempSync(path.join(os.tmpdir(), 'omnipress-kept-'));
+  const keep = tempDir('omnipress-kept-');
   const link = (from: string, to: string) => {
     for (const entry of fs.readdirSync(from, { recursive: true, withFileTypes: true })) {
       if (!entry.isFile()) continue;
@@ -105,7 +105,7 @@ describe('a damaged build cache', () => {
     flipped[saved.byteLength >> 1]! ^= 4;
     fs.writeFileSync(store, flipped);
     restoreSite(path.join(root, '_site'));
-    const cli = runCli(['build', '--root', root, '--quiet']);
+    const cli = await runCli(['build', '--root', root, '--quiet']);
     expect(cli.status, cli.stderr).toBe(0);
     expect(readTree(path.join(root, '_site'))).toEqual(cold);
     // With the cache whole again, nothing is redone.

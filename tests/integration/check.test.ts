@@ -40,7 +40,7 @@ const site = {
   'public/img/chart.png': 'png',
 };
 
-function check(root: string, ...args: string[]): CliResult {
+async function check(root: string, ...args: string[]): Promise<CliResult> {
   return runCli(['check', '--root', root, ...args], { cwd: root, env: { GITHUB_ACTIONS: '' } });
 }
 
@@ -54,9 +54,9 @@ describe('omnipress check on a site with link, image, translation and publishing
   let found: JsonDiagnostic[];
   const at = (file: string, line: number | null) => found.filter((d) => d.file === file && d.line === line);
 
-  beforeAll(() => {
+  beforeAll(async () => {
     root = siteFromFiles(site);
-    result = check(root, '--format', 'json');
+    result = await check(root, '--format', 'json');
     found = json(result);
   });
 
@@ -120,16 +120,16 @@ describe('omnipress check on a site with link, image, translation and publishing
     );
   });
 
-  it('prints a stable JSON array: every key on every entry, sorted by file and line', () => {
+  it('prints a stable JSON array: every key on every entry, sorted by file and line', async () => {
     for (const d of found) expect(Object.keys(d)).toEqual(['file', 'line', 'column', 'severity', 'message', 'hint']);
-    const again = json(check(root, '--format', 'json'));
+    const again = json(await check(root, '--format', 'json'));
     expect(again).toEqual(found);
     const hello = found.filter((d) => d.file === HELLO).map((d) => d.line);
     expect(hello).toEqual([...hello].sort((a, b) => (a ?? 0) - (b ?? 0)));
   });
 
-  it('prints text with code frames and a one-line summary', () => {
-    const text = check(root);
+  it('prints text with code frames and a one-line summary', async () => {
+    const text = await check(root);
     expect(text.status).toBe(1);
     expect(text.stdout).toContain(`${HELLO}:6 error: link to /ko/posts/missing/ points nowhere`);
     expect(text.stdout).toContain('> 6 | [없는 글](/ko/posts/missing/)');
@@ -137,9 +137,9 @@ describe('omnipress check on a site with link, image, translation and publishing
     expect(text.stdout.trim().split('\n').at(-1)).toMatch(/^check failed: 4 errors, 2 warnings, \d+ notes in 7 posts \(\d+\.\d+ s\)$/);
   });
 
-  it('prints GitHub annotations, escaped, with --format github or when GITHUB_ACTIONS=true', () => {
-    const explicit = check(root, '--format', 'github');
-    const auto = runCli(['check', '--root', root], { cwd: root, env: { GITHUB_ACTIONS: 'true' } });
+  it('prints GitHub annotations, escaped, with --format github or when GITHUB_ACTIONS=true', async () => {
+    const explicit = await check(root, '--format', 'github');
+    const auto = await runCli(['check', '--root', root], { cwd: root, env: { GITHUB_ACTIONS: 'true' } });
     expect(auto.stdout).toBe(explicit.stdout.replace(/\(\d+\.\d+ s\)/, (m) => auto.stdout.match(/\(\d+\.\d+ s\)/)![0]));
     const lines = explicit.stdout.trim().split('\n');
     expect(lines).toContain(
@@ -153,8 +153,8 @@ describe('omnipress check on a site with link, image, translation and publishing
     expect(explicit.status).toBe(1);
   });
 
-  it('includes drafts and future posts with --drafts --future: their links resolve', () => {
-    const all = json(check(root, '--format', 'json', '--drafts', '--future'));
+  it('includes drafts and future posts with --drafts --future: their links resolve', async () => {
+    const all = json(await check(root, '--format', 'json', '--drafts', '--future'));
     expect(all.filter((d) => d.file === HELLO && d.line === 15)).toEqual([]);
     expect(all).toContainEqual(expect.objectContaining({ message: 'draft: included because of --drafts' }));
   });
@@ -167,67 +167,67 @@ describe('omnipress check reports what build reports', () => {
     { fixture: 'unknown-layout', file: 'posts/en/gallery.md', line: 4 },
     { fixture: 'unknown-language', file: 'posts/french.md', line: 4 },
     { fixture: 'duplicate-slug', file: 'posts/ko/archive/same-story.md', line: null },
-  ])('$fixture: error at $file:$line, exit 1, nothing written', ({ fixture, file, line }) => {
+  ])('$fixture: error at $file:$line, exit 1, nothing written', async ({ fixture, file, line }) => {
     const root = siteFromFixture(fixture);
     const before = fs.readdirSync(root).sort();
-    const result = check(root, '--format', 'json');
+    const result = await check(root, '--format', 'json');
     expect(result.status).toBe(1);
     expect(json(result)).toContainEqual(expect.objectContaining({ file, line, severity: 'error' }));
     expect(fs.readdirSync(root).sort()).toEqual(before);
   });
 
-  it('front-matter types: tags that are no list', () => {
+  it('front-matter types: tags that are no list', async () => {
     const root = siteFromFiles({ 'posts/en/a.md': '---\ntitle: A\ndate: 2024-05-14\ntags: { x: 1 }\n---\nBody\n' });
-    const result = check(root, '--format', 'json');
+    const result = await check(root, '--format', 'json');
     expect(result.status).toBe(1);
     expect(json(result)).toContainEqual(
       expect.objectContaining({ file: 'posts/en/a.md', line: 4, severity: 'error', message: expect.stringMatching(/tags must be a list/) }),
     );
   });
 
-  it('a clean site passes with exit 0', () => {
+  it('a clean site passes with exit 0', async () => {
     const root = siteFromFiles({
       'posts/ko/2024-05-14-hello.md': '---\ntitle: 안녕\n---\n[English](/en/posts/hello/)\n',
       'posts/zh/2024-05-14-hello.md': '---\ntitle: 你好\n---\n正文\n',
       'posts/en/2024-05-14-hello.md': '---\ntitle: Hello\n---\n[한국어](../../../ko/posts/hello/)\n',
       'omnipress.yml': 'baseUrl: https://example.org/repo/\n',
     });
-    const result = check(root);
+    const result = await check(root);
     expect(result.status).toBe(0);
     expect(result.stdout.trim()).toMatch(/^check passed: 0 errors, 0 warnings, 0 notes in 3 posts/);
     expect(fs.readdirSync(root).sort()).toEqual(['omnipress.yml', 'posts']);
   });
 
-  it('accepts links written with the base path', () => {
+  it('accepts links written with the base path', async () => {
     const root = siteFromFiles({
       'posts/en/2024-05-14-a.md': '---\ntitle: A\n---\n[b](/repo/en/posts/b/) [b2](/en/posts/b/) [gone](/repo/en/posts/c/)\n',
       'posts/en/2024-05-14-b.md': '---\ntitle: B\n---\nB\n',
       'omnipress.yml': 'baseUrl: https://example.org/repo/\nlanguages: { en: {} }\n',
     });
-    const found = json(check(root, '--format', 'json'));
+    const found = json(await check(root, '--format', 'json'));
     expect(found.filter((d) => d.severity === 'error')).toEqual([
       expect.objectContaining({ file: 'posts/en/2024-05-14-a.md', line: 4, message: expect.stringContaining('/repo/en/posts/c/ (/en/posts/c/)') }),
     ]);
   });
 
-  it.each([[['--format', 'xml']], [['--nope']], [['stray']]])('usage errors exit 2: %j', (args) => {
+  it.each([[['--format', 'xml']], [['--nope']], [['stray']]])('usage errors exit 2: %j', async (args) => {
     const root = siteFromFiles({});
-    expect(check(root, ...args).status).toBe(2);
+    expect((await check(root, ...args)).status).toBe(2);
   });
 
-  it('--root must be a folder', () => {
-    expect(runCli(['check', '--root', path.join(siteFromFiles({}), 'nope')]).status).toBe(2);
+  it('--root must be a folder', async () => {
+    expect((await runCli(['check', '--root', path.join(siteFromFiles({}), 'nope')])).status).toBe(2);
   });
 });
 
 describe('the summary of a check with broken posts', () => {
-  it('counts every post file it looked at, those that did not parse too', () => {
+  it('counts every post file it looked at, those that did not parse too', async () => {
     const root = siteFromFiles({
       'posts/en/2024-05-01-good.md': '---\ntitle: Good\n---\nBody.\n',
       'posts/en/2024-05-02-bad.md': '---\ntitle: [bad\n---\nBody.\n',
       'posts/en/2024-05-03-worse.md': '---\ndate: 2024-13-45\n---\nBody.\n',
     });
-    const result = runCli(['check', '--root', root], { cwd: root });
+    const result = await runCli(['check', '--root', root], { cwd: root });
     expect(result.status).toBe(1);
     expect(result.stdout).toMatch(/check failed: 2 errors, .* in 3 posts/);
   });

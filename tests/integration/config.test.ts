@@ -8,13 +8,13 @@ import { closest } from '../../src/util/did-you-mean.js';
 const POST = { 'posts/en/2024-05-01-hello.md': '---\ntitle: Hello\n---\nBody.\n' };
 
 describe('unknown config keys', () => {
-  it('each get a warning at its line, with the key that was probably meant; the build goes on', () => {
+  it('each get a warning at its line, with the key that was probably meant; the build goes on', async () => {
     const root = siteFromFiles({
       ...POST,
       'omnipress.yml': 'title: Blog\nbaseurl: /blog\ntimezone: UTC\npagesize: 5\npaginate: 5\nsearchPartSzie: 10\ntwitter: omnipress\nparams:\n  twitter: omnipress\n',
     });
     // --verbose: six warnings of one kind would otherwise print as three and a count.
-    const result = runCli(['build', '--root', root, '--verbose'], { cwd: root });
+    const result = await runCli(['build', '--root', root, '--verbose'], { cwd: root });
     expect(result.status, result.stderr).toBe(0);
     const warnings = result.stderr.split('\n').filter((line) => line.startsWith('omnipress.yml:'));
     expect(warnings).toEqual([
@@ -37,13 +37,13 @@ describe('unknown config keys', () => {
 });
 
 describe('params:', () => {
-  it('reach templates as site.params, without a warning', () => {
+  it('reach templates as site.params, without a warning', async () => {
     const root = siteFromFiles({
       ...POST,
       'omnipress.yml': 'params:\n  twitter: omnipress_news\n  links: [a, b]\n',
       'templates/partials/footer.njk': '<footer><p id="handle">@{{ site.params.twitter }}</p><p id="count">{{ site.params.links | length }}</p></footer>\n',
     });
-    const result = runCli(['build', '--root', root], { cwd: root });
+    const result = await runCli(['build', '--root', root], { cwd: root });
     expect(result.status, result.stderr).toBe(0);
     expect(result.stderr).not.toContain('omnipress.yml');
     const $ = load(readOutput(root, 'en/posts/hello/index.html'));
@@ -51,28 +51,28 @@ describe('params:', () => {
     expect($('#count').text()).toBe('2');
   });
 
-  it('must be a mapping', () => {
+  it('must be a mapping', async () => {
     const root = siteFromFiles({ ...POST, 'omnipress.yml': 'params: twitter\n' });
-    const result = runCli(['build', '--root', root], { cwd: root });
+    const result = await runCli(['build', '--root', root], { cwd: root });
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('omnipress.yml:1 error: params must be a mapping');
   });
 });
 
 describe('a config that cannot be used', () => {
-  it('a language tag that is not BCP 47 is an error at the languages line, not a crash', () => {
+  it('a language tag that is not BCP 47 is an error at the languages line, not a crash', async () => {
     const root = siteFromFiles({ ...POST, 'omnipress.yml': 'title: Blog\nlanguages:\n  en: { name: English, tag: "en_US!!" }\n' });
     for (const command of ['build', 'check']) {
-      const result = runCli([command, '--root', root], { cwd: root });
+      const result = await runCli([command, '--root', root], { cwd: root });
       expect(result.status, command).toBe(1);
       expect(result.stdout + result.stderr).toContain('omnipress.yml:2 error: language en has the tag "en_US!!", which is not a BCP 47 language tag');
       expect(result.stdout + result.stderr).not.toMatch(/RangeError|\n\s+at /);
     }
   });
 
-  it('a folder named omnipress.yml is an error naming it, not a crash', () => {
+  it('a folder named omnipress.yml is an error naming it, not a crash', async () => {
     const root = siteFromFiles({ ...POST, 'omnipress.yml/keep': '' });
-    const result = runCli(['build', '--root', root], { cwd: root });
+    const result = await runCli(['build', '--root', root], { cwd: root });
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('omnipress.yml error: omnipress.yml is a folder, not a config file');
     expect(result.stderr).not.toMatch(/EISDIR|\n\s+at /);

@@ -3,12 +3,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import os from 'node:os';
 import { describe, expect, it } from 'vitest';
-import { readTree, runCli, siteFromFiles, siteFromFixture } from '../helpers/site.js';
+import { readTree, runCli, siteFromFiles, siteFromFixture, type CliResult } from '../helpers/site.js';
+import { tempDir } from '../helpers/temp.js';
 
 /** Build a fixture with the real CLI; return exit code and what it printed. */
-function cliBuild(root: string, ...args: string[]) {
+async function cliBuild(root: string, ...args: string[]): Promise<CliResult> {
   return runCli(['build', '--root', root, ...args], { cwd: root });
 }
 
@@ -19,9 +19,9 @@ describe.each([
   { fixture: 'unknown-layout', file: 'posts/en/gallery.md', line: 4, message: /layout "gallery"/ },
   { fixture: 'unknown-language', file: 'posts/french.md', line: 4, message: /fr/ },
 ])('$fixture', ({ fixture, file, line, message }) => {
-  it(`exits 1 naming ${file}:${line}`, () => {
+  it(`exits 1 naming ${file}:${line}`, async () => {
     const root = siteFromFixture(fixture);
-    const result = cliBuild(root);
+    const result = await cliBuild(root);
     expect(result.status).toBe(1);
     expect(result.stderr).toContain(`${file}:${line}`);
     expect(result.stderr).toMatch(message);
@@ -31,9 +31,9 @@ describe.each([
 });
 
 describe('front matter in another language than YAML', () => {
-  it('is refused without running its code', () => {
+  it('is refused without running its code', async () => {
     const root = siteFromFixture('js-front-matter');
-    const result = cliBuild(root);
+    const result = await cliBuild(root);
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('posts/evil.md:1');
     expect(result.stderr).toMatch(/yaml/i);
@@ -43,7 +43,7 @@ describe('front matter in another language than YAML', () => {
   it('would run with gray-matter defaults (so the test above is meaningful)', () => {
     const require = createRequire(import.meta.url);
     const matter = require('gray-matter') as (text: string) => { data: Record<string, unknown> };
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gm-'));
+    const dir = tempDir('gm-');
     const marker = path.join(dir, 'ran.txt');
     const cwd = process.cwd();
     try {
@@ -57,9 +57,9 @@ describe('front matter in another language than YAML', () => {
 });
 
 describe('duplicate slugs', () => {
-  it('names both files', () => {
+  it('names both files', async () => {
     const root = siteFromFixture('duplicate-slug');
-    const result = cliBuild(root);
+    const result = await cliBuild(root);
     expect(result.status).toBe(1);
     expect(result.stderr).toMatch(/duplicate slug "same-story"/);
     expect(result.stderr).toContain('posts/ko/2024-05-14-same-story.md');
@@ -68,20 +68,20 @@ describe('duplicate slugs', () => {
     expect(result.stderr).not.toContain(root);
   });
 
-  it('allows one slug in two languages', () => {
+  it('allows one slug in two languages', async () => {
     const root = siteFromFiles({
       'posts/ko/2024-05-14-same.md': '# 같은\n',
       'posts/zh/2024-05-14-same.md': '# 相同\n',
     });
-    expect(cliBuild(root).status).toBe(0);
+    expect((await cliBuild(root)).status).toBe(0);
   });
 
-  it('names both posts when two permalinks claim one output path', () => {
+  it('names both posts when two permalinks claim one output path', async () => {
     const root = siteFromFiles({
       'posts/en/a.md': '---\ntitle: A\ndate: 2024-05-14\npermalink: /news/x/\n---\n',
       'posts/en/b.md': '---\ntitle: B\ndate: 2024-05-14\npermalink: /news/x/\n---\n',
     });
-    const result = cliBuild(root);
+    const result = await cliBuild(root);
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('posts/en/a.md');
     expect(result.stderr).toContain('posts/en/b.md');
@@ -89,12 +89,12 @@ describe('duplicate slugs', () => {
 });
 
 describe('escaping permalinks', () => {
-  it.each(['../x/', '/../x', '/%2e%2e/%2e%2e/x/', '/a%2f..%2f..%2fx/', '..\\..\\x'])('refuses %s and writes nothing outside', (link) => {
+  it.each(['../x/', '/../x', '/%2e%2e/%2e%2e/x/', '/a%2f..%2f..%2fx/', '..\\..\\x'])('refuses %s and writes nothing outside', async (link) => {
     // The site alone in a folder of its own, so that anything written beside it shows.
-    const root = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'omnipress-escape-')), 'site');
+    const root = path.join(tempDir('omnipress-escape-'), 'site');
     fs.renameSync(siteFromFiles({ 'posts/en/a.md': `---\ntitle: A\ndate: 2024-05-14\npermalink: "${link}"\n---\n` }), root);
     const before = fs.readdirSync(path.dirname(root));
-    const result = cliBuild(root);
+    const result = await cliBuild(root);
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('posts/en/a.md:4');
     expect(fs.existsSync(path.join(root, 'x'))).toBe(false);
@@ -104,7 +104,7 @@ describe('escaping permalinks', () => {
 });
 
 describe('YAML that attacks the parser', () => {
-  it('fails fast on an alias bomb, deep nesting and __proto__ keys never leak', () => {
+  it('fails fast on an alias bomb, deep nesting and __proto__ keys never leak', async () => {
     const bomb = ['a: &a ["x","x","x","x","x","x","x","x","x"]']
       .concat(['b', 'c', 'd', 'e', 'f', 'g', 'h', 'i'].map((k, i) => `${k}: &${k} [${Array(9).fill(`*${'abcdefgh'[i]}`).join(',')}]`))
       .join('\n');
@@ -114,7 +114,7 @@ describe('YAML that attacks the parser', () => {
       'posts/en/proto.md': '---\ntitle: Proto\ndate: 2024-05-14\n__proto__:\n  draft: true\n  layout: gallery\n---\n',
     });
     // (Without the alias and depth limits this build would hang or crash instead of failing.)
-    const result = cliBuild(root);
+    const result = await cliBuild(root);
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('posts/en/bomb.md');
     expect(result.stderr).toContain('posts/en/deep.md');
@@ -125,22 +125,22 @@ describe('YAML that attacks the parser', () => {
 });
 
 describe('duplicate front-matter keys', () => {
-  it('are an error at the second key', () => {
+  it('are an error at the second key', async () => {
     const root = siteFromFiles({ 'posts/en/dup.md': '---\ntitle: One\ndate: 2024-05-14\ntitle: Two\n---\n' });
-    const result = cliBuild(root);
+    const result = await cliBuild(root);
     expect(result.status).toBe(1);
     expect(result.stderr).toMatch(/posts\/en\/dup\.md:4 error: duplicate key/);
   });
 });
 
 describe('all content errors at once', () => {
-  it('reports every broken post in one run', () => {
+  it('reports every broken post in one run', async () => {
     const root = siteFromFiles({
       'posts/en/one.md': '---\ntitle: One\ndate: 2024-02-30\n---\n',
       'posts/en/two.md': '---\ntitle: Two\nlayout: nope\ndate: 2024-05-14\n---\n',
       'posts/en/three.md': '---\ntitle: [broken\n---\n',
     });
-    const result = cliBuild(root);
+    const result = await cliBuild(root);
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('posts/en/one.md:3');
     expect(result.stderr).toContain('posts/en/two.md:3');
@@ -150,14 +150,14 @@ describe('all content errors at once', () => {
 });
 
 describe('a failed build', () => {
-  it('leaves the previous _site/ byte for byte as it was', () => {
+  it('leaves the previous _site/ byte for byte as it was', async () => {
     const root = siteFromFiles({ 'posts/en/2024-05-14-good.md': '# Good\n\nFine.\n' });
-    expect(cliBuild(root).status).toBe(0);
+    expect((await cliBuild(root)).status).toBe(0);
     const before = readTree(path.join(root, '_site'));
     expect(before.size).toBeGreaterThan(3);
     fs.writeFileSync(path.join(root, 'posts/en/2024-05-15-bad.md'), '---\ntitle: Bad\ndate: 2024-99-99\n---\n');
     fs.writeFileSync(path.join(root, 'posts/en/2024-05-14-good.md'), '# Good, edited\n\nChanged.\n');
-    expect(cliBuild(root).status).toBe(1);
+    expect((await cliBuild(root)).status).toBe(1);
     expect(readTree(path.join(root, '_site'))).toEqual(before);
     expect(fs.readdirSync(root).filter((name) => name.includes('staging'))).toEqual([]);
   });
@@ -171,11 +171,11 @@ describe('values from posts in plain-text messages', () => {
     'posts/en/2024-05-02-bad\n::warning file=x::named.md': '---\ntitle: Named\ndate: 2024-13-45\n---\nBody.\n',
   };
 
-  it('stay on one line, with control characters escaped, in build, check and migrate-check', () => {
+  it('stay on one line, with control characters escaped, in build, check and migrate-check', async () => {
     const root = siteFromFiles(files);
-    const build = cliBuild(root);
-    const check = runCli(['check', '--root', root, '--format', 'text'], { cwd: root, env: { ...process.env, GITHUB_ACTIONS: '' } });
-    const migrate = runCli(['migrate-check', '--posts', path.join(root, 'posts'), '--root', root], { cwd: root });
+    const build = await cliBuild(root);
+    const check = await runCli(['check', '--root', root, '--format', 'text'], { cwd: root, env: { ...process.env, GITHUB_ACTIONS: '' } });
+    const migrate = await runCli(['migrate-check', '--posts', path.join(root, 'posts'), '--root', root], { cwd: root });
     for (const [name, result] of [['build', build], ['check', check], ['migrate-check', migrate]] as const) {
       const output = result.stdout + result.stderr;
       expect(result.status, name).toBe(name === 'migrate-check' ? 0 : 1); // migrate-check reports, it never fails
@@ -188,7 +188,7 @@ describe('values from posts in plain-text messages', () => {
 });
 
 describe('one pass, every problem', () => {
-  it('a broken post does not hide the other posts\' errors and warnings: build and check report them all at once', () => {
+  it('a broken post does not hide the other posts\' errors and warnings: build and check report them all at once', async () => {
     const root = siteFromFiles({
       'posts/en/2024-05-01-broken.md': '---\ntitle: [unclosed\n---\nBody.\n',
       'posts/en/2024-05-02-same.md': '---\ntitle: Same one\n---\nBody.\n',
@@ -196,7 +196,7 @@ describe('one pass, every problem', () => {
       'posts/en/2024-05-04-picture.md': '---\ntitle: Picture\n---\n![a chart](chart.png)\n',
       'posts/en/2024-05-05-link.md': '---\ntitle: Link\n---\nSee [the other](2024-05-99-missing.md).\n',
     });
-    const build = cliBuild(root);
+    const build = await cliBuild(root);
     expect(build.status).toBe(1);
     expect(build.stderr).toMatch(/^posts\/en\/2024-05-01-broken\.md:2 error: invalid YAML/m);
     expect(build.stderr).toMatch(/^posts\/en\/archive\/same\.md error: duplicate slug "same"/m);
@@ -204,7 +204,7 @@ describe('one pass, every problem', () => {
     expect(build.stdout).toMatch(/build failed: 2 errors, 1 warning/);
     expect(fs.existsSync(path.join(root, '_site'))).toBe(false);
 
-    const check = runCli(['check', '--root', root], { cwd: root, env: { GITHUB_ACTIONS: '' } });
+    const check = await runCli(['check', '--root', root], { cwd: root, env: { GITHUB_ACTIONS: '' } });
     expect(check.status).toBe(1);
     for (const expected of [/2024-05-01-broken\.md:2 error: invalid YAML/, /archive\/same\.md error: duplicate slug/, /2024-05-04-picture\.md:4 warning: image chart\.png/, /2024-05-05-link\.md:4 error: .*2024-05-99-missing\.md/]) {
       expect(check.stdout).toMatch(expected);

@@ -3,17 +3,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseFeed } from '@rowanmanning/feed-parser';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { BuildReport } from '../../src/build.js';
 import { page, parseHtml, parseXml } from '../helpers/html.js';
 import { htmlFiles } from '../helpers/site-check.js';
+import { postFile } from '../helpers/post.js';
 import { buildSite, readOutput, runCli, siteFromFiles } from '../helpers/site.js';
 
 const BASE = 'https://example.org/sub/';
 
-function post(front: Record<string, string>, body = 'Body text.'): string {
-  return `---\n${Object.entries(front).map(([k, v]) => `${k}: ${v}`).join('\n')}\n---\n${body}\n`;
-}
 
 const BODY = [
   'First paragraph with [a link](/ko/posts/older/) and ![inline](/img/inline.png).',
@@ -33,7 +31,7 @@ function files(): Record<string, string> {
     'public/img/cover.png': 'png',
     // The post's relative image, copied beside its page (a missing one would be a warning).
     'posts/ko/pic.png': 'png',
-    'posts/ko/2024-05-14-hello.md': post(
+    'posts/ko/2024-05-14-hello.md': postFile(
       {
         title: '안녕 GPT-4o',
         translationKey: 'hello',
@@ -46,13 +44,13 @@ function files(): Record<string, string> {
       },
       BODY,
     ),
-    'posts/zh/2024-05-14-hello.md': post({ title: '你好 GPT-4o', translationKey: 'hello' }, '正文。'),
-    'posts/en/2024-05-14-hello.md': post({ title: 'Hello GPT-4o', translationKey: 'hello' }, 'Body.'),
-    'posts/ko/2024-05-10-older.md': post({ title: '지난 소식' }, '지난 본문.'),
+    'posts/zh/2024-05-14-hello.md': postFile({ title: '你好 GPT-4o', translationKey: 'hello' }, '正文。'),
+    'posts/en/2024-05-14-hello.md': postFile({ title: 'Hello GPT-4o', translationKey: 'hello' }, 'Body.'),
+    'posts/ko/2024-05-10-older.md': postFile({ title: '지난 소식' }, '지난 본문.'),
   };
   // 21 more English posts: the English feeds hold only the newest 20 of 22.
   for (let day = 1; day <= 21; day++) {
-    out[`posts/en/2024-04-${String(day).padStart(2, '0')}-story-${day}.md`] = post({ title: `Story ${day}` });
+    out[`posts/en/2024-04-${String(day).padStart(2, '0')}-story-${day}.md`] = postFile({ title: `Story ${day}` });
   }
   return out;
 }
@@ -257,8 +255,13 @@ describe('feeds, sitemap and SEO tags with a base URL', () => {
   it('writes the same feed and sitemap bytes on every build', async () => {
     const outputs = ['ko/feed.xml', 'ko/rss.xml', 'ko/feed.json', 'zh/feed.xml', 'sitemap.xml', 'robots.txt'];
     const before = outputs.map((rel) => readOutput(root, rel));
-    await new Promise((resolve) => setTimeout(resolve, 1100)); // a build clock would have moved on
-    expect((await buildSite(root, { baseUrl: BASE, now: new Date() })).ok).toBe(true);
+    // A day later by every clock the build could read, not only the `now` it is given.
+    vi.useFakeTimers({ toFake: ['Date'], now: Date.now() + 86_400_000 });
+    try {
+      expect((await buildSite(root, { baseUrl: BASE, now: new Date() })).ok).toBe(true);
+    } finally {
+      vi.useRealTimers();
+    }
     expect(outputs.map((rel) => readOutput(root, rel))).toEqual(before);
   });
 });
@@ -277,12 +280,12 @@ describe('feeds and the sitemap without a base URL', () => {
     ]);
   });
 
-  it('says so for the site, not for an omnipress.yml that does not exist (GitHub annotations too)', () => {
+  it('says so for the site, not for an omnipress.yml that does not exist (GitHub annotations too)', async () => {
     const root = siteFromFiles({ 'posts/en/2024-05-14-hello.md': '---\ntitle: Hello\n---\nBody.\n' });
-    const result = runCli(['check', '--root', root, '--format', 'github'], { cwd: root, env: { GITHUB_WORKSPACE: root } });
+    const result = await runCli(['check', '--root', root, '--format', 'github'], { cwd: root, env: { GITHUB_WORKSPACE: root } });
     const note = result.stdout.split('\n').find((line) => line.includes('no baseUrl set'));
     expect(note).toMatch(/^::notice::no baseUrl set: .* set baseUrl in an omnipress\.yml or pass --base-url/);
-    const text = runCli(['check', '--root', root], { cwd: root, env: { GITHUB_ACTIONS: '' } });
+    const text = await runCli(['check', '--root', root], { cwd: root, env: { GITHUB_ACTIONS: '' } });
     expect(text.stdout).toMatch(/^\. info: no baseUrl set/m);
     expect(text.stdout).not.toContain('omnipress.yml info');
   });
@@ -317,13 +320,13 @@ describe('feeds and the sitemap without a base URL', () => {
 
 describe('site options for search engines', () => {
   it('describes posts as NewsArticle when the config says so', async () => {
-    const root = siteFromFiles({ 'omnipress.yml': 'schemaType: NewsArticle\n', 'posts/en/2024-05-14-a.md': post({ title: 'A' }) });
+    const root = siteFromFiles({ 'omnipress.yml': 'schemaType: NewsArticle\n', 'posts/en/2024-05-14-a.md': postFile({ title: 'A' }) });
     expect((await buildSite(root, { baseUrl: BASE })).ok).toBe(true);
     expect(JSON.parse(page(root, 'en/posts/a/index.html')('script[type="application/ld+json"]').text())['@type']).toBe('NewsArticle');
   });
 
   it("keeps the site's own public/robots.txt", async () => {
-    const root = siteFromFiles({ 'public/robots.txt': 'User-agent: *\nDisallow: /private/\n', 'posts/en/2024-05-14-a.md': post({ title: 'A' }) });
+    const root = siteFromFiles({ 'public/robots.txt': 'User-agent: *\nDisallow: /private/\n', 'posts/en/2024-05-14-a.md': postFile({ title: 'A' }) });
     const report = await buildSite(root, { baseUrl: BASE });
     expect(report.diagnostics).toEqual([]);
     expect(readOutput(root, 'robots.txt')).toBe('User-agent: *\nDisallow: /private/\n');
@@ -331,8 +334,8 @@ describe('site options for search engines', () => {
 
   it('leaves drafts out of feeds and the sitemap in a --drafts build', async () => {
     const root = siteFromFiles({
-      'posts/en/2024-05-14-a.md': post({ title: 'A' }),
-      'posts/en/2024-05-15-wip.md': post({ title: 'WIP', draft: 'true' }),
+      'posts/en/2024-05-14-a.md': postFile({ title: 'A' }),
+      'posts/en/2024-05-15-wip.md': postFile({ title: 'WIP', draft: 'true' }),
     });
     expect((await buildSite(root, { baseUrl: BASE, drafts: true })).ok).toBe(true);
     expect(fs.existsSync(path.join(root, '_site/en/posts/wip/index.html'))).toBe(true);

@@ -4,7 +4,8 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { page } from '../helpers/html.js';
-import { runCli, siteFromFiles } from '../helpers/site.js';
+import { runCli, siteFromFiles, spawnCli } from '../helpers/site.js';
+import { tempDir } from '../helpers/temp.js';
 
 const CHROMIUM = process.env.OMNIPRESS_CHROMIUM || '/usr/bin/chromium';
 // Under CI a missing browser is a failure, never a silent skip.
@@ -21,12 +22,15 @@ function diagramSite(extra: Record<string, string> = {}) {
   });
 }
 
-const build = (root: string, env: NodeJS.ProcessEnv = {}) => runCli(['build', '--root', root, '--mermaid', 'build'], { env });
+const ARGS = ['build', '--mermaid', 'build', '--root'];
+const build = (root: string) => runCli([...ARGS, root]);
+// OMNIPRESS_CHROMIUM and NODE_OPTIONS are read when the process starts: a process of its own.
+const spawnBuild = (root: string, env: NodeJS.ProcessEnv) => spawnCli([...ARGS, root], { env });
 
 withBrowser('mermaid build mode', () => {
-  it('writes inline SVG in light and dark variants and ships no mermaid JavaScript', () => {
+  it('writes inline SVG in light and dark variants and ships no mermaid JavaScript', async () => {
     const root = diagramSite();
-    const result = build(root);
+    const result = await build(root);
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
     const $ = page(root, 'ko/posts/diagrams/index.html');
@@ -50,46 +54,46 @@ withBrowser('mermaid build mode', () => {
     expect(fs.existsSync(path.join(root, '_site/assets/omnipress/mermaid-loader.js'))).toBe(false);
   });
 
-  it('renders nothing on a second build: every diagram comes from the cache', () => {
+  it('renders nothing on a second build: every diagram comes from the cache', async () => {
     const root = diagramSite();
-    expect(build(root).stdout).toMatch(/diagrams: 2 rendered \(\d+ ms each, browser start [\d.]+ s\), 0 cached/);
+    expect((await build(root)).stdout).toMatch(/diagrams: 2 rendered \(\d+ ms each, browser start [\d.]+ s\), 0 cached/);
     const before = fs.readFileSync(path.join(root, '_site/ko/posts/diagrams/index.html'), 'utf8');
-    const second = build(root);
+    const second = await build(root);
     expect(second.status).toBe(0);
     expect(second.stdout).toMatch(/diagrams: 0 rendered, 2 cached/);
     expect(fs.readFileSync(path.join(root, '_site/ko/posts/diagrams/index.html'), 'utf8')).toBe(before);
     // Changing one diagram renders only that one.
     const post = path.join(root, 'posts/ko/2024-05-14-diagrams.md');
     fs.writeFileSync(post, fs.readFileSync(post, 'utf8').replace('C[출력]', 'C[새 출력]'));
-    expect(build(root).stdout).toMatch(/diagrams: 1 rendered .*, 1 cached/);
+    expect((await build(root)).stdout).toMatch(/diagrams: 1 rendered .*, 1 cached/);
     // Three builds, two of them starting Chromium: on a loaded 2-core CI machine that took 45 s.
   }, 120_000);
 
-  it('fails the build on a diagram syntax error, naming the post and the fence line', () => {
+  it('fails the build on a diagram syntax error, naming the post and the fence line', async () => {
     const root = diagramSite({
       'posts/zh/2024-05-14-broken.md': '---\ntitle: 坏图\n---\n正文。\n\n```mermaid\nflowchart LR\n  A --> \n  B -->>>> ((\n```\n',
     });
-    const result = build(root);
+    const result = await build(root);
     expect(result.status).toBe(1);
     expect(result.stderr).toMatch(/posts\/zh\/2024-05-14-broken\.md:6 error: mermaid diagram has an error/);
     expect(fs.existsSync(path.join(root, '_site'))).toBe(false);
   });
 
-  it('fails the build on a diagram over Mermaid\'s size limit instead of publishing a picture saying so', () => {
+  it('fails the build on a diagram over Mermaid\'s size limit instead of publishing a picture saying so', async () => {
     const nodes = Array.from({ length: 2200 }, (_, i) => `  N${i}[node number ${i}] --> N${i + 1}`).join('\n');
     const root = diagramSite({ 'posts/en/2024-05-14-huge.md': `---\ntitle: Huge\n---\nText.\n\n\`\`\`mermaid\nflowchart LR\n${nodes}\n\`\`\`\n` });
-    const result = build(root);
+    const result = await build(root);
     expect(result.status).toBe(1);
     expect(result.stderr).toMatch(/posts\/en\/2024-05-14-huge\.md:6 error: mermaid diagram has an error: the diagram is [\d,]+ characters long, more than Mermaid's limit of 50,000/);
     expect(fs.existsSync(path.join(root, '_site'))).toBe(false);
   });
 
-  it('keeps scripts in diagram labels out of the SVG', () => {
+  it('keeps scripts in diagram labels out of the SVG', async () => {
     const root = siteFromFiles({
       'posts/en/2024-05-14-xss.md':
         '---\ntitle: XSS\n---\n```mermaid\nflowchart LR\n  A["<img src=x onerror=alert(1)>"] --> B["<script>alert(2)</script>"]\n  click A "javascript:alert(3)"\n```\n',
     });
-    expect(build(root).status).toBe(0);
+    expect((await build(root)).status).toBe(0);
     const html = page(root, 'en/posts/xss/index.html')('main').html() ?? '';
     expect(html).toContain('<svg');
     // The page's JSON-LD <script type="application/ld+json"> is data (its `<` escaped), not a diagram's.
@@ -98,9 +102,11 @@ withBrowser('mermaid build mode', () => {
 });
 
 describe('mermaid build mode without a browser', () => {
-  it('falls back to client mode with one clear warning', () => {
+  it('falls back to client mode with one clear warning', async () => {
     const root = diagramSite();
-    const result = build(root, { OMNIPRESS_CHROMIUM: '/nonexistent/chromium' });
+    // Playwright leaves its profile and artifacts folders behind when Chromium fails to start:
+    // a temp folder of the test's own, removed with it.
+    const result = spawnBuild(root, { OMNIPRESS_CHROMIUM: '/nonexistent/chromium', TMPDIR: tempDir('omnipress-no-chromium-') });
     expect(result.status).toBe(0);
     expect(result.stderr.match(/warning: mermaid build mode: could not start Chromium at \/nonexistent\/chromium/g)).toHaveLength(1);
     const $ = page(root, 'ko/posts/diagrams/index.html');
@@ -108,10 +114,10 @@ describe('mermaid build mode without a browser', () => {
     expect($('script[type="module"]').attr('src')).toBe('/assets/omnipress/mermaid-loader.js');
   });
 
-  it('says playwright-core is missing when the site did not install it, and still builds', () => {
+  it('says playwright-core is missing when the site did not install it, and still builds', async () => {
     const root = diagramSite();
     const hide = path.resolve('tests/helpers/hide-packages.mjs');
-    const result = build(root, { HIDE_PACKAGES: 'playwright-core', NODE_OPTIONS: `--import ${pathToFileURL(hide).href}` });
+    const result = spawnBuild(root, { HIDE_PACKAGES: 'playwright-core', NODE_OPTIONS: `--import ${pathToFileURL(hide).href}` });
     expect(result.status).toBe(0);
     expect(result.stderr).toMatch(/warning: mermaid build mode: the playwright-core package, which drives Chromium, is not installed/);
     expect(result.stderr).toMatch(/npm install playwright-core/);

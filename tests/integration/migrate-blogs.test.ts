@@ -2,13 +2,14 @@
 // Hexo blog and a Korean/English Hugo site (tests/fixtures/blogs/). Assertions name specific
 // posts, so files added to the fixtures later do not break them.
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { BuildReport } from '../../src/build.js';
 import { page, parseXml, type Page } from '../helpers/html.js';
 import { brokenLinks, validationErrors } from '../helpers/site-check.js';
+import { blogCopy, buildMigrated } from '../helpers/migrate.js';
 import { buildSite, FIXTURES, readOutput, readTree, runCli, siteFromFiles, type CliResult } from '../helpers/site.js';
+import { tempDir } from '../helpers/temp.js';
 
 const BASE = 'https://blog.example.org/sub/';
 /**
@@ -16,13 +17,6 @@ const BASE = 'https://blog.example.org/sub/';
  * modification time (the copy's), and must not hide as a "future" post behind a fixed clock.
  */
 const NOW = () => new Date();
-
-/** A temporary copy of tests/fixtures/blogs/<name>; the copy is the site root, its posts folder is `posts`. */
-function blogCopy(name: string): string {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), `omnipress-blog-${name}-`));
-  fs.cpSync(path.join(FIXTURES, 'blogs', name), root, { recursive: true });
-  return root;
-}
 
 const exists = (root: string, rel: string) => fs.existsSync(path.join(root, '_site', rel));
 const errors = (report: BuildReport) => report.diagnostics.filter((d) => d.severity === 'error');
@@ -293,12 +287,12 @@ describe('the command a migrating user types', () => {
     { name: 'chirpy', posts: '_posts', page: 'ko/posts/필름-카메라-입문/', asset: 'img/필름-카메라.png', warning: '_posts/2024-06-20-필름 카메라 입문.md:25 warning: Liquid/Hexo tag {% include %}' },
     { name: 'hexo', posts: 'source/_posts', page: 'zh/posts/手冲咖啡/', asset: '磨豆机.png', warning: 'source/_posts/手冲咖啡.md:30 warning: Liquid/Hexo tag {% pullquote %}' },
     { name: 'hugo', posts: 'content', page: 'ko/posts/비-오는-찻집/', asset: '찻잔.png', warning: 'content/posts/비 오는 찻집/index.md:14 warning: Hugo shortcode {{< instagram >}}' },
-  ])('omnipress build --posts ../myblog/$posts, from a new site folder beside the $name blog', (blog) => {
-    const parent = fs.mkdtempSync(path.join(os.tmpdir(), 'omnipress-beside-'));
+  ])('omnipress build --posts ../myblog/$posts, from a new site folder beside the $name blog', async (blog) => {
+    const parent = tempDir('omnipress-beside-');
     fs.cpSync(path.join(FIXTURES, 'blogs', blog.name), path.join(parent, 'myblog'), { recursive: true });
     fs.mkdirSync(path.join(parent, 'site'));
     const before = readTree(path.join(parent, 'myblog'));
-    const result = runCli(['build', '--posts', `../myblog/${blog.posts}`], { cwd: path.join(parent, 'site') });
+    const result = await runCli(['build', '--posts', `../myblog/${blog.posts}`], { cwd: path.join(parent, 'site') });
     expect(result.status, result.stderr).toBe(0);
     // The one unsupported construct, named by the blog's file (shown by its full path, as it is outside the site folder).
     const { headers, stray } = diagnosticsOf(result);
@@ -426,10 +420,10 @@ interface CliBlog {
 }
 
 /** `omnipress build --root COPY --posts POSTS --base-url SUB`, with public/ made as a user would. */
-function cliBlog(name: string, posts: string, publicFiles: string[] = []): CliBlog {
+async function cliBlog(name: string, posts: string, publicFiles: string[] = []): Promise<CliBlog> {
   const root = blogCopy(name);
   copyIntoPublic(root, publicFiles);
-  return { root, result: runCli(['build', '--root', root, '--posts', posts, '--base-url', SUB]) };
+  return { root, result: await buildMigrated(root, posts, SUB) };
 }
 
 /** The `file:line severity: message` headers of stderr; every other line must belong to one (code frame, hint). */
@@ -456,8 +450,8 @@ describe('a Chirpy blog with its markup, built by the CLI under a sub-path', () 
   let blog: CliBlog;
   let $: Page;
   const url = `/sub/ko/posts/${encodeURIComponent('필름-카메라-입문')}/`;
-  beforeAll(() => {
-    blog = cliBlog('chirpy', '_posts', ['assets/img/llm-cover.png']);
+  beforeAll(async () => {
+    blog = await cliBlog('chirpy', '_posts', ['assets/img/llm-cover.png']);
     $ = page(blog.root, 'ko/posts/필름-카메라-입문/index.html');
   });
 
@@ -531,8 +525,8 @@ describe('a Hexo blog with its markup, built by the CLI under a sub-path', () =>
   let blog: CliBlog;
   let $: Page;
   const url = `/sub/zh/posts/${encodeURIComponent('手冲咖啡')}/`;
-  beforeAll(() => {
-    blog = cliBlog('hexo', 'source/_posts', ['images/eval-cover.jpg']);
+  beforeAll(async () => {
+    blog = await cliBlog('hexo', 'source/_posts', ['images/eval-cover.jpg']);
     $ = page(blog.root, 'zh/posts/手冲咖啡/index.html');
   });
 
@@ -599,8 +593,8 @@ describe('a Hugo site with its markup, built by the CLI under a sub-path', () =>
   let blog: CliBlog;
   let $: Page;
   const url = `/sub/ko/posts/${encodeURIComponent('비-오는-찻집')}/`;
-  beforeAll(() => {
-    blog = cliBlog('hugo', 'content');
+  beforeAll(async () => {
+    blog = await cliBlog('hugo', 'content');
     $ = page(blog.root, 'ko/posts/비-오는-찻집/index.html');
   });
 

@@ -1,23 +1,18 @@
 // `omnipress migrate-check` on the fixture blogs, run as a user runs it (the real bin).
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { JsonMigrateReport } from '../../src/migrate/report-format.js';
-import { FIXTURES, readTree, runCli } from '../helpers/site.js';
+import { blogCopy } from '../helpers/migrate.js';
+import { readTree, runCli } from '../helpers/site.js';
+import { tempDir } from '../helpers/temp.js';
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-function blogCopy(name: string): string {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), `omnipress-migrate-${name}-`));
-  fs.cpSync(path.join(FIXTURES, 'blogs', name), root, { recursive: true });
-  return root;
-}
-
 describe('omnipress migrate-check', () => {
-  it('reports a Hugo site: posts that build, files that are not posts, and the config to add', () => {
+  it('reports a Hugo site: posts that build, files that are not posts, and the config to add', async () => {
     const root = blogCopy('hugo');
-    const result = runCli(['migrate-check', '--root', root, '--posts', 'content']);
+    const result = await runCli(['migrate-check', '--root', root, '--posts', 'content']);
     expect(result.status).toBe(0);
     const lines = result.stdout.split('\n');
     expect(lines[0]).toMatch(/^omnipress migrate-check: \d+ posts in .*content$/);
@@ -32,7 +27,7 @@ describe('omnipress migrate-check', () => {
     expect(lines.some((l) => /^ {2}en: \{ name: English, tag: en \} +# \d+ posts$/.test(l))).toBe(true);
   });
 
-  it('lists broken posts with their errors and groups warnings by kind, as JSON, writing nothing', () => {
+  it('lists broken posts with their errors and groups warnings by kind, as JSON, writing nothing', async () => {
     const root = blogCopy('chirpy');
     const posts = path.join(root, '_posts');
     fs.writeFileSync(path.join(posts, '2024-06-01-hanami.md'), '---\ntitle: お花見\nlang: ja\n---\n公園で桜を見ました。\n');
@@ -40,7 +35,7 @@ describe('omnipress migrate-check', () => {
     fs.writeFileSync(path.join(posts, '또 다른 글.md'), '---\ntitle: 또 다른 글\n---\n이 글에도 날짜가 없습니다.\n');
     const before = readTree(root);
 
-    const result = runCli(['migrate-check', '--root', root, '--posts', '_posts', '--format', 'json']);
+    const result = await runCli(['migrate-check', '--root', root, '--posts', '_posts', '--format', 'json']);
     expect(result.status).toBe(0);
     const report = JSON.parse(result.stdout) as JsonMigrateReport;
     expect(report.posts.broken).toEqual([
@@ -66,17 +61,17 @@ describe('omnipress migrate-check', () => {
     expect(fs.existsSync(path.join(root, '.omnipress-cache'))).toBe(false);
   });
 
-  it('prints a config for a Hexo blog that builds when pasted into omnipress.yml', () => {
+  it('prints a config for a Hexo blog that builds when pasted into omnipress.yml', async () => {
     const blog = blogCopy('hexo');
-    const result = runCli(['migrate-check', '--posts', path.join(blog, 'source/_posts')]);
+    const result = await runCli(['migrate-check', '--posts', path.join(blog, 'source/_posts')]);
     expect(result.status).toBe(0);
     const snippet = result.stdout.slice(result.stdout.indexOf('# omnipress.yml'));
     expect(snippet).toMatch(/^timeZone: Asia\/Shanghai +# \d+ of \d+ dates are written with \+08:00$/m);
     expect(snippet).toMatch(/^ {2}zh: \{ name: 中文, tag: zh-Hans \}/m);
 
-    const site = fs.mkdtempSync(path.join(os.tmpdir(), 'omnipress-migrate-site-'));
+    const site = tempDir('omnipress-migrate-site-');
     fs.writeFileSync(path.join(site, 'omnipress.yml'), snippet);
-    const build = runCli(['build', '--root', site, '--posts', path.join(blog, 'source/_posts')]);
+    const build = await runCli(['build', '--root', site, '--posts', path.join(blog, 'source/_posts')]);
     expect(build.stderr).not.toMatch(/error/);
     expect(build.status).toBe(0);
     const post = fs.readFileSync(path.join(site, '_site/zh/posts/清洗流程/index.html'), 'utf8');
@@ -90,9 +85,9 @@ describe('omnipress migrate-check', () => {
     { name: 'chirpy', posts: '_posts', code: 'liquid-tag', file: '_posts/2024-06-20-필름 카메라 입문.md', line: 25, construct: '{% include %}' },
     { name: 'hexo', posts: 'source/_posts', code: 'liquid-tag', file: '_posts/手冲咖啡.md', line: 30, construct: '{% pullquote %}' },
     { name: 'hugo', posts: 'content', code: 'hugo-shortcode', file: 'content/posts/비 오는 찻집/index.md', line: 14, construct: '{{< instagram >}}' },
-  ])('$name: names the one unsupported construct, $construct, with its count and first occurrence', (blog) => {
+  ])('$name: names the one unsupported construct, $construct, with its count and first occurrence', async (blog) => {
     const root = blogCopy(blog.name);
-    const json = runCli(['migrate-check', '--root', root, '--posts', blog.posts, '--format', 'json']);
+    const json = await runCli(['migrate-check', '--root', root, '--posts', blog.posts, '--format', 'json']);
     expect(json.status).toBe(0);
     const report = JSON.parse(json.stdout) as JsonMigrateReport;
     expect(report.posts.broken).toEqual([]);
@@ -100,25 +95,25 @@ describe('omnipress migrate-check', () => {
       { code: blog.code, label: blog.code, count: 1, first: [expect.objectContaining({ file: blog.file, line: blog.line, message: expect.stringContaining(blog.construct) })] },
     ]);
 
-    const text = runCli(['migrate-check', '--root', root, '--posts', blog.posts]).stdout.split('\n');
+    const text = (await runCli(['migrate-check', '--root', root, '--posts', blog.posts])).stdout.split('\n');
     const at = text.indexOf('Warnings (1 warning of 1 kind):');
     expect(at).toBeGreaterThan(0);
     expect(text[at + 1]).toBe(`  ${blog.code} ×1`);
     expect(text[at + 2]).toMatch(new RegExp(`^ {4}${escapeRegExp(`${blog.file}:${blog.line} `)}.*${escapeRegExp(blog.construct)}`));
   });
 
-  it('exits 2 on usage errors', () => {
-    expect(runCli(['migrate-check']).status).toBe(2);
-    expect(runCli(['migrate-check', '--posts', '/nonexistent/omnipress/_posts']).status).toBe(2);
+  it('exits 2 on usage errors', async () => {
+    expect((await runCli(['migrate-check'])).status).toBe(2);
+    expect((await runCli(['migrate-check', '--posts', '/nonexistent/omnipress/_posts'])).status).toBe(2);
     const root = blogCopy('hexo');
-    const bad = runCli(['migrate-check', '--posts', path.join(root, 'source/_posts'), '--format', 'xml']);
+    const bad = await runCli(['migrate-check', '--posts', path.join(root, 'source/_posts'), '--format', 'xml']);
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('--format must be text or json');
   });
 
-  it('is in the help', () => {
-    const help = runCli(['--help']);
+  it('is in the help', async () => {
+    const help = await runCli(['--help']);
     expect(help.stdout).toContain('omnipress migrate-check --posts DIR [--root DIR] [--format text|json]');
-    expect(runCli(['migrate-check', '--help']).stdout).toContain('Exit codes: 0 once the report is made');
+    expect((await runCli(['migrate-check', '--help'])).stdout).toContain('Exit codes: 0 once the report is made');
   });
 });

@@ -7,20 +7,16 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type Page, page } from '../helpers/html.js';
-import { buildSite, runCli, siteFromFiles, siteFromFixture, type CliResult } from '../helpers/site.js';
+import { buildMigrated, reportedLines } from '../helpers/migrate.js';
+import { buildSite, runCli, siteFromFiles, siteFromFixture, spawnCli, type CliResult } from '../helpers/site.js';
 
 const BASE = 'https://example.org/sub/';
 
 /** Build a fixture under tests/fixtures/markup/ with its own posts folder, under the sub-path. */
-function buildFixture(name: string, posts: string): { root: string; result: CliResult } {
+async function buildFixture(name: string, posts: string): Promise<{ root: string; result: CliResult }> {
   const root = siteFromFixture(`markup/${name}`);
-  const result = runCli(['build', '--root', root, '--posts', posts, '--base-url', BASE]);
+  const result = await buildMigrated(root, posts, BASE);
   return { root, result };
-}
-
-/** `file:line severity: message` lines of the CLI's report. */
-function reported(result: CliResult): string[] {
-  return `${result.stdout}\n${result.stderr}`.split('\n').filter((line) => /^\S+:\d+ (warning|error):/.test(line));
 }
 
 /** The output file an `src`/`href` of the page at `pagePath` leads to (base path removed), or undefined. */
@@ -49,14 +45,14 @@ describe('a Jekyll (Chirpy) blog', () => {
   let $: Page;
   const pagePath = 'ko/posts/터미널-설정-메모/';
 
-  beforeAll(() => {
-    ({ root, result } = buildFixture('chirpy', '_posts'));
+  beforeAll(async () => {
+    ({ root, result } = await buildFixture('chirpy', '_posts'));
     $ = page(root, `${pagePath}index.html`);
   });
 
   it('builds, reporting each unsupported construct once with its file and line', () => {
     expect(result.status, result.stderr).toBe(0);
-    expect(reported(result)).toEqual([
+    expect(reportedLines(result)).toEqual([
       '_posts/2024-06-03-터미널-설정-메모.md:24 warning: kramdown attribute onmouseover="alert(1)" is an event handler, which posts may not use, and was dropped',
       '_posts/2024-06-03-터미널-설정-메모.md:32 warning: Liquid/Hexo tag {% include %} is not supported and is shown as text; replace it with Markdown/HTML',
       '_posts/2024-06-10-키보드-단축키.md:11 warning: image img/keyboard.png is not found beside the post',
@@ -121,14 +117,14 @@ describe('a Hexo blog', () => {
   let result: CliResult;
   let $: Page;
 
-  beforeAll(() => {
-    ({ root, result } = buildFixture('hexo', 'source/_posts'));
+  beforeAll(async () => {
+    ({ root, result } = await buildFixture('hexo', 'source/_posts'));
     $ = page(root, 'zh/posts/tea-notes/index.html');
   });
 
   it('builds, reporting the unsupported {% pullquote %} pair once', () => {
     expect(result.status, result.stderr).toBe(0);
-    expect(reported(result)).toEqual([
+    expect(reportedLines(result)).toEqual([
       'source/_posts/tea-notes.md:39 warning: Liquid/Hexo tag {% pullquote %} is not supported and is shown as text; replace it with Markdown/HTML',
     ]);
   });
@@ -193,14 +189,14 @@ describe('a Hugo site', () => {
   let result: CliResult;
   let $: Page;
 
-  beforeAll(() => {
-    ({ root, result } = buildFixture('hugo', 'content'));
+  beforeAll(async () => {
+    ({ root, result } = await buildFixture('hugo', 'content'));
     $ = page(root, 'en/posts/spring-hike/index.html');
   });
 
   it('builds, reporting the unknown shortcode once with its line', () => {
     expect(result.status, result.stderr).toBe(0);
-    expect(reported(result)).toEqual(['content/posts/spring-hike/index.md:17 warning: Hugo shortcode {{< tweet >}} is not supported and is shown as text']);
+    expect(reportedLines(result)).toEqual(['content/posts/spring-hike/index.md:17 warning: Hugo shortcode {{< tweet >}} is not supported and is shown as text']);
     expect($('.post-body').text()).toContain('{{< tweet user="someone" id="123" >}}');
   });
 
@@ -239,8 +235,8 @@ describe('a Hugo site', () => {
     expect(calloutsOf($)).toEqual([{ tag: 'div', classes: 'callout callout-tip', label: 'Tip', text: 'Start early: the afternoon wind is cold.' }]);
   });
 
-  it('passes omnipress check: ref links and bundle images resolve', () => {
-    const check = runCli(['check', '--root', root, '--posts', 'content', '--format', 'json']);
+  it('passes omnipress check: ref links and bundle images resolve', async () => {
+    const check = await runCli(['check', '--root', root, '--posts', 'content', '--format', 'json']);
     expect(check.status, check.stderr).toBe(0);
     const problems = (JSON.parse(check.stdout) as Array<{ severity: string; message: string }>).filter((d) => d.severity !== 'info');
     expect(problems.map((d) => d.message)).toEqual(['Hugo shortcode {{< tweet >}} is not supported and is shown as text']);
@@ -248,14 +244,16 @@ describe('a Hugo site', () => {
 });
 
 describe('references to posts that do not exist', () => {
-  it('fail the build naming the file and line', () => {
+  it('fail the build naming the file and line', async () => {
     const root = siteFromFiles({
       'posts/zh/2024-01-01-a.md': ['---', 'title: 甲', '---', '见 {% post_link no-such-post %}。', '', '[乙]({% post_path missing %})'].join('\n'),
       'posts/en/2024-01-02-b.md': ['---', 'title: B', '---', 'First line.', '', 'See [that]({{< ref "gone.md" >}}) and {{< relref "also-gone" >}}.'].join('\n'),
     });
-    const result = runCli(['build', '--root', root]);
+    // Its own process: after a build refused with search on, the next build in the same process
+    // finds its search index gone.
+    const result = spawnCli(['build', '--root', root]);
     expect(result.status).toBe(1);
-    expect(reported(result)).toEqual([
+    expect(reportedLines(result)).toEqual([
       'posts/en/2024-01-02-b.md:6 error: {{< ref "gone.md" >}} names no post',
       'posts/en/2024-01-02-b.md:6 error: {{< relref "also-gone" >}} names no post',
       'posts/zh/2024-01-01-a.md:4 error: {% post_link no-such-post %} links to "no-such-post", but no post has that file name or slug',

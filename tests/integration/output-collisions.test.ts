@@ -5,14 +5,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readTree, runCli, siteFromFiles, type CliResult } from '../helpers/site.js';
+import { reportedLines } from '../helpers/migrate.js';
+import { readTree, runCli, siteFromFiles, spawnCli, type CliResult } from '../helpers/site.js';
 
+// A process of its own for every build: after a build refused with search on, the next build in
+// the same process finds its search index gone ("Invalid index, does not yet exist").
 function build(root: string): CliResult {
-  return runCli(['build', '--root', root], { cwd: root });
-}
-
-function reported(result: CliResult): string[] {
-  return `${result.stdout}\n${result.stderr}`.split('\n').filter((line) => /^\S+:\d+ (error|warning): /.test(line));
+  return spawnCli(['build', '--root', root], { cwd: root });
 }
 
 const A = { 'posts/en/2024-05-01-a.md': '---\ntitle: A\n---\nThe real post.\n' };
@@ -29,27 +28,27 @@ describe('a permalink in the place of a generated file', () => {
     ['/EN/Feed.XML', 'this post\'s page /EN/Feed.XML would replace the generated file /en/feed.xml'],
     ['/sitemap.xml/', 'this post\'s page /sitemap.xml/ would replace the generated file /sitemap.xml'],
     ['/assets', 'this post\'s page /assets would replace the generated folder /assets/'],
-  ])('%s is an error at the permalink line, and the published site stays as it was', (permalink, message) => {
+  ])('%s is an error at the permalink line, and the published site stays as it was', async (permalink, message) => {
     const root = siteFromFiles(A);
-    expect(build(root).status).toBe(0);
+    expect((build(root)).status).toBe(0);
     const before = readTree(path.join(root, '_site'));
     fs.writeFileSync(path.join(root, 'posts/b.md'), `---\ntitle: B\nlang: en\npermalink: ${permalink}\n---\nText.\n`);
     const result = build(root);
     expect(result.status).toBe(1);
-    expect(reported(result)).toEqual([`posts/b.md:4 error: ${message}`]);
+    expect(reportedLines(result)).toEqual([`posts/b.md:4 error: ${message}`]);
     expect(readTree(path.join(root, '_site'))).toEqual(before);
   });
 
-  it('is reported by omnipress check too', () => {
+  it('is reported by omnipress check too', async () => {
     const root = siteFromFiles({ ...A, 'posts/b.md': '---\ntitle: B\nlang: en\npermalink: /sitemap.xml\n---\nText.\n' });
-    const result = runCli(['check', '--root', root], { cwd: root });
+    const result = await runCli(['check', '--root', root], { cwd: root });
     expect(result.status).toBe(1);
-    expect(reported(result)).toContain("posts/b.md:4 error: this post's page /sitemap.xml would replace the generated file /sitemap.xml");
+    expect(reportedLines(result)).toContain("posts/b.md:4 error: this post's page /sitemap.xml would replace the generated file /sitemap.xml");
   });
 });
 
 describe('a path that would have to be both a file and a folder', () => {
-  it('is an error at the line that makes it, for pages, public/ files and linked files alike', () => {
+  it('is an error at the line that makes it, for pages, public/ files and linked files alike', async () => {
     const root = siteFromFiles({
       ...A,
       // A page inside another page's file.
@@ -66,7 +65,7 @@ describe('a path that would have to be both a file and a folder', () => {
     const result = build(root);
     expect(result.status).toBe(1);
     // One run reports them all: the model's, and those of the files made of the other posts.
-    expect(reported(result)).toEqual([
+    expect(reportedLines(result)).toEqual([
       "posts/more.md:4 error: this post's page /news.html/more/ would have to be inside the file of the page /news.html",
       'posts/press/about.md:6 error: press/kit.zip would have to be both a file and a folder: file kit.zip/readme.txt of posts/press/about.md:6 and the page of posts/kit.md:4',
       'posts/team.md:4 error: team would have to be both a file and a folder: the page of posts/team.md:4 and the file public/team',
@@ -74,7 +73,7 @@ describe('a path that would have to be both a file and a folder', () => {
     fs.rmSync(path.join(root, 'posts/more.md'));
     const second = build(root);
     expect(second.status).toBe(1);
-    expect(reported(second)).toEqual([
+    expect(reportedLines(second)).toEqual([
       'posts/press/about.md:6 error: press/kit.zip would have to be both a file and a folder: file kit.zip/readme.txt of posts/press/about.md:6 and the page of posts/kit.md:4',
       'posts/team.md:4 error: team would have to be both a file and a folder: the page of posts/team.md:4 and the file public/team',
     ]);
@@ -84,7 +83,7 @@ describe('a path that would have to be both a file and a folder', () => {
 });
 
 describe('two files omnipress makes itself at one path', () => {
-  it('is an error naming both, instead of one silently replacing the other', () => {
+  it('is an error naming both, instead of one silently replacing the other', async () => {
     const root = siteFromFiles({
       'posts/en/2024-05-01-a.md': '---\ntitle: A\n---\n```mermaid\ngraph TD; A-->B\n```\n',
       'templates/assets/mermaid/mermaid.esm.min.mjs': 'export default {};\n',
@@ -98,7 +97,7 @@ describe('two files omnipress makes itself at one path', () => {
 });
 
 describe('a page or redirect in the place of a public/ file', () => {
-  it('is an error at the permalink or aliases line naming the file', () => {
+  it('is an error at the permalink or aliases line naming the file', async () => {
     const root = siteFromFiles({
       ...A,
       'posts/b.md': '---\ntitle: B\nlang: en\npermalink: /about.html\n---\nText.\n',
@@ -108,14 +107,14 @@ describe('a page or redirect in the place of a public/ file', () => {
     });
     const result = build(root);
     expect(result.status).toBe(1);
-    expect(reported(result)).toEqual([
+    expect(reportedLines(result)).toEqual([
       'posts/b.md:4 error: two files would be written to about.html: the page of posts/b.md:4 and the file public/about.html',
       'posts/c.md:4 error: two files would be written to old/index.html: the redirect page /old/ of posts/c.md:4 and the file public/old/index.html',
     ]);
     expect(fs.existsSync(path.join(root, '_site'))).toBe(false);
   });
 
-  it('stays a warning for a page omnipress generates, which replaces the file', () => {
+  it('stays a warning for a page omnipress generates, which replaces the file', async () => {
     const root = siteFromFiles({ ...A, 'public/404.html': 'mine' });
     const result = build(root);
     expect(result.status).toBe(0);

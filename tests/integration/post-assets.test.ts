@@ -7,21 +7,19 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { page } from '../helpers/html.js';
-import { readTree, runCli, siteFromFiles, type CliResult } from '../helpers/site.js';
+import { reportedLines } from '../helpers/migrate.js';
+import { readTree, runCli, siteFromFiles, spawnCli, type CliResult } from '../helpers/site.js';
 
+// A process of its own for every build: after a build refused with search on, the next build in
+// the same process finds its search index gone ("Invalid index, does not yet exist").
 function build(root: string, ...args: string[]): CliResult {
-  return runCli(['build', '--root', root, ...args], { cwd: root });
-}
-
-/** `file:line severity: message` headers of the report. */
-function reported(result: CliResult): string[] {
-  return result.stderr.split('\n').filter((line) => /^\S+:\d+ (error|warning): /.test(line));
+  return spawnCli(['build', '--root', root, ...args], { cwd: root });
 }
 
 /** A site that built once (so there is a live _site/ and a warm cache), with `files` added afterwards. */
-function publishedSite(files: Record<string, string | Uint8Array>) {
+async function publishedSite(files: Record<string, string | Uint8Array>) {
   const root = siteFromFiles({ 'posts/en/2024-05-01-a.md': '---\ntitle: A\n---\nThe real post.\n' });
-  expect(build(root).status).toBe(0);
+  expect((build(root)).status).toBe(0);
   const before = readTree(path.join(root, '_site'));
   for (const [rel, content] of Object.entries(files)) {
     fs.mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
@@ -34,8 +32,8 @@ const SCRIPT_PAGE = '<!DOCTYPE html><script>alert(document.domain)</script>';
 const SCRIPT_SVG = '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(document.domain)</script></svg>';
 
 describe('a post that links host files and page names beside a root permalink', () => {
-  it('is refused, one error per link naming its line, and the live site stays as it was', () => {
-    const { root, before } = publishedSite({
+  it('is refused, one error per link naming its line, and the live site stays as it was', async () => {
+    const { root, before } = await publishedSite({
       'posts/en/2024-05-02-about.md': '---\ntitle: About\npermalink: /about.html\n---\n![](index.html)\n\n![](404.html)\n\n![](_redirects)\n\n![](_headers)\n\n[domain](CNAME)\n',
       'posts/en/index.html': SCRIPT_PAGE,
       'posts/en/404.html': SCRIPT_PAGE,
@@ -46,7 +44,7 @@ describe('a post that links host files and page names beside a root permalink', 
     const result = build(root);
     expect(result.status).toBe(1);
     const file = 'posts/en/2024-05-02-about.md';
-    expect(reported(result)).toEqual([
+    expect(reportedLines(result)).toEqual([
       `${file}:5 error: image index.html is not copied: a file named index.html is served as a page of the site`,
       `${file}:7 error: image 404.html is not copied: a file named 404.html is served as a page of the site`,
       `${file}:9 error: image _redirects is not copied: web hosts read _redirects as the whole site's configuration`,
@@ -56,7 +54,7 @@ describe('a post that links host files and page names beside a root permalink', 
     expect(readTree(path.join(root, '_site'))).toEqual(before);
   });
 
-  it('stays refused with trustedAssets', () => {
+  it('stays refused with trustedAssets', async () => {
     const root = siteFromFiles({
       'omnipress.yml': 'trustedAssets: true\n',
       'posts/about.md': '---\ntitle: About\nlang: en\npermalink: /about.html\n---\n![](index.html)\n\n![](_redirects)\n',
@@ -65,7 +63,7 @@ describe('a post that links host files and page names beside a root permalink', 
     });
     const result = build(root);
     expect(result.status).toBe(1);
-    expect(reported(result).map((line) => line.replace(/ is not copied.*/, ''))).toEqual([
+    expect(reportedLines(result).map((line) => line.replace(/ is not copied.*/, ''))).toEqual([
       'posts/about.md:6 error: image index.html',
       'posts/about.md:8 error: image _redirects',
     ]);
@@ -74,28 +72,28 @@ describe('a post that links host files and page names beside a root permalink', 
 });
 
 describe('a post linking a file named like its own page', () => {
-  it('cannot replace the page, on a warm build whose unchanged pages are links to the live ones', () => {
+  it('cannot replace the page, on a warm build whose unchanged pages are links to the live ones', async () => {
     // b sits beside a's folder: its `a/index.html` would be a's page, which the warm build links
     // from the live site unchanged.
-    const { root, before } = publishedSite({
+    const { root, before } = await publishedSite({
       'posts/en/2024-05-02-b.md': '---\ntitle: B\npermalink: /en/posts/b.html\n---\n![x](a/index.html)\n',
       'posts/en/a/index.html': SCRIPT_PAGE,
     });
     const result = build(root);
     expect(result.status).toBe(1);
-    expect(reported(result)).toEqual(['posts/en/2024-05-02-b.md:5 error: image a/index.html is not copied: a file named index.html is served as a page of the site']);
+    expect(reportedLines(result)).toEqual(['posts/en/2024-05-02-b.md:5 error: image a/index.html is not copied: a file named index.html is served as a page of the site']);
     expect(readTree(path.join(root, '_site'))).toEqual(before);
     expect(fs.readFileSync(path.join(root, '_site/en/posts/a/index.html'), 'utf8')).toContain('The real post.');
   });
 
-  it('without a permalink, cannot replace its own page', () => {
-    const { root, before } = publishedSite({
+  it('without a permalink, cannot replace its own page', async () => {
+    const { root, before } = await publishedSite({
       'posts/en/2024-05-01-a.md': '---\ntitle: A\n---\nThe real post, edited.\n\n![x](index.html)\n',
       'posts/en/index.html': SCRIPT_PAGE,
     });
     const result = build(root);
     expect(result.status).toBe(1);
-    expect(reported(result)).toEqual(['posts/en/2024-05-01-a.md:6 error: image index.html is not copied: a file named index.html is served as a page of the site']);
+    expect(reportedLines(result)).toEqual(['posts/en/2024-05-01-a.md:6 error: image index.html is not copied: a file named index.html is served as a page of the site']);
     expect(readTree(path.join(root, '_site'))).toEqual(before);
   });
 });
@@ -118,14 +116,14 @@ describe('the types of file a post may publish', () => {
   ];
   const allowed = ['photo.png', 'photo.JPG', 'anim.webp', 'slides.pdf', 'clip.mp4', 'talk.mp3', 'data.zip', 'notes.txt', 'table.csv', 'data.json', 'report.docx', 'captions.vtt'];
 
-  it('refuses each type that could run code, and any other it does not know, with one error at its line', () => {
+  it('refuses each type that could run code, and any other it does not know, with one error at its line', async () => {
     const files: Record<string, string> = {};
     for (const [, file] of refused) files[`posts/en/${file}`] = file.endsWith('svg') ? SCRIPT_SVG : SCRIPT_PAGE;
     const body = refused.map(([link]) => link).join('\n\n');
     const root = siteFromFiles({ ...files, 'posts/en/2024-05-01-a.md': `---\ntitle: A\n---\n${body}\n` });
     const result = build(root);
     expect(result.status).toBe(1);
-    const lines = reported(result);
+    const lines = reportedLines(result);
     expect(lines).toHaveLength(refused.length);
     refused.forEach(([, , message], i) => {
       expect(lines[i]).toMatch(new RegExp(`^posts/en/2024-05-01-a\\.md:${4 + 2 * i} error: `));
@@ -135,7 +133,7 @@ describe('the types of file a post may publish', () => {
     expect(fs.existsSync(path.join(root, '_site'))).toBe(false);
   });
 
-  it('copies images, media, documents, archives and plain data beside the page, byte for byte', () => {
+  it('copies images, media, documents, archives and plain data beside the page, byte for byte', async () => {
     const files: Record<string, Uint8Array> = {};
     for (const [i, name] of allowed.entries()) files[`posts/en/files/${name}`] = Uint8Array.from([i, 0, 255, 60, 115, 99, 114, 105, 112, 116, 62]);
     // A relative link with no file of its name beside the post is a link to a page, not a file.
@@ -143,7 +141,7 @@ describe('the types of file a post may publish', () => {
     const root = siteFromFiles({ ...files, 'posts/en/2024-05-01-a.md': `---\ntitle: A\n---\n${body}\n` });
     const result = build(root);
     expect(result.status, result.stderr).toBe(0);
-    expect(reported(result)).toEqual([]);
+    expect(reportedLines(result)).toEqual([]);
     const $ = page(root, 'en/posts/a/index.html');
     for (const name of allowed) {
       const url = $(`.post-body [src="files/${name}"], .post-body [href="files/${name}"]`);
@@ -154,7 +152,7 @@ describe('the types of file a post may publish', () => {
 });
 
 describe('trustedAssets', () => {
-  it('copies HTML and SVG, shows an SVG only as an image, and refuses a plain link to one', () => {
+  it('copies HTML and SVG, shows an SVG only as an image, and refuses a plain link to one', async () => {
     const root = siteFromFiles({
       'omnipress.yml': 'trustedAssets: true\n',
       'posts/en/2024-05-01-a.md': '---\ntitle: A\n---\n![chart](chart.svg)\n\n[the demo](demo.xhtml)\n\n![frame](frame.html)\n\n[open the chart](chart.svg)\n',
@@ -164,7 +162,7 @@ describe('trustedAssets', () => {
     });
     const result = build(root);
     expect(result.status).toBe(1);
-    expect(reported(result)).toEqual([
+    expect(reportedLines(result)).toEqual([
       'posts/en/2024-05-01-a.md:10 error: file chart.svg is not copied: a link opens an SVG as a page of the site, where its scripts run',
     ]);
     expect(result.stderr).toMatch(/hint: show it as an image, !\[description\]\(file\.svg\)/);
@@ -182,16 +180,16 @@ describe('trustedAssets', () => {
     }
   });
 
-  it('must be true or false', () => {
+  it('must be true or false', async () => {
     const root = siteFromFiles({ 'omnipress.yml': 'title: T\ntrustedAssets: "yes"\n', 'posts/a.md': '# A\n' });
     const result = build(root);
     expect(result.status).toBe(1);
-    expect(reported(result)).toEqual(['omnipress.yml:2 error: trustedAssets must be true or false']);
+    expect(reportedLines(result)).toEqual(['omnipress.yml:2 error: trustedAssets must be true or false']);
   });
 });
 
 describe('a linked file that would take the place of another output', () => {
-  it('is an error naming both: another post’s different file, a generated file, public/, a page', () => {
+  it('is an error naming both: another post’s different file, a generated file, public/, a page', async () => {
     const root = siteFromFiles({
       'posts/one/about.md': '---\ntitle: About\nlang: en\npermalink: /about.html\n---\n![me](me.png)\n\n[feed](en/feed.json)\n\n![x](pagefind/logo.png)\n',
       'posts/one/me.png': 'one',
@@ -207,7 +205,7 @@ describe('a linked file that would take the place of another output', () => {
     });
     const result = build(root);
     expect(result.status).toBe(1);
-    expect(reported(result)).toEqual([
+    expect(reportedLines(result)).toEqual([
       'posts/one/about.md:8 error: file en/feed.json is not copied: it would be written to /en/feed.json, in the generated file /en/feed.json',
       'posts/one/about.md:10 error: image pagefind/logo.png is not copied: it would be written to /pagefind/logo.png, in the generated folder /pagefind/',
       'posts/three/press.md:6 error: two files would be written to press/kit.zip: file kit.zip of posts/three/press.md:6 and the page of posts/four/kit.md:4',
@@ -216,7 +214,7 @@ describe('a linked file that would take the place of another output', () => {
     ]);
   });
 
-  it('is copied once when two posts link the same file', () => {
+  it('is copied once when two posts link the same file', async () => {
     const root = siteFromFiles({
       'posts/en/a.md': '---\ntitle: A\npermalink: /a.html\n---\n![logo](shared/logo.png)\n',
       'posts/en/b.md': '---\ntitle: B\npermalink: /b.html\n---\n![logo](shared/logo.png)\n',
@@ -229,20 +227,20 @@ describe('a linked file that would take the place of another output', () => {
 });
 
 describe('a symbolic link beside a post', () => {
-  it('to a file outside the posts folder is an error, and the file is not published', () => {
+  it('to a file outside the posts folder is an error, and the file is not published', async () => {
     const root = siteFromFiles({ 'posts/en/2024-05-01-a.md': '---\ntitle: A\n---\n[keys](keys.txt)\n', 'secret.txt': 'SECRET' });
     fs.symlinkSync(path.join(root, 'secret.txt'), path.join(root, 'posts/en/keys.txt'));
     const result = build(root);
     expect(result.status).toBe(1);
-    expect(reported(result)).toEqual(['posts/en/2024-05-01-a.md:4 error: file keys.txt is not copied: it is a symbolic link to a file outside the posts folder']);
+    expect(reportedLines(result)).toEqual(['posts/en/2024-05-01-a.md:4 error: file keys.txt is not copied: it is a symbolic link to a file outside the posts folder']);
     expect(fs.existsSync(path.join(root, '_site'))).toBe(false);
   });
 });
 
 describe('omnipress check', () => {
-  it('reports a refused file as build does, once', () => {
+  it('reports a refused file as build does, once', async () => {
     const root = siteFromFiles({ 'posts/en/2024-05-01-a.md': '---\ntitle: A\n---\n[doc](page.xhtml)\n', 'posts/en/page.xhtml': SCRIPT_PAGE });
-    const result = runCli(['check', '--root', root], { cwd: root });
+    const result = await runCli(['check', '--root', root], { cwd: root });
     expect(result.status).toBe(1);
     const lines = `${result.stdout}\n${result.stderr}`.split('\n').filter((line) => line.includes('2024-05-01-a.md:4'));
     expect(lines).toEqual(['posts/en/2024-05-01-a.md:4 error: file page.xhtml is not copied: a .xhtml file can run code on the site']);

@@ -2,19 +2,19 @@
 // `_drafts/` beside a `_posts` folder), so that a link named like a post can never publish a file
 // from elsewhere on the machine; and every folder is read once, so that a link loop ends.
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { JsonDiagnostic } from '../../src/check/format.js';
 import type { JsonMigrateReport } from '../../src/migrate/report-format.js';
 import { page } from '../helpers/html.js';
-import { buildSite, runCli, siteFromFiles } from '../helpers/site.js';
+import { buildSite, runCli, siteFromFiles, spawnCli } from '../helpers/site.js';
+import { tempDir } from '../helpers/temp.js';
 
 const SECRET = 'ghp_secretTokenThatMustNeverBePublished';
 
 /** A folder outside the site holding a "secret" Markdown file and a folder of posts. */
 function outsideFolder(): string {
-  const outside = fs.mkdtempSync(path.join(os.tmpdir(), 'omnipress-outside-'));
+  const outside = tempDir('omnipress-outside-');
   fs.writeFileSync(path.join(outside, 'secret.md'), `---\ntitle: Secret\n---\n${SECRET}\n`);
   fs.mkdirSync(path.join(outside, 'tree'));
   fs.writeFileSync(path.join(outside, 'tree/2024-01-03-stolen.md'), `---\ntitle: Stolen\n---\n${SECRET}\n`);
@@ -45,9 +45,9 @@ describe('a symbolic link in posts/ that leads out of it', () => {
     return root;
   }
 
-  it('fails the build with an error naming each link and where it points, and publishes nothing', () => {
+  it('fails the build with an error naming each link and where it points, and publishes nothing', async () => {
     const root = leakySite();
-    const result = runCli(['build', '--root', root], { env: { OMNIPRESS_LEAK_CANARY: SECRET } });
+    const result = spawnCli(['build', '--root', root], { env: { OMNIPRESS_LEAK_CANARY: SECRET } });
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('posts/en/2024-01-01-env.md error: a symbolic link to /proc/self/environ');
     expect(result.stderr).toContain('outside the posts folder: it is not read');
@@ -59,16 +59,16 @@ describe('a symbolic link in posts/ that leads out of it', () => {
     expect(result.stdout + result.stderr).not.toContain(SECRET);
   });
 
-  it('is the same error in check and migrate-check, which show nothing of the files either', () => {
+  it('is the same error in check and migrate-check, which show nothing of the files either', async () => {
     const root = leakySite();
-    const check = runCli(['check', '--root', root, '--format', 'json'], { env: { OMNIPRESS_LEAK_CANARY: SECRET, GITHUB_ACTIONS: '' } });
+    const check = spawnCli(['check', '--root', root, '--format', 'json'], { env: { OMNIPRESS_LEAK_CANARY: SECRET, GITHUB_ACTIONS: '' } });
     expect(check.status).toBe(1);
     const found = JSON.parse(check.stdout) as JsonDiagnostic[];
     const refused = found.filter((d) => d.severity === 'error' && d.message.includes('outside the posts folder')).map((d) => d.file);
     expect(refused.sort()).toEqual(['posts/2024-01-04-secret.md', 'posts/en/2024-01-01-env.md', 'posts/en/2024-01-02-git.md', 'posts/en/tree']);
     expect(check.stdout + check.stderr).not.toContain(SECRET);
 
-    const migrate = runCli(['migrate-check', '--root', root, '--posts', 'posts', '--format', 'json'], { env: { OMNIPRESS_LEAK_CANARY: SECRET } });
+    const migrate = spawnCli(['migrate-check', '--root', root, '--posts', 'posts', '--format', 'json'], { env: { OMNIPRESS_LEAK_CANARY: SECRET } });
     const report = JSON.parse(migrate.stdout) as JsonMigrateReport;
     expect(report.otherErrors.filter((d) => d.message.includes('outside the posts folder'))).toHaveLength(4);
     expect(migrate.stdout + migrate.stderr).not.toContain(SECRET);
@@ -130,7 +130,7 @@ describe('a symbolic link loop in posts/', () => {
     expect(loops.every((d) => d.severity === 'warning' && d.message.includes('a folder that holds the link itself'))).toBe(true);
     expect(loops.map((d) => path.relative(root, d.file))).toContain('posts/en/up');
 
-    const check = runCli(['check', '--root', root, '--format', 'json'], { env: { GITHUB_ACTIONS: '' } });
+    const check = await runCli(['check', '--root', root, '--format', 'json'], { env: { GITHUB_ACTIONS: '' } });
     expect(check.status).toBe(0);
     expect((JSON.parse(check.stdout) as JsonDiagnostic[]).filter((d) => d.message.includes('holds the link itself'))).toHaveLength(41);
   });

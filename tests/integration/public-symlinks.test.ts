@@ -1,25 +1,25 @@
 // Symbolic links in public/: `build` copies what a link inside public/ leads to, as a file, and
 // refuses a link out of it with an error, as `serve` refuses to serve one.
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { JsonDiagnostic } from '../../src/check/format.js';
 import { buildSite, readTree, runCli, siteFromFiles } from '../helpers/site.js';
+import { tempDir } from '../helpers/temp.js';
 
 const POST = { 'posts/en/2024-01-01-hello.md': '---\ntitle: Hello\n---\nHello.\n' };
 
 describe('a symbolic link out of public/', () => {
-  it('fails the build with an error naming the link and its target, and leaves the previous site as it was', () => {
+  it('fails the build with an error naming the link and its target, and leaves the previous site as it was', async () => {
     const root = siteFromFiles({ ...POST, 'public/robots.txt': 'User-agent: *\n' });
-    expect(runCli(['build', '--root', root]).status).toBe(0);
+    expect((await runCli(['build', '--root', root])).status).toBe(0);
     const before = readTree(path.join(root, '_site'));
 
-    const outside = fs.mkdtempSync(path.join(os.tmpdir(), 'omnipress-outside-'));
+    const outside = tempDir('omnipress-outside-');
     fs.writeFileSync(path.join(outside, 'id_rsa'), 'PRIVATE KEY\n');
     fs.symlinkSync('/etc/passwd', path.join(root, 'public/passwd.txt'));
     fs.symlinkSync(outside, path.join(root, 'public/keys'));
-    const result = runCli(['build', '--root', root]);
+    const result = await runCli(['build', '--root', root]);
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('public/passwd.txt error: a symbolic link to /etc/passwd, outside public/: it is not copied');
     expect(result.stderr).toContain(`public/keys error: a symbolic link to ${outside}, outside public/: it is not copied`);
@@ -27,7 +27,7 @@ describe('a symbolic link out of public/', () => {
     expect(readTree(path.join(root, '_site'))).toEqual(before);
     expect(fs.readdirSync(root).filter((name) => name.startsWith('._site.'))).toEqual([]);
 
-    const check = runCli(['check', '--root', root, '--format', 'json'], { env: { GITHUB_ACTIONS: '' } });
+    const check = await runCli(['check', '--root', root, '--format', 'json'], { env: { GITHUB_ACTIONS: '' } });
     expect(check.status).toBe(1);
     const errors = (JSON.parse(check.stdout) as JsonDiagnostic[]).filter((d) => d.severity === 'error');
     expect(errors.map((d) => d.file).sort()).toEqual(['public/keys', 'public/passwd.txt']);

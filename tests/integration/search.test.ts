@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { BuildReport } from '../../src/build.js';
 import { page, type Page } from '../helpers/html.js';
 import { brokenLinks, htmlFiles, indexedPages, validationErrors } from '../helpers/site-check.js';
-import { buildSite, runCli, siteFromFiles, siteFromFixture } from '../helpers/site.js';
+import { buildSite, siteFromFiles, siteFromFixture, spawnCli } from '../helpers/site.js';
 
 
 /** `<script>` elements a browser would run (JSON-LD is data, not code). */
@@ -178,9 +178,9 @@ describe('search config and layouts', () => {
     expect(report.diagnostics.map((d) => [d.line, d.message])).toContainEqual([2, 'searchPartSize must be a positive whole number']);
   });
 
-  it('fails the build, writing nothing, when the Pagefind binary cannot run, and says how to turn search off', () => {
+  it('fails the build, writing nothing, when the Pagefind binary cannot run, and says how to turn search off', async () => {
     const root = siteFromFixture('search');
-    const result = runCli(['build', '--root', root], { env: { PAGEFIND_EXTENDED_BINARY_PATH: path.join(root, 'no-such-binary') } });
+    const result = spawnCli(['build', '--root', root], { env: { PAGEFIND_EXTENDED_BINARY_PATH: path.join(root, 'no-such-binary') } });
     expect(result.status).toBe(1);
     expect(result.stdout + result.stderr).toContain('search index could not be built');
     expect(result.stdout + result.stderr).toContain('search: false');

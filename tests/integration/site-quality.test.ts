@@ -2,15 +2,15 @@
 // internal link, and valid HTML on every page.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { brokenLinks, htmlFiles, validationErrors } from '../helpers/site-check.js';
 import { REPO, buildSite, siteFromFixture } from '../helpers/site.js';
+import { tempDir } from '../helpers/temp.js';
 
 function tempOut(): string {
-  return path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'omnipress-quality-')), '_site');
+  return path.join(tempDir('omnipress-quality-'), '_site');
 }
 
 describe.each([
@@ -57,7 +57,7 @@ describe('a fixture with Jekyll posts, diagrams and raw HTML under https://examp
 
 describe('the link checker', () => {
   it('finds a link that goes nowhere, and one without the base path', () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'omnipress-links-'));
+    const dir = tempDir('omnipress-links-');
     fs.writeFileSync(path.join(dir, 'index.html'), '<a href="/sub/missing/">x</a><a href="/index.html">y</a><a href="/sub/">z</a>');
     expect(brokenLinks(dir, '/sub/')).toEqual(['index.html → /sub/missing/', 'index.html → /index.html']);
   });

@@ -4,19 +4,16 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { BuildReport } from '../../src/build.js';
 import { internalLinks, page } from '../helpers/html.js';
+import { postFile } from '../helpers/post.js';
 import { buildSite, siteFromFiles, siteFromFixture } from '../helpers/site.js';
 
-function post(front: Record<string, string>, body = 'Body text.'): string {
-  const lines = Object.entries(front).map(([k, v]) => `${k}: ${v}`);
-  return `---\n${lines.join('\n')}\n---\n${body}\n`;
-}
 
 describe('a posts-only folder', () => {
   const root = siteFromFiles({
-    'posts/ko/2024-05-14-hello.md': post({ title: '안녕 GPT-4o', translationKey: 'hello' }, '## 모델 기능\n\n본문입니다.'),
-    'posts/zh/2024-05-14-hello.md': post({ title: '你好 GPT-4o', translationKey: 'hello' }, '正文。'),
-    'posts/en/2024-05-14-hello.md': post({ title: 'Hello GPT-4o', translationKey: 'hello' }, 'Body.'),
-    'posts/en/2024-05-10-older.md': post({ title: 'Older news' }),
+    'posts/ko/2024-05-14-hello.md': postFile({ title: '안녕 GPT-4o', translationKey: 'hello' }, '## 모델 기능\n\n본문입니다.'),
+    'posts/zh/2024-05-14-hello.md': postFile({ title: '你好 GPT-4o', translationKey: 'hello' }, '正文。'),
+    'posts/en/2024-05-14-hello.md': postFile({ title: 'Hello GPT-4o', translationKey: 'hello' }, 'Body.'),
+    'posts/en/2024-05-10-older.md': postFile({ title: 'Older news' }),
   });
   let report: BuildReport;
   beforeAll(async () => {
@@ -103,7 +100,7 @@ describe('a posts-only folder', () => {
 describe('pagination', () => {
   const files: Record<string, string> = {};
   for (let day = 1; day <= 23; day++) {
-    files[`posts/en/2024-03-${String(day).padStart(2, '0')}-story-${day}.md`] = post({ title: `Story ${day}` });
+    files[`posts/en/2024-03-${String(day).padStart(2, '0')}-story-${day}.md`] = postFile({ title: `Story ${day}` });
   }
   const root = siteFromFiles(files);
   beforeAll(() => buildSite(root));

@@ -6,24 +6,21 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { BuildReport } from '../../src/build.js';
 import { page, type Page } from '../helpers/html.js';
 import { brokenLinks, validationErrors } from '../helpers/site-check.js';
+import { postFile } from '../helpers/post.js';
 import { buildSite, siteFromFiles } from '../helpers/site.js';
 
-function post(front: Record<string, string>, body = 'Body text.'): string {
-  const lines = Object.entries(front).map(([k, v]) => `${k}: ${v}`);
-  return `---\n${lines.join('\n')}\n---\n${body}\n`;
-}
 
 const FILES = {
-  'posts/ko/2024-05-01-launch.md': post({ title: '출시 소식', tags: '[인공지능, OpenAI]', categories: '[뉴스]' }),
-  'posts/ko/2024-05-02-voice.md': post({ title: '음성 모드', tags: '[ai]', categories: '뉴스' }),
-  'posts/ko/2024-05-03-api.md': post({ title: 'API 가격', tags: '[인공지능]', categories: '[뉴스, 분석]' }),
-  'posts/ko/2024-05-04-variants.md': post({ title: '표기 변형', tags: '[AI, ＡＩ]' }),
-  'posts/ko/2024-05-05-plain.md': post({ title: '태그 없는 글' }),
-  'posts/zh/2024-05-01-launch.md': post({ title: '发布消息', tags: '[人工智能, 大模型]', categories: '[新闻]' }),
-  'posts/zh/2024-05-03-api.md': post({ title: 'API 价格', tags: '[人工智能]', categories: '[新闻]' }),
+  'posts/ko/2024-05-01-launch.md': postFile({ title: '출시 소식', tags: '[인공지능, OpenAI]', categories: '[뉴스]' }),
+  'posts/ko/2024-05-02-voice.md': postFile({ title: '음성 모드', tags: '[ai]', categories: '뉴스' }),
+  'posts/ko/2024-05-03-api.md': postFile({ title: 'API 가격', tags: '[인공지능]', categories: '[뉴스, 분석]' }),
+  'posts/ko/2024-05-04-variants.md': postFile({ title: '표기 변형', tags: '[AI, ＡＩ]' }),
+  'posts/ko/2024-05-05-plain.md': postFile({ title: '태그 없는 글' }),
+  'posts/zh/2024-05-01-launch.md': postFile({ title: '发布消息', tags: '[人工智能, 大模型]', categories: '[新闻]' }),
+  'posts/zh/2024-05-03-api.md': postFile({ title: 'API 价格', tags: '[人工智能]', categories: '[新闻]' }),
   // Jekyll's space-separated string and Chirpy's list.
-  'posts/en/2024-05-01-jekyll.md': post({ title: 'Jekyll style', tags: 'ai news' }),
-  'posts/en/2024-05-02-chirpy.md': post({ title: 'Chirpy style', categories: '[AI, News]' }),
+  'posts/en/2024-05-01-jekyll.md': postFile({ title: 'Jekyll style', tags: 'ai news' }),
+  'posts/en/2024-05-02-chirpy.md': postFile({ title: 'Chirpy style', categories: '[AI, News]' }),
 };
 
 /** Post titles listed on a page, in order. */
@@ -129,7 +126,7 @@ describe('taxonomies of a multilingual site', () => {
 
   it('has an overview for every language and taxonomy, even an empty one', async () => {
     expect(page(root, 'zh/tags/index.html')('.term-list li')).toHaveLength(2);
-    const empty = siteFromFiles({ 'posts/en/2024-05-01-a.md': post({ title: 'No terms' }) });
+    const empty = siteFromFiles({ 'posts/en/2024-05-01-a.md': postFile({ title: 'No terms' }) });
     await buildSite(empty);
     expect(page(empty, 'ko/categories/index.html')('.empty').text()).toBe('아직 카테고리가 없습니다.');
     expect(page(empty, 'en/tags/index.html')('.empty').text()).toBe('No tags yet.');
@@ -170,7 +167,7 @@ describe('a big tag', () => {
   const files: Record<string, string> = { 'omnipress.yml': 'pageSize: 5\n' };
   for (let day = 1; day <= 12; day++) {
     const dd = String(day).padStart(2, '0');
-    files[`posts/ko/2024-05-${dd}-post-${dd}.md`] = post({ title: `글 ${dd}`, tags: '[인공지능]' });
+    files[`posts/ko/2024-05-${dd}-post-${dd}.md`] = postFile({ title: `글 ${dd}`, tags: '[인공지능]' });
   }
   const root = siteFromFiles(files);
   beforeAll(async () => {
@@ -195,8 +192,8 @@ describe('a big tag', () => {
 describe('taxonomy pages and posts', () => {
   it('report a post whose permalink takes a tag page’s place', async () => {
     const root = siteFromFiles({
-      'posts/ko/2024-05-01-a.md': post({ title: '가', tags: '[인공지능]' }),
-      'posts/ko/2024-05-02-b.md': post({ title: '나', permalink: '/ko/tags/인공지능/' }),
+      'posts/ko/2024-05-01-a.md': postFile({ title: '가', tags: '[인공지능]' }),
+      'posts/ko/2024-05-02-b.md': postFile({ title: '나', permalink: '/ko/tags/인공지능/' }),
     });
     const report = await buildSite(root);
     expect(report.ok).toBe(false);
@@ -207,7 +204,7 @@ describe('taxonomy pages and posts', () => {
   });
 
   it('do not let a post use the taxonomy layouts', async () => {
-    const root = siteFromFiles({ 'posts/en/2024-05-01-a.md': post({ title: 'A', layout: 'terms' }) });
+    const root = siteFromFiles({ 'posts/en/2024-05-01-a.md': postFile({ title: 'A', layout: 'terms' }) });
     const report = await buildSite(root);
     expect(report.ok).toBe(false);
     expect(report.diagnostics.map((d) => d.message).join('\n')).toMatch(/unknown layout "terms"/);

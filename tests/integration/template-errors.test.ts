@@ -18,14 +18,14 @@ describe.each([
   { name: 'a missing include', footer: '<footer>\n\n  {% include "partials/missing.njk" %}\n</footer>\n', line: 3, message: /template not found: partials\/missing\.njk/, hint: /neither templates\/ nor the built-in theme/ },
   { name: 'a render error', footer: '<footer>\n  {{ site.nothing.here() }}\n</footer>\n', line: 2, message: /Unable to call/, hint: undefined },
 ])('$name in an included partial', ({ footer, line, message, hint }) => {
-  it('build: exit 1, one diagnostic at the partial\'s line, the previous site untouched', () => {
+  it('build: exit 1, one diagnostic at the partial\'s line, the previous site untouched', async () => {
     const root = siteFromFiles(POSTS);
-    expect(runCli(['build', '--root', root], { cwd: root }).status).toBe(0);
+    expect((await runCli(['build', '--root', root], { cwd: root })).status).toBe(0);
     const before = readTree(path.join(root, '_site'));
     fs.mkdirSync(path.join(root, 'templates/partials'), { recursive: true });
     fs.writeFileSync(path.join(root, FOOTER), footer);
 
-    const result = runCli(['build', '--root', root], { cwd: root });
+    const result = await runCli(['build', '--root', root], { cwd: root });
     expect(result.status).toBe(1);
     const errors = result.stderr.split('\n').filter((l) => / error: /.test(l));
     expect(errors).toHaveLength(1);
@@ -37,9 +37,9 @@ describe.each([
     expect(readTree(path.join(root, '_site'))).toEqual(before);
   });
 
-  it('check: exit 1 with the same diagnostic', () => {
+  it('check: exit 1 with the same diagnostic', async () => {
     const root = siteFromFiles({ ...POSTS, [FOOTER]: footer });
-    const result = runCli(['check', '--root', root], { cwd: root });
+    const result = await runCli(['check', '--root', root], { cwd: root });
     expect(result.status).toBe(1);
     expect(result.stdout).toMatch(new RegExp(`${FOOTER}:${line}(:\\d+)? error: template error: `));
     expect(result.stdout).toMatch(/check failed: 1 error/);
@@ -48,14 +48,14 @@ describe.each([
 });
 
 describe('a malformed UI-strings file', () => {
-  it('is an error at the line where the JSON goes wrong, in build and check; the previous site stays', () => {
+  it('is an error at the line where the JSON goes wrong, in build and check; the previous site stays', async () => {
     const root = siteFromFiles(POSTS);
-    expect(runCli(['build', '--root', root], { cwd: root }).status).toBe(0);
+    expect((await runCli(['build', '--root', root], { cwd: root })).status).toBe(0);
     const before = readTree(path.join(root, '_site'));
     fs.mkdirSync(path.join(root, 'templates/i18n'), { recursive: true });
     fs.writeFileSync(path.join(root, 'templates/i18n/ko.json'), '{\n  "home": "처음으로"\n  "search": "검색"\n}\n');
     for (const command of ['build', 'check']) {
-      const result = runCli([command, '--root', root], { cwd: root });
+      const result = await runCli([command, '--root', root], { cwd: root });
       expect(result.status, command).toBe(1);
       expect(result.stdout + result.stderr, command).toMatch(/templates\/i18n\/ko\.json:3:3 error: UI strings are not valid JSON/);
       expect(result.stdout + result.stderr, command).not.toMatch(/SyntaxError|\n\s+at /);

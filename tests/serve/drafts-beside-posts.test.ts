@@ -1,12 +1,11 @@
 // `omnipress serve --posts …/_posts`: an existing blog's posts folder, outside the site folder,
 // watched together with the Jekyll/Hexo `_drafts/` folder beside it.
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DevServer } from '../../src/serve/dev-server.js';
 import { afterEdit, atomicWrite, get, startServe } from '../helpers/serve.js';
 import { siteFromFiles } from '../helpers/site.js';
+import { tempDir } from '../helpers/temp.js';
 
 describe('serve with a _posts folder', () => {
   let blog: string;
@@ -16,7 +15,7 @@ describe('serve with a _posts folder', () => {
       '_posts/2024-05-01-first.md': '---\ntitle: 첫 글\n---\n본문입니다.\n',
       '_drafts/.keep': '',
     });
-    const site = fs.mkdtempSync(path.join(os.tmpdir(), 'omnipress-serve-site-'));
+    const site = tempDir('omnipress-serve-site-');
     server = await startServe(site, { posts: path.join(blog, '_posts') });
   });
   afterAll(async () => {

@@ -4,10 +4,10 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DevServer } from '../../src/serve/dev-server.js';
+import { describe, expect, it } from 'vitest';
 import { escapeHtml } from '../../src/util/html-escape.js';
-import { afterEdit, get, listen, rawGet, startServe, waitFor } from '../helpers/serve.js';
+import { postFile } from '../helpers/post.js';
+import { afterEdit, get, listen, rawGet, servedSite, startServe, waitFor } from '../helpers/serve.js';
 import { BIN, runCli, siteFromFiles } from '../helpers/site.js';
 
 const GOOD = '---\ntitle: 좋은 글\n---\n처음 본문.\n';
@@ -15,24 +15,15 @@ const BROKEN = '---\ntitle: 좋은 글\ntags: [unclosed\n---\n고친 본문.\n';
 const FIXED = '---\ntitle: 좋은 글\ntags: [closed]\n---\n고친 본문.\n';
 
 describe('a broken post under serve', () => {
-  let root: string;
-  let server: DevServer;
-  const postFile = () => path.join(root, 'posts/ko/2024-05-01-good.md');
-
-  beforeAll(async () => {
-    root = siteFromFiles({ 'posts/ko/2024-05-01-good.md': GOOD, 'posts/en/2024-05-02-other.md': '---\ntitle: Other\n---\nx\n' });
-    server = await startServe(root);
-  });
-  afterAll(async () => {
-    await server?.close();
-  });
+  const site = servedSite({ 'posts/ko/2024-05-01-good.md': GOOD, 'posts/en/2024-05-02-other.md': '---\ntitle: Other\n---\nx\n' });
+  const postFile = () => path.join(site.root, 'posts/ko/2024-05-01-good.md');
 
   it('shows the overlay with file, line and message, keeps the last good page, and recovers when fixed', async () => {
-    const events = await listen(server);
+    const events = await listen(site.server);
     try {
       expect((await events.next('hello')).overlay).toBe('');
 
-      const [broken] = await afterEdit(server, () => fs.writeFileSync(postFile(), BROKEN));
+      const [broken] = await afterEdit(site.server, () => fs.writeFileSync(postFile(), BROKEN));
       expect(broken!.ok).toBe(false);
       expect(broken!.errors[0]).toMatchObject({ file: postFile() });
       expect(broken!.errors[0]!.line).toBeGreaterThanOrEqual(3);
@@ -42,19 +33,19 @@ describe('a broken post under serve', () => {
       expect(failed.overlay).toContain(`posts/ko/2024-05-01-good.md:${broken!.errors[0]!.line}`);
 
       // The last good page is still served, with the overlay rendered into it.
-      const page = await get(server, '/ko/posts/good/');
+      const page = await get(site.server, '/ko/posts/good/');
       expect(page.status).toBe(200);
       expect(page.body).toContain('처음 본문');
       expect(page.body).toContain('id="omnipress-overlay"');
       expect(page.body).toContain(`posts/ko/2024-05-01-good.md:${broken!.errors[0]!.line}`);
       expect(page.body).toContain(escapeHtml(broken!.errors[0]!.message));
 
-      const [fixed] = await afterEdit(server, () => fs.writeFileSync(postFile(), FIXED));
+      const [fixed] = await afterEdit(site.server, () => fs.writeFileSync(postFile(), FIXED));
       expect(fixed!.ok).toBe(true);
       expect(fixed!.changedUrls).toContain('/ko/posts/good/');
       const change = await events.next('change');
       expect(change.paths).toContain('ko/posts/good/index.html');
-      const recovered = await get(server, '/ko/posts/good/');
+      const recovered = await get(site.server, '/ko/posts/good/');
       expect(recovered.body).toContain('고친 본문');
       expect(recovered.body).not.toContain('omnipress-overlay');
     } finally {
@@ -63,19 +54,19 @@ describe('a broken post under serve', () => {
   });
 
   it('a broken template shows its file and line too, and the server keeps running', async () => {
-    const template = path.join(root, 'templates/layouts/post.njk');
-    const [broken] = await afterEdit(server, () => {
+    const template = path.join(site.root, 'templates/layouts/post.njk');
+    const [broken] = await afterEdit(site.server, () => {
       fs.mkdirSync(path.dirname(template), { recursive: true });
       fs.writeFileSync(template, '{% extends "layouts/base.njk" %}\n{% block content %}\n{{ post.title | nosuchfilter }}\n{% endblock %}\n');
     }, (builds) => builds.some((b) => !b.ok));
-    const error = server.builds.at(-1)!.errors[0]!;
+    const error = site.server.builds.at(-1)!.errors[0]!;
     expect(broken).toBeDefined();
     expect(error.file).toBe(template);
     expect(error.line).toBe(3);
-    expect((await get(server, '/ko/posts/good/')).body).toContain('omnipress-overlay');
+    expect((await get(site.server, '/ko/posts/good/')).body).toContain('omnipress-overlay');
 
-    await afterEdit(server, () => fs.rmSync(path.join(root, 'templates'), { recursive: true }), (builds) => builds.at(-1)!.ok);
-    expect((await get(server, '/ko/posts/good/')).body).not.toContain('omnipress-overlay');
+    await afterEdit(site.server, () => fs.rmSync(path.join(site.root, 'templates'), { recursive: true }), (builds) => builds.at(-1)!.ok);
+    expect((await get(site.server, '/ko/posts/good/')).body).not.toContain('omnipress-overlay');
   });
 });
 
@@ -198,7 +189,6 @@ describe('omnipress serve (the command)', () => {
   });
 
   it('prints the warnings of every rebuild that has new ones, and says when no page was built yet', async () => {
-    const post = (body: string) => `---\ntitle: Hi\n---\n${body}\n`;
     const root = siteFromFiles({ 'posts/en/2024-05-01-hi.md': '---\ntitle: Hi\ntags: [unclosed\n---\nHello.\n' });
     const file = path.join(root, 'posts/en/2024-05-01-hi.md');
     const child = spawn(process.execPath, [BIN, 'serve', '--root', root, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
@@ -207,14 +197,14 @@ describe('omnipress serve (the command)', () => {
     try {
       await waitFor(() => /build failed \(1 error\); no page built yet/.test(stderr), 10_000, 'the first failed build');
       expect(stderr).not.toContain('last good pages');
-      fs.writeFileSync(file, post('Hello.'));
+      fs.writeFileSync(file, postFile({ title: 'Hi' }, 'Hello.'));
       await waitFor(() => /rebuilt \(post\)/.test(stderr), 10_000, 'the first good build');
       // A new warning in a rebuild is printed…
-      fs.writeFileSync(file, post('![a chart](chart.png)'));
+      fs.writeFileSync(file, postFile({ title: 'Hi' }, '![a chart](chart.png)'));
       await waitFor(() => /posts\/en\/2024-05-01-hi\.md:4 warning: image chart\.png is not found/.test(stderr), 10_000, 'the new warning');
       // …once: the next rebuild with the same warning does not repeat it.
       const printed = stderr.length;
-      fs.writeFileSync(file, post('![a chart](chart.png)\n\nMore.'));
+      fs.writeFileSync(file, postFile({ title: 'Hi' }, '![a chart](chart.png)\n\nMore.'));
       await waitFor(() => (stderr.slice(printed).match(/rebuilt \(/g) ?? []).length >= 1, 10_000, 'a rebuild');
       expect(stderr.slice(printed)).not.toContain('warning: image chart.png');
       // A failure after a good build keeps the pages.
@@ -225,16 +215,16 @@ describe('omnipress serve (the command)', () => {
     }
   });
 
-  it('rejects a bad port with a usage error', () => {
-    const result = runCli(['serve', '--port', 'eighty']);
+  it('rejects a bad port with a usage error', async () => {
+    const result = await runCli(['serve', '--port', 'eighty']);
     expect(result.status).toBe(2);
     expect(result.stderr).toContain('--port');
   });
 
-  it('documents itself in --help', () => {
-    const result = runCli(['serve', '--help']);
+  it('documents itself in --help', async () => {
+    const result = await runCli(['serve', '--help']);
     expect(result.status).toBe(0);
     expect(result.stdout).toContain('--no-drafts');
-    expect(runCli(['--help']).stdout).toContain('omnipress serve');
+    expect((await runCli(['--help'])).stdout).toContain('omnipress serve');
   });
 });

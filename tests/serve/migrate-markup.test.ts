@@ -3,10 +3,8 @@
 // an image saved beside a post is served at once.
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DevServer } from '../../src/serve/dev-server.js';
-import { siteFromFiles } from '../helpers/site.js';
-import { afterEdit, get, startServe, totals } from '../helpers/serve.js';
+import { describe, expect, it } from 'vitest';
+import { afterEdit, get, servedSite, totals } from '../helpers/serve.js';
 
 const FILES = {
   'posts/zh/2024-05-01-target.md': '---\ntitle: 旧标题\n---\n被链接的文章。\n',
@@ -15,34 +13,25 @@ const FILES = {
 };
 
 describe('migrated markup under serve', () => {
-  let root: string;
-  let server: DevServer;
-  const file = (rel: string) => path.join(root, rel);
-
-  beforeAll(async () => {
-    root = siteFromFiles(FILES);
-    server = await startServe(root);
-  });
-  afterAll(async () => {
-    await server?.close();
-  });
+  const site = servedSite(FILES);
+  const file = (rel: string) => path.join(site.root, rel);
 
   it('re-renders the body that links a post by name when that post is renamed, and only those two', async () => {
-    expect((await get(server, '/zh/posts/linker/')).body).toContain('>旧标题</a>');
-    const builds = await afterEdit(server, () =>
+    expect((await get(site.server, '/zh/posts/linker/')).body).toContain('>旧标题</a>');
+    const builds = await afterEdit(site.server, () =>
       fs.writeFileSync(file('posts/zh/2024-05-01-target.md'), '---\ntitle: 新标题\n---\n被链接的文章。\n'),
     );
     expect(totals(builds).markdownRenders).toBe(2);
-    expect((await get(server, '/zh/posts/linker/')).body).toContain('>新标题</a>');
+    expect((await get(site.server, '/zh/posts/linker/')).body).toContain('>新标题</a>');
   });
 
   it('serves an image saved beside a post that links it', async () => {
-    expect((await get(server, '/zh/posts/linker/img/a.png')).status).toBe(404);
-    await afterEdit(server, () => {
+    expect((await get(site.server, '/zh/posts/linker/img/a.png')).status).toBe(404);
+    await afterEdit(site.server, () => {
       fs.mkdirSync(file('posts/zh/img'), { recursive: true });
       fs.writeFileSync(file('posts/zh/img/a.png'), 'png bytes');
     });
-    const image = await get(server, '/zh/posts/linker/img/a.png');
+    const image = await get(site.server, '/zh/posts/linker/img/a.png');
     expect(image.status).toBe(200);
     expect(image.body).toBe('png bytes');
   });

@@ -2,13 +2,12 @@
 // page, public/ files, drafts with a badge, the live-reload script only in serve, and nothing
 // outside the output however the path is spelled.
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DevServer } from '../../src/serve/dev-server.js';
+import { describe, expect, it } from 'vitest';
 import { allowedHostTest, resolvePath } from '../../src/serve/server.js';
-import { get, rawGet, startServe, waitFor } from '../helpers/serve.js';
+import { get, rawGet, servedSite, startServe, waitFor } from '../helpers/serve.js';
 import { buildSite, readOutput, siteFromFiles } from '../helpers/site.js';
+import { tempDir } from '../helpers/temp.js';
 
 const enc = (segment: string) => encodeURIComponent(segment);
 
@@ -24,55 +23,49 @@ const FILES = {
 };
 
 describe('serving', () => {
-  let root: string;
   let outside: string;
-  let server: DevServer;
-
-  beforeAll(async () => {
-    root = siteFromFiles(FILES);
-    // Symlinks in public/ that point out of it: a file and a folder holding a secret.
-    outside = fs.mkdtempSync(path.join(os.tmpdir(), 'omnipress-outside-'));
-    fs.writeFileSync(path.join(outside, 'secret.txt'), 'TOP SECRET\n');
-    fs.symlinkSync(path.join(outside, 'secret.txt'), path.join(root, 'public/leak.txt'));
-    fs.symlinkSync(outside, path.join(root, 'public/outside'));
-    // …and one that stays inside, which is fine.
-    fs.symlinkSync(path.join(root, 'public/notes/readme.txt'), path.join(root, 'public/alias.txt'));
-    server = await startServe(root);
-  });
-  afterAll(async () => {
-    await server?.close();
+  const site = servedSite(FILES, {
+    prepare(root: string) {
+      // Symlinks in public/ that point out of it: a file and a folder holding a secret.
+      outside = tempDir('omnipress-outside-');
+      fs.writeFileSync(path.join(outside, 'secret.txt'), 'TOP SECRET\n');
+      fs.symlinkSync(path.join(outside, 'secret.txt'), path.join(root, 'public/leak.txt'));
+      fs.symlinkSync(outside, path.join(root, 'public/outside'));
+      // …and one that stays inside, which is fine.
+      fs.symlinkSync(path.join(root, 'public/notes/readme.txt'), path.join(root, 'public/alias.txt'));
+    },
   });
 
   it('binds 127.0.0.1 and serves the root page', async () => {
-    expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
-    const res = await get(server, '/');
+    expect(site.server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+    const res = await get(site.server, '/');
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toBe('text/html; charset=utf-8');
   });
 
   it('serves clean URLs and redirects the slash-less form', async () => {
-    expect((await get(server, '/en/posts/hello/')).body).toContain('Hello there.');
-    const redirect = await get(server, '/en/posts/hello');
+    expect((await get(site.server, '/en/posts/hello/')).body).toContain('Hello there.');
+    const redirect = await get(site.server, '/en/posts/hello');
     expect(redirect.status).toBe(301);
     expect(redirect.headers.location).toBe('/en/posts/hello/');
-    const query = await get(server, '/en/posts/hello?x=1');
+    const query = await get(site.server, '/en/posts/hello?x=1');
     expect(query.headers.location).toBe('/en/posts/hello/?x=1');
   });
 
   it('serves percent-encoded Hangul and Han paths, and keeps them encoded in redirects', async () => {
-    expect((await get(server, `/ko/posts/${enc('모델-소개')}/`)).body).toContain('본문입니다');
-    expect((await get(server, `/zh/posts/${enc('模型介绍')}/`)).body).toContain('正文');
-    expect((await get(server, `/ko/tags/${enc('인공지능')}/`)).status).toBe(200);
+    expect((await get(site.server, `/ko/posts/${enc('모델-소개')}/`)).body).toContain('본문입니다');
+    expect((await get(site.server, `/zh/posts/${enc('模型介绍')}/`)).body).toContain('正文');
+    expect((await get(site.server, `/ko/tags/${enc('인공지능')}/`)).status).toBe(200);
     // Decomposed Hangul (as a macOS address bar may send it) finds the NFC page.
-    expect((await get(server, `/ko/posts/${enc('모델-소개'.normalize('NFD'))}/`)).status).toBe(200);
-    const redirect = await get(server, `/ko/posts/${enc('모델-소개')}`);
+    expect((await get(site.server, `/ko/posts/${enc('모델-소개'.normalize('NFD'))}/`)).status).toBe(200);
+    const redirect = await get(site.server, `/ko/posts/${enc('모델-소개')}`);
     expect(redirect.headers.location).toBe(`/ko/posts/${enc('모델-소개')}/`);
   });
 
   it('answers unknown paths with the site 404 page and status 404', async () => {
-    const res = await get(server, '/ko/posts/nothing-here/');
+    const res = await get(site.server, '/ko/posts/nothing-here/');
     expect(res.status).toBe(404);
-    expect(res.body).toBe((await get(server, '/404.html')).body);
+    expect(res.body).toBe((await get(site.server, '/404.html')).body);
     expect(res.body).toContain('<html');
   });
 
@@ -87,17 +80,17 @@ describe('serving', () => {
       '/img/dot.png': /^image\/png/,
     };
     for (const [url, type] of Object.entries(types)) {
-      const res = await get(server, url);
+      const res = await get(site.server, url);
       expect(res.status, url).toBe(200);
       expect(res.headers['content-type'], url).toMatch(type);
     }
   });
 
   it('serves public/ files from disk, folders with index.html included', async () => {
-    expect((await get(server, '/notes/readme.txt')).body).toBe('plain text\n');
-    expect((await get(server, '/alias.txt')).body).toBe('plain text\n');
-    expect((await get(server, '/docs/')).body).toContain('docs');
-    expect((await get(server, '/docs')).status).toBe(301);
+    expect((await get(site.server, '/notes/readme.txt')).body).toBe('plain text\n');
+    expect((await get(site.server, '/alias.txt')).body).toBe('plain text\n');
+    expect((await get(site.server, '/docs/')).body).toContain('docs');
+    expect((await get(site.server, '/docs')).status).toBe(301);
   });
 
   it('refuses traversal, encoded slashes, NUL and symlinks out of public/', async () => {
@@ -117,7 +110,7 @@ describe('serving', () => {
       `/${path.basename(outside)}/secret.txt`,
     ];
     for (const attempt of attempts) {
-      const res = await rawGet(server.url, attempt);
+      const res = await rawGet(site.server.url, attempt);
       expect([400, 403, 404], attempt).toContain(res.status);
       expect(res.body, attempt).not.toContain('TOP SECRET');
       expect(res.body, attempt).not.toContain('"name": "omnipress"');
@@ -125,16 +118,16 @@ describe('serving', () => {
   });
 
   it('answers only Host names of this computer: a DNS-rebinding page cannot read drafts or the event stream', async () => {
-    for (const host of ['evil.example', `evil.example:${new URL(server.url).port}`, 'localhost.evil.example', '127.0.0.1.nip.io']) {
+    for (const host of ['evil.example', `evil.example:${new URL(site.server.url).port}`, 'localhost.evil.example', '127.0.0.1.nip.io']) {
       for (const target of ['/en/posts/wip/', '/__omnipress/events']) {
-        const res = await rawGet(server.url, target, { host });
+        const res = await rawGet(site.server.url, target, { host });
         expect(res.status, `${host} ${target}`).toBe(403);
         expect(res.body, host).not.toContain('Not yet.');
       }
     }
-    const port = new URL(server.url).port;
+    const port = new URL(site.server.url).port;
     for (const host of [`localhost:${port}`, `127.0.0.1:${port}`, `[::1]:${port}`, `blog.localhost:${port}`, `LOCALHOST:${port}`]) {
-      const res = await rawGet(server.url, '/en/posts/wip/', { host });
+      const res = await rawGet(site.server.url, '/en/posts/wip/', { host });
       expect(res.status, host).toBe(200);
       expect(res.body).toContain('Not yet.');
     }
@@ -163,17 +156,17 @@ describe('serving', () => {
   });
 
   it('shows drafts and future posts by default, drafts with a badge on the page and in lists', async () => {
-    const page = await get(server, '/en/posts/wip/');
+    const page = await get(site.server, '/en/posts/wip/');
     expect(page.status).toBe(200);
     expect(page.body).toMatch(/class="badge draft-badge"/);
-    expect((await get(server, '/en/')).body).toMatch(/class="post-item is-draft"[\s\S]*Work in progress/);
-    expect((await get(server, '/en/posts/someday/')).status).toBe(200);
+    expect((await get(site.server, '/en/')).body).toMatch(/class="post-item is-draft"[\s\S]*Work in progress/);
+    expect((await get(site.server, '/en/posts/someday/')).status).toBe(200);
   });
 
   it('injects the live-reload script into HTML in serve, and never into build output', async () => {
-    expect((await get(server, '/en/posts/hello/')).body).toContain('<script src="/__omnipress/client.js" defer></script>');
-    expect((await get(server, '/en/feed.xml')).body).not.toContain('__omnipress');
-    const client = await get(server, '/__omnipress/client.js');
+    expect((await get(site.server, '/en/posts/hello/')).body).toContain('<script src="/__omnipress/client.js" defer></script>');
+    expect((await get(site.server, '/en/feed.xml')).body).not.toContain('__omnipress');
+    const client = await get(site.server, '/__omnipress/client.js');
     expect(client.headers['content-type']).toMatch(/^text\/javascript/);
     expect(client.body).toContain('EventSource');
 
@@ -189,35 +182,35 @@ describe('serving', () => {
   });
 
   it('serves the search index once it is ready (indexed after the pages, not before them)', async () => {
-    await server.idle();
-    const res = await get(server, '/pagefind/pagefind.js');
+    await site.server.idle();
+    const res = await get(site.server, '/pagefind/pagefind.js');
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toMatch(/^text\/javascript/);
   });
 
   it('indexes search only when a browser asks for the index, then serves the latest posts in it', async () => {
-    const entry = async () => JSON.parse((await get(server, '/pagefind/pagefind-entry.json')).body) as { languages: Record<string, { page_count: number }> };
+    const entry = async () => JSON.parse((await get(site.server, '/pagefind/pagefind-entry.json')).body) as { languages: Record<string, { page_count: number }> };
     const korean = (await entry()).languages.ko!.page_count;
-    const added = path.join(root, 'posts/ko/2024-05-04-검색-추가.md');
-    const before = server.builds.length;
+    const added = path.join(site.root, 'posts/ko/2024-05-04-검색-추가.md');
+    const before = site.server.builds.length;
     fs.writeFileSync(added, '---\ntitle: 검색에 더한 글\n---\n새로 색인할 본문.\n');
     try {
-      await waitFor(() => server.builds.length > before, 5000, 'a rebuild');
-      await server.idle();
+      await waitFor(() => site.server.builds.length > before, 5000, 'a rebuild');
+      await site.server.idle();
       // Saving a post rebuilt its page but left the index alone: nobody asked for it yet.
-      expect((await get(server, `/ko/posts/${enc('검색-추가')}/`)).status).toBe(200);
-      const stale = JSON.parse(Buffer.from(server.files().get('pagefind/pagefind-entry.json')!).toString('utf8')) as Awaited<ReturnType<typeof entry>>;
+      expect((await get(site.server, `/ko/posts/${enc('검색-추가')}/`)).status).toBe(200);
+      const stale = JSON.parse(Buffer.from(site.server.files().get('pagefind/pagefind-entry.json')!).toString('utf8')) as Awaited<ReturnType<typeof entry>>;
       expect(stale.languages.ko!.page_count).toBe(korean);
       // The request waits for the index of the latest build.
       expect((await entry()).languages.ko!.page_count).toBe(korean + 1);
     } finally {
       fs.rmSync(added);
-      await waitFor(async () => (await get(server, `/ko/posts/${enc('검색-추가')}/`)).status === 404, 5000, 'the post to go');
+      await waitFor(async () => (await get(site.server, `/ko/posts/${enc('검색-추가')}/`)).status === 404, 5000, 'the post to go');
     }
   });
 
   it('refuses methods other than GET and HEAD', async () => {
-    const res = await fetch(new URL('/en/', server.url), { method: 'POST' });
+    const res = await fetch(new URL('/en/', site.server.url), { method: 'POST' });
     expect(res.status).toBe(405);
   });
 });

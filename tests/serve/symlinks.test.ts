@@ -2,18 +2,18 @@
 // of it is read), and the watcher does not follow such a link either, so that a link to `/` or to
 // a folder elsewhere is neither watched nor turned into rebuilds.
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { resolveConfig } from '../../src/config.js';
 import { watchSite, type ChangeSet } from '../../src/serve/watcher.js';
 import { afterEdit, get, startServe, waitFor } from '../helpers/serve.js';
 import { siteFromFiles } from '../helpers/site.js';
+import { tempDir } from '../helpers/temp.js';
 
 const SECRET = 'a-secret-that-stays-on-this-machine';
 
 function outsideFolder(): string {
-  const outside = fs.mkdtempSync(path.join(os.tmpdir(), 'omnipress-outside-'));
+  const outside = tempDir('omnipress-outside-');
   fs.writeFileSync(path.join(outside, 'secret.md'), `---\ntitle: Secret\n---\n${SECRET}\n`);
   return outside;
 }

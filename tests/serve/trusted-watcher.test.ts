@@ -10,17 +10,15 @@ import { runPipeline } from '../../src/pipeline/run.js';
 import { OutputList } from '../../src/pipeline/write.js';
 import { Rebuilder } from '../../src/serve/rebuild.js';
 import { parseHtml } from '../helpers/html.js';
+import { postFile } from '../helpers/post.js';
 import { siteFromFiles } from '../helpers/site.js';
 import { afterEdit, get, startServe } from '../helpers/serve.js';
 
-function post(title: string, extra: string, body: string): string {
-  return `---\ntitle: ${title}\n${extra}---\n${body}\n`;
-}
 
 const FILES = {
-  'posts/ko/2024-06-01-spring.md': post('봄날의 산책', 'tags: [산책]\ntranslationKey: walk\n', '벚꽃 길을 천천히 걸었다.'),
-  'posts/zh/2024-06-01-spring.md': post('春日散步', 'translationKey: walk\n', '沿着樱花小路慢慢走。'),
-  'posts/en/2024-06-02-notes.md': post('Field notes', 'tags: [walks]\n', 'A short note about the river path.'),
+  'posts/ko/2024-06-01-spring.md': postFile({ title: '봄날의 산책', tags: '[산책]', translationKey: 'walk' }, '벚꽃 길을 천천히 걸었다.'),
+  'posts/zh/2024-06-01-spring.md': postFile({ title: '春日散步', translationKey: 'walk' }, '沿着樱花小路慢慢走。'),
+  'posts/en/2024-06-02-notes.md': postFile({ title: 'Field notes', tags: '[walks]' }, 'A short note about the river path.'),
 };
 
 const overridesOf = (root: string) => ({ root, drafts: true, future: true, baseUrl: 'https://example.org/' });
@@ -36,7 +34,7 @@ describe('serve trusting its watcher', () => {
       await afterEdit(server, () => fs.appendFileSync(rel, '\n해가 졌다.\n'));
       expect((await get(server, '/ko/posts/spring/')).body).toContain('해가 졌다');
 
-      await afterEdit(server, () => fs.writeFileSync(path.join(root, 'posts/ko/2024-06-03-rain.md'), post('비 오는 오후', 'tags: [산책]\n', '우산을 들고 나갔다.')));
+      await afterEdit(server, () => fs.writeFileSync(path.join(root, 'posts/ko/2024-06-03-rain.md'), postFile({ title: '비 오는 오후', tags: '[산책]' }, '우산을 들고 나갔다.')));
       expect((await get(server, '/ko/posts/rain/')).status).toBe(200);
       const index = parseHtml((await get(server, '/ko/')).body);
       expect(index('body').text()).toContain('비 오는 오후');
@@ -59,10 +57,10 @@ describe('serve trusting its watcher', () => {
     const server = await startServe(root);
     try {
       const rel = path.join(root, 'posts/en/2024-06-02-notes.md');
-      await afterEdit(server, () => fs.writeFileSync(rel, post('Field notes', 'tags: [walks]\nupdated: 2024-07-09\n', 'A short note about the river path.')));
+      await afterEdit(server, () => fs.writeFileSync(rel, postFile({ title: 'Field notes', tags: '[walks]', updated: '2024-07-09' }, 'A short note about the river path.')));
       expect((await get(server, '/sitemap.xml')).body).toMatch(/<loc>https:\/\/example\.org\/en\/posts\/notes\/<\/loc>\s*<lastmod>2024-07-09/);
 
-      await afterEdit(server, () => fs.writeFileSync(rel, post('Field notes', 'tags: [walks]\nsitemap: false\n', 'A short note about the river path.')));
+      await afterEdit(server, () => fs.writeFileSync(rel, postFile({ title: 'Field notes', tags: '[walks]', sitemap: 'false' }, 'A short note about the river path.')));
       expect((await get(server, '/sitemap.xml')).body).not.toContain('/en/posts/notes/');
     } finally {
       await server.close();
@@ -82,7 +80,7 @@ describe('events the listing does not cover', () => {
     const root = siteFromFiles(FILES);
     const rebuilder = await start(root);
     const file = path.join(root, 'posts/zh/2024-06-04-tea.md');
-    fs.writeFileSync(file, post('午后的茶', '', '泡了一壶乌龙茶。'));
+    fs.writeFileSync(file, postFile({ title: '午后的茶' }, '泡了一壶乌龙茶。'));
     await rebuilder.enqueue([{ kind: 'post', event: 'change', path: file }]);
     expect(rebuilder.builds.at(-1)!.ok).toBe(true);
     expect(builtPaths(rebuilder)).toContain('zh/posts/tea/index.html');
@@ -92,7 +90,7 @@ describe('events the listing does not cover', () => {
     const root = siteFromFiles(FILES);
     const rebuilder = await start(root);
     // Written without any event reaching the rebuilder (as after a watcher error).
-    fs.writeFileSync(path.join(root, 'posts/en/2024-06-05-lost.md'), post('The lost note', '', 'Nobody told the server.'));
+    fs.writeFileSync(path.join(root, 'posts/en/2024-06-05-lost.md'), postFile({ title: 'The lost note' }, 'Nobody told the server.'));
     const known = path.join(root, 'posts/en/2024-06-02-notes.md');
     fs.appendFileSync(known, '\nOne more line.\n');
     await rebuilder.enqueue([{ kind: 'post', event: 'change', path: known }]);
@@ -108,7 +106,7 @@ describe('events the listing does not cover', () => {
   it('a save reported twice in one batch (the watcher rechecks a file it saw change) keeps the listing trusted', async () => {
     const root = siteFromFiles(FILES);
     const rebuilder = await start(root);
-    fs.writeFileSync(path.join(root, 'posts/en/2024-06-05-lost.md'), post('The lost note', '', 'Nobody told the server.'));
+    fs.writeFileSync(path.join(root, 'posts/en/2024-06-05-lost.md'), postFile({ title: 'The lost note' }, 'Nobody told the server.'));
     const known = path.join(root, 'posts/en/2024-06-02-notes.md');
     fs.appendFileSync(known, '\nSaved twice.\n');
     await rebuilder.enqueue([

@@ -1,8 +1,8 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readFrontMatter } from '../../../src/content/front-matter.js';
+import { tempDir } from '../../helpers/temp.js';
 
 const FILE = '/site/posts/ko/2024-05-14-hello.md';
 const errors = (text: string) => readFrontMatter(text, FILE).diagnostics.filter((d) => d.severity === 'error');
@@ -59,8 +59,7 @@ describe('readFrontMatter', () => {
 });
 
 describe('readFrontMatter refuses code', () => {
-  const dir = mkdtempSync(path.join(tmpdir(), 'omnipress-fm-'));
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const dir = tempDir('omnipress-fm-');
 
   it.each([['js'], [' JavaScript '], ['coffee'], ['JS'], ['javascript'], ['json'], ['cson'], ['Coffee ']])(
     '---%s is an error and its code never runs',

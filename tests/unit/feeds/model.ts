@@ -1,10 +1,9 @@
 // A Site built in memory from a few post fields, for the feed and SEO unit tests.
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { resolveConfig, type ConfigOverrides } from '../../../src/config.js';
 import { buildSite } from '../../../src/pipeline/model.js';
 import type { Post, Site } from '../../../src/types.js';
+import { tempDir } from '../../helpers/temp.js';
 
 export type PostFields = Partial<Post> & { id: string; lang: string; date: Date };
 
@@ -33,7 +32,7 @@ export function makePost(fields: PostFields): Post {
 }
 
 export function siteOf(posts: PostFields[], overrides: ConfigOverrides = {}): Site {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'omnipress-unit-'));
+  const root = tempDir('omnipress-unit-');
   const { config } = resolveConfig({ root, now: new Date('2026-01-01T00:00:00Z'), ...overrides });
   return buildSite(posts.map(makePost), config).site;
 }

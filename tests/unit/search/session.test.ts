@@ -3,10 +3,8 @@
 // falls behind, so that a big site's pages are never all held in memory; with a cache that may
 // hold the language, pages wait until it is complete. Either way the index is the same bytes.
 // Rendering (renderSite) waits for the session when asked to.
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { resolveConfig } from '../../../src/config.js';
 import { runPipeline } from '../../../src/pipeline/run.js';
 import { OutputList } from '../../../src/pipeline/write.js';
@@ -16,6 +14,7 @@ import { startSearch, type SearchResult } from '../../../src/search/index.js';
 import { pagefindService } from '../../../src/search/pagefind-pool.js';
 import type { OutputFile, Site } from '../../../src/types.js';
 import { siteFromFiles } from '../../helpers/site.js';
+import { tempDir } from '../../helpers/temp.js';
 
 /** More Korean posts than may wait for Pagefind at once, and a few Chinese ones. */
 function files(): Record<string, string> {
@@ -159,8 +158,9 @@ describe('rendering beside the search session', () => {
         return new Promise<void>((resolve) => (release = resolve));
       },
     });
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    expect(paused).toBeDefined();
+    await vi.waitUntil(() => paused !== undefined, { timeout: 10_000 });
+    // Turns of the event loop in which rendering would go on if it did not wait for the promise.
+    for (let turn = 0; turn < 20; turn++) await new Promise((resolve) => setImmediate(resolve));
     expect(handedOver).toBe(paused);
     expect(handedOver).toBeLessThan(pages.length);
     release();
@@ -171,7 +171,7 @@ describe('rendering beside the search session', () => {
 
 describe('the search cache on disk', () => {
   it('is empty until an entry is written, so that a first build streams its pages to Pagefind', () => {
-    const dir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'omnipress-search-cache-')), 'search');
+    const dir = path.join(tempDir('omnipress-search-cache-'), 'search');
     const cache = diskSearchCache(dir);
     expect(cache.empty()).toBe(true);
     cache.write('some pages', { files: [], pages: 0 });

@@ -1,15 +1,13 @@
-// The dev server's model shortcut (serve/incremental/patch-site.ts): after an edit that leaves every post's
-// place in the site as it was, the previous site with the edited posts swapped in must be the very
-// site buildSite would build; after any other edit, there must be no shortcut.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+// The dev server's model shortcut (serve/incremental/patch-site.ts): after an edit that leaves
+// every post's place in the site as it was, the previous site with the edited posts swapped in
+// must be the very site buildSite would build; after any other edit, there must be no shortcut.
 import { describe, expect, it } from 'vitest';
 import { resolveConfig } from '../../../../src/config.js';
 import { buildSite } from '../../../../src/pipeline/model.js';
 import { patchSite, type ModelMemo } from '../../../../src/serve/incremental/patch-site.js';
 import type { Post, ResolvedConfig, Site } from '../../../../src/types.js';
 import { makePost, type PostFields } from '../../feeds/model.js';
+import { tempDir } from '../../../helpers/temp.js';
 
 const POSTS: PostFields[] = [
   { id: 'ko/2024-05-01-a.md', lang: 'ko', date: new Date('2024-05-01T00:00:00Z'), title: '가', tags: ['인공지능'], translationKey: 'a' },
@@ -21,7 +19,7 @@ const POSTS: PostFields[] = [
 ];
 
 function configAt(now: string): ResolvedConfig {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'omnipress-patch-'));
+  const root = tempDir('omnipress-patch-');
   return resolveConfig({ root, now: new Date(now) }).config;
 }
 
