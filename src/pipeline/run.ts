@@ -195,7 +195,7 @@ export async function runPipeline(config: ResolvedConfig, options: PipelineOptio
   diagnostics.push(...rendered.diagnostics, ...collisions);
   const made = { ...found, site, posts, outputPaths, links: rendered.links, diagnostics, diagrams: rendered.diagrams };
   if (hasErrors(diagnostics)) {
-    search?.cancel();
+    await search?.cancel();
     // What was made of the posts that parsed, so that `check` can still look at their links.
     return keepGoing ? made : stop();
   }

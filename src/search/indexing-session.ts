@@ -106,8 +106,12 @@ export interface SearchSession {
   pace(): Promise<void> | undefined;
   /** Index what is still missing, wait for every part, assemble the bundles. */
   finish(): Promise<SearchResult>;
-  /** The build failed: start nothing more (what runs finishes in the background). */
-  cancel(): void;
+  /**
+   * The build failed: start nothing more. Settles once the parts being indexed have stopped: a
+   * part that stops closes its Pagefind service, which must not happen under the next build's
+   * index on the same service.
+   */
+  cancel(): Promise<void>;
 }
 
 /**
@@ -195,7 +199,7 @@ export class IndexingSession implements SearchSession {
     return new Promise((resolve) => this.#waiters.push(resolve));
   }
 
-  cancel(): void {
+  async cancel(): Promise<void> {
     this.#cancelled = true;
     this.#pool.stop();
     this.#caughtUp();
@@ -203,6 +207,7 @@ export class IndexingSession implements SearchSession {
       job.cancelled = true;
       job.wake?.();
     }
+    await this.#pool.settled();
   }
 
   async finish(): Promise<SearchResult> {

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type Page, page } from '../helpers/html.js';
 import { buildMigrated, reportedLines } from '../helpers/migrate.js';
-import { buildSite, runCli, siteFromFiles, siteFromFixture, spawnCli, type CliResult } from '../helpers/site.js';
+import { buildSite, runCli, siteFromFiles, siteFromFixture, type CliResult } from '../helpers/site.js';
 
 const BASE = 'https://example.org/sub/';
 
@@ -249,9 +249,7 @@ describe('references to posts that do not exist', () => {
       'posts/zh/2024-01-01-a.md': ['---', 'title: 甲', '---', '见 {% post_link no-such-post %}。', '', '[乙]({% post_path missing %})'].join('\n'),
       'posts/en/2024-01-02-b.md': ['---', 'title: B', '---', 'First line.', '', 'See [that]({{< ref "gone.md" >}}) and {{< relref "also-gone" >}}.'].join('\n'),
     });
-    // Its own process: after a build refused with search on, the next build in the same process
-    // finds its search index gone.
-    const result = spawnCli(['build', '--root', root]);
+    const result = await runCli(['build', '--root', root]);
     expect(result.status).toBe(1);
     expect(reportedLines(result)).toEqual([
       'posts/en/2024-01-02-b.md:6 error: {{< ref "gone.md" >}} names no post',

@@ -6,12 +6,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { reportedLines } from '../helpers/migrate.js';
-import { readTree, runCli, siteFromFiles, spawnCli, type CliResult } from '../helpers/site.js';
+import { readTree, runCli, siteFromFiles, type CliResult } from '../helpers/site.js';
 
-// A process of its own for every build: after a build refused with search on, the next build in
-// the same process finds its search index gone ("Invalid index, does not yet exist").
-function build(root: string): CliResult {
-  return spawnCli(['build', '--root', root], { cwd: root });
+// In this process, one build after another: a build refused with search on must leave the
+// Pagefind services fit for the next one.
+function build(root: string): Promise<CliResult> {
+  return runCli(['build', '--root', root], { cwd: root });
 }
 
 const A = { 'posts/en/2024-05-01-a.md': '---\ntitle: A\n---\nThe real post.\n' };
@@ -30,10 +30,10 @@ describe('a permalink in the place of a generated file', () => {
     ['/assets', 'this post\'s page /assets would replace the generated folder /assets/'],
   ])('%s is an error at the permalink line, and the published site stays as it was', async (permalink, message) => {
     const root = siteFromFiles(A);
-    expect((build(root)).status).toBe(0);
+    expect((await build(root)).status).toBe(0);
     const before = readTree(path.join(root, '_site'));
     fs.writeFileSync(path.join(root, 'posts/b.md'), `---\ntitle: B\nlang: en\npermalink: ${permalink}\n---\nText.\n`);
-    const result = build(root);
+    const result = await build(root);
     expect(result.status).toBe(1);
     expect(reportedLines(result)).toEqual([`posts/b.md:4 error: ${message}`]);
     expect(readTree(path.join(root, '_site'))).toEqual(before);
@@ -62,7 +62,7 @@ describe('a path that would have to be both a file and a folder', () => {
       'posts/press/kit.zip/readme.txt': 'read me',
       'posts/kit.md': '---\ntitle: Kit\nlang: en\npermalink: /press/kit.zip\n---\nA page with an odd name.\n',
     });
-    const result = build(root);
+    const result = await build(root);
     expect(result.status).toBe(1);
     // One run reports them all: the model's, and those of the files made of the other posts.
     expect(reportedLines(result)).toEqual([
@@ -71,7 +71,7 @@ describe('a path that would have to be both a file and a folder', () => {
       'posts/team.md:4 error: team would have to be both a file and a folder: the page of posts/team.md:4 and the file public/team',
     ]);
     fs.rmSync(path.join(root, 'posts/more.md'));
-    const second = build(root);
+    const second = await build(root);
     expect(second.status).toBe(1);
     expect(reportedLines(second)).toEqual([
       'posts/press/about.md:6 error: press/kit.zip would have to be both a file and a folder: file kit.zip/readme.txt of posts/press/about.md:6 and the page of posts/kit.md:4',
@@ -88,7 +88,7 @@ describe('two files omnipress makes itself at one path', () => {
       'posts/en/2024-05-01-a.md': '---\ntitle: A\n---\n```mermaid\ngraph TD; A-->B\n```\n',
       'templates/assets/mermaid/mermaid.esm.min.mjs': 'export default {};\n',
     });
-    const result = build(root);
+    const result = await build(root);
     expect(result.status).toBe(1);
     expect(result.stderr).toContain(
       'omnipress.yml error: two files would be written to assets/mermaid/mermaid.esm.min.mjs: the theme file templates/assets/mermaid/mermaid.esm.min.mjs and the diagrams runtime',
@@ -105,7 +105,7 @@ describe('a page or redirect in the place of a public/ file', () => {
       'public/about.html': '<p>the site’s own about page</p>',
       'public/old/index.html': '<p>kept on purpose</p>',
     });
-    const result = build(root);
+    const result = await build(root);
     expect(result.status).toBe(1);
     expect(reportedLines(result)).toEqual([
       'posts/b.md:4 error: two files would be written to about.html: the page of posts/b.md:4 and the file public/about.html',
@@ -116,7 +116,7 @@ describe('a page or redirect in the place of a public/ file', () => {
 
   it('stays a warning for a page omnipress generates, which replaces the file', async () => {
     const root = siteFromFiles({ ...A, 'public/404.html': 'mine' });
-    const result = build(root);
+    const result = await build(root);
     expect(result.status).toBe(0);
     expect(result.stderr).toMatch(/public\/404\.html.*is replaced by a page omnipress generates/);
     expect(fs.readFileSync(path.join(root, '_site/404.html'), 'utf8')).not.toBe('mine');

@@ -8,18 +8,16 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { page } from '../helpers/html.js';
 import { reportedLines } from '../helpers/migrate.js';
-import { readTree, runCli, siteFromFiles, spawnCli, type CliResult } from '../helpers/site.js';
+import { readTree, runCli, siteFromFiles, type CliResult } from '../helpers/site.js';
 
-// A process of its own for every build: after a build refused with search on, the next build in
-// the same process finds its search index gone ("Invalid index, does not yet exist").
-function build(root: string, ...args: string[]): CliResult {
-  return spawnCli(['build', '--root', root, ...args], { cwd: root });
+function build(root: string, ...args: string[]): Promise<CliResult> {
+  return runCli(['build', '--root', root, ...args], { cwd: root });
 }
 
 /** A site that built once (so there is a live _site/ and a warm cache), with `files` added afterwards. */
 async function publishedSite(files: Record<string, string | Uint8Array>) {
   const root = siteFromFiles({ 'posts/en/2024-05-01-a.md': '---\ntitle: A\n---\nThe real post.\n' });
-  expect((build(root)).status).toBe(0);
+  expect((await build(root)).status).toBe(0);
   const before = readTree(path.join(root, '_site'));
   for (const [rel, content] of Object.entries(files)) {
     fs.mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
@@ -41,7 +39,7 @@ describe('a post that links host files and page names beside a root permalink', 
       'posts/en/_headers': '/*\n  Content-Security-Policy: none\n',
       'posts/en/CNAME': 'evil.example\n',
     });
-    const result = build(root);
+    const result = await build(root);
     expect(result.status).toBe(1);
     const file = 'posts/en/2024-05-02-about.md';
     expect(reportedLines(result)).toEqual([
@@ -61,7 +59,7 @@ describe('a post that links host files and page names beside a root permalink', 
       'posts/index.html': SCRIPT_PAGE,
       'posts/_redirects': '/* https://evil.example 301!\n',
     });
-    const result = build(root);
+    const result = await build(root);
     expect(result.status).toBe(1);
     expect(reportedLines(result).map((line) => line.replace(/ is not copied.*/, ''))).toEqual([
       'posts/about.md:6 error: image index.html',
@@ -79,7 +77,7 @@ describe('a post linking a file named like its own page', () => {
       'posts/en/2024-05-02-b.md': '---\ntitle: B\npermalink: /en/posts/b.html\n---\n![x](a/index.html)\n',
       'posts/en/a/index.html': SCRIPT_PAGE,
     });
-    const result = build(root);
+    const result = await build(root);
     expect(result.status).toBe(1);
     expect(reportedLines(result)).toEqual(['posts/en/2024-05-02-b.md:5 error: image a/index.html is not copied: a file named index.html is served as a page of the site']);
     expect(readTree(path.join(root, '_site'))).toEqual(before);
@@ -91,7 +89,7 @@ describe('a post linking a file named like its own page', () => {
       'posts/en/2024-05-01-a.md': '---\ntitle: A\n---\nThe real post, edited.\n\n![x](index.html)\n',
       'posts/en/index.html': SCRIPT_PAGE,
     });
-    const result = build(root);
+    const result = await build(root);
     expect(result.status).toBe(1);
     expect(reportedLines(result)).toEqual(['posts/en/2024-05-01-a.md:6 error: image index.html is not copied: a file named index.html is served as a page of the site']);
     expect(readTree(path.join(root, '_site'))).toEqual(before);
@@ -121,7 +119,7 @@ describe('the types of file a post may publish', () => {
     for (const [, file] of refused) files[`posts/en/${file}`] = file.endsWith('svg') ? SCRIPT_SVG : SCRIPT_PAGE;
     const body = refused.map(([link]) => link).join('\n\n');
     const root = siteFromFiles({ ...files, 'posts/en/2024-05-01-a.md': `---\ntitle: A\n---\n${body}\n` });
-    const result = build(root);
+    const result = await build(root);
     expect(result.status).toBe(1);
     const lines = reportedLines(result);
     expect(lines).toHaveLength(refused.length);
@@ -139,7 +137,7 @@ describe('the types of file a post may publish', () => {
     // A relative link with no file of its name beside the post is a link to a page, not a file.
     const body = [...allowed.map((name, i) => (i % 2 ? `[${name}](files/${name})` : `![${name}](files/${name})`)), '[elsewhere](elsewhere.html)'].join('\n\n');
     const root = siteFromFiles({ ...files, 'posts/en/2024-05-01-a.md': `---\ntitle: A\n---\n${body}\n` });
-    const result = build(root);
+    const result = await build(root);
     expect(result.status, result.stderr).toBe(0);
     expect(reportedLines(result)).toEqual([]);
     const $ = page(root, 'en/posts/a/index.html');
@@ -160,7 +158,7 @@ describe('trustedAssets', () => {
       'posts/en/demo.xhtml': SCRIPT_PAGE,
       'posts/en/frame.html': SCRIPT_PAGE,
     });
-    const result = build(root);
+    const result = await build(root);
     expect(result.status).toBe(1);
     expect(reportedLines(result)).toEqual([
       'posts/en/2024-05-01-a.md:10 error: file chart.svg is not copied: a link opens an SVG as a page of the site, where its scripts run',
@@ -170,7 +168,7 @@ describe('trustedAssets', () => {
     // Without the link, the SVG is shown as an image (where its script does not run).
     const post = fs.readFileSync(path.join(root, 'posts/en/2024-05-01-a.md'), 'utf8').replace('\n[open the chart](chart.svg)\n', '\n');
     fs.writeFileSync(path.join(root, 'posts/en/2024-05-01-a.md'), post);
-    const second = build(root);
+    const second = await build(root);
     expect(second.status, second.stderr).toBe(0);
     const $ = page(root, 'en/posts/a/index.html');
     expect($('.post-body img[alt="chart"]').attr('src')).toBe('chart.svg');
@@ -182,7 +180,7 @@ describe('trustedAssets', () => {
 
   it('must be true or false', async () => {
     const root = siteFromFiles({ 'omnipress.yml': 'title: T\ntrustedAssets: "yes"\n', 'posts/a.md': '# A\n' });
-    const result = build(root);
+    const result = await build(root);
     expect(result.status).toBe(1);
     expect(reportedLines(result)).toEqual(['omnipress.yml:2 error: trustedAssets must be true or false']);
   });
@@ -203,7 +201,7 @@ describe('a linked file that would take the place of another output', () => {
       'posts/three/kit.zip': 'zip',
       'posts/four/kit.md': '---\ntitle: Kit\nlang: en\npermalink: /press/kit.zip\n---\nA page with an odd name.\n',
     });
-    const result = build(root);
+    const result = await build(root);
     expect(result.status).toBe(1);
     expect(reportedLines(result)).toEqual([
       'posts/one/about.md:8 error: file en/feed.json is not copied: it would be written to /en/feed.json, in the generated file /en/feed.json',
@@ -220,7 +218,7 @@ describe('a linked file that would take the place of another output', () => {
       'posts/en/b.md': '---\ntitle: B\npermalink: /b.html\n---\n![logo](shared/logo.png)\n',
       'posts/en/shared/logo.png': 'logo',
     });
-    const result = build(root);
+    const result = await build(root);
     expect(result.status, result.stderr).toBe(0);
     expect(fs.readFileSync(path.join(root, '_site/shared/logo.png'), 'utf8')).toBe('logo');
   });
@@ -230,7 +228,7 @@ describe('a symbolic link beside a post', () => {
   it('to a file outside the posts folder is an error, and the file is not published', async () => {
     const root = siteFromFiles({ 'posts/en/2024-05-01-a.md': '---\ntitle: A\n---\n[keys](keys.txt)\n', 'secret.txt': 'SECRET' });
     fs.symlinkSync(path.join(root, 'secret.txt'), path.join(root, 'posts/en/keys.txt'));
-    const result = build(root);
+    const result = await build(root);
     expect(result.status).toBe(1);
     expect(reportedLines(result)).toEqual(['posts/en/2024-05-01-a.md:4 error: file keys.txt is not copied: it is a symbolic link to a file outside the posts folder']);
     expect(fs.existsSync(path.join(root, '_site'))).toBe(false);
