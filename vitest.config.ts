@@ -1,8 +1,13 @@
+import os from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
     testTimeout: 30_000,
+    // One worker per core, and never fewer than two: most integration tests wait on child
+    // processes (Pagefind, Chromium, the CLI) rather than use a core, and Vitest's default (cores
+    // - 1) runs them one at a time on a two-core machine.
+    maxWorkers: Math.max(2, os.availableParallelism()),
     hookTimeout: 60_000,
     // Every test file removes the temporary sites it made.
     setupFiles: ['tests/setup/remove-temp-dirs.ts'],
