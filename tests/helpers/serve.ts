@@ -3,13 +3,21 @@
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, onTestFinished } from 'vitest';
 import { serve, type DevServer, type ServeOptions } from '../../src/serve/dev-server.js';
 import type { BuildRecord } from '../../src/serve/rebuild.js';
 import { siteFromFiles } from './site.js';
 
 export function startServe(root: string, options: ServeOptions = {}): Promise<DevServer> {
   return serve({ root, port: 0, ...options });
+}
+
+/** In a test: the dev server on `root`, stopped when the test finishes, whatever its outcome. */
+export function serveInTest(root: string, options: ServeOptions = {}): Promise<DevServer> {
+  let server: DevServer | undefined;
+  // Registered before the server starts, while the test is surely the current one.
+  onTestFinished(() => server?.close());
+  return startServe(root, options).then((started) => (server = started));
 }
 
 export interface ServedSite {

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LOCK_FILE } from '../../src/pipeline/build-lock.js';
 import { OUTPUT_MARKER, StagingLostError } from '../../src/pipeline/write.js';
-import { startServe } from '../helpers/serve.js';
+import { serveInTest } from '../helpers/serve.js';
 import { BIN, buildSite, readTree, runCli, siteFromFiles, spawnCli } from '../helpers/site.js';
 
 /** A site big enough that a build takes a while (search off: Pagefind is not what this is about). */
@@ -209,35 +209,31 @@ describe('a staging folder emptied by something else while the build runs', () =
 describe('serve and build on one site at once', () => {
   it('serve writes nothing beside the site, and a build while it serves publishes the whole site', async () => {
     const root = bigSite(60);
-    const server = await startServe(root);
-    try {
-      await server.idle();
-      expect(fs.existsSync(path.join(root, '_site'))).toBe(false);
-      expect(fs.existsSync(path.join(root, '.omnipress-cache'))).toBe(false);
-      const builds = server.builds.length;
+    const server = await serveInTest(root);
+    await server.idle();
+    expect(fs.existsSync(path.join(root, '_site'))).toBe(false);
+    expect(fs.existsSync(path.join(root, '.omnipress-cache'))).toBe(false);
+    const builds = server.builds.length;
 
-      // Edits while the build runs make serve rebuild at the same time.
-      const build = startBuild(root);
-      for (let i = 0; i < 5; i++) {
-        fs.appendFileSync(path.join(root, 'posts/en/2024-05-03-post-2.md'), `\nEdit ${i}.\n`);
-        await sleep(100);
-      }
-      const result = await build.done;
-      expect(result.status, result.stderr).toBe(0);
-      await server.idle();
-      expect(server.builds.length).toBeGreaterThan(builds);
-      expect(server.builds.at(-1)!.ok).toBe(true);
-
-      expect(fs.existsSync(path.join(root, '_site', OUTPUT_MARKER))).toBe(true);
-      expect(fs.existsSync(path.join(root, '_site/en/posts/post-2/index.html'))).toBe(true);
-      expect(leftovers(root)).toEqual([]);
-      // The build's own writes (_site/, its staging folder, the cache) made serve rebuild nothing more.
-      const after = server.builds.length;
-      expect((await runCli(['build', '--root', root])).status).toBe(0);
-      await server.idle();
-      expect(server.builds.length).toBe(after);
-    } finally {
-      await server.close();
+    // Edits while the build runs make serve rebuild at the same time.
+    const build = startBuild(root);
+    for (let i = 0; i < 5; i++) {
+      fs.appendFileSync(path.join(root, 'posts/en/2024-05-03-post-2.md'), `\nEdit ${i}.\n`);
+      await sleep(100);
     }
+    const result = await build.done;
+    expect(result.status, result.stderr).toBe(0);
+    await server.idle();
+    expect(server.builds.length).toBeGreaterThan(builds);
+    expect(server.builds.at(-1)!.ok).toBe(true);
+
+    expect(fs.existsSync(path.join(root, '_site', OUTPUT_MARKER))).toBe(true);
+    expect(fs.existsSync(path.join(root, '_site/en/posts/post-2/index.html'))).toBe(true);
+    expect(leftovers(root)).toEqual([]);
+    // The build's own writes (_site/, its staging folder, the cache) made serve rebuild nothing more.
+    const after = server.builds.length;
+    expect((await runCli(['build', '--root', root])).status).toBe(0);
+    await server.idle();
+    expect(server.builds.length).toBe(after);
   });
 });

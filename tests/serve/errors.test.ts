@@ -7,7 +7,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { escapeHtml } from '../../src/util/html-escape.js';
 import { postFile } from '../helpers/post.js';
-import { afterEdit, get, listen, rawGet, servedSite, startServe, waitFor } from '../helpers/serve.js';
+import { afterEdit, get, listen, rawGet, servedSite, serveInTest, waitFor } from '../helpers/serve.js';
 import { BIN, runCli, siteFromFiles } from '../helpers/site.js';
 
 const GOOD = '---\ntitle: 좋은 글\n---\n처음 본문.\n';
@@ -73,30 +73,26 @@ describe('a broken post under serve', () => {
 describe('a broken partial under serve', () => {
   it('shows the partial\'s file and line in the overlay, keeps the last good pages, and recovers on the next save', async () => {
     const root = siteFromFiles({ 'posts/ko/2024-05-01-good.md': GOOD });
-    const server = await startServe(root);
-    try {
-      const footer = path.join(root, 'templates/partials/footer.njk');
-      for (const broken of ['<footer>\n{% if %}\n</footer>\n', '<footer>\n{{ site.title | nosuchfilter }}\n</footer>\n']) {
-        const builds = await afterEdit(server, () => {
-          fs.mkdirSync(path.dirname(footer), { recursive: true });
-          fs.writeFileSync(footer, broken);
-        }, (b) => b.some((build) => !build.ok));
-        const errors = builds.at(-1)!.errors;
-        expect(errors).toHaveLength(1);
-        expect(errors[0]).toMatchObject({ file: footer, line: 2 });
-        const page = await get(server, '/ko/posts/good/');
-        expect(page.status).toBe(200);
-        expect(page.body).toContain('처음 본문');
-        expect(page.body).toContain('templates/partials/footer.njk:2');
+    const server = await serveInTest(root);
+    const footer = path.join(root, 'templates/partials/footer.njk');
+    for (const broken of ['<footer>\n{% if %}\n</footer>\n', '<footer>\n{{ site.title | nosuchfilter }}\n</footer>\n']) {
+      const builds = await afterEdit(server, () => {
+        fs.mkdirSync(path.dirname(footer), { recursive: true });
+        fs.writeFileSync(footer, broken);
+      }, (b) => b.some((build) => !build.ok));
+      const errors = builds.at(-1)!.errors;
+      expect(errors).toHaveLength(1);
+      expect(errors[0]).toMatchObject({ file: footer, line: 2 });
+      const page = await get(server, '/ko/posts/good/');
+      expect(page.status).toBe(200);
+      expect(page.body).toContain('처음 본문');
+      expect(page.body).toContain('templates/partials/footer.njk:2');
 
-        const fixed = await afterEdit(server, () => fs.writeFileSync(footer, '<footer>fixed footer</footer>\n'), (b) => b.at(-1)!.ok);
-        expect(fixed.at(-1)!.ok).toBe(true);
-        const recovered = await get(server, '/ko/posts/good/');
-        expect(recovered.body).toContain('fixed footer');
-        expect(recovered.body).not.toContain('omnipress-overlay');
-      }
-    } finally {
-      await server.close();
+      const fixed = await afterEdit(server, () => fs.writeFileSync(footer, '<footer>fixed footer</footer>\n'), (b) => b.at(-1)!.ok);
+      expect(fixed.at(-1)!.ok).toBe(true);
+      const recovered = await get(server, '/ko/posts/good/');
+      expect(recovered.body).toContain('fixed footer');
+      expect(recovered.body).not.toContain('omnipress-overlay');
     }
   });
 });
@@ -104,26 +100,22 @@ describe('a broken partial under serve', () => {
 describe('several problems at once under serve', () => {
   it('are all in one rebuild\'s overlay, not one stage at a time; fixing them brings the pages back', async () => {
     const root = siteFromFiles({ 'posts/en/2024-05-01-good.md': '---\ntitle: Good\n---\nFirst.\n' });
-    const server = await startServe(root);
-    try {
-      const builds = await afterEdit(server, () => {
-        fs.writeFileSync(path.join(root, 'posts/en/2024-05-02-broken.md'), '---\ntitle: [unclosed\n---\nBody.\n');
-        fs.writeFileSync(path.join(root, 'posts/en/2024-05-03-good.md'), '---\ntitle: Same slug\n---\nBody.\n');
-      }, (b) => b.some((build) => build.errors.length >= 2));
-      const messages = builds.at(-1)!.errors.map((d) => d.message);
-      expect(messages).toEqual(expect.arrayContaining([expect.stringMatching(/invalid YAML/), expect.stringMatching(/duplicate slug "good"/)]));
-      const page = await get(server, '/en/posts/good/');
-      expect(page.body).toContain('First.');
-      expect(page.body).toContain('invalid YAML');
-      expect(page.body).toContain('duplicate slug');
-      await afterEdit(server, () => {
-        fs.rmSync(path.join(root, 'posts/en/2024-05-02-broken.md'));
-        fs.rmSync(path.join(root, 'posts/en/2024-05-03-good.md'));
-      }, (b) => b.at(-1)!.ok);
-      expect((await get(server, '/en/posts/good/')).body).not.toContain('omnipress-overlay');
-    } finally {
-      await server.close();
-    }
+    const server = await serveInTest(root);
+    const builds = await afterEdit(server, () => {
+      fs.writeFileSync(path.join(root, 'posts/en/2024-05-02-broken.md'), '---\ntitle: [unclosed\n---\nBody.\n');
+      fs.writeFileSync(path.join(root, 'posts/en/2024-05-03-good.md'), '---\ntitle: Same slug\n---\nBody.\n');
+    }, (b) => b.some((build) => build.errors.length >= 2));
+    const messages = builds.at(-1)!.errors.map((d) => d.message);
+    expect(messages).toEqual(expect.arrayContaining([expect.stringMatching(/invalid YAML/), expect.stringMatching(/duplicate slug "good"/)]));
+    const page = await get(server, '/en/posts/good/');
+    expect(page.body).toContain('First.');
+    expect(page.body).toContain('invalid YAML');
+    expect(page.body).toContain('duplicate slug');
+    await afterEdit(server, () => {
+      fs.rmSync(path.join(root, 'posts/en/2024-05-02-broken.md'));
+      fs.rmSync(path.join(root, 'posts/en/2024-05-03-good.md'));
+    }, (b) => b.at(-1)!.ok);
+    expect((await get(server, '/en/posts/good/')).body).not.toContain('omnipress-overlay');
   });
 });
 
@@ -133,41 +125,33 @@ describe('a post naming a layout that does not exist yet', () => {
       'posts/ko/2024-05-01-wide.md': '---\ntitle: 넓은 글\nlayout: wide\n---\n넓게 보는 본문.\n',
       'posts/en/2024-05-02-other.md': '---\ntitle: Other\n---\nx\n',
     });
-    const server = await startServe(root);
-    try {
-      expect(server.builds[0]!.ok).toBe(false);
-      expect(server.builds[0]!.errors[0]!.message).toContain('unknown layout "wide"');
-      const layout = path.join(root, 'templates/layouts/wide.njk');
-      const builds = await afterEdit(server, () => {
-        fs.mkdirSync(path.dirname(layout), { recursive: true });
-        fs.writeFileSync(layout, '{% extends "layouts/post.njk" %}{% block content %}<div class="wide-layout">{{ post.html | safe }}</div>{% endblock %}\n');
-      }, (b) => b.at(-1)!.ok);
-      expect(builds.at(-1)!.ok).toBe(true);
-      expect((await get(server, `/ko/posts/${encodeURIComponent('wide')}/`)).body).toContain('class="wide-layout"');
-      // And removed again: the post fails as at first.
-      const removed = await afterEdit(server, () => fs.rmSync(layout), (b) => !b.at(-1)!.ok);
-      expect(removed.at(-1)!.errors[0]!.message).toContain('unknown layout "wide"');
-    } finally {
-      await server.close();
-    }
+    const server = await serveInTest(root);
+    expect(server.builds[0]!.ok).toBe(false);
+    expect(server.builds[0]!.errors[0]!.message).toContain('unknown layout "wide"');
+    const layout = path.join(root, 'templates/layouts/wide.njk');
+    const builds = await afterEdit(server, () => {
+      fs.mkdirSync(path.dirname(layout), { recursive: true });
+      fs.writeFileSync(layout, '{% extends "layouts/post.njk" %}{% block content %}<div class="wide-layout">{{ post.html | safe }}</div>{% endblock %}\n');
+    }, (b) => b.at(-1)!.ok);
+    expect(builds.at(-1)!.ok).toBe(true);
+    expect((await get(server, `/ko/posts/${encodeURIComponent('wide')}/`)).body).toContain('class="wide-layout"');
+    // And removed again: the post fails as at first.
+    const removed = await afterEdit(server, () => fs.rmSync(layout), (b) => !b.at(-1)!.ok);
+    expect(removed.at(-1)!.errors[0]!.message).toContain('unknown layout "wide"');
   });
 });
 
 describe('a site that is broken from the start', () => {
   it('serves the overlay until the post is fixed', async () => {
     const root = siteFromFiles({ 'posts/ko/2024-05-01-good.md': BROKEN });
-    const server = await startServe(root);
-    try {
-      const res = await get(server, '/ko/posts/good/');
-      expect(res.status).toBe(500);
-      expect(res.body).toContain('omnipress-overlay');
-      expect(res.body).toContain('no page built yet');
-      expect(res.body).not.toContain('last good pages');
-      await afterEdit(server, () => fs.writeFileSync(path.join(root, 'posts/ko/2024-05-01-good.md'), FIXED));
-      expect((await get(server, '/ko/posts/good/')).status).toBe(200);
-    } finally {
-      await server.close();
-    }
+    const server = await serveInTest(root);
+    const res = await get(server, '/ko/posts/good/');
+    expect(res.status).toBe(500);
+    expect(res.body).toContain('omnipress-overlay');
+    expect(res.body).toContain('no page built yet');
+    expect(res.body).not.toContain('last good pages');
+    await afterEdit(server, () => fs.writeFileSync(path.join(root, 'posts/ko/2024-05-01-good.md'), FIXED));
+    expect((await get(server, '/ko/posts/good/')).status).toBe(200);
   });
 });
 

@@ -10,7 +10,7 @@ import { OutputList } from '../../src/pipeline/write.js';
 import { Rebuilder } from '../../src/serve/rebuild.js';
 import { postFile } from '../helpers/post.js';
 import { siteFromFiles } from '../helpers/site.js';
-import { afterEdit, atomicWrite, get, servedSite, startServe, totals, waitFor } from '../helpers/serve.js';
+import { afterEdit, atomicWrite, get, servedSite, serveInTest, totals, waitFor } from '../helpers/serve.js';
 
 const enc = (segment: string) => encodeURIComponent(segment);
 
@@ -194,25 +194,21 @@ describe('incremental pages equal a cold build', () => {
       'posts/ko/2024-05-02-b.md': postFile({ title: '비', tags: '[인공지능]', translationKey: 'story' }, '베타.'),
       'posts/zh/2024-05-04-d.md': postFile({ title: '丁', tags: '[模型]' }, '丁。'),
     });
-    const server = await startServe(root);
+    const server = await serveInTest(root);
     const compare = () => expectColdBuild(server, root);
     const write = (rel: string, text: string) => afterEdit(server, () => fs.writeFileSync(path.join(root, rel), text));
-    try {
-      // An older post spelling a tag `ai` renames the term on every page showing it.
-      await write('posts/en/2024-04-01-old.md', postFile({ title: 'Old', tags: '[ai]' }, 'Oldest.'));
-      await compare();
-      // A new date reorders the list: neighbours' newer/older links move.
-      await write('posts/en/2024-05-03-c.md', postFile({ title: 'C', date: '2024-04-15', categories: '[news]' }, 'Gamma.'));
-      await compare();
-      // The Korean post leaves the story: both pages lose their language switcher link.
-      await write('posts/ko/2024-05-02-b.md', postFile({ title: '비', tags: '[인공지능]', translationKey: 'other' }, '베타.'));
-      await compare();
-      // A deleted post: its term pages go, its neighbours relink.
-      await afterEdit(server, () => fs.rmSync(path.join(root, 'posts/en/2024-05-01-a.md')));
-      await compare();
-    } finally {
-      await server.close();
-    }
+    // An older post spelling a tag `ai` renames the term on every page showing it.
+    await write('posts/en/2024-04-01-old.md', postFile({ title: 'Old', tags: '[ai]' }, 'Oldest.'));
+    await compare();
+    // A new date reorders the list: neighbours' newer/older links move.
+    await write('posts/en/2024-05-03-c.md', postFile({ title: 'C', date: '2024-04-15', categories: '[news]' }, 'Gamma.'));
+    await compare();
+    // The Korean post leaves the story: both pages lose their language switcher link.
+    await write('posts/ko/2024-05-02-b.md', postFile({ title: '비', tags: '[인공지능]', translationKey: 'other' }, '베타.'));
+    await compare();
+    // A deleted post: its term pages go, its neighbours relink.
+    await afterEdit(server, () => fs.rmSync(path.join(root, 'posts/en/2024-05-01-a.md')));
+    await compare();
   });
 
   it('after a layout that failed for one post and skipped the pages after it, while other posts were edited', async () => {
@@ -227,17 +223,13 @@ describe('incremental pages equal a cold build', () => {
       'posts/en/2024-05-03-w.md': postFile({ title: 'W' }, 'Between, older.'),
       'posts/en/2024-05-01-y.md': postFile({ title: 'Y', tags: '[old]' }, 'Oldest.'),
     });
-    const server = await startServe(root);
+    const server = await serveInTest(root);
     const write = (rel: string, text: string) => afterEdit(server, () => fs.writeFileSync(path.join(root, rel), text));
-    try {
-      expect((await write('posts/en/2024-05-05-x.md', postFile({ title: 'X', boom: 'yes' }, 'Newest.'))).at(-1)!.ok).toBe(false);
-      expect((await write('posts/en/2024-05-01-y.md', postFile({ title: 'Y', tags: '[old]' }, 'Oldest, edited while the layout failed.'))).at(-1)!.ok).toBe(false);
-      expect((await write('posts/en/2024-05-05-x.md', postFile({ title: 'X' }, 'Newest.'))).at(-1)!.ok).toBe(true);
-      await expectColdBuild(server, root);
-      expect((await get(server, '/en/posts/y/')).body).toContain('edited while the layout failed');
-    } finally {
-      await server.close();
-    }
+    expect((await write('posts/en/2024-05-05-x.md', postFile({ title: 'X', boom: 'yes' }, 'Newest.'))).at(-1)!.ok).toBe(false);
+    expect((await write('posts/en/2024-05-01-y.md', postFile({ title: 'Y', tags: '[old]' }, 'Oldest, edited while the layout failed.'))).at(-1)!.ok).toBe(false);
+    expect((await write('posts/en/2024-05-05-x.md', postFile({ title: 'X' }, 'Newest.'))).at(-1)!.ok).toBe(true);
+    await expectColdBuild(server, root);
+    expect((await get(server, '/en/posts/y/')).body).toContain('edited while the layout failed');
   });
 
   it('after edits that keep every post in its place (text, titles, summaries), with a failed build among them', async () => {
@@ -250,34 +242,30 @@ describe('incremental pages equal a cold build', () => {
       'posts/ko/2024-05-01-a.md': postFile({ title: '에이', translationKey: 'story' }, '알파.'),
       'posts/zh/2024-05-04-d.md': postFile({ title: '丁', tags: '[模型]' }, '丁。'),
     });
-    const server = await startServe(root);
+    const server = await serveInTest(root);
     const compare = () => expectColdBuild(server, root);
     const write = (rel: string, text: string) => afterEdit(server, () => fs.writeFileSync(path.join(root, rel), text));
-    try {
-      // A new title shows on the neighbours' newer/older links, the translation's switcher, the
-      // index, the tag page, and in B's body, which links A by name.
-      await write('posts/en/2024-05-01-a.md', postFile({ title: 'A renamed', tags: '[AI]', translationKey: 'story' }, 'Alpha.'));
-      await compare();
-      expect((await get(server, '/en/posts/e/')).body).toContain('A renamed');
-      // A new first paragraph is the summary in lists and the feed.
-      await write('posts/en/2024-05-03-c.md', postFile({ title: 'C', categories: '[news]' }, 'A new first paragraph.\n\nGamma.'));
-      await compare();
-      // A build that fails (a link to no post), then an edit elsewhere while it is still broken, then the fix.
-      const broken = await write('posts/en/2024-05-02-b.md', postFile({ title: 'B', tags: '[AI]' }, 'Beta links {% post_link no-such-post %}.'));
-      expect(broken.at(-1)!.ok).toBe(false);
-      const stillBroken = await write('posts/zh/2024-05-04-d.md', postFile({ title: '丁丁', tags: '[模型]' }, '丁。'));
-      expect(stillBroken.at(-1)!.ok).toBe(false);
-      const fixed = await write('posts/en/2024-05-02-b.md', postFile({ title: 'B again', tags: '[AI]' }, 'Beta, fixed.'));
-      expect(fixed.at(-1)!.ok).toBe(true);
-      await compare();
-      // And a title edit after the fix: only the pages showing it are rendered.
-      const last = await write('posts/en/2024-05-03-c.md', postFile({ title: 'C renamed', categories: '[news]' }, 'A new first paragraph.\n\nGamma.'));
-      await compare();
-      expect(totals(last).pagesRendered).toBe(totals(last).changedPages.length);
-      expect(totals(last).changedPages).toEqual(expect.arrayContaining(['/', '/en/', '/en/posts/c/', '/en/posts/b/', '/en/categories/news/']));
-      expect(totals(last).changedPages.some((url) => url.startsWith('/zh/') || url.startsWith('/ko/'))).toBe(false);
-    } finally {
-      await server.close();
-    }
+    // A new title shows on the neighbours' newer/older links, the translation's switcher, the
+    // index, the tag page, and in B's body, which links A by name.
+    await write('posts/en/2024-05-01-a.md', postFile({ title: 'A renamed', tags: '[AI]', translationKey: 'story' }, 'Alpha.'));
+    await compare();
+    expect((await get(server, '/en/posts/e/')).body).toContain('A renamed');
+    // A new first paragraph is the summary in lists and the feed.
+    await write('posts/en/2024-05-03-c.md', postFile({ title: 'C', categories: '[news]' }, 'A new first paragraph.\n\nGamma.'));
+    await compare();
+    // A build that fails (a link to no post), then an edit elsewhere while it is still broken, then the fix.
+    const broken = await write('posts/en/2024-05-02-b.md', postFile({ title: 'B', tags: '[AI]' }, 'Beta links {% post_link no-such-post %}.'));
+    expect(broken.at(-1)!.ok).toBe(false);
+    const stillBroken = await write('posts/zh/2024-05-04-d.md', postFile({ title: '丁丁', tags: '[模型]' }, '丁。'));
+    expect(stillBroken.at(-1)!.ok).toBe(false);
+    const fixed = await write('posts/en/2024-05-02-b.md', postFile({ title: 'B again', tags: '[AI]' }, 'Beta, fixed.'));
+    expect(fixed.at(-1)!.ok).toBe(true);
+    await compare();
+    // And a title edit after the fix: only the pages showing it are rendered.
+    const last = await write('posts/en/2024-05-03-c.md', postFile({ title: 'C renamed', categories: '[news]' }, 'A new first paragraph.\n\nGamma.'));
+    await compare();
+    expect(totals(last).pagesRendered).toBe(totals(last).changedPages.length);
+    expect(totals(last).changedPages).toEqual(expect.arrayContaining(['/', '/en/', '/en/posts/c/', '/en/posts/b/', '/en/categories/news/']));
+    expect(totals(last).changedPages.some((url) => url.startsWith('/zh/') || url.startsWith('/ko/'))).toBe(false);
   });
 });

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { allowedHostTest, resolvePath } from '../../src/serve/server.js';
-import { get, rawGet, servedSite, startServe, waitFor } from '../helpers/serve.js';
+import { get, rawGet, servedSite, serveInTest, startServe, waitFor } from '../helpers/serve.js';
 import { buildSite, readOutput, siteFromFiles } from '../helpers/site.js';
 import { tempDir } from '../helpers/temp.js';
 
@@ -251,12 +251,8 @@ describe('search while an editor keeps saving', () => {
 
 describe('serve --no-drafts', () => {
   it('hides drafts', async () => {
-    const server = await startServe(siteFromFiles(FILES), { drafts: false });
-    try {
-      expect((await get(server, '/en/posts/wip/')).status).toBe(404);
-      expect((await get(server, '/en/')).body).not.toContain('Work in progress');
-    } finally {
-      await server.close();
-    }
+    const server = await serveInTest(siteFromFiles(FILES), { drafts: false });
+    expect((await get(server, '/en/posts/wip/')).status).toBe(404);
+    expect((await get(server, '/en/')).body).not.toContain('Work in progress');
   });
 });

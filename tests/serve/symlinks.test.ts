@@ -6,7 +6,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { resolveConfig } from '../../src/config.js';
 import { watchSite, type ChangeSet } from '../../src/serve/watcher.js';
-import { afterEdit, get, startServe, waitFor } from '../helpers/serve.js';
+import { afterEdit, get, serveInTest, waitFor } from '../helpers/serve.js';
 import { siteFromFiles } from '../helpers/site.js';
 import { tempDir } from '../helpers/temp.js';
 
@@ -23,30 +23,26 @@ describe('serve with a symbolic link out of posts/', () => {
     const root = siteFromFiles({ 'posts/en/2024-01-01-hello.md': '---\ntitle: Hello\n---\nHello.\n' });
     const outside = outsideFolder();
     fs.symlinkSync(path.join(outside, 'secret.md'), path.join(root, 'posts/en/2024-01-02-secret.md'));
-    const server = await startServe(root);
-    try {
-      const first = server.builds[0]!;
-      expect(first.ok).toBe(false);
-      expect(first.errors.map((d) => [path.relative(root, d.file), d.message])).toEqual([
-        ['posts/en/2024-01-02-secret.md', `a symbolic link to ${path.join(outside, 'secret.md')}, outside the posts folder: it is not read`],
-      ]);
-      const failed = await get(server, '/en/posts/secret/');
-      expect(failed.status).toBe(500);
-      expect(failed.body).toContain('posts/en/2024-01-02-secret.md');
-      expect(failed.body).not.toContain(SECRET);
+    const server = await serveInTest(root);
+    const first = server.builds[0]!;
+    expect(first.ok).toBe(false);
+    expect(first.errors.map((d) => [path.relative(root, d.file), d.message])).toEqual([
+      ['posts/en/2024-01-02-secret.md', `a symbolic link to ${path.join(outside, 'secret.md')}, outside the posts folder: it is not read`],
+    ]);
+    const failed = await get(server, '/en/posts/secret/');
+    expect(failed.status).toBe(500);
+    expect(failed.body).toContain('posts/en/2024-01-02-secret.md');
+    expect(failed.body).not.toContain(SECRET);
 
-      // Removing the link fixes the site; the linked file never became a page.
-      await afterEdit(server, () => fs.unlinkSync(path.join(root, 'posts/en/2024-01-02-secret.md')), (builds) => builds.at(-1)!.ok);
-      expect((await get(server, '/en/posts/hello/')).status).toBe(200);
-      expect((await get(server, '/en/posts/secret/')).status).toBe(404);
+    // Removing the link fixes the site; the linked file never became a page.
+    await afterEdit(server, () => fs.unlinkSync(path.join(root, 'posts/en/2024-01-02-secret.md')), (builds) => builds.at(-1)!.ok);
+    expect((await get(server, '/en/posts/hello/')).status).toBe(200);
+    expect((await get(server, '/en/posts/secret/')).status).toBe(404);
 
-      // A link made while serving is refused as well (the watcher does not follow it, but sees it come).
-      const again = await afterEdit(server, () => fs.symlinkSync(path.join(outside, 'secret.md'), path.join(root, 'posts/en/2024-01-05-again.md')));
-      expect(again.at(-1)!.errors.map((d) => path.relative(root, d.file))).toEqual(['posts/en/2024-01-05-again.md']);
-      expect((await get(server, '/en/posts/again/')).body).not.toContain(SECRET);
-    } finally {
-      await server.close();
-    }
+    // A link made while serving is refused as well (the watcher does not follow it, but sees it come).
+    const again = await afterEdit(server, () => fs.symlinkSync(path.join(outside, 'secret.md'), path.join(root, 'posts/en/2024-01-05-again.md')));
+    expect(again.at(-1)!.errors.map((d) => path.relative(root, d.file))).toEqual(['posts/en/2024-01-05-again.md']);
+    expect((await get(server, '/en/posts/again/')).body).not.toContain(SECRET);
   });
 });
 

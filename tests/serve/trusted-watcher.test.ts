@@ -12,7 +12,7 @@ import { Rebuilder } from '../../src/serve/rebuild.js';
 import { parseHtml } from '../helpers/html.js';
 import { postFile } from '../helpers/post.js';
 import { siteFromFiles } from '../helpers/site.js';
-import { afterEdit, get, startServe } from '../helpers/serve.js';
+import { afterEdit, get, serveInTest } from '../helpers/serve.js';
 
 
 const FILES = {
@@ -26,45 +26,37 @@ const overridesOf = (root: string) => ({ root, drafts: true, future: true, baseU
 describe('serve trusting its watcher', () => {
   it('a post added after edits were trusted appears on its page, in its index and in the sitemap', async () => {
     const root = siteFromFiles({ ...FILES, 'omnipress.yml': 'baseUrl: https://example.org/\n' });
-    const server = await startServe(root);
-    try {
-      const rel = path.join(root, 'posts/ko/2024-06-01-spring.md');
-      // Two plain edits: from here on the listing of posts/ is reused.
-      await afterEdit(server, () => fs.appendFileSync(rel, '\n강가에서 쉬었다.\n'));
-      await afterEdit(server, () => fs.appendFileSync(rel, '\n해가 졌다.\n'));
-      expect((await get(server, '/ko/posts/spring/')).body).toContain('해가 졌다');
+    const server = await serveInTest(root);
+    const rel = path.join(root, 'posts/ko/2024-06-01-spring.md');
+    // Two plain edits: from here on the listing of posts/ is reused.
+    await afterEdit(server, () => fs.appendFileSync(rel, '\n강가에서 쉬었다.\n'));
+    await afterEdit(server, () => fs.appendFileSync(rel, '\n해가 졌다.\n'));
+    expect((await get(server, '/ko/posts/spring/')).body).toContain('해가 졌다');
 
-      await afterEdit(server, () => fs.writeFileSync(path.join(root, 'posts/ko/2024-06-03-rain.md'), postFile({ title: '비 오는 오후', tags: '[산책]' }, '우산을 들고 나갔다.')));
-      expect((await get(server, '/ko/posts/rain/')).status).toBe(200);
-      const index = parseHtml((await get(server, '/ko/')).body);
-      expect(index('body').text()).toContain('비 오는 오후');
-      const sitemap = (await get(server, '/sitemap.xml')).body;
-      expect(sitemap).toContain('<loc>https://example.org/ko/posts/rain/</loc>');
+    await afterEdit(server, () => fs.writeFileSync(path.join(root, 'posts/ko/2024-06-03-rain.md'), postFile({ title: '비 오는 오후', tags: '[산책]' }, '우산을 들고 나갔다.')));
+    expect((await get(server, '/ko/posts/rain/')).status).toBe(200);
+    const index = parseHtml((await get(server, '/ko/')).body);
+    expect(index('body').text()).toContain('비 오는 오후');
+    const sitemap = (await get(server, '/sitemap.xml')).body;
+    expect(sitemap).toContain('<loc>https://example.org/ko/posts/rain/</loc>');
 
-      // After the edits and the new post, the served sitemap is the one a cold build writes.
-      await server.idle();
-      const cold = new OutputList();
-      await runPipeline(resolveConfig(overridesOf(root)).config, { writer: cold, search: 'later' });
-      const coldSitemap = cold.files.find((o) => o.path === 'sitemap.xml')!.content;
-      expect(server.files().get('sitemap.xml')).toBe(coldSitemap);
-    } finally {
-      await server.close();
-    }
+    // After the edits and the new post, the served sitemap is the one a cold build writes.
+    await server.idle();
+    const cold = new OutputList();
+    await runPipeline(resolveConfig(overridesOf(root)).config, { writer: cold, search: 'later' });
+    const coldSitemap = cold.files.find((o) => o.path === 'sitemap.xml')!.content;
+    expect(server.files().get('sitemap.xml')).toBe(coldSitemap);
   });
 
   it('the sitemap follows a changed date, and a post that leaves it', async () => {
     const root = siteFromFiles({ ...FILES, 'omnipress.yml': 'baseUrl: https://example.org/\n' });
-    const server = await startServe(root);
-    try {
-      const rel = path.join(root, 'posts/en/2024-06-02-notes.md');
-      await afterEdit(server, () => fs.writeFileSync(rel, postFile({ title: 'Field notes', tags: '[walks]', updated: '2024-07-09' }, 'A short note about the river path.')));
-      expect((await get(server, '/sitemap.xml')).body).toMatch(/<loc>https:\/\/example\.org\/en\/posts\/notes\/<\/loc>\s*<lastmod>2024-07-09/);
+    const server = await serveInTest(root);
+    const rel = path.join(root, 'posts/en/2024-06-02-notes.md');
+    await afterEdit(server, () => fs.writeFileSync(rel, postFile({ title: 'Field notes', tags: '[walks]', updated: '2024-07-09' }, 'A short note about the river path.')));
+    expect((await get(server, '/sitemap.xml')).body).toMatch(/<loc>https:\/\/example\.org\/en\/posts\/notes\/<\/loc>\s*<lastmod>2024-07-09/);
 
-      await afterEdit(server, () => fs.writeFileSync(rel, postFile({ title: 'Field notes', tags: '[walks]', sitemap: 'false' }, 'A short note about the river path.')));
-      expect((await get(server, '/sitemap.xml')).body).not.toContain('/en/posts/notes/');
-    } finally {
-      await server.close();
-    }
+    await afterEdit(server, () => fs.writeFileSync(rel, postFile({ title: 'Field notes', tags: '[walks]', sitemap: 'false' }, 'A short note about the river path.')));
+    expect((await get(server, '/sitemap.xml')).body).not.toContain('/en/posts/notes/');
   });
 });
 
