@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { BuildReport } from '../../src/build.js';
 import { page, parseXml, type Page } from '../helpers/html.js';
 import { brokenLinks, validationErrors } from '../helpers/site-check.js';
+import { postFile } from '../helpers/post.js';
 import { blogCopy, buildMigrated } from '../helpers/migrate.js';
 import { buildSite, FIXTURES, readOutput, readTree, runCli, siteFromFiles, type CliResult } from '../helpers/site.js';
 import { tempDir } from '../helpers/temp.js';
@@ -376,13 +377,13 @@ describe('a language added by configuration alone', () => {
 });
 
 describe('redirects that cannot be written', () => {
-  const post = (fm: string) => `---\n${fm}\n---\n본문입니다.\n`;
+  const BODY = '본문입니다.';
 
   it('refuses an old address taken by a page, or by another redirect, naming file and line', async () => {
     const root = siteFromFiles({
-      'posts/ko/2024-01-01-a.md': post('title: 가\naliases: [/ko/posts/b/]'),
-      'posts/ko/2024-01-02-b.md': post('title: 나\ndate: 2024-01-02\nredirect_from:\n  - /old/shared/'),
-      'posts/ko/2024-01-03-c.md': post('title: 다\ndate: 2024-01-03\naliases: /old/shared/'),
+      'posts/ko/2024-01-01-a.md': postFile({ title: '가', aliases: '[/ko/posts/b/]' }, BODY),
+      'posts/ko/2024-01-02-b.md': postFile({ title: '나', date: '2024-01-02', redirect_from: '\n  - /old/shared/' }, BODY),
+      'posts/ko/2024-01-03-c.md': postFile({ title: '다', date: '2024-01-03', aliases: '/old/shared/' }, BODY),
     });
     const report = await buildSite(root);
     expect(report.ok).toBe(false);
@@ -399,7 +400,7 @@ describe('redirects that cannot be written', () => {
   });
 
   it('refuses an address that leaves the output folder', async () => {
-    const root = siteFromFiles({ 'posts/ko/x.md': post('title: 가\ndate: 2024-01-01\naliases: ["/../../outside/"]') });
+    const root = siteFromFiles({ 'posts/ko/x.md': postFile({ title: '가', date: '2024-01-01', aliases: '["/../../outside/"]' }, BODY) });
     const report = await buildSite(root);
     expect(errors(report).map((d) => [path.basename(d.file), d.line, d.message])).toEqual([
       ['x.md', 4, 'aliases: address "/../../outside/" points outside the output folder'],
