@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { findSiteRoot } from '../config.js';
 import { likelyPostsFolders } from '../content/posts-folder.js';
 import { formatDiagnostic, printable, type Diagnostic } from '../diagnostics.js';
 
@@ -47,7 +48,7 @@ export function commandArgs<const T extends ParseArgsConfig>(io: Io, help: strin
  */
 export function siteFoldersProblem(root: string | undefined, posts: string | undefined): string | undefined {
   if (root !== undefined && !isDirectory(root)) return `--root ${root} ${fs.existsSync(root) ? 'is not a folder' : 'does not exist'}`;
-  const siteRoot = path.resolve(root ?? '.');
+  const siteRoot = path.resolve(siteRootOf(root));
   const postsDir = path.resolve(siteRoot, posts ?? 'posts');
   if (isDirectory(postsDir)) return undefined;
   const given = posts !== undefined ? `--posts ${posts}` : `the posts folder ${shortPath(postsDir)}`;
@@ -56,6 +57,14 @@ export function siteFoldersProblem(root: string | undefined, posts: string | und
     ? `; the posts seem to be in ${likely.map((rel) => `--posts ${rel}`).join(' or ')}`
     : posts === undefined ? '; create it (omnipress new <lang> <title> makes the first post) or pass --posts DIR' : '';
   return `${given} ${fs.existsSync(postsDir) ? 'is not a folder' : 'does not exist'}${hint}`;
+}
+
+/**
+ * The site a command works on: `--root`, else the nearest folder up from the current one that has
+ * an omnipress config (as git finds `.git`), so that commands work from any subfolder of a site.
+ */
+export function siteRootOf(root: string | undefined): string {
+  return root ?? findSiteRoot(process.cwd());
 }
 
 export function isDirectory(dir: string): boolean {

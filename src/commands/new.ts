@@ -1,12 +1,12 @@
 // `omnipress new <lang> <title>`: a new post file with front matter, never replacing one.
 import fs from 'node:fs';
 import path from 'node:path';
-import { findSiteRoot, resolveConfig } from '../config.js';
+import { resolveConfig } from '../config.js';
 import { hasErrors } from '../diagnostics.js';
 import { slugFromFileName, slugify } from '../content/slug.js';
 import { newPostFileName, newPostText, splitList, type NewPost } from '../new/new-post.js';
 import { toPosix } from '../util/paths.js';
-import { commandArgs, isDirectory, printDiagnostics, shortPath, usage, type Io } from './io.js';
+import { commandArgs, isDirectory, printDiagnostics, shortPath, siteRootOf, usage, type Io } from './io.js';
 
 export const NEW_USAGE = 'omnipress new <lang> <title> [--root DIR] [--posts DIR] [--slug S] [--category C] [--tags a,b]';
 
@@ -50,7 +50,7 @@ export async function runNew(args: string[], io: Io): Promise<number> {
   const now = clock(io.env.OMNIPRESS_NOW);
   if (!now) return usage(io, `OMNIPRESS_NOW must be a date such as 2026-11-22T11:30:00+09:00, got "${io.env.OMNIPRESS_NOW}"`, false);
 
-  const root = values.root ?? findSiteRoot(process.cwd());
+  const root = siteRootOf(values.root);
   const { config, diagnostics } = resolveConfig({ root, posts: values.posts, now });
   if (hasErrors(diagnostics)) {
     printDiagnostics(io, diagnostics, { root: config.root, sources: new Map(), quiet: true });

@@ -2,7 +2,7 @@
 import type { Diagnostic } from '../diagnostics.js';
 import { serve, ServeError, type DevServer } from '../serve/dev-server.js';
 import type { BuildRecord } from '../serve/rebuild.js';
-import { commandArgs, siteFoldersProblem, printDiagnostics, usage, type Io } from './io.js';
+import { commandArgs, siteFoldersProblem, siteRootOf, printDiagnostics, usage, type Io } from './io.js';
 import { plural } from '../util/plural.js';
 
 export const SERVE_USAGE = `omnipress serve [--root DIR] [--posts DIR] [--port 8080] [--host 127.0.0.1] [--drafts|--no-drafts] [--future|--no-future]`;
@@ -10,7 +10,8 @@ export const SERVE_USAGE = `omnipress serve [--root DIR] [--posts DIR] [--port 8
 export const SERVE_HELP = `Usage: ${SERVE_USAGE}
 
 Options:
-  --root DIR        site folder (default: the current folder)
+  --root DIR        site folder (default: the one holding the current folder: the nearest with
+                    omnipress.yml, or the one whose posts/ you are in)
   --posts DIR       Markdown posts (default: ROOT/posts), also outside the site folder
   --port N          port to listen on (default 8080; 0 picks a free one)
   --host ADDR       interface to bind (default 127.0.0.1, this computer only); requests
@@ -49,7 +50,7 @@ export async function runServe(args: string[], io: Io): Promise<number> {
   if (folders) return usage(io, folders, false);
 
   let server: DevServer;
-  let root = values.root ?? '.';
+  let root = siteRootOf(values.root);
   const print = (diagnostics: readonly Diagnostic[]) =>
     printDiagnostics(io, diagnostics.filter((d) => d.severity !== 'info'), { root, sources: new Map(), quiet: true, verbose: io.verbose });
   // Errors are printed with every build that has them; a warning once, when it first appears.
@@ -65,7 +66,7 @@ export async function runServe(args: string[], io: Io): Promise<number> {
   let built = false;
   try {
     server = await serve({
-      root: values.root,
+      root,
       posts: values.posts,
       port,
       host: values.host,

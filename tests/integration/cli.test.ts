@@ -1,5 +1,5 @@
 // The command-line contract: options, exit codes, summary, output-folder safety, determinism.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -268,5 +268,47 @@ describe('many warnings', () => {
     expect((await runCli(['check', '--root', root, '--max-warnings', '12'], { cwd: root })).status).toBe(1);
     expect((await runCli(['check', '--root', root, '--max-warnings', '13'], { cwd: root })).status).toBe(0);
     expect((await runCli(['build', '--root', root, '--max-warnings', 'lots'], { cwd: root })).status).toBe(2);
+  });
+});
+
+describe('the site found from a subfolder', () => {
+  it('build, check and serve work on the site from any folder inside it, as git finds .git', async () => {
+    const root = siteFromFiles({
+      'omnipress.yml': 'title: Notes\n',
+      'posts/en/2024-05-01-a.md': '---\ntitle: A\n---\nA [link to b](../b/).\n',
+      'posts/en/2024-05-02-b.md': '---\ntitle: B\n---\nText.\n',
+      'templates/partials/.keep': '',
+    });
+    for (const sub of ['posts/en', 'templates/partials']) {
+      fs.rmSync(path.join(root, '_site'), { recursive: true, force: true });
+      const built = await runCli(['build'], { cwd: path.join(root, sub) });
+      expect(built.status, built.stderr).toBe(0);
+      expect(fs.existsSync(path.join(root, '_site/en/posts/a/index.html'))).toBe(true);
+      expect(fs.existsSync(path.join(root, sub, '_site'))).toBe(false);
+      const checked = await runCli(['check'], { cwd: path.join(root, sub) });
+      expect(checked.status, checked.stdout + checked.stderr).toBe(0);
+    }
+    // serve, the real command: it finds the site the same way.
+    const server = spawn(process.execPath, [BIN, 'serve', '--port', '0'], { cwd: path.join(root, 'posts/en'), stdio: ['ignore', 'pipe', 'pipe'] });
+    try {
+      const url = await new Promise<string>((resolve, reject) => {
+        let out = '';
+        server.stdout.on('data', (chunk: Buffer) => {
+          out += chunk.toString();
+          const found = /omnipress serve: (http:\/\/\S+)/.exec(out);
+          if (found) resolve(found[1]!.replace(/\/$/, ''));
+        });
+        server.on('exit', (code) => reject(new Error(`serve exited with ${code}`)));
+      });
+      const page = await fetch(`${url}/en/posts/a/`);
+      expect(page.status).toBe(200);
+      expect(await page.text()).toContain('link to b');
+    } finally {
+      server.kill();
+    }
+    // A site without a config is found from inside its posts/ folder.
+    const bare = siteFromFiles({ 'posts/en/2024-05-01-a.md': '---\ntitle: A\n---\nText.\n' });
+    expect((await runCli(['build'], { cwd: path.join(bare, 'posts/en') })).status).toBe(0);
+    expect(fs.existsSync(path.join(bare, '_site/en/posts/a/index.html'))).toBe(true);
   });
 });
