@@ -94,6 +94,13 @@ describe('the GitHub Pages workflow', () => {
     // check fails the job on content errors before anything is built or deployed
     expect(runs.indexOf('npx omnipress check')).toBeGreaterThan(runs.indexOf('npm ci'));
     expect(runs.indexOf('npx omnipress check')).toBeLessThan(runs.findIndex((run) => run!.startsWith('npm run build')));
+    // The build cache is restored before the build and saved after it (actions/cache does both).
+    const cacheAt = steps.findIndex((step) => step.uses?.startsWith('actions/cache@'));
+    expect(cacheAt).toBeGreaterThan(-1);
+    expect(steps[cacheAt]!.with?.path).toBe('.omnipress-cache');
+    expect(steps[cacheAt]!.with?.key).toContain('${{ github.sha }}');
+    expect(steps[cacheAt]!.with?.['restore-keys']).toBeTruthy();
+    expect(cacheAt).toBeLessThan(steps.findIndex((step) => step.run?.startsWith('npm run build')));
     const readme = fs.readFileSync(path.join(REPO, 'README.md'), 'utf8');
     expect(readme.split('\n').slice(0, 6).join('\n')).toContain('npm ci && npm run build');
   });
