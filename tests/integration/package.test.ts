@@ -1,0 +1,67 @@
+// omnipress as a stranger installs it: the tarball `npm pack` makes, installed into an empty
+// folder with npm, then run there with npx against a site of that folder's own. The one test
+// that installs packages (from npm's cache, which `npm ci` filled): it takes a few seconds more
+// than the others.
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { postFile } from '../helpers/post.js';
+import { REPO } from '../helpers/site.js';
+import { tempDir } from '../helpers/temp.js';
+
+const NPM = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+
+function run(command: string, args: string[], cwd: string) {
+  const result = spawnSync(command, args, { cwd, encoding: 'utf8', env: { ...process.env, npm_config_fund: 'false', npm_config_audit: 'false' } });
+  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} exited ${result.status}:\n${result.stdout}\n${result.stderr}`);
+  return result.stdout;
+}
+
+describe('the npm package', () => {
+  it('holds what omnipress runs with and nothing else, installs into an empty folder, and builds and serves a site there', async () => {
+    const packed = tempDir('omnipress-pack-');
+    // dist/ is compiled already (the suite's global set-up): no prepare script again.
+    const [info] = JSON.parse(run(NPM, ['pack', '--json', '--ignore-scripts', '--pack-destination', packed], REPO)) as Array<{ filename: string; files: Array<{ path: string }> }>;
+    const files = info!.files.map((file) => file.path);
+    for (const needed of ['bin/omnipress.js', 'dist/cli.js', 'dist/index.d.ts', 'templates/layouts/post.njk', 'templates/i18n/ko.json', 'client/search.js', 'package.json', 'README.md']) {
+      expect(files, needed).toContain(needed);
+    }
+    for (const prefix of ['tests/', 'bench/', 'posts/', 'src/', 'public/', 'docs/', '.ci/', '.github/']) {
+      expect(files.filter((file) => file.startsWith(prefix)), prefix).toEqual([]);
+    }
+
+    const site = tempDir('omnipress-installed-');
+    fs.writeFileSync(path.join(site, 'package.json'), '{ "name": "my-blog", "private": true }\n');
+    run(NPM, ['install', '--prefer-offline', path.join(packed, info!.filename)], site);
+    // Build mode's browser driver is an optional peer: a site that does not ask for it has none.
+    expect(fs.existsSync(path.join(site, 'node_modules/playwright-core'))).toBe(false);
+    const version = (JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8')) as { version: string }).version;
+    expect(run('npx', ['omnipress', '--version'], site).trim()).toBe(version);
+
+    fs.mkdirSync(path.join(site, 'posts/ko'), { recursive: true });
+    fs.writeFileSync(path.join(site, 'posts/ko/2024-05-14-첫-글.md'), postFile({ title: '첫 글' }, '설치한 패키지로 만든 글입니다.'));
+    run('npx', ['omnipress', 'build'], site);
+    expect(fs.readFileSync(path.join(site, '_site/ko/posts/첫-글/index.html'), 'utf8')).toContain('설치한 패키지로 만든 글입니다.');
+    expect(fs.existsSync(path.join(site, '_site/pagefind/pagefind.js'))).toBe(true);
+
+    // The installed bin itself (not through npx, whose child would outlive a kill).
+    const server = spawn(process.execPath, [path.join(site, 'node_modules/.bin/omnipress'), 'serve', '--port', '0'], { cwd: site, stdio: ['ignore', 'pipe', 'pipe'] });
+    try {
+      const url = await new Promise<string>((resolve, reject) => {
+        let out = '';
+        server.stdout.on('data', (chunk: Buffer) => {
+          out += chunk.toString();
+          const found = /omnipress serve: (http:\/\/\S+)/.exec(out);
+          if (found) resolve(found[1]!.replace(/\/$/, ''));
+        });
+        server.on('exit', (code) => reject(new Error(`serve exited with ${code}`)));
+      });
+      const page = await fetch(`${url}/ko/posts/${encodeURIComponent('첫-글')}/`);
+      expect(page.status).toBe(200);
+      expect(await page.text()).toContain('설치한 패키지로 만든 글입니다.');
+    } finally {
+      server.kill();
+    }
+  }, 180_000);
+});
