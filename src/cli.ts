@@ -1,14 +1,15 @@
 // argv → command → exit code (0 ok, 1 content error, 2 usage error). No build logic here: each
 // command lives in src/commands/.
-import fs from 'node:fs';
 import { BUILD_HELP, BUILD_USAGE, runBuild } from './commands/build.js';
 import { CHECK_HELP, CHECK_USAGE, runCheck } from './commands/check.js';
 import { MIGRATE_CHECK_HELP, MIGRATE_CHECK_USAGE, runMigrateCheck } from './commands/migrate-check.js';
+import { INIT_HELP, INIT_USAGE, runInit } from './commands/init.js';
 import { NEW_HELP, NEW_USAGE, runNew } from './commands/new.js';
 import { SERVE_HELP, SERVE_USAGE, runServe } from './commands/serve.js';
 import { usage, type Io } from './commands/io.js';
 import { printable } from './diagnostics.js';
 import { keepHeapNearLiveSize } from './util/heap.js';
+import { packageVersion } from './util/package-version.js';
 
 export type { Io } from './commands/io.js';
 
@@ -17,6 +18,7 @@ export const HELP = `omnipress — a static site generator for multilingual news
 Usage:
   ${BUILD_USAGE.replace(/\n/g, '\n  ')}
   ${SERVE_USAGE}
+  ${INIT_USAGE}
   ${NEW_USAGE}
   ${CHECK_USAGE}
   ${MIGRATE_CHECK_USAGE}
@@ -26,6 +28,7 @@ Any command takes --verbose: the full trace of an internal error (a bug in omnip
 
 ${section('build', BUILD_HELP)}
 ${section('serve', SERVE_HELP)}
+${section('init', INIT_HELP)}
 ${section('new', NEW_HELP)}
 ${section('check', CHECK_HELP)}
 ${section('migrate-check', MIGRATE_CHECK_HELP)}`;
@@ -39,6 +42,7 @@ const COMMANDS: Record<string, (args: string[], io: Io) => Promise<number>> = {
   build: runBuild,
   serve: runServe,
   new: runNew,
+  init: runInit,
   check: runCheck,
   'migrate-check': runMigrateCheck,
 };
@@ -53,7 +57,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     return command === undefined ? 2 : 0;
   }
   if (command === '--version' || command === '-v') {
-    io.stdout.write(`${version()}\n`);
+    io.stdout.write(`${packageVersion()}\n`);
     return 0;
   }
   const run = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined;
@@ -90,7 +94,7 @@ export function unexpectedFailure(cause: unknown, command: string, verbose: bool
   const trace = verbose ? `${error.stack ?? error.message}\n` : `run it again with --verbose for the trace\n`;
   return (
     `omnipress: internal error in ${command}: ${printable(error.message.split('\n')[0] ?? '')}\n` +
-    `this is a bug in omnipress ${version()}; please report it with the command you ran and the trace\n${trace}`
+    `this is a bug in omnipress ${packageVersion()}; please report it with the command you ran and the trace\n${trace}`
   );
 }
 
@@ -107,7 +111,3 @@ function ignoreClosedPipes(): void {
   }
 }
 
-function version(): string {
-  const pkg = JSON.parse(fs.readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
-  return pkg.version;
-}

@@ -67,6 +67,13 @@ export function siteRootOf(root: string | undefined): string {
   return root ?? findSiteRoot(process.cwd());
 }
 
+/** The injected clock (OMNIPRESS_NOW), else now; undefined when the variable is not a date. */
+export function clock(value: string | undefined): Date | undefined {
+  if (value === undefined || value === '') return new Date();
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? undefined : date;
+}
+
 export function isDirectory(dir: string): boolean {
   try {
     return fs.statSync(dir).isDirectory();

@@ -6,7 +6,7 @@ import { hasErrors } from '../diagnostics.js';
 import { slugFromFileName, slugify } from '../content/slug.js';
 import { newPostFileName, newPostText, splitList, type NewPost } from '../new/new-post.js';
 import { toPosix } from '../util/paths.js';
-import { commandArgs, isDirectory, printDiagnostics, shortPath, siteRootOf, usage, type Io } from './io.js';
+import { clock, commandArgs, isDirectory, printDiagnostics, shortPath, siteRootOf, usage, type Io } from './io.js';
 
 export const NEW_USAGE = 'omnipress new <lang> <title> [--root DIR] [--posts DIR] [--slug S] [--category C] [--tags a,b]';
 
@@ -91,12 +91,6 @@ export async function runNew(args: string[], io: Io): Promise<number> {
   return 0;
 }
 
-/** The injected clock (OMNIPRESS_NOW), else now; undefined when the variable is not a date. */
-function clock(value: string | undefined): Date | undefined {
-  if (value === undefined || value === '') return new Date();
-  const date = new Date(value);
-  return Number.isNaN(date.getTime()) ? undefined : date;
-}
 
 /** Another post in the language folder whose file name gives the same slug (other days, same title). */
 function sameSlug(dir: string, created: string, slug: string, codes: string[]): string | undefined {

@@ -1,5 +1,6 @@
 // omnipress as a stranger installs it: the tarball `npm pack` makes, installed into an empty
-// folder with npm, then run there with npx against a site of that folder's own. The one test
+// folder with npm, then run there with npx against a site of that folder's own and a site its
+// init makes. The one test
 // that installs packages (from npm's cache, which `npm ci` filled): it takes a few seconds more
 // than the others.
 import { spawn, spawnSync } from 'node:child_process';
@@ -19,7 +20,7 @@ function run(command: string, args: string[], cwd: string) {
 }
 
 describe('the npm package', () => {
-  it('holds what omnipress runs with and nothing else, installs into an empty folder, and builds and serves a site there', async () => {
+  it('holds what omnipress runs with and nothing else, installs into an empty folder, inits, builds and serves sites there', async () => {
     const packed = tempDir('omnipress-pack-');
     // dist/ is compiled already (the suite's global set-up): no prepare script again.
     const [info] = JSON.parse(run(NPM, ['pack', '--json', '--ignore-scripts', '--pack-destination', packed], REPO)) as Array<{ filename: string; files: Array<{ path: string }> }>;
@@ -46,6 +47,11 @@ describe('the npm package', () => {
     expect(fs.existsSync(path.join(site, '_site/pagefind/pagefind.js'))).toBe(true);
 
     // The installed bin itself (not through npx, whose child would outlive a kill).
+    // A new site made by the installed init builds with its own npm scripts, no edit needed.
+    run('npx', ['omnipress', 'init', 'my-site', '--languages', 'ko,en'], site);
+    run(NPM, ['run', 'build'], path.join(site, 'my-site'));
+    expect(fs.existsSync(path.join(site, 'my-site/_site/en/posts/welcome/index.html'))).toBe(true);
+
     const server = spawn(process.execPath, [path.join(site, 'node_modules/.bin/omnipress'), 'serve', '--port', '0'], { cwd: site, stdio: ['ignore', 'pipe', 'pipe'] });
     try {
       const url = await new Promise<string>((resolve, reject) => {
