@@ -5,6 +5,7 @@ import { CHECK_HELP, CHECK_USAGE, runCheck } from './commands/check.js';
 import { MIGRATE_CHECK_HELP, MIGRATE_CHECK_USAGE, runMigrateCheck } from './commands/migrate-check.js';
 import { INIT_HELP, INIT_USAGE, runInit } from './commands/init.js';
 import { NEW_HELP, NEW_USAGE, runNew } from './commands/new.js';
+import { TEMPLATES_HELP, TEMPLATES_USAGE, runTemplates } from './commands/templates.js';
 import { SERVE_HELP, SERVE_USAGE, runServe } from './commands/serve.js';
 import { usage, type Io } from './commands/io.js';
 import { printable } from './diagnostics.js';
@@ -20,6 +21,7 @@ Usage:
   ${SERVE_USAGE}
   ${INIT_USAGE}
   ${NEW_USAGE}
+  ${TEMPLATES_USAGE}
   ${CHECK_USAGE}
   ${MIGRATE_CHECK_USAGE}
   omnipress <command> --help | omnipress --help | --version
@@ -30,6 +32,7 @@ ${section('build', BUILD_HELP)}
 ${section('serve', SERVE_HELP)}
 ${section('init', INIT_HELP)}
 ${section('new', NEW_HELP)}
+${section('templates', TEMPLATES_HELP)}
 ${section('check', CHECK_HELP)}
 ${section('migrate-check', MIGRATE_CHECK_HELP)}`;
 
@@ -43,6 +46,7 @@ const COMMANDS: Record<string, (args: string[], io: Io) => Promise<number>> = {
   serve: runServe,
   new: runNew,
   init: runInit,
+  templates: runTemplates,
   check: runCheck,
   'migrate-check': runMigrateCheck,
 };
