@@ -10,6 +10,7 @@ import { SERVE_HELP, SERVE_USAGE, runServe } from './commands/serve.js';
 import { usage, type Io } from './commands/io.js';
 import { printable } from './diagnostics.js';
 import { keepHeapNearLiveSize } from './util/heap.js';
+import { closest } from './util/did-you-mean.js';
 import { packageVersion } from './util/package-version.js';
 
 export type { Io } from './commands/io.js';
@@ -24,7 +25,7 @@ Usage:
   ${TEMPLATES_USAGE}
   ${CHECK_USAGE}
   ${MIGRATE_CHECK_USAGE}
-  omnipress <command> --help | omnipress --help | --version
+  omnipress help [command] | omnipress <command> --help | omnipress --help | --version
 
 Any command takes --verbose: the full trace of an internal error (a bug in omnipress).
 
@@ -56,6 +57,8 @@ const defaultIo: Io = { stdout: process.stdout, stderr: process.stderr, env: pro
 export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
   if (io === defaultIo) ignoreClosedPipes();
   const [command, ...rest] = argv;
+  // `omnipress help build` is `omnipress build --help`, as in git and npm.
+  if (command === 'help' && rest.length > 0) return main([rest[0]!, '--help'], io);
   if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
     (command === undefined ? io.stderr : io.stdout).write(HELP);
     return command === undefined ? 2 : 0;
@@ -65,7 +68,10 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     return 0;
   }
   const run = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined;
-  if (!run) return usage(io, `unknown command "${command}"`);
+  if (!run) {
+    const meant = closest(command, Object.keys(COMMANDS));
+    return usage(io, `unknown command "${command}"${meant ? ` (did you mean ${meant}?)` : ''}`);
+  }
   keepHeapNearLiveSize();
   const verbose = rest.includes('--verbose');
   try {

@@ -33,6 +33,11 @@ The site may have templates/ (falls back to the built-in theme), public/ (copied
 file omnipress.yml (or .yaml / .json). Builds keep a cache in ROOT/.omnipress-cache/ and redo only what
 changed (delete the folder for a build from scratch). One build of a site runs at a time: another one
 started meanwhile exits with code 2. Exit codes: 0 ok, 1 content errors, 2 usage errors or a build running.
+
+Examples:
+  omnipress build
+  omnipress build --base-url https://user.github.io/blog/
+  omnipress build --posts _posts --drafts
 `;
 
 export async function runBuild(args: string[], io: Io): Promise<number> {

@@ -29,6 +29,10 @@ Options:
   --verbose        in text, every place of every warning (else the first few of a kind that occurs often)
 
 Exit codes: 0 no errors (warnings and notes allowed), 1 errors, 2 usage errors.
+
+Examples:
+  omnipress check
+  omnipress check --format github --max-warnings 0
 `;
 
 const FORMATS: readonly CheckFormat[] = ['text', 'json', 'github'];

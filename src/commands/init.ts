@@ -28,6 +28,10 @@ Options:
   --force          in a folder that is not empty: write only the files that are missing
 
 OMNIPRESS_NOW (an ISO date) replaces the clock (the welcome posts' date).
+
+Examples:
+  omnipress init my-blog
+  omnipress init my-blog --languages zh,en --time-zone Asia/Shanghai --base-url https://user.github.io/my-blog/
 `;
 
 export async function runInit(args: string[], io: Io): Promise<number> {

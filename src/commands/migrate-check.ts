@@ -21,6 +21,10 @@ Options:
   --format FORMAT  text (default) or json
 
 Exit codes: 0 once the report is made (even with broken posts or warnings), 2 usage errors.
+
+Examples:
+  omnipress migrate-check --posts _posts
+  omnipress migrate-check --posts source/_posts --format json
 `;
 
 export async function runMigrateCheck(args: string[], io: Io): Promise<number> {

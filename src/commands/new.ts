@@ -25,6 +25,10 @@ Options:
   --tags a,b       tags, separated by commas
 
 OMNIPRESS_NOW (an ISO date) replaces the clock, e.g. for scripts and tests.
+
+Examples:
+  omnipress new ko "GPT-4o 첫인상" --tags ai,openai
+  omnipress new zh "语音模式体验" --category 评测
 `;
 
 export async function runNew(args: string[], io: Io): Promise<number> {

@@ -24,6 +24,10 @@ changed whenever a post, template, public/ file or the config is saved; open pag
 themselves. A broken post shows an overlay naming file and line while the last good pages stay
 served. The search index is built when a search page first asks for it after a change. Stop with
 Ctrl-C.
+
+Examples:
+  omnipress serve
+  omnipress serve --port 0 --no-drafts
 `;
 
 export async function runServe(args: string[], io: Io): Promise<number> {

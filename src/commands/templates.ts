@@ -21,6 +21,11 @@ Options:
   --root DIR       site folder (default: the one holding the current folder: the nearest with
                    omnipress.yml, or the one whose posts/ you are in)
   --all            copy: every file of the built-in theme
+
+Examples:
+  omnipress templates list
+  omnipress templates copy partials/footer.njk
+  omnipress templates copy --all
 `;
 
 /** The built-in theme's files, `/`-separated paths relative to its folder, sorted. */

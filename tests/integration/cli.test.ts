@@ -312,3 +312,18 @@ describe('the site found from a subfolder', () => {
     expect(fs.existsSync(path.join(bare, '_site/en/posts/a/index.html'))).toBe(true);
   });
 });
+
+describe('omnipress help', () => {
+  it('help COMMAND is COMMAND --help, with examples; an unknown command says so and suggests a near one', async () => {
+    for (const command of ['build', 'serve', 'init', 'new', 'templates', 'check', 'migrate-check']) {
+      const viaHelp = await runCli(['help', command]);
+      expect(viaHelp.status, command).toBe(0);
+      expect(viaHelp.stdout, command).toBe((await runCli([command, '--help'])).stdout);
+      expect(viaHelp.stdout, command).toMatch(new RegExp(`\\nExamples:\\n  omnipress ${command}`));
+    }
+    expect((await runCli(['help'])).stdout).toContain('omnipress help [command]');
+    const typo = await runCli(['serv']);
+    expect(typo.status).toBe(2);
+    expect(typo.stderr).toContain('unknown command "serv" (did you mean serve?)');
+  });
+});
