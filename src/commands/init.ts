@@ -2,10 +2,12 @@
 // a welcome post per language, .gitignore, GitHub workflows and a README. Never overwrites a file.
 import fs from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { isTimeZone, parseBaseUrl } from '../config.js';
 import { frontMatterDate } from '../new/new-post.js';
 import { scaffold } from '../init/scaffold.js';
 import { packageVersion } from '../util/package-version.js';
+import { toPosix } from '../util/paths.js';
 import { plural } from '../util/plural.js';
 import { clock, commandArgs, shortPath, usage, type Io } from './io.js';
 
@@ -78,7 +80,7 @@ export async function runInit(args: string[], io: Io): Promise<number> {
     title: values.title,
     timeZone,
     baseUrl: base.baseUrl,
-    version: packageVersion(),
+    omnipress: dependencySpec(dir),
     name: path.basename(dir),
     date: frontMatterDate(now, timeZone),
   });
@@ -100,4 +102,26 @@ export async function runInit(args: string[], io: Io): Promise<number> {
   const where = shortPath(dir);
   io.stdout.write(`\nNext:\n${where && where !== '.' ? `  cd ${where}\n` : ''}  npm install\n  npm run serve    # preview at http://localhost:8080\n`);
   return 0;
+}
+
+/**
+ * How the new site depends on omnipress: the way this omnipress was installed (a tarball or git
+ * URL in the project beside it, a `file:` path made relative to the new site), or this checkout
+ * itself when run from one; a registry version only when nothing better is known. `npm install`
+ * in the new site then gets this very omnipress.
+ */
+function dependencySpec(siteDir: string): string {
+  const own = path.dirname(fileURLToPath(new URL('../../package.json', import.meta.url)));
+  const fromFile = (target: string) => `file:${toPosix(path.relative(siteDir, target)) || '.'}`;
+  if (path.basename(path.dirname(own)) !== 'node_modules') return fromFile(own);
+  const project = path.dirname(path.dirname(own));
+  try {
+    const manifest = JSON.parse(fs.readFileSync(path.join(project, 'package.json'), 'utf8')) as Record<string, Record<string, string> | undefined>;
+    const spec = manifest.dependencies?.omnipress ?? manifest.devDependencies?.omnipress;
+    if (spec?.startsWith('file:')) return fromFile(path.resolve(project, spec.slice('file:'.length)));
+    if (spec) return spec;
+  } catch {
+    // No readable package.json beside node_modules (npx's own cache): the registry version.
+  }
+  return `^${packageVersion()}`;
 }

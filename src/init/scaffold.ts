@@ -10,8 +10,8 @@ export interface ScaffoldOptions {
   timeZone: string;
   /** `https://user.github.io/repo/`, or '' when not known yet. */
   baseUrl: string;
-  /** The omnipress version the site depends on. */
-  version: string;
+  /** The omnipress the site depends on, as package.json says it (`^0.1.0`, `file:../omnipress-0.1.0.tgz`). */
+  omnipress: string;
   /** The folder name, for package.json. */
   name: string;
   /** The welcome posts' date in front-matter form (`2026-12-03 10:15:00 +0900`): now, so that they are published. */
@@ -99,7 +99,7 @@ function packageJson(options: ScaffoldOptions): string {
     private: true,
     type: 'module',
     scripts: { build: 'omnipress build', serve: 'omnipress serve', check: 'omnipress check', new: 'omnipress new' },
-    dependencies: { omnipress: `^${options.version}` },
+    dependencies: { omnipress: options.omnipress },
   };
   return `${JSON.stringify(manifest, null, 2)}\n`;
 }

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { page } from '../helpers/html.js';
 import { brokenLinks, validationErrors } from '../helpers/site-check.js';
-import { runCli, siteFromFiles } from '../helpers/site.js';
+import { REPO, runCli, siteFromFiles } from '../helpers/site.js';
 import { tempDir } from '../helpers/temp.js';
 
 const NOW = { OMNIPRESS_NOW: '2026-12-03T10:15:00+09:00' };
@@ -36,7 +36,9 @@ describe('omnipress init', () => {
     const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { name: string; scripts: Record<string, string>; dependencies: Record<string, string> };
     expect(manifest.name).toBe('blog');
     expect(Object.keys(manifest.scripts)).toEqual(['build', 'serve', 'check', 'new']);
-    expect(manifest.dependencies.omnipress).toMatch(/^\^\d+\.\d+\.\d+/);
+    // Run from this checkout, the site depends on this checkout (npm install then gets it).
+    expect(manifest.dependencies.omnipress).toMatch(/^file:/);
+    expect(path.resolve(root, manifest.dependencies.omnipress!.slice('file:'.length))).toBe(path.resolve(REPO));
     expect(fs.readFileSync(path.join(root, '.gitignore'), 'utf8').split('\n')).toEqual(expect.arrayContaining(['_site/', '.omnipress-cache/', 'node_modules/']));
     // Every key of the config says what it is.
     const config = fs.readFileSync(path.join(root, 'omnipress.yml'), 'utf8');

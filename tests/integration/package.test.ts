@@ -47,10 +47,15 @@ describe('the npm package', () => {
     expect(fs.existsSync(path.join(site, '_site/pagefind/pagefind.js'))).toBe(true);
 
     // The installed bin itself (not through npx, whose child would outlive a kill).
-    // A new site made by the installed init builds with its own npm scripts, no edit needed.
-    run('npx', ['omnipress', 'init', 'my-site', '--languages', 'ko,en'], site);
-    run(NPM, ['run', 'build'], path.join(site, 'my-site'));
-    expect(fs.existsSync(path.join(site, 'my-site/_site/en/posts/welcome/index.html'))).toBe(true);
+    // A new site made by the installed init, in a folder of its own: it depends on the same
+    // tarball, and installs and builds with its own npm scripts, no edit needed.
+    const own = path.join(tempDir('omnipress-own-'), 'my-site');
+    run('npx', ['omnipress', 'init', own, '--languages', 'ko,en'], site);
+    const dependency = (JSON.parse(fs.readFileSync(path.join(own, 'package.json'), 'utf8')) as { dependencies: Record<string, string> }).dependencies.omnipress!;
+    expect(path.resolve(own, dependency.replace(/^file:/, ''))).toBe(path.join(packed, info!.filename));
+    run(NPM, ['install', '--prefer-offline'], own);
+    run(NPM, ['run', 'build'], own);
+    expect(fs.existsSync(path.join(own, '_site/en/posts/welcome/index.html'))).toBe(true);
 
     const server = spawn(process.execPath, [path.join(site, 'node_modules/.bin/omnipress'), 'serve', '--port', '0'], { cwd: site, stdio: ['ignore', 'pipe', 'pipe'] });
     try {
