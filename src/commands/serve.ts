@@ -13,7 +13,8 @@ Options:
   --root DIR        site folder (default: the one holding the current folder: the nearest with
                     omnipress.yml, or the one whose posts/ you are in)
   --posts DIR       Markdown posts (default: ROOT/posts), also outside the site folder
-  --port N          port to listen on (default 8080; 0 picks a free one)
+  --port N          port to listen on (default 8080, or the next free one when it is in use;
+                    0 picks a free one)
   --host ADDR       interface to bind (default 127.0.0.1, this computer only); requests
                     are answered for localhost, IP addresses and this name only
   --no-drafts       hide drafts (shown by default, with a "draft" badge)
@@ -48,8 +49,8 @@ export async function runServe(args: string[], io: Io): Promise<number> {
   });
   if (typeof parsed === 'number') return parsed;
   const { values } = parsed;
-  const port = Number(values.port ?? 8080);
-  if (!/^\d+$/.test(values.port ?? '8080') || port > 65535) return usage(io, `--port must be a number from 0 to 65535, got "${values.port}"`);
+  const port = values.port === undefined ? undefined : Number(values.port);
+  if (!/^\d+$/.test(values.port ?? '8080') || (port ?? 0) > 65535) return usage(io, `--port must be a number from 0 to 65535, got "${values.port}"`);
   const folders = siteFoldersProblem(values.root, values.posts);
   if (folders) return usage(io, folders, false);
 
@@ -89,6 +90,7 @@ export async function runServe(args: string[], io: Io): Promise<number> {
     return usage(io, cause.message, false);
   }
   root = server.config.root;
+  if (server.busyPort !== undefined) io.stdout.write(`port ${server.busyPort} is in use: serving on the next free one\n`);
   io.stdout.write(`omnipress serve: ${server.url} (Ctrl-C to stop)\n`);
 
   await new Promise<void>((resolve) => {

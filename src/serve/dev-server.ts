@@ -10,7 +10,7 @@ import { createHandler, EventHub, overlayHtml } from './server.js';
 import { watchSite, type SiteWatcher } from './watcher.js';
 
 export interface ServeOptions extends ConfigOverrides {
-  /** Port to listen on; 0 picks a free one (default 8080). */
+  /** Port to listen on; 0 picks a free one. Without one, 8080, or the next free one of the ten after it. */
   port?: number;
   /** Interface to bind (default 127.0.0.1: the dev server is not for the network). */
   host?: string;
@@ -22,9 +22,14 @@ export interface ServeOptions extends ConfigOverrides {
   onWatchError?(error: Error): void;
 }
 
+/** The port `serve` listens on when none is asked for. */
+export const DEFAULT_PORT = 8080;
+
 export interface DevServer {
   /** `http://127.0.0.1:8080/` (with the base path, if the site has one). */
   url: string;
+  /** The default port, when it was in use and the server took the next free one instead. */
+  busyPort?: number;
   config: ResolvedConfig;
   /** Every build so far, oldest first. */
   builds: readonly BuildRecord[];
@@ -95,13 +100,26 @@ export async function serve(options: ServeOptions = {}): Promise<DevServer> {
       host,
     ),
   );
+  // A port asked for is that port or an error; the default moves on to the next free one, as a
+  // second site served beside the first expects.
+  const wanted = options.port ?? DEFAULT_PORT;
+  const tries = options.port === undefined ? 11 : 1;
   try {
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', (cause: NodeJS.ErrnoException) =>
-        reject(cause.code === 'EADDRINUSE' ? new ServeError(`port ${options.port ?? 8080} on ${host} is in use; choose another with --port (0 picks a free one)`) : cause),
-      );
-      server.listen(options.port ?? 8080, host, () => resolve());
-    });
+    for (let at = 0; ; at++) {
+      const free = await new Promise<boolean>((resolve, reject) => {
+        const failed = (cause: NodeJS.ErrnoException) => (cause.code === 'EADDRINUSE' && at + 1 < tries ? resolve(false) : reject(cause));
+        server.once('error', failed);
+        server.listen(wanted + at, host, () => {
+          server.off('error', failed);
+          resolve(true);
+        });
+      }).catch((cause: NodeJS.ErrnoException) => {
+        throw cause.code === 'EADDRINUSE'
+          ? new ServeError(`port ${wanted}${tries > 1 ? ` and the ${tries - 1} after it` : ''} on ${host} ${tries > 1 ? 'are' : 'is'} in use; choose another with --port (0 picks a free one)`)
+          : cause;
+      });
+      if (free) break;
+    }
   } catch (cause) {
     await watcher.close();
     await rebuilder.idle();
@@ -112,6 +130,7 @@ export async function serve(options: ServeOptions = {}): Promise<DevServer> {
   const shownHost = host.includes(':') ? `[${host}]` : host;
   return {
     url: `http://${shownHost}:${port}${rebuilder.config.basePath}`,
+    busyPort: port !== wanted && options.port === undefined ? wanted : undefined,
     get config() {
       return rebuilder.config;
     },

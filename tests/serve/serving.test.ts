@@ -2,8 +2,10 @@
 // page, public/ files, drafts with a badge, the live-reload script only in serve, and nothing
 // outside the output however the path is spelled.
 import fs from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
+import { DEFAULT_PORT } from '../../src/serve/dev-server.js';
 import { allowedHostTest, resolvePath } from '../../src/serve/server.js';
 import { get, rawGet, servedSite, serveInTest, startServe, waitFor } from '../helpers/serve.js';
 import { buildSite, readOutput, siteFromFiles } from '../helpers/site.js';
@@ -254,5 +256,35 @@ describe('serve --no-drafts', () => {
     const server = await serveInTest(siteFromFiles(FILES), { drafts: false });
     expect((await get(server, '/en/posts/wip/')).status).toBe(404);
     expect((await get(server, '/en/')).body).not.toContain('Work in progress');
+  });
+});
+
+describe('a port in use', () => {
+  /** Holds `port` on 127.0.0.1 until the test ends; false when something else holds it already. */
+  async function occupy(port: number): Promise<boolean> {
+    const blocker = net.createServer();
+    const held = await new Promise<boolean>((resolve) => {
+      blocker.once('error', () => resolve(false));
+      blocker.listen(port, '127.0.0.1', () => resolve(true));
+    });
+    if (held) onTestFinished(() => new Promise<void>((resolve) => blocker.close(() => resolve())));
+    return held;
+  }
+
+  it('is an error when it was asked for, naming it', async () => {
+    const probe = net.createServer();
+    const port = await new Promise<number>((resolve) => probe.listen(0, '127.0.0.1', () => resolve((probe.address() as net.AddressInfo).port)));
+    onTestFinished(() => new Promise<void>((resolve) => probe.close(() => resolve())));
+    await expect(startServe(siteFromFiles(FILES), { port })).rejects.toThrow(`port ${port} on 127.0.0.1 is in use; choose another with --port (0 picks a free one)`);
+  });
+
+  it('moves on to the next free one when it is the default, and says so', async () => {
+    await occupy(DEFAULT_PORT);
+    const server = await serveInTest(siteFromFiles(FILES), { port: undefined });
+    expect(server.busyPort).toBe(DEFAULT_PORT);
+    const port = Number(new URL(server.url).port);
+    expect(port).toBeGreaterThan(DEFAULT_PORT);
+    expect(port).toBeLessThanOrEqual(DEFAULT_PORT + 10);
+    expect((await get(server, '/')).status).toBe(200);
   });
 });
