@@ -1,7 +1,6 @@
 // Slugs that keep 한글, 漢字 and かな as they are (unlike Zola's or Hexo's transliterating
 // defaults): a Korean title gives a Korean URL. Slugs end up as folder names under _site/, so
 // they must never carry path syntax (`/`, `\`, `.`, `..`) or URL syntax (`%`, `?`, `#`).
-import { slug as githubSlug } from 'github-slugger';
 
 /** ext4, APFS and NTFS allow 255 bytes per name; a slug is a folder name, leave room to spare. */
 const MAX_BYTES = 200;

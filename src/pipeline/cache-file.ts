@@ -28,7 +28,8 @@ import { info, type Diagnostic } from '../diagnostics.js';
 import type { OutputFile, ResolvedConfig } from '../types.js';
 import { seal, unseal } from '../util/checksum.js';
 import { hashText } from '../util/hash.js';
-import { createPipelineCache, type PageEntry, type PipelineCache } from './cache.js';
+import { packageVersion } from '../util/package-version.js';
+import { PipelineCache, type PageEntry } from './cache.js';
 
 /** Bump when what is stored changes shape. */
 const FORMAT = 5;
@@ -66,7 +67,7 @@ function storeFile(config: ResolvedConfig): string {
  * `notes` says what was found damaged and ignored, now (the saved file) and later (search parts).
  */
 export function openBuildCache(config: ResolvedConfig, notes: Diagnostic[] = []): PipelineCache {
-  const cache = createPipelineCache();
+  const cache = new PipelineCache();
   const searchDir = path.join(config.cacheDir, 'search');
   cache.search = diskSearchCache(searchDir, (file) => notes.push(damagedSearchPart(file)));
   cache.previousPage = (outputPath, entry) => previousPage(config.outDir, outputPath, entry);
@@ -272,14 +273,6 @@ function cacheKeys(config: ResolvedConfig): CacheKeys {
     templates: hashText(config.templateDirs.map((dir) => hashFiles(dir, (_name, rel) => !rel.startsWith('assets/'))).join('\0')),
     git: gitHead(config.postsDir),
   };
-}
-
-function packageVersion(): string {
-  try {
-    return (JSON.parse(fs.readFileSync(path.join(CODE_DIR, '..', 'package.json'), 'utf8')) as { version?: string }).version ?? '';
-  } catch {
-    return '';
-  }
 }
 
 /** A hash of every file under `dir` that `include` accepts: relative paths and contents, in a fixed order. */

@@ -173,10 +173,6 @@ function noCounts(): RenderCounts {
   return { markdownRenders: 0, pagesRendered: 0, feedsRendered: 0 };
 }
 
-export function createPipelineCache(): PipelineCache {
-  return new PipelineCache();
-}
-
 /** Keep only the entries of `map` whose keys were used in this run (called by each stage at its end). */
 export function prune<K, V>(map: Map<K, V>, used: ReadonlySet<K>): void {
   for (const key of map.keys()) if (!used.has(key)) map.delete(key);
