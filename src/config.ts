@@ -14,7 +14,8 @@ export const CONFIG_FILES = ['omnipress.yml', 'omnipress.yaml', 'omnipress.json'
 /** The package's own templates/: the built-in default theme. */
 export const BUILTIN_TEMPLATES = fileURLToPath(new URL('../templates/', import.meta.url));
 
-const DEFAULT_LANGUAGES: LanguageConfig[] = [
+/** The languages of a site that names none, and the names and tags a language of these codes gets by default. */
+export const DEFAULT_LANGUAGES: readonly LanguageConfig[] = [
   { code: 'ko', tag: 'ko', name: '한국어', title: '', description: '' },
   { code: 'zh', tag: 'zh-Hans', name: '中文', title: '', description: '' },
   { code: 'en', tag: 'en', name: 'English', title: '', description: '' },
@@ -169,6 +170,11 @@ function isLanguageTag(tag: string): boolean {
   }
 }
 
+/** A language code as sites use it in paths and front matter: `ko`, `zh`, `pt-br`. */
+export function isLanguageCode(code: string): boolean {
+  return /^[a-z]{2,3}(-[a-z0-9]+)*$/i.test(code);
+}
+
 export function isTimeZone(zone: string): boolean {
   try {
     new Intl.DateTimeFormat('en', { timeZone: zone });
@@ -279,7 +285,7 @@ class Reader {
     return Object.entries(value).map(([code, spec]) => {
       const known = DEFAULT_LANGUAGES.find((l) => l.code === code);
       const entry = isRecord(spec) ? spec : {};
-      if (!/^[a-z]{2,3}(-[a-z0-9]+)*$/i.test(code)) this.fail('languages', `language code "${code}" must look like ko, zh or pt-br`);
+      if (!isLanguageCode(code)) this.fail('languages', `language code "${code}" must look like ko, zh or pt-br`);
       const str = (k: string) => (typeof entry[k] === 'string' ? (entry[k] as string) : undefined);
       const tag = str('tag') ?? known?.tag ?? code;
       if (!isLanguageTag(tag)) {

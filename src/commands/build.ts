@@ -4,7 +4,7 @@ import { parseBaseUrl } from '../config.js';
 import { BuildLockedError } from '../pipeline/build-lock.js';
 import { OutputFolderError } from '../pipeline/write.js';
 import type { Stage } from '../pipeline/run.js';
-import { commandArgs, maxWarningsOption, siteFoldersProblem, siteRootOf, printDiagnostics, shortPath, usage, type Io } from './io.js';
+import { commandArgs, maxWarningsOption, siteFoldersProblem, siteRootOf, printDiagnostics, shortPath, usage, rootOptionHelp, type Io } from './io.js';
 import { plural } from '../util/plural.js';
 
 export const BUILD_USAGE = `omnipress build [--root DIR] [--posts DIR] [--out DIR] [--base-url URL] [--drafts] [--future] [--quiet]
@@ -13,8 +13,7 @@ export const BUILD_USAGE = `omnipress build [--root DIR] [--posts DIR] [--out DI
 export const BUILD_HELP = `Usage: ${BUILD_USAGE}
 
 Options:
-  --root DIR       site folder (default: the one holding the current folder: the nearest with
-                   omnipress.yml, or the one whose posts/ you are in)
+${rootOptionHelp(19)}
   --posts DIR      Markdown posts (default: ROOT/posts); a Jekyll _posts, Hexo source/_posts or Hugo
                    content folder works as it is (see omnipress migrate-check)
   --out DIR        output folder (default: ROOT/_site); only a folder omnipress made, or an empty one, is replaced;

@@ -4,7 +4,7 @@ import { checkSite, type CheckReport } from '../check/check.js';
 import { toGithub, toJson, type CheckFormat } from '../check/format.js';
 import { isInside } from '../util/paths.js';
 import { tooManyWarnings } from '../diagnostics.js';
-import { commandArgs, maxWarningsOption, siteFoldersProblem, siteRootOf, printDiagnostics, usage, type Io } from './io.js';
+import { commandArgs, maxWarningsOption, siteFoldersProblem, siteRootOf, printDiagnostics, usage, rootOptionHelp, type Io } from './io.js';
 import { plural } from '../util/plural.js';
 
 export const CHECK_USAGE = 'omnipress check [--root DIR] [--posts DIR] [--drafts] [--future] [--format text|json|github] [--max-warnings N] [--verbose]';
@@ -17,8 +17,7 @@ nowhere (error), images without alt text (warning), stories missing a translatio
 scheduled posts (notes).
 
 Options:
-  --root DIR       site folder (default: the one holding the current folder: the nearest with
-                   omnipress.yml, or the one whose posts/ you are in)
+${rootOptionHelp(19)}
   --posts DIR      Markdown posts (default: ROOT/posts)
   --drafts         check drafts as published posts
   --future         check posts dated in the future as published posts

@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { isTimeZone, parseBaseUrl } from '../config.js';
+import { isLanguageCode, isTimeZone, parseBaseUrl } from '../config.js';
 import { frontMatterDate } from '../new/new-post.js';
 import { scaffold } from '../init/scaffold.js';
 import { packageVersion } from '../util/package-version.js';
@@ -57,7 +57,7 @@ export async function runInit(args: string[], io: Io): Promise<number> {
   const dir = path.resolve(positionals[0] ?? '.');
 
   const languages = (values.languages ?? 'ko,zh,en').split(',').map((code) => code.trim()).filter(Boolean);
-  const badCode = languages.find((code) => !/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/.test(code));
+  const badCode = languages.find((code) => !isLanguageCode(code));
   if (languages.length === 0 || badCode !== undefined) return usage(io, `--languages must be language codes separated by commas (ko,zh,en), got "${values.languages}"`);
   const defaultLanguage = values.default ?? languages[0]!;
   if (!languages.includes(defaultLanguage)) return usage(io, `--default ${defaultLanguage} is not one of --languages (${languages.join(', ')})`);

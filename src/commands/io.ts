@@ -59,6 +59,12 @@ export function siteFoldersProblem(root: string | undefined, posts: string | und
   return `${given} ${fs.existsSync(postsDir) ? 'is not a folder' : 'does not exist'}${hint}`;
 }
 
+/** The help line of `--root`, its text starting at `column` like the command's other options. */
+export function rootOptionHelp(column: number): string {
+  const text = 'site folder (default: the one holding the current folder: the nearest with\nomnipress.yml, or the one whose posts/ you are in)';
+  return `${'  --root DIR'.padEnd(column)}${text.replace('\n', `\n${' '.repeat(column)}`)}`;
+}
+
 /**
  * The site a command works on: `--root`, else the nearest folder up from the current one that has
  * an omnipress config (as git finds `.git`), so that commands work from any subfolder of a site.

@@ -6,7 +6,7 @@ import { hasErrors } from '../diagnostics.js';
 import { slugFromFileName, slugify } from '../content/slug.js';
 import { newPostFileName, newPostText, splitList, type NewPost } from '../new/new-post.js';
 import { toPosix } from '../util/paths.js';
-import { clock, commandArgs, isDirectory, printDiagnostics, shortPath, siteRootOf, usage, type Io } from './io.js';
+import { clock, commandArgs, isDirectory, printDiagnostics, shortPath, siteRootOf, usage, rootOptionHelp, type Io } from './io.js';
 
 export const NEW_USAGE = 'omnipress new <lang> <title> [--root DIR] [--posts DIR] [--slug S] [--category C] [--tags a,b]';
 
@@ -17,8 +17,7 @@ matter (title, date and time with offset, lang, categories, tags) and prints its
 replaces an existing file.
 
 Options:
-  --root DIR       site folder (default: the one holding the current folder: the nearest with
-                   omnipress.yml, or the one whose posts/ you are in)
+${rootOptionHelp(19)}
   --posts DIR      Markdown posts (default: ROOT/posts)
   --slug S         URL slug (default: from the title, Hangul and Han kept)
   --category C     a category (repeat for more)

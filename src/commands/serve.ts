@@ -2,7 +2,7 @@
 import type { Diagnostic } from '../diagnostics.js';
 import { serve, ServeError, type DevServer } from '../serve/dev-server.js';
 import type { BuildRecord } from '../serve/rebuild.js';
-import { commandArgs, siteFoldersProblem, siteRootOf, printDiagnostics, usage, type Io } from './io.js';
+import { commandArgs, siteFoldersProblem, siteRootOf, printDiagnostics, usage, rootOptionHelp, type Io } from './io.js';
 import { plural } from '../util/plural.js';
 
 export const SERVE_USAGE = `omnipress serve [--root DIR] [--posts DIR] [--port 8080] [--host 127.0.0.1] [--drafts|--no-drafts] [--future|--no-future]`;
@@ -10,8 +10,7 @@ export const SERVE_USAGE = `omnipress serve [--root DIR] [--posts DIR] [--port 8
 export const SERVE_HELP = `Usage: ${SERVE_USAGE}
 
 Options:
-  --root DIR        site folder (default: the one holding the current folder: the nearest with
-                    omnipress.yml, or the one whose posts/ you are in)
+${rootOptionHelp(20)}
   --posts DIR       Markdown posts (default: ROOT/posts), also outside the site folder
   --port N          port to listen on (default 8080, or the next free one when it is in use;
                     0 picks a free one)

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { BUILTIN_TEMPLATES } from '../config.js';
 import { toPosix } from '../util/paths.js';
 import { closest } from '../util/did-you-mean.js';
-import { commandArgs, isDirectory, shortPath, siteRootOf, usage, type Io } from './io.js';
+import { commandArgs, isDirectory, shortPath, siteRootOf, usage, rootOptionHelp, type Io } from './io.js';
 
 export const TEMPLATES_USAGE = 'omnipress templates list | copy NAME… | copy --all [--root DIR]';
 
@@ -18,8 +18,7 @@ one (partials/footer.njk, or just footer.njk when the name is unique) or all of 
 site's templates/ to edit; a file the site already has is never replaced.
 
 Options:
-  --root DIR       site folder (default: the one holding the current folder: the nearest with
-                   omnipress.yml, or the one whose posts/ you are in)
+${rootOptionHelp(19)}
   --all            copy: every file of the built-in theme
 
 Examples:

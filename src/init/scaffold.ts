@@ -1,5 +1,6 @@
 // The files `omnipress init` writes for a new site: plain data (path → text), decided from the
 // options alone, so that the command only has to write what is missing.
+import { DEFAULT_LANGUAGES } from '../config.js';
 
 export interface ScaffoldOptions {
   /** Language codes, the default first or as given (`ko`, `zh`, `en`). */
@@ -18,18 +19,14 @@ export interface ScaffoldOptions {
   date: string;
 }
 
-/** What omnipress knows of a language: its name in itself, its BCP 47 tag, and the welcome post in it. */
+/** A new site's texts in a language: its title and the welcome post. */
 interface LanguageText {
-  name: string;
-  tag: string;
   title: string;
   welcome: { title: string; intro: string; heading: string; body: string; diagram: string[]; imageAlt: string };
 }
 
 const KNOWN: Record<string, LanguageText> = {
   ko: {
-    name: '한국어',
-    tag: 'ko',
     title: '내 블로그',
     welcome: {
       title: '블로그를 시작합니다',
@@ -41,8 +38,6 @@ const KNOWN: Record<string, LanguageText> = {
     },
   },
   zh: {
-    name: '中文',
-    tag: 'zh-Hans',
     title: '我的博客',
     welcome: {
       title: '博客开张了',
@@ -54,8 +49,6 @@ const KNOWN: Record<string, LanguageText> = {
     },
   },
   en: {
-    name: 'English',
-    tag: 'en',
     title: 'My blog',
     welcome: {
       title: 'Welcome to the blog',
@@ -68,8 +61,15 @@ const KNOWN: Record<string, LanguageText> = {
   },
 };
 
+/** The texts of `code` (English ones for a language omnipress has none for). */
 function language(code: string): LanguageText {
-  return KNOWN[code] ?? { ...KNOWN.en!, name: code, tag: code };
+  return KNOWN[code] ?? KNOWN.en!;
+}
+
+/** A language's name and BCP 47 tag as the config gives them by default (its code otherwise). */
+function nameAndTag(code: string): { name: string; tag: string } {
+  const known = DEFAULT_LANGUAGES.find((l) => l.code === code);
+  return { name: known?.name ?? code, tag: known?.tag ?? code };
 }
 
 /** A YAML scalar that stays a string whatever it holds. */
@@ -114,7 +114,7 @@ function configFile(options: ScaffoldOptions): string {
     '',
     '# The languages of the site: code → its name (shown in the language switcher) and BCP 47 tag.',
     'languages:',
-    ...options.languages.map((code) => `  ${code}: { name: ${yamlString(language(code).name)}, tag: ${language(code).tag} }`),
+    ...options.languages.map((code) => `  ${code}: { name: ${yamlString(nameAndTag(code).name)}, tag: ${nameAndTag(code).tag} }`),
     '',
     '# The language of the root page and of posts that say none.',
     `defaultLanguage: ${options.defaultLanguage}`,
