@@ -1,5 +1,6 @@
 // The dev server under test: started in-process on a free port against a temporary site, plus
 // the small tools the tests need to follow it (poll, raw requests, the event stream).
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
@@ -10,6 +11,24 @@ import { siteFromFiles } from './site.js';
 
 export function startServe(root: string, options: ServeOptions = {}): Promise<DevServer> {
   return serve({ root, port: 0, ...options });
+}
+
+/**
+ * In a test: `omnipress serve` as its own process (`bin` run by node, with `args`, in `cwd`).
+ * Resolves the URL it prints, without a trailing slash; the process is killed when the test ends.
+ */
+export function spawnServe(bin: string, args: string[], cwd: string): Promise<string> {
+  const server = spawn(process.execPath, [bin, 'serve', ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+  onTestFinished(() => void server.kill());
+  return new Promise<string>((resolve, reject) => {
+    let out = '';
+    server.stdout.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const found = /omnipress serve: (http:\/\/\S+)/.exec(out);
+      if (found) resolve(found[1]!.replace(/\/$/, ''));
+    });
+    server.on('exit', (code) => reject(new Error(`serve exited with ${code}`)));
+  });
 }
 
 /** In a test: the dev server on `root`, stopped when the test finishes, whatever its outcome. */

@@ -1,8 +1,9 @@
 // The command-line contract: options, exit codes, summary, output-folder safety, determinism.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { spawnServe } from '../helpers/serve.js';
 import { BIN, readTree, runCli, siteFromFiles, spawnCli } from '../helpers/site.js';
 import { tempDir } from '../helpers/temp.js';
 
@@ -289,23 +290,10 @@ describe('the site found from a subfolder', () => {
       expect(checked.status, checked.stdout + checked.stderr).toBe(0);
     }
     // serve, the real command: it finds the site the same way.
-    const server = spawn(process.execPath, [BIN, 'serve', '--port', '0'], { cwd: path.join(root, 'posts/en'), stdio: ['ignore', 'pipe', 'pipe'] });
-    try {
-      const url = await new Promise<string>((resolve, reject) => {
-        let out = '';
-        server.stdout.on('data', (chunk: Buffer) => {
-          out += chunk.toString();
-          const found = /omnipress serve: (http:\/\/\S+)/.exec(out);
-          if (found) resolve(found[1]!.replace(/\/$/, ''));
-        });
-        server.on('exit', (code) => reject(new Error(`serve exited with ${code}`)));
-      });
-      const page = await fetch(`${url}/en/posts/a/`);
-      expect(page.status).toBe(200);
-      expect(await page.text()).toContain('link to b');
-    } finally {
-      server.kill();
-    }
+    const url = await spawnServe(BIN, ['--port', '0'], path.join(root, 'posts/en'));
+    const page = await fetch(`${url}/en/posts/a/`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('link to b');
     // A site without a config is found from inside its posts/ folder.
     const bare = siteFromFiles({ 'posts/en/2024-05-01-a.md': '---\ntitle: A\n---\nText.\n' });
     expect((await runCli(['build'], { cwd: path.join(bare, 'posts/en') })).status).toBe(0);

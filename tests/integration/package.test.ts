@@ -3,11 +3,12 @@
 // init makes. The one test
 // that installs packages (from npm's cache, which `npm ci` filled): it takes a few seconds more
 // than the others.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { postFile } from '../helpers/post.js';
+import { spawnServe } from '../helpers/serve.js';
 import { REPO } from '../helpers/site.js';
 import { tempDir } from '../helpers/temp.js';
 
@@ -57,22 +58,9 @@ describe('the npm package', () => {
     run(NPM, ['run', 'build'], own);
     expect(fs.existsSync(path.join(own, '_site/en/posts/welcome/index.html'))).toBe(true);
 
-    const server = spawn(process.execPath, [path.join(site, 'node_modules/.bin/omnipress'), 'serve', '--port', '0'], { cwd: site, stdio: ['ignore', 'pipe', 'pipe'] });
-    try {
-      const url = await new Promise<string>((resolve, reject) => {
-        let out = '';
-        server.stdout.on('data', (chunk: Buffer) => {
-          out += chunk.toString();
-          const found = /omnipress serve: (http:\/\/\S+)/.exec(out);
-          if (found) resolve(found[1]!.replace(/\/$/, ''));
-        });
-        server.on('exit', (code) => reject(new Error(`serve exited with ${code}`)));
-      });
-      const page = await fetch(`${url}/ko/posts/${encodeURIComponent('첫-글')}/`);
-      expect(page.status).toBe(200);
-      expect(await page.text()).toContain('설치한 패키지로 만든 글입니다.');
-    } finally {
-      server.kill();
-    }
+    const url = await spawnServe(path.join(site, 'node_modules/.bin/omnipress'), ['--port', '0'], site);
+    const page = await fetch(`${url}/ko/posts/${encodeURIComponent('첫-글')}/`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('설치한 패키지로 만든 글입니다.');
   }, 180_000);
 });
