@@ -65,6 +65,15 @@ export async function renderPages(
     else if (file) write(file);
   };
   const pageHashes = last ? new Map(last.hashes) : new Map<string, string>();
+  /** The cached page stands for the route at `at`, when it is still to be had. */
+  const reused = (at: number, route: Route, entry: PageEntry): boolean => {
+    const page = cachedPage(route, entry, cache!);
+    if (!page) return false;
+    if (entry.htmlHash) pageHashes.set(route.outputPath, entry.htmlHash);
+    made(at, page);
+    if (route.kind === 'post') onPostPage?.(page, entry.htmlHash);
+    return true;
+  };
   for (const at of plan.todo) {
     const route = order[at]!;
     tick(++done);
@@ -79,26 +88,12 @@ export async function renderPages(
     // A post page's own body is an input too (build-mode diagrams can change it without an edit,
     // and a body linking other posts by name changes with their titles).
     const body = route.kind === 'post' && cache ? bodies.hash(route.postIds[0]!) : undefined;
-    if (cached && inputs !== undefined && cached.inputs === inputs && cached.body === body) {
-      const page = cachedPage(route, cached, cache!);
-      if (page) {
-        if (cached.htmlHash) pageHashes.set(route.outputPath, cached.htmlHash);
-        made(at, page);
-        if (route.kind === 'post') onPostPage?.(page, cached.htmlHash);
-        continue;
-      }
-    }
+    if (cached && inputs !== undefined && cached.inputs === inputs && cached.body === body && reused(at, route, cached)) continue;
     const context = views.contextFor(route, translate(route.lang ?? config.defaultLang));
     const key = cache && pageKey(route, context, bodies.hash, summaryKey);
-    if (cached && key !== undefined && cached.key === key) {
-      const page = cachedPage(route, cached, cache!);
-      if (page) {
-        if (cached.inputs !== inputs || cached.body !== body) cache!.pages.set(route.outputPath, { ...cached, inputs, body });
-        if (cached.htmlHash) pageHashes.set(route.outputPath, cached.htmlHash);
-        made(at, page);
-        if (route.kind === 'post') onPostPage?.(page, cached.htmlHash);
-        continue;
-      }
+    if (cached && key !== undefined && cached.key === key && reused(at, route, cached)) {
+      if (cached.inputs !== inputs || cached.body !== body) cache!.pages.set(route.outputPath, { ...cached, inputs, body });
+      continue;
     }
     const { html, ...failed } = tools.engine.render(route.layout, context);
     counts.pagesRendered++;
