@@ -188,7 +188,11 @@ export async function runPipeline(config: ResolvedConfig, options: PipelineOptio
       changedPosts: modelled.changed,
       write,
     }),
-  );
+  ).catch(async (cause: unknown) => {
+    // A writer that fails (the staging folder gone) ends the run: its indexing must not outlive it.
+    await search?.cancel();
+    throw cause;
+  });
   // Going on past the model's errors, a collision it reported comes round again as outputs.
   const known = new Set(diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.file}\0${d.line}`));
   const collisions = claims.diagnostics().filter((d) => !(failing && known.has(`${d.file}\0${d.line}`)));

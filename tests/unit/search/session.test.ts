@@ -11,6 +11,7 @@ import { OutputList } from '../../../src/pipeline/write.js';
 import { renderSite } from '../../../src/pipeline/render.js';
 import { diskSearchCache, memorySearchCache } from '../../../src/search/cache.js';
 import { startSearch, type SearchResult } from '../../../src/search/index.js';
+import { IndexingSession } from '../../../src/search/indexing-session.js';
 import { pagefindService } from '../../../src/search/pagefind-pool.js';
 import type { OutputFile, Site } from '../../../src/types.js';
 import { siteFromFiles } from '../../helpers/site.js';
@@ -166,6 +167,27 @@ describe('rendering beside the search session', () => {
     release();
     await rendering;
     expect(handedOver).toBe(pages.length);
+  }, 60_000);
+});
+
+describe('a run that fails while rendering', () => {
+  it('cancels its indexing session before it rejects, so that no part of it outlives the run', async () => {
+    const root = siteFromFiles(files());
+    const cancel = vi.spyOn(IndexingSession.prototype, 'cancel');
+    let written = 0;
+    // A writer that fails half way, as the staging folder does when something else empties it.
+    const writer = {
+      add: () => {
+        if (++written === 100) throw new Error('the staging folder is gone');
+      },
+    };
+    try {
+      await expect(runPipeline(resolveConfig({ root, now: new Date('2026-01-01T00:00:00Z') }).config, { writer })).rejects.toThrow('the staging folder is gone');
+      expect(cancel).toHaveBeenCalledTimes(1);
+      await cancel.mock.results[0]!.value;
+    } finally {
+      cancel.mockRestore();
+    }
   }, 60_000);
 });
 
