@@ -21,9 +21,13 @@ function fold(name: string): string {
   return name.toLowerCase().replace(/[-_\s]/g, '');
 }
 
-/** Levenshtein distance, giving up (returning limit + 1) as soon as it must exceed `limit`. */
+/**
+ * Edits between `a` and `b`, a swap of two neighbouring letters counting as one (`chekc`, `tilte`:
+ * the typo hands make most); gives up (returning limit + 1) as soon as it must exceed `limit`.
+ */
 function editDistance(a: string, b: string, limit: number): number {
   if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  let beforePrevious: number[] = [];
   let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
     const current = [i];
@@ -31,9 +35,11 @@ function editDistance(a: string, b: string, limit: number): number {
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
       current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) current[j] = Math.min(current[j]!, beforePrevious[j - 2]! + 1);
       rowMin = Math.min(rowMin, current[j]!);
     }
     if (rowMin > limit) return limit + 1;
+    beforePrevious = previous;
     previous = current;
   }
   return previous[b.length]!;
