@@ -7,8 +7,10 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { page } from '../helpers/html.js';
 import { postFile } from '../helpers/post.js';
 import { spawnServe } from '../helpers/serve.js';
+import { brokenLinks, validationErrors } from '../helpers/site-check.js';
 import { REPO } from '../helpers/site.js';
 import { tempDir } from '../helpers/temp.js';
 
@@ -21,7 +23,7 @@ function run(command: string, args: string[], cwd: string) {
 }
 
 describe('the npm package', () => {
-  it('holds what omnipress runs with and nothing else, installs into an empty folder, inits, builds and serves sites there', async () => {
+  it('holds what omnipress runs with and nothing else, installs into an empty folder, inits, builds, restyles and serves sites there', async () => {
     const packed = tempDir('omnipress-pack-');
     // dist/ is compiled already (the suite's global set-up): no prepare script again.
     const [info] = JSON.parse(run(NPM, ['pack', '--json', '--ignore-scripts', '--pack-destination', packed], REPO)) as Array<{ filename: string; files: Array<{ path: string }> }>;
@@ -51,16 +53,25 @@ describe('the npm package', () => {
     // A new site made by the installed init, in a folder of its own: it depends on the same
     // tarball, and installs and builds with its own npm scripts, no edit needed.
     const own = path.join(tempDir('omnipress-own-'), 'my-site');
-    run('npx', ['omnipress', 'init', own, '--languages', 'ko,en'], site);
+    run('npx', ['omnipress', 'init', own, '--languages', 'ko,zh,en'], site);
     const dependency = (JSON.parse(fs.readFileSync(path.join(own, 'package.json'), 'utf8')) as { dependencies: Record<string, string> }).dependencies.omnipress!;
     expect(path.resolve(own, dependency.replace(/^file:/, ''))).toBe(path.join(packed, info!.filename));
     run(NPM, ['install', '--prefer-offline'], own);
     run(NPM, ['run', 'build'], own);
     expect(fs.existsSync(path.join(own, '_site/en/posts/welcome/index.html'))).toBe(true);
+    expect(brokenLinks(path.join(own, '_site'))).toEqual([]);
+    expect(await validationErrors(path.join(own, '_site'))).toEqual([]);
+
+    // Making the theme its own: a copied built-in partial, edited, shows its edit.
+    run('npx', ['omnipress', 'templates', 'copy', 'partials/footer.njk'], own);
+    const footer = path.join(own, 'templates/partials/footer.njk');
+    fs.writeFileSync(footer, fs.readFileSync(footer, 'utf8').replace('<footer class="site-footer">', '<footer class="site-footer"><p class="mine">우리 블로그</p>'));
+    run(NPM, ['run', 'build'], own);
+    expect(page(own, 'zh/posts/welcome/index.html')('footer .mine').text()).toBe('우리 블로그');
 
     const url = await spawnServe(path.join(site, 'node_modules/.bin/omnipress'), ['--port', '0'], site);
-    const page = await fetch(`${url}/ko/posts/${encodeURIComponent('첫-글')}/`);
-    expect(page.status).toBe(200);
-    expect(await page.text()).toContain('설치한 패키지로 만든 글입니다.');
+    const served = await fetch(`${url}/ko/posts/${encodeURIComponent('첫-글')}/`);
+    expect(served.status).toBe(200);
+    expect(await served.text()).toContain('설치한 패키지로 만든 글입니다.');
   }, 180_000);
 });
