@@ -65,6 +65,8 @@ export interface MarkdownEnv {
   strings: Record<string, string>;
   /** Chirpy's `media_subpath` of the post: prefix of its relative images (media-subpath). */
   mediaPath?: string;
+  /** Set once the post has math: KaTeX's markup of each formula, by placeholder number (math). */
+  math?: string[];
 }
 
 /** What a render knows about the post besides its body; all plain data. */
