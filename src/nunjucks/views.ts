@@ -3,6 +3,8 @@
 // formatted in the page's language and the site's time zone).
 import { formatDate, isoDate } from '../content/dates.js';
 import type { Diagram, Heading } from '../markdown/renderer.js';
+import { KATEX_CSS_PATH } from '../math/assets.js';
+import { hasMath } from '../math/markup.js';
 import { needsMermaidRuntime } from '../mermaid/diagram-step.js';
 import { LOADER_PATH } from '../mermaid/runtime.js';
 import { SEARCH_SCRIPT_PATH } from '../search/client.js';
@@ -211,6 +213,8 @@ export function createViews(site: Site, bodies: ReadonlyMap<string, RenderedBody
       if (html && needsMermaidRuntime(html)) {
         context.mermaid = { loader: href(`/${LOADER_PATH}`), label: t('diagram'), errorLabel: t('diagramError') };
       }
+      // Only pages that show a typeset formula load KaTeX's stylesheet (and so its fonts).
+      if (html && hasMath(html)) context.math = { stylesheet: href(`/${KATEX_CSS_PATH}`) };
       if (route.kind === 'index' || route.kind === 'taxonomy') {
         context.posts = postsOf(route.postIds);
         const p = route.pagination!;
