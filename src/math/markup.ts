@@ -19,9 +19,17 @@ const SOURCE = '<annotation encoding="application/x-tex">';
 /** …and as the body has it: search results would show it glued to the formula's text. */
 const SOURCE_MARKED = '<annotation encoding="application/x-tex" data-pagefind-ignore>';
 
-/** KaTeX's output with its visual HTML and TeX source left out of the search index: the MathML's text stays. */
-export function markVisualHtml(katexHtml: string): string {
-  return katexHtml.replaceAll(VISUAL, VISUAL_MARKED).replaceAll(SOURCE, SOURCE_MARKED);
+/** A display formula, as KaTeX writes it… */
+const DISPLAY = '<span class="katex-display">';
+/** …and as the body has it: one wider than the column scrolls, and keyboards must reach it to scroll it. */
+const DISPLAY_MARKED = '<span class="katex-display" tabindex="0">';
+
+/**
+ * KaTeX's output as pages have it: its visual HTML and TeX source left out of the search index
+ * (the MathML's text stays), a display formula reachable by keyboard.
+ */
+export function finishKatexHtml(katexHtml: string): string {
+  return katexHtml.replace(DISPLAY, DISPLAY_MARKED).replaceAll(VISUAL, VISUAL_MARKED).replaceAll(SOURCE, SOURCE_MARKED);
 }
 
 const SPAN_TAG = /<span\b|<\/span>/g;

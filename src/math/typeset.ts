@@ -3,7 +3,7 @@
 // build typesets: a build whose bodies all come from the cache never loads it.
 import type Katex from 'katex';
 import { onFirstUse } from '../util/on-first-use.js';
-import { markVisualHtml } from './markup.js';
+import { finishKatexHtml } from './markup.js';
 
 const katex = onFirstUse<typeof Katex>('katex');
 
@@ -41,7 +41,7 @@ export function typeset(tex: string, display: boolean): Typeset {
         return 'ignore';
       },
     });
-    return { html: markVisualHtml(html), warning };
+    return { html: finishKatexHtml(html), warning };
   } catch (caught) {
     // KaTeX throws ParseError for every problem of the source (and for too many macro
     // expansions); anything else is still a formula that cannot be shown, not a failed build.

@@ -145,6 +145,11 @@ describe('KaTeX markup and the sanitizer', () => {
     expect(html).not.toMatch(/style="[^"]*position/);
   });
 
+  test('a display formula can be reached by keyboard, to scroll it when it is wider than the column', () => {
+    const $ = parseHtml(render('$$\\sum_i x_i$$').html);
+    expect($('.katex-display').attr('tabindex')).toBe('0');
+  });
+
   test('formulas are placed in trusted-HTML sites too', () => {
     const html = renderer({ trustedHtml: true })('$x$').html;
     expect(formulas(html)).toEqual([{ tex: 'x', display: false }]);
