@@ -38,21 +38,36 @@ export function dollarInline(state: StateInline, silent: boolean): boolean {
 export function parenInline(state: StateInline, silent: boolean): boolean {
   const { src, pos: start, posMax: max } = state;
   if (src.charCodeAt(start) !== BACKSLASH || src.charCodeAt(start + 1) !== 0x28) return false;
-  for (let i = start + 2; i < max; i++) {
-    const c = src.charCodeAt(i);
-    if (c === BACKTICK) return false;
-    if (c !== BACKSLASH) continue;
-    if (src.charCodeAt(i + 1) !== 0x29) {
-      i++; // a TeX command or escaped character: `\\)` does not close
-      continue;
-    }
-    const content = src.slice(start + 2, i);
+  const tick = nextIndex(state, '`', start + 2);
+  for (let close = nextIndex(state, '\\)', start + 2); close !== -1 && close < max; close = src.indexOf('\\)', close + 2)) {
+    if (tick !== -1 && tick < close) return false;
+    // `\\)` is TeX's line break and a parenthesis: the backslash before `)` must be unescaped.
+    let slashes = 1;
+    while (src.charCodeAt(close - slashes) === BACKSLASH && close - slashes >= start + 2) slashes++;
+    if (slashes % 2 === 0) continue;
+    const content = src.slice(start + 2, close);
     if (content.trim() === '') return false;
     if (!silent) pushInline(state, content, '\\(', start);
-    state.pos = i + 2;
+    state.pos = close + 2;
     return true;
   }
   return false;
+}
+
+/**
+ * `src.indexOf(text, from)`, remembered per paragraph: a paragraph of many `\(` and no `\)`
+ * looks for the same `\)` once, not once per `\(` (time would grow with the square of them).
+ */
+const nextFound = new WeakMap<StateInline, Map<string, { from: number; at: number }>>();
+function nextIndex(state: StateInline, text: string, from: number): number {
+  let found = nextFound.get(state);
+  if (!found) nextFound.set(state, (found = new Map()));
+  const known = found.get(text);
+  // Found from an earlier offset and not before this one: the first from here too.
+  if (known && known.from <= from && (known.at === -1 || known.at >= from)) return known.at;
+  const at = state.src.indexOf(text, from);
+  found.set(text, { from, at });
+  return at;
 }
 
 /** Offset of the `$` closing a `$` opened just before `from`, by Pandoc's rule; the first `$` decides. */
@@ -95,9 +110,9 @@ function pushInline(state: StateInline, content: string, markup: string, offset:
 /** Block math from `open` to `close`: on one line, or from an opening line to a line ending with `close`. */
 export function blockRule(open: string, close: string) {
   return (state: StateBlock, startLine: number, endLine: number, silent: boolean): boolean => {
-    if (!mayOpen(state, startLine)) return false;
+    // Asked of every line of every paragraph: answer most of them without copying the line.
+    if (!mayOpen(state, startLine) || !state.src.startsWith(open, state.bMarks[startLine]! + state.tShift[startLine]!)) return false;
     const first = lineText(state, startLine).trimEnd();
-    if (!first.startsWith(open)) return false;
     const rest = first.slice(open.length);
     let closeLine = startLine;
     let last = '';
@@ -108,15 +123,11 @@ export function blockRule(open: string, close: string) {
     } else {
       // `$$a$$ in a sentence` is a paragraph with inline math.
       if (rest.includes(close)) return false;
-      let found = false;
-      while (!found) {
-        closeLine++;
-        // Not closed before the paragraph or its container ends: text, not the rest of the post.
-        if (closeLine >= endLine || state.isEmpty(closeLine) || state.sCount[closeLine]! < state.blkIndent) return false;
-        const text = lineText(state, closeLine).trimEnd();
-        found = text.endsWith(close);
-        if (found) last = text.slice(0, -close.length);
-      }
+      const found = closingLine(state, startLine, endLine, close);
+      // Not closed before the paragraph or its container ends: text, not the rest of the post.
+      if (found === undefined) return false;
+      closeLine = found;
+      last = lineText(state, closeLine).trimEnd().slice(0, -close.length);
     }
     if (silent) return true;
     const token = state.push('math_block', 'math', 0);
@@ -134,6 +145,49 @@ export function blockRule(open: string, close: string) {
     state.line = closeLine + 1;
     return true;
   };
+}
+
+/** Lines a display formula may span. */
+const MAX_LINES = 200;
+
+/**
+ * Per parse, by delimiter and container: lines after `from` and before `to` end no formula;
+ * `ended`: the paragraph or container ends at `to`.
+ */
+const unclosed = new WeakMap<StateBlock, Map<string, { from: number; to: number; ended: boolean }>>();
+
+/**
+ * The line after `startLine` ending with `close`, in the same paragraph and container and at most
+ * MAX_LINES on. Every line of a paragraph asks whether it opens a block, so what a search passed
+ * is remembered and not searched again: a paragraph of many `$$` lines costs its length, not the
+ * square of it.
+ */
+function closingLine(state: StateBlock, startLine: number, endLine: number, close: string): number | undefined {
+  const key = `${close}\0${endLine}\0${state.blkIndent}`;
+  let searched = unclosed.get(state);
+  if (!searched) unclosed.set(state, (searched = new Map()));
+  const known = searched.get(key);
+  let line = startLine + 1;
+  if (known && known.from < startLine && startLine < known.to) {
+    if (known.ended) return undefined;
+    line = known.to;
+  }
+  for (; line - startLine <= MAX_LINES; line++) {
+    if (line >= endLine || state.isEmpty(line) || state.sCount[line]! < state.blkIndent) {
+      searched.set(key, { from: startLine, to: line, ended: true });
+      return undefined;
+    }
+    if (endsWith(state, line, close)) return line;
+  }
+  searched.set(key, { from: startLine, to: line, ended: false });
+  return undefined;
+}
+
+/** Whether a line ends with `text`, trailing spaces aside (without copying the line). */
+function endsWith(state: StateBlock, line: number, text: string): boolean {
+  const start = state.bMarks[line]! + state.tShift[line]!;
+  const end = state.skipSpacesBack(state.eMarks[line]!, start);
+  return end - start >= text.length && state.src.startsWith(text, end - text.length);
 }
 
 /** Whitespace around a `$`, the no-break and ideographic spaces included; NaN is the edge of the text. */

@@ -1,4 +1,7 @@
+import MarkdownIt from 'markdown-it';
 import { describe, expect, test } from 'vitest';
+import { mathPlugin } from '../../../../src/markdown/plugins/math.js';
+import { LINEAR, timeRatio } from '../../../helpers/growth.js';
 import { parseHtml } from '../../../helpers/html.js';
 import { BODY_LINE, FILE, lines, renderer } from '../render.js';
 
@@ -92,6 +95,22 @@ describe('display math', () => {
     expect($('h1').text()).toBe('Heading');
     expect(formulas(result.html)).toEqual([{ tex: 'x', display: false }]);
   });
+});
+
+describe('long posts', () => {
+  // Parsing alone, with markdown-it and this plugin only: what the plugin's rules cost.
+  const parse = (text: string) => new MarkdownIt().use(mathPlugin).parse(text, { file: FILE, bodyLine: BODY_LINE });
+
+  test('thousands of unclosed \\( or of lines starting with $$ in one paragraph are text, in time growing with them', () => {
+    const parens = (n: number) => `x ${'\\(a '.repeat(n)}`;
+    // Markdown's escaped parenthesis, as before.
+    expect(render(parens(3)).html).toBe('<p>x (a (a (a</p>\n');
+    expect(timeRatio((n) => parse(parens(n)), 2_000)).toBeLessThan(LINEAR);
+    // Each line may open a block and asks whether a later one closes it.
+    const dollars = (n: number) => Array.from({ length: n }, (_, i) => `$$$ a${i}`).join('\n');
+    expect(render(dollars(2)).html).toBe('<p>$$$ a0\n$$$ a1</p>\n');
+    expect(timeRatio((n) => parse(dollars(n)), 2_000)).toBeLessThan(LINEAR);
+  }, 60_000);
 });
 
 describe('invalid TeX', () => {
