@@ -50,6 +50,12 @@ describe('image sizes', () => {
     expect(result.html).toContain('<img src="/img/wide.png" width="10" height="10"');
   });
 
+  test("Hugo's figure and Hexo's img are sized too; Hexo's given size is kept", () => {
+    expect(render('{{< figure src="/img/wide.png" caption="넓은 사진" >}}').html).toContain('width="800" height="400"');
+    expect(render('{% img /img/wide.png %}').html).toContain('width="800" height="400"');
+    expect(render('{% img /img/wide.png 200 %}').html).toContain('width="200" height="100"');
+  });
+
   test('without a measurer nothing is sized', () => {
     expect(renderer()('![wide](/img/wide.png)').html).not.toContain('width=');
   });
