@@ -13,6 +13,9 @@ import { completeSize, measure } from './image-sizes.js';
 
 /** An `<img>` start tag; quoted values may hold `>`. */
 const IMG_TAG = /<img((?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)\s*\/?>/gi;
+// Inside these an `<img …>` is text (a script's string, a textarea's value), not an image: HTML
+// holding one is left as it is.
+const TEXT_ELEMENT = /<\/?(?:script|style|textarea|template|xmp|noscript)\b/i;
 const ATTRIBUTE = /([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g;
 
 export function rawHtmlImagesPlugin(md: MarkdownIt, options: { siteOrigin: string }): void {
@@ -22,11 +25,15 @@ export function rawHtmlImagesPlugin(md: MarkdownIt, options: { siteOrigin: strin
     const env = envOf(state.env);
     const rewrite = (html: string, line: number) => rewriteImages(md, env, isExternal, html, line);
     forEachBlock(state.tokens, (token, line) => {
-      if (token.type === 'html_block') token.content = rewrite(token.content, line);
-      else if (token.type === 'inline' && token.children && token.content.includes('<')) {
+      if (token.type === 'html_block') {
+        if (!TEXT_ELEMENT.test(token.content)) token.content = rewrite(token.content, line);
+      } else if (token.type === 'inline' && token.children && token.content.includes('<')) {
         const lines = childLines(token, line);
+        let inText = false;
         token.children.forEach((child, i) => {
-          if (child.type === 'html_inline') child.content = rewrite(child.content, lines[i] ?? line);
+          if (child.type !== 'html_inline') return;
+          if (TEXT_ELEMENT.test(child.content)) inText = !/^<\//.test(child.content);
+          else if (!inText) child.content = rewrite(child.content, lines[i] ?? line);
         });
       }
     });

@@ -68,3 +68,12 @@ describe('image sizes', () => {
     expect(md.render('Text.', { file: FILE, bodyLine: 5, image: 'https://cdn.example.net/c.png' }).cover).toBeUndefined();
   });
 });
+
+describe('raw HTML that only holds an <img> as text', () => {
+  test('is left as written: a script string, a textarea', () => {
+    const trusted = renderer({ measureImage, trustedHtml: true });
+    expect(trusted('<script>const a = "<img src=\'/img/wide.png\'>";</script>').html).not.toContain('width=');
+    expect(trusted('Say <textarea><img src="/img/wide.png"></textarea> here').html).not.toContain('width=');
+    expect(trusted('Say <img src="/img/wide.png"> here').html).toContain('width="800"');
+  });
+});
