@@ -121,13 +121,13 @@ describe('docs/templates.md', () => {
       const values = new Map<string, unknown[]>();
       const keys = new Map<string, Set<string>>();
       $('output[data-var]').each((_, el) => {
+        const name = $(el).attr('data-var')!;
         const text = $(el).text();
-        const list = values.get($(el).attr('data-var')!) ?? values.set($(el).attr('data-var')!, []).get($(el).attr('data-var')!)!;
-        list.push(text === '' ? undefined : JSON.parse(text));
+        values.set(name, [...(values.get(name) ?? []), text === '' ? undefined : JSON.parse(text)]);
       });
       $('output[data-keys-of]').each((_, el) => {
         const name = $(el).attr('data-keys-of')!;
-        (keys.get(name) ?? keys.set(name, new Set()).get(name)!).add($(el).text());
+        keys.set(name, new Set([...(keys.get(name) ?? []), $(el).text()]));
       });
       pages.push({ file: entry.split(path.sep).join('/'), kind: values.get('page.kind')?.[0] as string, values, keys, $ });
     }
@@ -135,7 +135,9 @@ describe('docs/templates.md', () => {
 
   it('builds the site, warning only about the config key it shows as site.data', () => {
     expect(report.diagnostics.filter((d) => d.severity !== 'info').map((d) => d.message)).toEqual(['unknown config key "footerNote"']);
+    // Every page printed the variables, and every layout call was seen.
     expect(pages.length).toBeGreaterThan(10);
+    expect(renders).toHaveLength(pages.length);
   });
 
   it('renders each kind of page it lists with the layout it names, at a URL it gives, and no other kind', () => {
