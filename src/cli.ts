@@ -28,6 +28,8 @@ Usage:
   omnipress help [command] | omnipress <command> --help | omnipress --help | --version
 
 Any command takes --verbose: the full trace of an internal error (a bug in omnipress).
+Output to a terminal is in colour; NO_COLOR=1 turns colour off, FORCE_COLOR=1 turns it on even
+into a pipe (FORCE_COLOR=0: never). JSON and GitHub output never has colour.
 
 ${section('build', BUILD_HELP)}
 ${section('serve', SERVE_HELP)}

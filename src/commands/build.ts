@@ -4,7 +4,7 @@ import { parseBaseUrl } from '../config.js';
 import { BuildLockedError } from '../pipeline/build-lock.js';
 import { OutputFolderError } from '../pipeline/write.js';
 import type { Stage } from '../pipeline/run.js';
-import { commandArgs, maxWarningsOption, siteFoldersProblem, siteRootOf, printDiagnostics, shortPath, usage, rootOptionHelp, type Io } from './io.js';
+import { colourFor, commandArgs, maxWarningsOption, siteFoldersProblem, siteRootOf, printDiagnostics, shortPath, usage, rootOptionHelp, type Io } from './io.js';
 import { plural } from '../util/plural.js';
 
 export const BUILD_USAGE = `omnipress build [--root DIR] [--posts DIR] [--out DIR] [--base-url URL] [--drafts] [--future] [--quiet]
@@ -92,7 +92,7 @@ export async function runBuild(args: string[], io: Io): Promise<number> {
   if (!quiet) io.stderr.write('\r\x1b[K');
   // Notes (severity info) are for someone watching a terminal, not for CI logs.
   printDiagnostics(io, report.diagnostics, { root: report.config.root, sources: report.sources, quiet, verbose: io.verbose });
-  io.stdout.write(`${summary(report)}\n`);
+  io.stdout.write(`${colourFor(io.stdout, io.env)(report.ok ? 'success' : 'error', summary(report))}\n`);
   return report.ok ? 0 : 1;
 }
 

@@ -4,7 +4,7 @@ import { checkSite, type CheckReport } from '../check/check.js';
 import { toGithub, toJson, type CheckFormat } from '../check/format.js';
 import { isInside } from '../util/paths.js';
 import { tooManyWarnings } from '../diagnostics.js';
-import { commandArgs, maxWarningsOption, siteFoldersProblem, siteRootOf, printDiagnostics, usage, rootOptionHelp, type Io } from './io.js';
+import { colourFor, commandArgs, maxWarningsOption, siteFoldersProblem, siteRootOf, printDiagnostics, usage, rootOptionHelp, type Io } from './io.js';
 import { plural } from '../util/plural.js';
 
 export const CHECK_USAGE = 'omnipress check [--root DIR] [--posts DIR] [--drafts] [--future] [--format text|json|github] [--max-warnings N] [--verbose]';
@@ -76,7 +76,7 @@ export async function runCheck(args: string[], io: Io): Promise<number> {
   } else {
     // The report is what `check` is run for: it goes to stdout, notes included.
     printDiagnostics({ ...io, stderr: io.stdout }, report.diagnostics, { root: report.config.root, sources: report.sources, quiet: false, verbose: io.verbose });
-    io.stdout.write(`${summary(report)}\n`);
+    io.stdout.write(`${colourFor(io.stdout, io.env)(report.ok ? 'success' : 'error', summary(report))}\n`);
   }
   return report.ok ? 0 : 1;
 }

@@ -5,6 +5,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { findSiteRoot } from '../config.js';
 import { likelyPostsFolders } from '../content/posts-folder.js';
 import { formatDiagnostic, printable, type Diagnostic } from '../diagnostics.js';
+import { coloured, plain, type Paint } from '../util/colour.js';
 
 export interface Io {
   stdout: NodeJS.WritableStream & { isTTY?: boolean };
@@ -14,6 +15,24 @@ export interface Io {
   command?: string;
   /** `--verbose`: the trace of an internal error, and every place of every warning. */
   verbose?: boolean;
+}
+
+/**
+ * Whether text written to `stream` gets colour: the one decision every command follows.
+ * FORCE_COLOR, the de-facto convention, wins (0 or false: never; any other value: even into a
+ * pipe); then NO_COLOR (https://no-color.org: any non-empty value); then only a terminal that is
+ * not TERM=dumb. CI logs and pipes are not terminals, so they stay plain.
+ */
+export function usesColour(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv): boolean {
+  const force = env.FORCE_COLOR;
+  if (force !== undefined) return force !== '0' && force !== 'false';
+  if (env.NO_COLOR) return false;
+  return stream.isTTY === true && env.TERM !== 'dumb';
+}
+
+/** How to paint text written to `stream` (see usesColour). */
+export function colourFor(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv): Paint {
+  return usesColour(stream, env) ? coloured : plain;
 }
 
 /** Exit code 2, with the problem and a pointer to --help. */
@@ -118,6 +137,7 @@ export function printDiagnostics(
       // A file that vanished since: no code frame.
     }
   }
+  const paint = colourFor(io.stderr, io.env);
   const shown = diagnostics.filter((d) => !(d.severity === 'info' && options.quiet));
   const kinds = new Map<string, number>();
   for (const d of shown) if (d.severity === 'warning') kinds.set(warningKind(d), (kinds.get(warningKind(d)) ?? 0) + 1);
@@ -129,13 +149,13 @@ export function printDiagnostics(
       const count = (printed.get(kind) ?? 0) + 1;
       printed.set(kind, count);
       if (count > FIRST_PLACES) continue;
-      io.stderr.write(`${formatDiagnostic(d, { root: options.root, sources })}\n\n`);
+      io.stderr.write(`${formatDiagnostic(d, { root: options.root, sources, paint })}\n\n`);
       if (count === FIRST_PLACES) {
         io.stderr.write(`…and ${total - FIRST_PLACES} more warnings like this${d.code ? ` (${d.code})` : ''}; --verbose lists them all\n\n`);
       }
       continue;
     }
-    io.stderr.write(`${formatDiagnostic(d, { root: options.root, sources })}\n\n`);
+    io.stderr.write(`${formatDiagnostic(d, { root: options.root, sources, paint })}\n\n`);
   }
 }
 

@@ -2,7 +2,7 @@
 import type { Diagnostic } from '../diagnostics.js';
 import { serve, ServeError, type DevServer } from '../serve/dev-server.js';
 import type { BuildRecord } from '../serve/rebuild.js';
-import { commandArgs, siteFoldersProblem, siteRootOf, printDiagnostics, usage, rootOptionHelp, type Io } from './io.js';
+import { colourFor, commandArgs, siteFoldersProblem, siteRootOf, printDiagnostics, usage, rootOptionHelp, type Io } from './io.js';
 import { plural } from '../util/plural.js';
 
 export const SERVE_USAGE = `omnipress serve [--root DIR] [--posts DIR] [--port 8080] [--host 127.0.0.1] [--drafts|--no-drafts] [--future|--no-future]`;
@@ -79,7 +79,8 @@ export async function runServe(args: string[], io: Io): Promise<number> {
       onBuild: (record) => {
         print(newProblems(record.diagnostics));
         built ||= record.ok;
-        io.stderr.write(`${describe(record, built)}\n`);
+        const line = describe(record, built);
+        io.stderr.write(`${record.ok ? line : colourFor(io.stderr, io.env)('error', line)}\n`);
       },
       onWatchError: (error) => io.stderr.write(`omnipress: watching failed: ${error.message}\n`),
     });
