@@ -27,7 +27,8 @@ Usage:
   ${MIGRATE_CHECK_USAGE}
   omnipress help [command] | omnipress <command> --help | omnipress --help | --version
 
-Any command takes --verbose: the full trace of an internal error (a bug in omnipress).
+Any command takes --verbose: the full trace of an internal error (a bug in omnipress); build and
+check also print the time each stage took.
 Output to a terminal is in colour; NO_COLOR=1 turns colour off, FORCE_COLOR=1 turns it on even
 into a pipe (FORCE_COLOR=0: never). JSON and GitHub output never has colour.
 

@@ -164,6 +164,19 @@ function warningKind(d: Diagnostic): string {
   return d.code ?? `message:${d.message}`;
 }
 
+/**
+ * `--verbose`'s time per stage, one line each in the order they ran, as the run measured them:
+ * `  render    412 ms`. Empty when nothing ran (a config error stops a run before its first stage).
+ */
+export function formatTimings(timings: Readonly<Partial<Record<string, number>>>): string {
+  const ran = Object.entries(timings).filter((entry): entry is [string, number] => entry[1] !== undefined);
+  if (ran.length === 0) return '';
+  const width = Math.max(...ran.map(([stage]) => stage.length));
+  const shown = ran.map(([stage, ms]) => [stage, ms < 10 ? ms.toFixed(1) : String(Math.round(ms))] as const);
+  const digits = Math.max(...shown.map(([, ms]) => ms.length));
+  return `time per stage:\n${shown.map(([stage, ms]) => `  ${stage.padEnd(width)}  ${ms.padStart(digits)} ms\n`).join('')}`;
+}
+
 /** `--max-warnings N`: a usage error unless N is a whole number. */
 export function maxWarningsOption(value: string | undefined): number | undefined | 'invalid' {
   if (value === undefined) return undefined;

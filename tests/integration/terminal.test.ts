@@ -1,4 +1,5 @@
-// What someone at a terminal sees that a pipe, a CI log or a script never gets: colour.
+// What someone at a terminal sees that a pipe, a CI log or a script never gets (colour), and what
+// --verbose adds for someone wondering where the time goes (the time of each stage).
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { BIN, runCli, siteFromFiles } from '../helpers/site.js';
@@ -80,5 +81,45 @@ describe('colour', () => {
     const result = spawnSync('script', ['-qec', command, '/dev/null'], { env, encoding: 'utf8' });
     expect(result.status).toBe(1);
     expect(result.stdout).toContain(`${RED}error:`);
+  });
+});
+
+/** The `  stage   12 ms` lines --verbose prints, stage → milliseconds. */
+function stageLines(text: string): Map<string, number> {
+  return new Map([...text.matchAll(/^  ([a-z]+) +(\d+(?:\.\d)?) ms$/gm)].map((m) => [m[1]!, Number(m[2])]));
+}
+
+describe('--verbose', () => {
+  const withWarning = { ...fine, 'posts/en/2024-05-15-chart.md': '---\ntitle: Chart\n---\n![chart](chart.png)\n' };
+
+  it('build lists every stage with its milliseconds after the diagnostics, on stderr; without it, none', async () => {
+    const root = siteFromFiles(withWarning);
+    const verbose = await runCli(['build', '--root', root, '--verbose']);
+    expect(verbose.status).toBe(0);
+    expect([...stageLines(verbose.stderr).keys()]).toEqual(['public', 'load', 'parse', 'model', 'render', 'write', 'search', 'publish']);
+    expect(verbose.stderr.indexOf('time per stage:')).toBeGreaterThan(verbose.stderr.indexOf('warning: image chart.png'));
+    expect(verbose.stdout.trim().split('\n')).toHaveLength(1);
+
+    const plainRun = await runCli(['build', '--root', root]);
+    expect(plainRun.stderr).toContain('warning: image chart.png');
+    expect(plainRun.stderr).not.toContain('time per stage');
+    expect(stageLines(plainRun.stderr).size).toBe(0);
+  });
+
+  it('a build that fails lists only the stages that ran: nothing was written or published', async () => {
+    const result = await runCli(['build', '--root', siteFromFiles(broken), '--verbose']);
+    expect(result.status).toBe(1);
+    expect([...stageLines(result.stderr).keys()]).toEqual(['public', 'load', 'parse', 'model', 'render']);
+  });
+
+  it('check lists its stages on stderr in every format, leaving JSON on stdout whole', async () => {
+    const root = siteFromFiles(withWarning);
+    const text = await runCli(['check', '--root', root, '--verbose']);
+    expect([...stageLines(text.stderr).keys()]).toEqual(['load', 'parse', 'model', 'render', 'links']);
+    expect(stageLines(text.stdout).size).toBe(0);
+    const json = await runCli(['check', '--root', root, '--verbose', '--format', 'json']);
+    expect(JSON.parse(json.stdout)).toEqual(expect.arrayContaining([expect.objectContaining({ severity: 'warning' })]));
+    expect([...stageLines(json.stderr).keys()]).toEqual(['load', 'parse', 'model', 'render', 'links']);
+    expect((await runCli(['check', '--root', root])).stderr).not.toContain('time per stage');
   });
 });
