@@ -58,7 +58,7 @@ describe('the npm package', () => {
     run(NPM, ['run', 'build'], own);
     expect(fs.existsSync(path.join(own, '_site/en/posts/welcome/index.html'))).toBe(true);
 
-    const url = await spawnServe(path.join(site, 'node_modules/.bin/omnipress'), ['--port', '0'], site);
+    const { url } = await spawnServe(path.join(site, 'node_modules/.bin/omnipress'), ['--port', '0'], site);
     const page = await fetch(`${url}/ko/posts/${encodeURIComponent('첫-글')}/`);
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('설치한 패키지로 만든 글입니다.');
