@@ -55,7 +55,7 @@ const COMMANDS: Record<string, (args: string[], io: Io) => Promise<number>> = {
   'migrate-check': runMigrateCheck,
 };
 
-const defaultIo: Io = { stdout: process.stdout, stderr: process.stderr, env: process.env };
+const defaultIo: Io = { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env };
 
 export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
   if (io === defaultIo) ignoreClosedPipes();

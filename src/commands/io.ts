@@ -10,6 +10,8 @@ import { coloured, plain, type Paint } from '../util/colour.js';
 export interface Io {
   stdout: NodeJS.WritableStream & { isTTY?: boolean };
   stderr: NodeJS.WritableStream & { isTTY?: boolean };
+  /** Where answers to questions come from (`init`); none: nothing is asked. */
+  stdin?: NodeJS.ReadableStream & { isTTY?: boolean };
   env: NodeJS.ProcessEnv;
   /** The command being run (`build`…): its own --help is what a usage error points to. */
   command?: string;
@@ -33,6 +35,14 @@ export function usesColour(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv):
 /** How to paint text written to `stream` (see usesColour). */
 export function colourFor(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv): Paint {
   return usesColour(stream, env) ? coloured : plain;
+}
+
+/**
+ * Whether a command may ask questions: only of someone at a terminal, never in CI (CI set, as
+ * every CI service does) or with input from a pipe or a file, where no one would answer.
+ */
+export function canAsk(io: Io): boolean {
+  return io.stdin?.isTTY === true && !io.env.CI;
 }
 
 /** Exit code 2, with the problem and a pointer to --help. */

@@ -50,6 +50,8 @@ export interface CliOptions {
   env?: NodeJS.ProcessEnv;
   /** runCli: stdout and stderr say they are a terminal (isTTY), as they do in a user's shell. */
   tty?: boolean;
+  /** runCli: what the command reads as its standard input (none by default, as under a CI runner). */
+  stdin?: NodeJS.ReadableStream & { isTTY?: boolean };
 }
 
 /**
@@ -74,7 +76,7 @@ export async function runCli(args: string[], options: CliOptions = {}): Promise<
   const previous = process.cwd();
   process.chdir(options.cwd ?? REPO);
   try {
-    const status = await main(args, { stdout: stdout.stream, stderr: stderr.stream, env: commandEnv(options.env) });
+    const status = await main(args, { stdout: stdout.stream, stderr: stderr.stream, stdin: options.stdin, env: commandEnv(options.env) });
     return { status, stdout: stdout.text(), stderr: stderr.text() };
   } finally {
     process.chdir(previous);
