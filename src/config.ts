@@ -5,9 +5,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { LineCounter, parseDocument, isMap, isScalar, type Node } from 'yaml';
+import { CONFIG_KEYS, isKnownTopLevelKey, unknownKeyWarnings, type ConfigKey, type TopLevelKey } from './config-keys.js';
 import { error, warning, type Diagnostic } from './diagnostics.js';
-import { closest } from './util/did-you-mean.js';
-import type { LanguageConfig, MermaidConfig, ResolvedConfig } from './types.js';
+import type { LanguageConfig, MermaidConfig, ResolvedConfig, SchemaType } from './types.js';
+
+export { CONFIG_KEYS, type ConfigKey };
 
 export const CONFIG_FILES = ['omnipress.yml', 'omnipress.yaml', 'omnipress.json'] as const;
 
@@ -20,6 +22,9 @@ export const DEFAULT_LANGUAGES: readonly LanguageConfig[] = [
   { code: 'zh', tag: 'zh-Hans', name: '中文', title: '', description: '' },
   { code: 'en', tag: 'en', name: 'English', title: '', description: '' },
 ];
+
+/** The schema.org types a post may be described as (config `schemaType`). */
+export const SCHEMA_TYPES: readonly SchemaType[] = ['BlogPosting', 'NewsArticle', 'Article'];
 
 /** What the command line may set; everything else comes from the config file or defaults. */
 export interface ConfigOverrides {
@@ -38,7 +43,12 @@ export type ConfigResult = { config: ResolvedConfig; diagnostics: Diagnostic[] }
 export function resolveConfig(overrides: ConfigOverrides = {}): ConfigResult {
   const root = path.resolve(overrides.root ?? '.');
   const diagnostics: Diagnostic[] = [];
-  const configFile = CONFIG_FILES.map((name) => path.join(root, name)).find((file) => fs.existsSync(file));
+  const [configFile, ...unread] = CONFIG_FILES.map((name) => path.join(root, name)).filter((file) => fs.existsSync(file));
+  for (const file of unread) {
+    diagnostics.push(warning(file, `${path.basename(file)} is not read: ${path.basename(configFile!)} is the site's config`, {
+      hint: `merge what it holds into ${path.basename(configFile!)} and delete it; omnipress reads the first of ${CONFIG_FILES.join(', ')}`,
+    }));
+  }
   const raw = configFile ? readConfigFile(configFile, diagnostics) : { values: {}, lines: {} };
   const read = new Reader(raw.values, raw.lines, configFile ?? root, diagnostics);
 
@@ -61,8 +71,8 @@ export function resolveConfig(overrides: ConfigOverrides = {}): ConfigResult {
     language.description ||= siteDescription[language.code] ?? '';
   }
 
-  const data = Object.fromEntries(Object.entries(raw.values).filter(([key]) => !isKnownKey(key)));
-  if (configFile) diagnostics.push(...unknownKeyWarnings(Object.keys(data), raw.lines, configFile));
+  const data = Object.fromEntries(Object.entries(raw.values).filter(([key]) => !isKnownTopLevelKey(key)));
+  if (configFile) diagnostics.push(...unknownKeyWarnings(raw.values, codes, (key) => read.lineOf(key), configFile));
   const params = read.params();
 
   const config: ResolvedConfig = {
@@ -91,44 +101,12 @@ export function resolveConfig(overrides: ConfigOverrides = {}): ConfigResult {
     search: read.boolean('search') ?? true,
     searchPartSize: read.positiveInt('searchPartSize') ?? 1000,
     cacheDir: path.join(root, '.omnipress-cache'),
+    author: read.string('author'),
+    schemaType: read.schemaType(),
     data,
     params,
   };
   return { config, diagnostics };
-}
-
-/** Every top-level key the config may have. `params` holds a site's own data for its templates. */
-const KNOWN_KEYS: readonly string[] = ['title', 'description', 'baseUrl', 'timeZone', 'defaultLanguage', 'languages',
-  'pageSize', 'rootPostsPerLanguage', 'trustedHtml', 'trustedAssets', 'gitDates', 'strings', 'drafts', 'future', 'mermaid', 'search',
-  'searchPartSize', 'params'];
-
-/** Keys other generators use for what omnipress calls otherwise (Jekyll, Hexo, Hugo). */
-const KEYS_ELSEWHERE: Readonly<Record<string, string>> = {
-  url: 'baseUrl', baseurl: 'baseUrl', root: 'baseUrl', timezone: 'timeZone', paginate: 'pageSize', per_page: 'pageSize',
-  pagination: 'pageSize', lang: 'defaultLanguage', language: 'defaultLanguage', defaultcontentlanguage: 'defaultLanguage',
-  subtitle: 'description', tagline: 'description', buildfuture: 'future', builddrafts: 'drafts', show_drafts: 'drafts',
-  future_posts: 'future',
-};
-
-function isKnownKey(key: string): boolean {
-  return KNOWN_KEYS.includes(key);
-}
-
-/**
- * A warning per key the config does not know, at its line: a misspelt key (`baseurl`) would
- * otherwise be ignored without a word, and the site built without it.
- */
-function unknownKeyWarnings(keys: readonly string[], lines: Record<string, number>, file: string): Diagnostic[] {
-  return keys.map((key) => {
-    const meant = KEYS_ELSEWHERE[key.toLowerCase()] ?? closest(key, KNOWN_KEYS);
-    return warning(file, `unknown config key "${key}"${meant ? `; did you mean "${meant}"?` : ''}`, {
-      line: lines[key],
-      code: 'unknown-config-key',
-      hint: meant
-        ? `rename it to ${meant}; a site's own data for its templates goes under params: (site.params in templates)`
-        : `a site's own data for its templates goes under params: (site.params in templates); the keys omnipress reads are ${KNOWN_KEYS.join(', ')}`,
-    });
-  });
 }
 
 /**
@@ -184,6 +162,7 @@ export function isTimeZone(zone: string): boolean {
   }
 }
 
+/** The parsed file, and the line of every key in it by dotted path (`languages.ko.tag`). */
 type RawConfig = { values: Record<string, unknown>; lines: Record<string, number> };
 
 function readConfigFile(file: string, diagnostics: Diagnostic[]): RawConfig {
@@ -210,16 +189,21 @@ function readConfigFile(file: string, diagnostics: Diagnostic[]): RawConfig {
     return { values: {}, lines: {} };
   }
   const lines: Record<string, number> = {};
-  if (isMap(doc.contents)) {
-    for (const pair of doc.contents.items) {
+  const collect = (node: unknown, prefix: string) => {
+    if (!isMap(node)) return;
+    for (const pair of node.items) {
       const key = pair.key as Node | null;
-      if (isScalar(key) && key.range) lines[String(key.value)] = lineCounter.linePos(key.range[0]).line;
+      if (!isScalar(key) || !key.range) continue;
+      const keyPath = `${prefix}${String(key.value)}`;
+      lines[keyPath] ??= lineCounter.linePos(key.range[0]).line;
+      collect(pair.value, `${keyPath}.`);
     }
-  }
+  };
+  collect(doc.contents, '');
   return { values: values as Record<string, unknown>, lines };
 }
 
-/** Typed reads of config values; each wrong type becomes a diagnostic at the key's line. */
+/** Typed reads of config values; each wrong value becomes an error at the line of its key. */
 class Reader {
   constructor(
     private readonly values: Record<string, unknown>,
@@ -228,15 +212,23 @@ class Reader {
     private readonly diagnostics: Diagnostic[],
   ) {}
 
-  fail(key: string, message: string, hint?: string): void {
-    this.diagnostics.push(error(this.file, message, { line: this.lines[key], hint }));
+  /** The line of a key (a dotted path), else of the nearest key holding it. */
+  lineOf(keyPath: string): number | undefined {
+    for (let at = keyPath; ; at = at.slice(0, at.lastIndexOf('.'))) {
+      if (this.lines[at] !== undefined) return this.lines[at];
+      if (!at.includes('.')) return undefined;
+    }
   }
 
-  private get(key: string): unknown {
+  fail(keyPath: string, message: string, hint?: string): void {
+    this.diagnostics.push(error(this.file, message, { line: this.lineOf(keyPath), hint }));
+  }
+
+  private get(key: TopLevelKey): unknown {
     return Object.hasOwn(this.values, key) ? this.values[key] : undefined;
   }
 
-  string(key: string): string | undefined {
+  string(key: TopLevelKey): string | undefined {
     const value = this.get(key);
     if (value === undefined || value === null) return undefined;
     if (typeof value === 'string') return value;
@@ -244,7 +236,7 @@ class Reader {
     return undefined;
   }
 
-  boolean(key: string): boolean | undefined {
+  boolean(key: TopLevelKey): boolean | undefined {
     const value = this.get(key);
     if (value === undefined || value === null) return undefined;
     if (typeof value === 'boolean') return value;
@@ -252,7 +244,7 @@ class Reader {
     return undefined;
   }
 
-  positiveInt(key: string): number | undefined {
+  positiveInt(key: TopLevelKey): number | undefined {
     const value = this.get(key);
     if (value === undefined || value === null) return undefined;
     if (typeof value === 'number' && Number.isInteger(value) && value > 0) return value;
@@ -260,18 +252,19 @@ class Reader {
     return undefined;
   }
 
-  /** A string for every language, or a map `{ ko: …, zh: … }` (missing languages get the fallback). */
-  localized(key: string, fallback: string, codes: string[]): Record<string, string> {
+  /** A string for every language, or a map `{ ko: …, zh: …, default: … }` (missing languages get `default`, else the fallback). */
+  localized(key: 'title' | 'description', fallback: string, codes: string[]): Record<string, string> {
     const value = this.get(key);
     const out: Record<string, string> = {};
-    for (const code of codes) {
-      if (typeof value === 'string') out[code] = value;
-      else if (isRecord(value) && typeof value[code] === 'string') out[code] = value[code] as string;
-      else out[code] = isRecord(value) && typeof value.default === 'string' ? (value.default as string) : fallback;
-    }
-    if (value !== undefined && typeof value !== 'string' && !isRecord(value)) {
+    if (value !== undefined && value !== null && typeof value !== 'string' && !isRecord(value)) {
       this.fail(key, `${key} must be a string or a map of language code to string`);
     }
+    const map = isRecord(value) ? value : {};
+    for (const [code, text] of Object.entries(map)) {
+      if (text !== null && typeof text !== 'string') this.fail(`${key}.${code}`, `${key}.${code} must be a string`);
+    }
+    const text = (k: string) => (typeof map[k] === 'string' ? (map[k] as string) : undefined);
+    for (const code of codes) out[code] = typeof value === 'string' ? value : (text(code) ?? text('default') ?? fallback);
     return out;
   }
 
@@ -283,13 +276,23 @@ class Reader {
       return DEFAULT_LANGUAGES.map((l) => ({ ...l }));
     }
     return Object.entries(value).map(([code, spec]) => {
+      const at = `languages.${code}`;
       const known = DEFAULT_LANGUAGES.find((l) => l.code === code);
+      if (!isLanguageCode(code)) this.fail(at, `language code "${code}" must look like ko, zh or pt-br`);
+      if (spec !== null && !isRecord(spec)) {
+        this.fail(at, `${at} must be a map such as { name: …, tag: … }, or empty`, `e.g. languages: { ${code}: { name: ${known?.name ?? code}, tag: ${known?.tag ?? code} } }`);
+      }
       const entry = isRecord(spec) ? spec : {};
-      if (!isLanguageCode(code)) this.fail('languages', `language code "${code}" must look like ko, zh or pt-br`);
-      const str = (k: string) => (typeof entry[k] === 'string' ? (entry[k] as string) : undefined);
+      const str = (k: 'name' | 'tag' | 'title' | 'description') => {
+        const field = entry[k];
+        if (field === undefined || field === null) return undefined;
+        if (typeof field === 'string') return field;
+        this.fail(`${at}.${k}`, `${at}.${k} must be a string`);
+        return undefined;
+      };
       const tag = str('tag') ?? known?.tag ?? code;
       if (!isLanguageTag(tag)) {
-        this.fail('languages', `language ${code} has the tag "${tag}", which is not a BCP 47 language tag`, 'e.g. ko, zh-Hans, zh-Hant-TW, en-GB, pt-BR');
+        this.fail(`${at}.tag`, `language ${code} has the tag "${tag}", which is not a BCP 47 language tag`, 'e.g. ko, zh-Hans, zh-Hant-TW, en-GB, pt-BR');
       }
       return {
         code,
@@ -305,12 +308,22 @@ class Reader {
   mermaid(modeOverride: MermaidConfig['mode'] | undefined): MermaidConfig {
     const value = this.get('mermaid');
     const entry = isRecord(value) ? value : { mode: value };
+    const at = isRecord(value) ? 'mermaid.mode' : 'mermaid';
     let mode: MermaidConfig['mode'] = 'client';
     if (entry.mode === 'build' || entry.mode === 'client') mode = entry.mode;
-    else if (entry.mode !== undefined && entry.mode !== null) this.fail('mermaid', 'mermaid must be client or build (or { mode, chromium })');
-    if (entry.chromium !== undefined && typeof entry.chromium !== 'string') this.fail('mermaid', 'mermaid.chromium must be a path');
+    else if (entry.mode !== undefined && entry.mode !== null) this.fail(at, `${at} must be client or build${at === 'mermaid' ? ' (or { mode, chromium })' : ''}`);
+    if (entry.chromium !== undefined && entry.chromium !== null && typeof entry.chromium !== 'string') this.fail('mermaid.chromium', 'mermaid.chromium must be a path');
     const chromium = typeof entry.chromium === 'string' ? entry.chromium : process.env.OMNIPRESS_CHROMIUM || '/usr/bin/chromium';
     return { mode: modeOverride ?? mode, chromium };
+  }
+
+  /** How search engines are told what a post is (schema.org `@type`). */
+  schemaType(): SchemaType {
+    const value = this.string('schemaType');
+    if (value === undefined) return 'BlogPosting';
+    if (SCHEMA_TYPES.includes(value as SchemaType)) return value as SchemaType;
+    this.fail('schemaType', `schemaType must be ${SCHEMA_TYPES.slice(0, -1).join(', ')} or ${SCHEMA_TYPES.at(-1)}, not "${value}"`);
+    return 'BlogPosting';
   }
 
   /** `params:`, a site's own data for its templates: any mapping, never checked. */
@@ -322,6 +335,7 @@ class Reader {
     return {};
   }
 
+  /** `strings: { ko: { home: 처음으로 } }`: UI strings per language, over the theme's. */
   strings(codes: string[]): Record<string, Record<string, string>> {
     const value = this.get('strings');
     const out: Record<string, Record<string, string>> = {};
@@ -332,8 +346,15 @@ class Reader {
     }
     for (const code of codes) {
       const table = value[code];
-      if (isRecord(table)) {
-        out[code] = Object.fromEntries(Object.entries(table).filter((e): e is [string, string] => typeof e[1] === 'string'));
+      if (table === undefined || table === null) continue;
+      if (!isRecord(table)) {
+        this.fail(`strings.${code}`, `strings.${code} must be a map of UI string name to text`, `e.g. strings: { ${code}: { home: … } }`);
+        continue;
+      }
+      out[code] = {};
+      for (const [name, text] of Object.entries(table)) {
+        if (typeof text === 'string') out[code][name] = text;
+        else this.fail(`strings.${code}.${name}`, `strings.${code}.${name} must be a string`);
       }
     }
     return out;
