@@ -53,8 +53,13 @@ export function resolveConfig(overrides: ConfigOverrides = {}): ConfigResult {
   const timeZone = read.string('timeZone') ?? 'Asia/Seoul';
   if (!isTimeZone(timeZone)) read.fail('timeZone', `unknown time zone "${timeZone}"`, 'use an IANA name such as Asia/Seoul');
 
-  const base = parseBaseUrl(overrides.baseUrl ?? read.string('baseUrl') ?? '');
-  if (!base) read.fail('baseUrl', `baseUrl must be an absolute http(s) URL or a path starting with /`);
+  // A value the command line overrides is still checked: the same file must not be an error in
+  // one command and fine in another (`serve` always sets drafts and future).
+  const configBase = read.string('baseUrl');
+  const base = parseBaseUrl(overrides.baseUrl ?? configBase ?? '');
+  if (!base || !parseBaseUrl(configBase ?? '')) read.fail('baseUrl', `baseUrl must be an absolute http(s) URL or a path starting with /`);
+  const drafts = read.boolean('drafts');
+  const future = read.boolean('future');
 
   const siteTitle = read.localized('title', path.basename(root) || 'omnipress', codes);
   const siteDescription = read.localized('description', '', codes);
@@ -82,8 +87,8 @@ export function resolveConfig(overrides: ConfigOverrides = {}): ConfigResult {
     timeZone,
     pageSize: read.positiveInt('pageSize') ?? 10,
     rootPostsPerLang: read.positiveInt('rootPostsPerLanguage') ?? 5,
-    drafts: overrides.drafts ?? read.boolean('drafts') ?? false,
-    future: overrides.future ?? read.boolean('future') ?? false,
+    drafts: overrides.drafts ?? drafts ?? false,
+    future: overrides.future ?? future ?? false,
     trustedHtml: read.boolean('trustedHtml') ?? false,
     trustedAssets: read.boolean('trustedAssets') ?? false,
     gitDates: read.boolean('gitDates') ?? true,

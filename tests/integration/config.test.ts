@@ -124,6 +124,17 @@ describe('a config that cannot be used', () => {
     ]);
   });
 
+  it('a value the command line overrides is still an error, as it is without the option', async () => {
+    const root = siteFromFiles({ ...POST, 'omnipress.yml': 'title: Blog\nbaseUrl: ftp://example.org/\ndrafts: yes\nfuture: 1\n' });
+    const result = await runCli(['build', '--root', root, '--base-url', 'https://example.org/', '--drafts', '--future'], { cwd: root });
+    expect(result.status).toBe(1);
+    expect(result.stderr.split('\n').filter((line) => line.startsWith('omnipress.yml:'))).toEqual([
+      'omnipress.yml:2 error: baseUrl must be an absolute http(s) URL or a path starting with /',
+      'omnipress.yml:3 error: drafts must be true or false',
+      'omnipress.yml:4 error: future must be true or false',
+    ]);
+  });
+
   it('a folder named omnipress.yml is an error naming it, not a crash', async () => {
     const root = siteFromFiles({ ...POST, 'omnipress.yml/keep': '' });
     const result = await runCli(['build', '--root', root], { cwd: root });
