@@ -25,8 +25,10 @@ export function readConfigFile(file: string, diagnostics: Diagnostic[]): RawConf
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, uniqueKeys: true });
   for (const problem of doc.errors) {
-    const line = problem.linePos?.[0]?.line;
-    diagnostics.push(error(file, `invalid config: ${problem.message.split('\n')[0]}`, { line }));
+    const { line, col: column } = problem.linePos?.[0] ?? {};
+    // The parser's message ends with the place and a code frame; the diagnostic carries both.
+    const message = problem.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+    diagnostics.push(error(file, `invalid config: ${message}`, { line, column }));
   }
   if (doc.errors.length > 0) return { values: {}, lines: {} };
   const values = doc.toJS({ maxAliasCount: 50 }) ?? {};

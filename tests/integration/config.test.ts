@@ -135,6 +135,15 @@ describe('a config that cannot be used', () => {
     ]);
   });
 
+  it('a YAML mistake is an error at its line and column, without the parser\'s own copy of the place', async () => {
+    const root = siteFromFiles({ ...POST, 'omnipress.yml': 'title: Blog\npageSize: 10\ntitle: Other\n' });
+    const result = await runCli(['build', '--root', root], { cwd: root });
+    expect(result.status).toBe(1);
+    expect(result.stderr.split('\n').filter((line) => line.startsWith('omnipress.yml:'))).toEqual([
+      'omnipress.yml:3:1 error: invalid config: Map keys must be unique',
+    ]);
+  });
+
   it('a folder named omnipress.yml is an error naming it, not a crash', async () => {
     const root = siteFromFiles({ ...POST, 'omnipress.yml/keep': '' });
     const result = await runCli(['build', '--root', root], { cwd: root });
