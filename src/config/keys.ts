@@ -1,7 +1,7 @@
 // The keys a config file may have, in one list: the reader reads only keys of this list (its
 // methods take a TopLevelKey), a key not in it gets a warning at its line, and
-// docs/configuration.md documents exactly these (tests/unit/configuration-doc.test.ts holds the
-// two equal).
+// docs/configuration.md documents exactly these (tests/integration/configuration-doc.test.ts
+// holds the two equal).
 import { warning, type Diagnostic } from '../diagnostics.js';
 import { closest } from '../util/did-you-mean.js';
 

@@ -1,7 +1,7 @@
 // The config file: what a misspelt key does (a warning at its line, with the key that was meant),
 // where a site's own data goes (params:, never warned about, seen by templates), and what a value
 // that cannot be used does (an error at its line). docs/configuration.md lists every key; its
-// own test (tests/unit/configuration-doc.test.ts) holds it to the code.
+// own test (tests/integration/configuration-doc.test.ts) holds it to the code.
 import { describe, expect, it } from 'vitest';
 import { load } from 'cheerio';
 import { readOutput, runCli, siteFromFiles } from '../helpers/site.js';
