@@ -4,6 +4,7 @@
 // options it names exist, and its complete example builds a site.
 import fs from 'node:fs';
 import path from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { CONFIG_KEYS, resolveConfig, type ConfigResult } from '../../src/config.js';
@@ -33,9 +34,10 @@ function site(): { root: string; resolve(yaml?: string): ConfigResult } {
   };
 }
 
-/** The resolved config without the name of the file it came from, to compare a file with no file. */
-function settings({ configFile: _file, ...rest }: ResolvedConfig): Omit<ResolvedConfig, 'configFile'> {
-  return rest;
+/** The fields of a resolved config that differ from `base`'s, the name of the file read aside. */
+function changed(config: ResolvedConfig, base: ResolvedConfig): string[] {
+  const fields = new Set([...Object.keys(config), ...Object.keys(base)] as Array<keyof ResolvedConfig>);
+  return [...fields].filter((field) => field !== 'configFile' && !isDeepStrictEqual(config[field], base[field]));
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -81,7 +83,7 @@ describe('docs/configuration.md', () => {
       const value: unknown = parseYaml(row.literalDefault!);
       const result = s.resolve(JSON.stringify(configWith(row.key, value)));
       expect(result.diagnostics, row.key).toEqual([]);
-      expect(settings(result.config), `${row.key}: ${row.literalDefault}`).toEqual(settings(none.config));
+      expect(changed(result.config, none.config), `${row.key}: ${row.literalDefault}`).toEqual([]);
     }
   });
 
@@ -156,12 +158,12 @@ describe('docs/configuration.md', () => {
 
   it('gives examples that set their key and load without an error or a warning', () => {
     const s = site();
-    const none = settings(s.resolve().config);
+    const none = s.resolve().config;
     for (const row of doc.keys) {
       expect(setsKey(parseYaml(row.example), row.key), `${row.key}: ${row.example}`).toBe(true);
       const result = s.resolve(row.example);
       expect(result.diagnostics, `${row.key}: ${row.example}`).toEqual([]);
-      expect(settings(result.config), `${row.key}: ${row.example} changes nothing`).not.toEqual(none);
+      expect(changed(result.config, none), `${row.key}: ${row.example} changes nothing`).not.toEqual([]);
     }
   });
 
