@@ -111,7 +111,7 @@ function packageJson(options: ScaffoldOptions): string {
 
 function configFile(options: ScaffoldOptions): string {
   const lines = [
-    '# omnipress site settings. Every key is optional; docs/reference.md of omnipress lists them all.',
+    '# omnipress site settings. Every key is optional; docs/configuration.md of omnipress lists them all.',
     '',
     '# The site title, per language.',
     'title:',
