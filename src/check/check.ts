@@ -1,7 +1,7 @@
 // `omnipress check`: every validation of a build — config, front matter, languages, layouts, dates,
 // duplicate slugs, templates — through the same pipeline, plus what only matters before
-// publishing: links between posts that point nowhere, images without alt text, stories missing a
-// translation, drafts and scheduled posts. Nothing is written: no output folder, no staging
+// publishing: links between posts that point nowhere, images without alt text, the hosts images
+// are hot-linked from, stories missing a translation, drafts and scheduled posts. Nothing is written: no output folder, no staging
 // folder, no cache. Returns a report; printing is the CLI's job.
 import path from 'node:path';
 import { resolveConfig, type ConfigOverrides } from '../config.js';
@@ -11,6 +11,7 @@ import { runPipeline, type PipelineResult, type TimedStage } from '../pipeline/r
 import type { Post, ResolvedConfig, Site } from '../types.js';
 import { postSitePath } from '../urls/site-paths.js';
 import { missingTranslations, unpublishedPosts } from './editorial.js';
+import { hotlinkedHosts } from './hotlinks.js';
 import { checkPostLinks, type LinkTargets } from './links.js';
 
 export type CheckOptions = ConfigOverrides;
@@ -94,5 +95,6 @@ function checkPublished(site: Site, allPosts: readonly Post[], made: Pick<Pipeli
   };
   for (const post of site.posts) diagnostics.push(...checkPostLinks(post, made.links.get(post.id) ?? [], site, targets));
   diagnostics.push(...missingTranslations(site));
+  diagnostics.push(...hotlinkedHosts(site, made.links));
   return diagnostics;
 }

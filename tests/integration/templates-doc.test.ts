@@ -11,6 +11,7 @@ import type nunjucks from 'nunjucks';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { BuildReport } from '../../src/build.js';
 import { page, type Page } from '../helpers/html.js';
+import { png } from '../helpers/images.js';
 import { postFile } from '../helpers/post.js';
 import { REPO, buildSite, siteFromFiles } from '../helpers/site.js';
 import { hasFields, readTemplatesDoc, variablesPartial, type BaseType, type Variable } from '../helpers/templates-doc.js';
@@ -69,6 +70,7 @@ footerNote: 매주 월요일 발행
   ),
   'posts/ko/2024-05-20-voice.md': postFile({ title: '음성 모드 공개', tags: '[OpenAI]', categories: '[뉴스]' }, '음성 모드 이야기.'),
   'posts/en/2024-05-13-gpt-4o.md': postFile({ title: 'GPT-4o is out', tags: '[OpenAI]', source: '"<b>{{ site.title }}</b>"' }, 'Written as {{ page.title }}.'),
+  'public/img/gpt-4o.png': png(1200, 630),
   'templates/partials/variables.njk': variablesPartial(doc),
   'templates/layouts/article.njk': LAYOUT,
   ...Object.fromEntries(doc.pageKinds.map((row) => [`templates/${row.layout}`, LAYOUT])),
