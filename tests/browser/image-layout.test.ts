@@ -66,6 +66,9 @@ describe.skipIf(SKIP_BROWSER_TESTS)('images in a browser', () => {
         }).observe({ type: 'layout-shift', buffered: true });
       });
       await page.goto(`${server.url}ko/posts/photos/`, { waitUntil: 'domcontentloaded' });
+      // The page's stylesheets and fonts are in (the load event waits for the held images too).
+      await page.waitForFunction(() => [...document.querySelectorAll<HTMLLinkElement>('link[rel=stylesheet]')].every((link) => link.sheet !== null));
+      await page.evaluate(() => document.fonts.ready.then(() => undefined));
       const before = await layout(page);
       // Lazy images below the fold are requested only when near: scroll to each, releasing as they come.
       await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
