@@ -4,6 +4,7 @@
 import { formatDate, isoDate } from '../content/dates.js';
 import { COPY_SCRIPT_PATH } from '../markdown/code/client.js';
 import type { Diagram, Heading } from '../markdown/renderer.js';
+import type { Dimensions } from '../util/image-dimensions.js';
 import { needsMermaidRuntime } from '../mermaid/diagram-step.js';
 import { LOADER_PATH } from '../mermaid/runtime.js';
 import { SEARCH_SCRIPT_PATH } from '../search/client.js';
@@ -22,6 +23,8 @@ export interface RenderedBody {
   diagrams: Diagram[];
   /** The body has a code block: its page loads the copy button's script. */
   code?: boolean;
+  /** Width and height of the post's cover image, when it is a local file whose size could be read. */
+  cover?: Dimensions;
 }
 
 export interface PostSummary {
@@ -135,6 +138,9 @@ export function createViews(site: Site, bodies: ReadonlyMap<string, RenderedBody
       updatedText: post.updated ? formatDate(post.updated, base.tag, config.timeZone) : undefined,
       html: body.html,
       toc: body.headings,
+      // The cover's size, so the page reserves its box before it loads (local images only).
+      imageWidth: body.cover?.width,
+      imageHeight: body.cover?.height,
       description: post.description ?? post.excerpt,
       author: post.author,
       mermaid: post.mermaid,

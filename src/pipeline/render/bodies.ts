@@ -11,6 +11,7 @@ import type { RenderedBody } from '../../nunjucks/views.js';
 import type { Post, Site } from '../../types.js';
 import { hashText } from '../../util/hash.js';
 import { prune, type MarkdownEntry, type PipelineCache, type RenderCounts, type RenderTools } from '../cache.js';
+import { imageFilesUnchanged } from '../image-files.js';
 import { relativeAssets } from '../post-assets.js';
 
 /** Every published post's body, as markdown rendered it and as its page shows it. */
@@ -62,8 +63,10 @@ export function renderBodies(
       if (hash === undefined) {
         const html = final.get(id)?.html ?? '';
         const original = markdown.get(id);
-        // Markdown's own hash unless the diagram step replaced the HTML.
+        // Markdown's own hash unless the diagram step replaced the HTML; the cover's size is shown by the page too.
         hash = original && original.body.html === html ? original.htmlHash : hashText(html);
+        const cover = final.get(id)?.cover;
+        if (cover) hash += `\0${cover.width}x${cover.height}`;
         hashes.set(id, hash);
       }
       return hash;
@@ -136,19 +139,30 @@ function renderBody(
   const references = bodyReferencesPosts(post);
   const key = references ? markdownKey(post, inputs, true) : ownMarkdownKey(post, inputs);
   let entry = cache?.markdown.get(key);
+  // The key holds the post's text, not its images: the entry stands only while they are the files it measured.
+  if (entry && entry.imageFiles.length > 0 && !imageFilesUnchanged(entry.imageFiles, inputs.stamps)) entry = undefined;
   if (!entry) {
     // With a cache the lookup (every post) is built only for a body that uses it: the key of any
     // other body says it cannot.
     const lookup = cache && !references ? NO_LOOKUP : inputs.lookup();
-    const rendered = markdown.render(post.body, { file: post.sourcePath, bodyLine: post.bodyLine, id: post.id, lang: post.lang, lookup, mediaPath: post.mediaPath });
+    const rendered = markdown.render(post.body, {
+      file: post.sourcePath,
+      bodyLine: post.bodyLine,
+      id: post.id,
+      lang: post.lang,
+      lookup,
+      mediaPath: post.mediaPath,
+      image: post.image,
+    });
     counts.markdownRenders++;
     entry = {
-      body: { html: rendered.html, headings: rendered.headings, diagrams: rendered.diagrams, code: rendered.hasCode },
+      body: { html: rendered.html, headings: rendered.headings, diagrams: rendered.diagrams, ...(rendered.hasCode && { code: true }), ...(rendered.cover && { cover: rendered.cover }) },
       diagnostics: rendered.diagnostics,
       links: rendered.links,
       relativeAssets: relativeAssets(rendered.links),
       htmlHash: hashText(rendered.html),
       mermaidRuntime: needsMermaidRuntime(rendered.html),
+      imageFiles: rendered.imageFiles,
     };
     cache?.markdown.set(key, entry);
   }
@@ -165,12 +179,19 @@ interface BodyInputs {
   lookupHash: () => string;
   /** Hash of the UI strings bodies show (callout and video labels). */
   stringsHash: string;
+  /** Image files' stamps taken in this run (image-files.ts imageFilesUnchanged). */
+  stamps: Map<string, string>;
 }
 
 function bodyInputs(site: Site, strings: MarkdownStrings): BodyInputs {
   let lookup: PostLookup | undefined;
   let hash: string | undefined;
   const lookupOf = () => (lookup ??= buildPostLookup(site));
-  return { lookup: lookupOf, lookupHash: () => (hash ??= hashText(JSON.stringify(lookupOf()))), stringsHash: hashText(JSON.stringify(strings)) };
+  return {
+    lookup: lookupOf,
+    lookupHash: () => (hash ??= hashText(JSON.stringify(lookupOf()))),
+    stringsHash: hashText(JSON.stringify(strings)),
+    stamps: new Map(),
+  };
 }
 
