@@ -74,6 +74,8 @@ export interface MarkdownEnv {
   hasMermaid: boolean;
   /** Every mermaid fence in document order, with its source-file line (mermaid-fence). */
   diagrams: Diagram[];
+  /** A code block was rendered (highlight): the page gets the copy button. */
+  hasCode: boolean;
   /** Every Markdown link and image, in document order, footnotes last (link-refs). */
   links: LinkRef[];
   /** Warnings found while parsing (liquid-tags, raw-html). */
@@ -124,6 +126,7 @@ export function createEnv(source: RenderSource, strings: Record<string, string> 
     headings: [],
     hasMermaid: false,
     diagrams: [],
+    hasCode: false,
     links: [],
     diagnostics: [],
     id: source.id ?? file.split('/').pop() ?? file,

@@ -40,6 +40,8 @@ export const ALLOWED_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = {
   col: ['span', 'width'],
   colgroup: ['span', 'width'],
   ol: ['start', 'type', 'reversed'],
+  // Code blocks that scroll sideways are focusable, so that keyboards can scroll them.
+  pre: ['tabindex'],
   ul: ['type'],
   li: ['value'],
   details: ['open'],

@@ -11,6 +11,7 @@ import { hugoShortcodesPlugin } from './plugins/hugo-shortcodes.js';
 import { jekyllLinksPlugin } from './plugins/jekyll-links.js';
 import { kramdownIalPlugin } from './plugins/kramdown-ial.js';
 import { headingIdsPlugin } from './plugins/heading-ids.js';
+import { highlightPlugin } from './plugins/highlight.js';
 import { basePathPlugin } from './plugins/base-path.js';
 import { imageCaptionsPlugin } from './plugins/image-captions.js';
 import { imageSizesPlugin, measure } from './plugins/image-sizes.js';
@@ -63,6 +64,8 @@ export interface RenderedMarkdown {
   hasMermaid: boolean;
   /** The mermaid fences, in document order, with their source-file lines. */
   diagrams: Diagram[];
+  /** The body has a code block: the page gets the copy button's script. */
+  hasCode: boolean;
   /** Every Markdown link and image with its source-file line (for `omnipress check`). */
   links: LinkRef[];
   /** Warnings with source-file lines (removed HTML, unsupported Liquid/Hexo tags), by line. */
@@ -100,7 +103,7 @@ export function createMarkdown(options: MarkdownOptions): MarkdownRenderer {
       const html = sanitize ? sanitize(rendered) : rendered;
       const diagnostics = env.diagnostics.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
       const cover = source.image ? measure(envOf(env), source.image) : undefined;
-      return { html, headings: env.headings, hasMermaid: env.hasMermaid, diagrams: env.diagrams, links: env.links, diagnostics, imageFiles: env.imageFiles, ...(cover && { cover }) };
+      return { html, headings: env.headings, hasMermaid: env.hasMermaid, diagrams: env.diagrams, hasCode: env.hasCode, links: env.links, diagnostics, imageFiles: env.imageFiles, ...(cover && { cover }) };
     },
   };
 }
@@ -128,7 +131,8 @@ function configure(options: MarkdownOptions): MarkdownIt {
     .use(linkifyWwwPlugin)
     .use(headingIdsPlugin)
     .use(liquidTagsPlugin) // after jekyll-raw
-    .use(mermaidFencePlugin) // wraps the default fence renderer
+    .use(highlightPlugin) // replaces markdown-it's fence renderer
+    .use(mermaidFencePlugin) // wraps highlight's: mermaid fences never reach it
     .use(mediaSubpathPlugin) // before link-refs, which records (and assets copy) the prefixed URL
     // validateLink for links, autolinks and linkify; then every URL any plugin made, once the
     // tokens are final (after media-subpath), before link-refs records them.

@@ -2,6 +2,7 @@
 // or format dates themselves: everything arrives ready (base-path-prefixed, percent-encoded,
 // formatted in the page's language and the site's time zone).
 import { formatDate, isoDate } from '../content/dates.js';
+import { COPY_SCRIPT_PATH } from '../markdown/code/client.js';
 import type { Diagram, Heading } from '../markdown/renderer.js';
 import type { Dimensions } from '../util/image-dimensions.js';
 import { needsMermaidRuntime } from '../mermaid/diagram-step.js';
@@ -20,6 +21,8 @@ export interface RenderedBody {
   headings: Heading[];
   /** Mermaid fences with their source lines. */
   diagrams: Diagram[];
+  /** The body has a code block: its page loads the copy button's script. */
+  code?: boolean;
   /** Width and height of the post's cover image, when it is a local file whose size could be read. */
   cover?: Dimensions;
 }
@@ -216,6 +219,10 @@ export function createViews(site: Site, bodies: ReadonlyMap<string, RenderedBody
       const html = post ? bodies.get(post.id)?.html : undefined;
       if (html && needsMermaidRuntime(html)) {
         context.mermaid = { loader: href(`/${LOADER_PATH}`), label: t('diagram'), errorLabel: t('diagramError') };
+      }
+      // Only pages with a code block load the copy button.
+      if (post && bodies.get(post.id)?.code) {
+        context.code = { script: href(`/${COPY_SCRIPT_PATH}`), copyLabel: t('copyCode'), copiedLabel: t('codeCopied') };
       }
       if (route.kind === 'index' || route.kind === 'taxonomy') {
         context.posts = postsOf(route.postIds);

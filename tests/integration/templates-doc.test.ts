@@ -66,7 +66,7 @@ footerNote: 매주 월요일 발행
       layout: 'article',
       source: 'OpenAI 블로그',
     },
-    '## 무엇이 바뀌었나\n\n본문입니다.\n\n## 가격\n\n## 사용 방법',
+    '## 무엇이 바뀌었나\n\n본문입니다.\n\n## 가격\n\n## 사용 방법\n\n```bash\ncurl https://api.openai.com/v1/models\n```',
   ),
   'posts/ko/2024-05-20-voice.md': postFile({ title: '음성 모드 공개', tags: '[OpenAI]', categories: '[뉴스]' }, '음성 모드 이야기.'),
   'posts/en/2024-05-13-gpt-4o.md': postFile({ title: 'GPT-4o is out', tags: '[OpenAI]', source: '"<b>{{ site.title }}</b>"' }, 'Written as {{ page.title }}.'),

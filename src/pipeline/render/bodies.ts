@@ -5,6 +5,7 @@ import type { Diagnostic } from '../../diagnostics.js';
 import type { LinkRef, MarkdownRenderer, PostLookup } from '../../markdown/renderer.js';
 import { buildPostLookup, referencesPosts } from '../../markdown/post-lookup.js';
 import type { MarkdownStrings } from '../../markdown/strings.js';
+import { firstPerLanguage } from '../../markdown/plugins/highlight.js';
 import { needsMermaidRuntime } from '../../mermaid/diagram-step.js';
 import type { RenderedBody } from '../../nunjucks/views.js';
 import type { Post, Site } from '../../types.js';
@@ -26,6 +27,8 @@ export interface Bodies {
   hash(id: string): string;
   /** Whether some final body still has a diagram for the browser to render (the mermaid runtime ships then). */
   needMermaidRuntime(): boolean;
+  /** Whether some body has a code block (the copy button's script ships then). */
+  haveCode(): boolean;
   /** Post id → the Markdown links and images of its body. */
   links(): Map<string, LinkRef[]>;
 }
@@ -41,12 +44,15 @@ export function renderBodies(
   const final = new Map<string, RenderedBody>();
   const used = new Set<string>();
   const inputs = bodyInputs(site, tools.strings);
+  const found: Diagnostic[] = [];
   for (const post of site.posts) {
-    const entry = renderBody(tools.markdown, post, diagnostics, counts, cache, used, inputs);
+    const entry = renderBody(tools.markdown, post, found, counts, cache, used, inputs);
     markdown.set(post.id, entry);
     final.set(post.id, { ...entry.body });
     tick();
   }
+  // An unknown code language is named once a build, however many posts use it.
+  diagnostics.push(...found.filter(firstPerLanguage()));
   if (cache) prune(cache.markdown, used);
   const hashes = new Map<string, string>();
   return {
@@ -73,6 +79,7 @@ export function renderBodies(
       };
       return [...final].some(([id, body]) => needs(id, body));
     },
+    haveCode: () => [...final.values()].some((body) => body.code === true),
     links: () => new Map([...markdown].map(([id, entry]) => [id, entry.links])),
   };
 }
@@ -149,7 +156,7 @@ function renderBody(
     });
     counts.markdownRenders++;
     entry = {
-      body: { html: rendered.html, headings: rendered.headings, diagrams: rendered.diagrams, ...(rendered.cover && { cover: rendered.cover }) },
+      body: { html: rendered.html, headings: rendered.headings, diagrams: rendered.diagrams, ...(rendered.hasCode && { code: true }), ...(rendered.cover && { cover: rendered.cover }) },
       diagnostics: rendered.diagnostics,
       links: rendered.links,
       relativeAssets: relativeAssets(rendered.links),

@@ -1,10 +1,12 @@
 // The site-wide files of the render stage, made once the bodies are known: each language's
-// feeds, sitemap.xml and robots.txt, redirect pages, the theme's static assets, and the mermaid
-// runtime when some page still has a diagram for the browser to render.
+// feeds, sitemap.xml and robots.txt, redirect pages, the theme's static assets, the mermaid
+// runtime when some page still has a diagram for the browser to render, and the copy button's
+// script when some page has a code block.
 import fs from 'node:fs';
 import path from 'node:path';
 import { displayPath, info, type Diagnostic } from '../../diagnostics.js';
 import { buildLanguageFeeds, feedPosts } from '../../feeds/feeds.js';
+import { codeClientFiles } from '../../markdown/code/client.js';
 import { mermaidRuntimeFiles } from '../../mermaid/runtime.js';
 import type { RenderedBody } from '../../nunjucks/views.js';
 import { redirectPages } from '../../redirects/pages.js';
@@ -39,6 +41,7 @@ export function siteFiles(site: Site, bodies: Bodies, options: SiteFileOptions):
   files.push(...(since ? since.themeAssets(() => themeAssets(config)) : themeAssets(config)));
   // The runtime ships only when some page still has a diagram for the browser to render.
   if (bodies.needMermaidRuntime()) files.push(...mermaidRuntimeFiles());
+  if (bodies.haveCode()) files.push(...codeClientFiles());
   return { files, diagnostics };
 }
 
