@@ -3,7 +3,7 @@
 import { resolveConfig, type ConfigOverrides } from './config.js';
 import path from 'node:path';
 import { hasErrors, sortDiagnostics, tooManyWarnings, warning, type Diagnostic } from './diagnostics.js';
-import { runPipeline, type PipelineOptions } from './pipeline/run.js';
+import { runPipeline, type PipelineOptions, type TimedStage } from './pipeline/run.js';
 import type { RenderCounts } from './pipeline/cache.js';
 import { acquireBuildLock } from './pipeline/build-lock.js';
 import { listPublicFiles } from './pipeline/public-files.js';
@@ -31,8 +31,15 @@ export interface BuildReport {
    * post bodies through markdown, pages through their layout, parts of the search index through Pagefind.
    */
   rendered?: Required<RenderCounts>;
+  /**
+   * Milliseconds per part of the build that ran, in order: public/ copied into the staging
+   * folder, the pipeline's stages, and publishing (the staging folder swapped in, the cache saved).
+   */
+  timings: BuildTimings;
   ms: number;
 }
+
+export type BuildTimings = Partial<Record<'public' | TimedStage | 'publish', number>>;
 
 export interface BuildOptions extends ConfigOverrides, Pick<PipelineOptions, 'onProgress'> {
   /** Fail (nothing published) when the build has more warnings than this (`--max-warnings`). */
@@ -53,6 +60,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildReport> {
     sources: new Map(),
     pagesByLang: new Map(),
     files: 0,
+    timings: {},
     ms: performance.now() - start,
     ...fields,
     diagnostics: sortDiagnostics(fields.diagnostics),
@@ -77,7 +85,9 @@ async function writeSite(config: ResolvedConfig, options: BuildOptions, configDi
   const cache = openBuildCache(config, cacheNotes);
   const publicFiles = listPublicFiles(config.publicDir);
   // Pages go to disk as they are rendered; the staging folder replaces the site only if all went well.
+  let start = performance.now();
   const staging = StagingFolder.open(config, publicFiles);
+  const timings: BuildTimings = { public: performance.now() - start };
   let result: Awaited<ReturnType<typeof runPipeline>>;
   try {
     // keepGoing: a failed build reports every problem of every stage at once.
@@ -89,13 +99,15 @@ async function writeSite(config: ResolvedConfig, options: BuildOptions, configDi
   const diagnostics = [...configDiagnostics, ...cacheNotes, ...publicFiles.diagnostics, ...result.diagnostics];
   const tooMany = tooManyWarnings(diagnostics, options.maxWarnings, config.root);
   if (tooMany) diagnostics.push(tooMany);
+  Object.assign(timings, result.timings);
   if (!result.site || hasErrors(diagnostics)) {
     staging.discard();
-    return { diagnostics, sources: result.sources };
+    return { diagnostics, sources: result.sources, timings };
   }
 
   const pagesByLang = new Map<Lang, number>([...config.languages.map((l): [Lang, number] => [l.code, 0]), ['', 0]]);
   for (const route of result.site.routes) pagesByLang.set(route.lang ?? '', (pagesByLang.get(route.lang ?? '') ?? 0) + 1);
+  start = performance.now();
   const written = staging.swapIn(result.outputPaths);
   for (const shadowed of written.shadowed) {
     diagnostics.push(
@@ -106,6 +118,7 @@ async function writeSite(config: ResolvedConfig, options: BuildOptions, configDi
   }
   saveBuildCache(config, cache);
   await written.cleanedUp;
+  timings.publish = performance.now() - start;
   const rendered = { ...cache.counts, searchPartsIndexed: result.search?.partsIndexed ?? 0 };
-  return { diagnostics, sources: result.sources, pagesByLang, files: written.files, diagrams: result.diagrams, search: result.search, rendered };
+  return { diagnostics, sources: result.sources, pagesByLang, files: written.files, diagrams: result.diagrams, search: result.search, rendered, timings };
 }

@@ -27,7 +27,10 @@ Usage:
   ${MIGRATE_CHECK_USAGE}
   omnipress help [command] | omnipress <command> --help | omnipress --help | --version
 
-Any command takes --verbose: the full trace of an internal error (a bug in omnipress).
+Any command takes --verbose: the full trace of an internal error (a bug in omnipress); build and
+check also print the time each stage took.
+Output to a terminal is in colour; NO_COLOR=1 turns colour off, FORCE_COLOR=1 turns it on even
+into a pipe (FORCE_COLOR=0: never). JSON and GitHub output never has colour.
 
 ${section('build', BUILD_HELP)}
 ${section('serve', SERVE_HELP)}
@@ -52,7 +55,7 @@ const COMMANDS: Record<string, (args: string[], io: Io) => Promise<number>> = {
   'migrate-check': runMigrateCheck,
 };
 
-const defaultIo: Io = { stdout: process.stdout, stderr: process.stderr, env: process.env };
+const defaultIo: Io = { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env };
 
 export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
   if (io === defaultIo) ignoreClosedPipes();

@@ -4,22 +4,19 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { LineCounter, parseDocument, isMap, isScalar, type Node } from 'yaml';
-import { error, warning, type Diagnostic } from './diagnostics.js';
-import { closest } from './util/did-you-mean.js';
-import type { LanguageConfig, MermaidConfig, ResolvedConfig } from './types.js';
+import { CONFIG_KEYS, isKnownTopLevelKey, unknownKeyWarnings, type ConfigKey } from './config/keys.js';
+import { readConfigFile, Reader } from './config/reader.js';
+import { isTimeZone, parseBaseUrl } from './config/rules.js';
+import { warning, type Diagnostic } from './diagnostics.js';
+import type { ResolvedConfig } from './types.js';
+
+export { CONFIG_KEYS, type ConfigKey };
+export { DEFAULT_LANGUAGES, isLanguageCode, isTimeZone, parseBaseUrl, SCHEMA_TYPES } from './config/rules.js';
 
 export const CONFIG_FILES = ['omnipress.yml', 'omnipress.yaml', 'omnipress.json'] as const;
 
 /** The package's own templates/: the built-in default theme. */
 export const BUILTIN_TEMPLATES = fileURLToPath(new URL('../templates/', import.meta.url));
-
-/** The languages of a site that names none, and the names and tags a language of these codes gets by default. */
-export const DEFAULT_LANGUAGES: readonly LanguageConfig[] = [
-  { code: 'ko', tag: 'ko', name: '한국어', title: '', description: '' },
-  { code: 'zh', tag: 'zh-Hans', name: '中文', title: '', description: '' },
-  { code: 'en', tag: 'en', name: 'English', title: '', description: '' },
-];
 
 /** What the command line may set; everything else comes from the config file or defaults. */
 export interface ConfigOverrides {
@@ -38,7 +35,12 @@ export type ConfigResult = { config: ResolvedConfig; diagnostics: Diagnostic[] }
 export function resolveConfig(overrides: ConfigOverrides = {}): ConfigResult {
   const root = path.resolve(overrides.root ?? '.');
   const diagnostics: Diagnostic[] = [];
-  const configFile = CONFIG_FILES.map((name) => path.join(root, name)).find((file) => fs.existsSync(file));
+  const [configFile, ...unread] = CONFIG_FILES.map((name) => path.join(root, name)).filter((file) => fs.existsSync(file));
+  for (const file of unread) {
+    diagnostics.push(warning(file, `${path.basename(file)} is not read: ${path.basename(configFile!)} is the site's config`, {
+      hint: `merge what it holds into ${path.basename(configFile!)} and delete it; omnipress reads the first of ${CONFIG_FILES.join(', ')}`,
+    }));
+  }
   const raw = configFile ? readConfigFile(configFile, diagnostics) : { values: {}, lines: {} };
   const read = new Reader(raw.values, raw.lines, configFile ?? root, diagnostics);
 
@@ -51,8 +53,13 @@ export function resolveConfig(overrides: ConfigOverrides = {}): ConfigResult {
   const timeZone = read.string('timeZone') ?? 'Asia/Seoul';
   if (!isTimeZone(timeZone)) read.fail('timeZone', `unknown time zone "${timeZone}"`, 'use an IANA name such as Asia/Seoul');
 
-  const base = parseBaseUrl(overrides.baseUrl ?? read.string('baseUrl') ?? '');
-  if (!base) read.fail('baseUrl', `baseUrl must be an absolute http(s) URL or a path starting with /`);
+  // A value the command line overrides is still checked: the same file must not be an error in
+  // one command and fine in another (`serve` always sets drafts and future).
+  const configBase = read.string('baseUrl');
+  const base = parseBaseUrl(overrides.baseUrl ?? configBase ?? '');
+  if (!base || !parseBaseUrl(configBase ?? '')) read.fail('baseUrl', `baseUrl must be an absolute http(s) URL or a path starting with /`);
+  const drafts = read.boolean('drafts');
+  const future = read.boolean('future');
 
   const siteTitle = read.localized('title', path.basename(root) || 'omnipress', codes);
   const siteDescription = read.localized('description', '', codes);
@@ -61,8 +68,8 @@ export function resolveConfig(overrides: ConfigOverrides = {}): ConfigResult {
     language.description ||= siteDescription[language.code] ?? '';
   }
 
-  const data = Object.fromEntries(Object.entries(raw.values).filter(([key]) => !isKnownKey(key)));
-  if (configFile) diagnostics.push(...unknownKeyWarnings(Object.keys(data), raw.lines, configFile));
+  const data = Object.fromEntries(Object.entries(raw.values).filter(([key]) => !isKnownTopLevelKey(key)));
+  if (configFile) diagnostics.push(...unknownKeyWarnings(raw.values, codes, (key) => read.lineOf(key), configFile));
   const params = read.params();
 
   const config: ResolvedConfig = {
@@ -80,8 +87,8 @@ export function resolveConfig(overrides: ConfigOverrides = {}): ConfigResult {
     timeZone,
     pageSize: read.positiveInt('pageSize') ?? 10,
     rootPostsPerLang: read.positiveInt('rootPostsPerLanguage') ?? 5,
-    drafts: overrides.drafts ?? read.boolean('drafts') ?? false,
-    future: overrides.future ?? read.boolean('future') ?? false,
+    drafts: overrides.drafts ?? drafts ?? false,
+    future: overrides.future ?? future ?? false,
     trustedHtml: read.boolean('trustedHtml') ?? false,
     trustedAssets: read.boolean('trustedAssets') ?? false,
     gitDates: read.boolean('gitDates') ?? true,
@@ -91,44 +98,12 @@ export function resolveConfig(overrides: ConfigOverrides = {}): ConfigResult {
     search: read.boolean('search') ?? true,
     searchPartSize: read.positiveInt('searchPartSize') ?? 1000,
     cacheDir: path.join(root, '.omnipress-cache'),
+    author: read.string('author'),
+    schemaType: read.schemaType(),
     data,
     params,
   };
   return { config, diagnostics };
-}
-
-/** Every top-level key the config may have. `params` holds a site's own data for its templates. */
-const KNOWN_KEYS: readonly string[] = ['title', 'description', 'baseUrl', 'timeZone', 'defaultLanguage', 'languages',
-  'pageSize', 'rootPostsPerLanguage', 'trustedHtml', 'trustedAssets', 'gitDates', 'strings', 'drafts', 'future', 'mermaid', 'search',
-  'searchPartSize', 'params'];
-
-/** Keys other generators use for what omnipress calls otherwise (Jekyll, Hexo, Hugo). */
-const KEYS_ELSEWHERE: Readonly<Record<string, string>> = {
-  url: 'baseUrl', baseurl: 'baseUrl', root: 'baseUrl', timezone: 'timeZone', paginate: 'pageSize', per_page: 'pageSize',
-  pagination: 'pageSize', lang: 'defaultLanguage', language: 'defaultLanguage', defaultcontentlanguage: 'defaultLanguage',
-  subtitle: 'description', tagline: 'description', buildfuture: 'future', builddrafts: 'drafts', show_drafts: 'drafts',
-  future_posts: 'future',
-};
-
-function isKnownKey(key: string): boolean {
-  return KNOWN_KEYS.includes(key);
-}
-
-/**
- * A warning per key the config does not know, at its line: a misspelt key (`baseurl`) would
- * otherwise be ignored without a word, and the site built without it.
- */
-function unknownKeyWarnings(keys: readonly string[], lines: Record<string, number>, file: string): Diagnostic[] {
-  return keys.map((key) => {
-    const meant = KEYS_ELSEWHERE[key.toLowerCase()] ?? closest(key, KNOWN_KEYS);
-    return warning(file, `unknown config key "${key}"${meant ? `; did you mean "${meant}"?` : ''}`, {
-      line: lines[key],
-      code: 'unknown-config-key',
-      hint: meant
-        ? `rename it to ${meant}; a site's own data for its templates goes under params: (site.params in templates)`
-        : `a site's own data for its templates goes under params: (site.params in templates); the keys omnipress reads are ${KNOWN_KEYS.join(', ')}`,
-    });
-  });
 }
 
 /**
@@ -145,201 +120,4 @@ export function findSiteRoot(dir: string): string {
     if (path.basename(current) === 'posts') return path.dirname(current);
   }
   return start;
-}
-
-/** `https://x.github.io/repo` → `{ baseUrl: 'https://x.github.io/repo/', basePath: '/repo/' }`. */
-export function parseBaseUrl(value: string): { baseUrl: string; basePath: string } | undefined {
-  if (value === '') return { baseUrl: '', basePath: '/' };
-  if (value.startsWith('/')) return { baseUrl: '', basePath: `/${value.replace(/^\/+|\/+$/g, '')}/`.replace('//', '/') };
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    return undefined;
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return undefined;
-  const basePath = `${url.pathname.replace(/\/+$/, '')}/`;
-  return { baseUrl: `${url.origin}${basePath}`, basePath };
-}
-
-function isLanguageTag(tag: string): boolean {
-  try {
-    return Intl.getCanonicalLocales(tag).length === 1;
-  } catch {
-    return false;
-  }
-}
-
-/** A language code as sites use it in paths and front matter: `ko`, `zh`, `pt-br`. */
-export function isLanguageCode(code: string): boolean {
-  return /^[a-z]{2,3}(-[a-z0-9]+)*$/i.test(code);
-}
-
-export function isTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-type RawConfig = { values: Record<string, unknown>; lines: Record<string, number> };
-
-function readConfigFile(file: string, diagnostics: Diagnostic[]): RawConfig {
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
-  } catch (cause) {
-    const code = (cause as NodeJS.ErrnoException).code;
-    diagnostics.push(error(file, code === 'EISDIR' ? `${path.basename(file)} is a folder, not a config file` : `the config file cannot be read (${code ?? String(cause)})`, {
-      hint: code === 'EISDIR' ? `remove or rename the folder ${path.basename(file)}/; the config is a YAML (or JSON) file` : undefined,
-    }));
-    return { values: {}, lines: {} };
-  }
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: true });
-  for (const problem of doc.errors) {
-    const line = problem.linePos?.[0]?.line;
-    diagnostics.push(error(file, `invalid config: ${problem.message.split('\n')[0]}`, { line }));
-  }
-  if (doc.errors.length > 0) return { values: {}, lines: {} };
-  const values = doc.toJS({ maxAliasCount: 50 }) ?? {};
-  if (typeof values !== 'object' || Array.isArray(values)) {
-    diagnostics.push(error(file, 'the config must be a mapping of keys to values'));
-    return { values: {}, lines: {} };
-  }
-  const lines: Record<string, number> = {};
-  if (isMap(doc.contents)) {
-    for (const pair of doc.contents.items) {
-      const key = pair.key as Node | null;
-      if (isScalar(key) && key.range) lines[String(key.value)] = lineCounter.linePos(key.range[0]).line;
-    }
-  }
-  return { values: values as Record<string, unknown>, lines };
-}
-
-/** Typed reads of config values; each wrong type becomes a diagnostic at the key's line. */
-class Reader {
-  constructor(
-    private readonly values: Record<string, unknown>,
-    private readonly lines: Record<string, number>,
-    private readonly file: string,
-    private readonly diagnostics: Diagnostic[],
-  ) {}
-
-  fail(key: string, message: string, hint?: string): void {
-    this.diagnostics.push(error(this.file, message, { line: this.lines[key], hint }));
-  }
-
-  private get(key: string): unknown {
-    return Object.hasOwn(this.values, key) ? this.values[key] : undefined;
-  }
-
-  string(key: string): string | undefined {
-    const value = this.get(key);
-    if (value === undefined || value === null) return undefined;
-    if (typeof value === 'string') return value;
-    this.fail(key, `${key} must be a string`);
-    return undefined;
-  }
-
-  boolean(key: string): boolean | undefined {
-    const value = this.get(key);
-    if (value === undefined || value === null) return undefined;
-    if (typeof value === 'boolean') return value;
-    this.fail(key, `${key} must be true or false`);
-    return undefined;
-  }
-
-  positiveInt(key: string): number | undefined {
-    const value = this.get(key);
-    if (value === undefined || value === null) return undefined;
-    if (typeof value === 'number' && Number.isInteger(value) && value > 0) return value;
-    this.fail(key, `${key} must be a positive whole number`);
-    return undefined;
-  }
-
-  /** A string for every language, or a map `{ ko: …, zh: … }` (missing languages get the fallback). */
-  localized(key: string, fallback: string, codes: string[]): Record<string, string> {
-    const value = this.get(key);
-    const out: Record<string, string> = {};
-    for (const code of codes) {
-      if (typeof value === 'string') out[code] = value;
-      else if (isRecord(value) && typeof value[code] === 'string') out[code] = value[code] as string;
-      else out[code] = isRecord(value) && typeof value.default === 'string' ? (value.default as string) : fallback;
-    }
-    if (value !== undefined && typeof value !== 'string' && !isRecord(value)) {
-      this.fail(key, `${key} must be a string or a map of language code to string`);
-    }
-    return out;
-  }
-
-  languages(): LanguageConfig[] {
-    const value = this.get('languages');
-    if (value === undefined || value === null) return DEFAULT_LANGUAGES.map((l) => ({ ...l }));
-    if (!isRecord(value) || Object.keys(value).length === 0) {
-      this.fail('languages', 'languages must be a map of language code to { name, tag }', 'e.g. languages: { ko: { name: 한국어, tag: ko } }');
-      return DEFAULT_LANGUAGES.map((l) => ({ ...l }));
-    }
-    return Object.entries(value).map(([code, spec]) => {
-      const known = DEFAULT_LANGUAGES.find((l) => l.code === code);
-      const entry = isRecord(spec) ? spec : {};
-      if (!isLanguageCode(code)) this.fail('languages', `language code "${code}" must look like ko, zh or pt-br`);
-      const str = (k: string) => (typeof entry[k] === 'string' ? (entry[k] as string) : undefined);
-      const tag = str('tag') ?? known?.tag ?? code;
-      if (!isLanguageTag(tag)) {
-        this.fail('languages', `language ${code} has the tag "${tag}", which is not a BCP 47 language tag`, 'e.g. ko, zh-Hans, zh-Hant-TW, en-GB, pt-BR');
-      }
-      return {
-        code,
-        tag: isLanguageTag(tag) ? tag : 'und',
-        name: str('name') ?? known?.name ?? code,
-        title: str('title') ?? '',
-        description: str('description') ?? '',
-      };
-    });
-  }
-
-  /** `mermaid: build`, or `mermaid: { mode: build, chromium: /path }`; the command line wins. */
-  mermaid(modeOverride: MermaidConfig['mode'] | undefined): MermaidConfig {
-    const value = this.get('mermaid');
-    const entry = isRecord(value) ? value : { mode: value };
-    let mode: MermaidConfig['mode'] = 'client';
-    if (entry.mode === 'build' || entry.mode === 'client') mode = entry.mode;
-    else if (entry.mode !== undefined && entry.mode !== null) this.fail('mermaid', 'mermaid must be client or build (or { mode, chromium })');
-    if (entry.chromium !== undefined && typeof entry.chromium !== 'string') this.fail('mermaid', 'mermaid.chromium must be a path');
-    const chromium = typeof entry.chromium === 'string' ? entry.chromium : process.env.OMNIPRESS_CHROMIUM || '/usr/bin/chromium';
-    return { mode: modeOverride ?? mode, chromium };
-  }
-
-  /** `params:`, a site's own data for its templates: any mapping, never checked. */
-  params(): Record<string, unknown> {
-    const value = this.get('params');
-    if (value === undefined || value === null) return {};
-    if (isRecord(value)) return value;
-    this.fail('params', 'params must be a mapping of your own keys to values', 'e.g. params: { twitter: omnipress }');
-    return {};
-  }
-
-  strings(codes: string[]): Record<string, Record<string, string>> {
-    const value = this.get('strings');
-    const out: Record<string, Record<string, string>> = {};
-    if (value === undefined || value === null) return out;
-    if (!isRecord(value)) {
-      this.fail('strings', 'strings must be a map of language code to { key: text }');
-      return out;
-    }
-    for (const code of codes) {
-      const table = value[code];
-      if (isRecord(table)) {
-        out[code] = Object.fromEntries(Object.entries(table).filter((e): e is [string, string] => typeof e[1] === 'string'));
-      }
-    }
-    return out;
-  }
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -1,6 +1,7 @@
 // Everything a user can get wrong is reported as a Diagnostic: stages return them instead of
 // throwing, so one build can report every problem at once.
 import path from 'node:path';
+import { plain, type Paint } from './util/colour.js';
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -63,6 +64,8 @@ export interface FormatOptions {
   root: string;
   /** Source text per absolute file path, for code frames. */
   sources?: ReadonlyMap<string, string>;
+  /** Colours for a terminal (commands/io.ts decides); plain text without. */
+  paint?: Paint;
 }
 
 /**
@@ -70,12 +73,13 @@ export interface FormatOptions {
  * part comes out on its own lines whatever a post holds (see printable).
  */
 export function formatDiagnostic(d: Diagnostic, options: FormatOptions): string {
+  const paint = options.paint ?? plain;
   const where = [printable(displayPath(d.file, options.root)), d.line, d.line ? d.column : undefined]
     .filter((part) => part !== undefined)
     .join(':');
-  const lines = [`${where} ${d.severity}: ${printable(d.message)}`];
+  const lines = [`${paint('place', where)} ${paint(d.severity, `${d.severity}:`)} ${printable(d.message)}`];
   const source = options.sources?.get(d.file);
-  if (source !== undefined && d.line) lines.push(codeFrame(source, d.line));
+  if (source !== undefined && d.line) lines.push(codeFrame(source, d.line, (marker) => paint(d.severity, marker)));
   if (d.hint) lines.push(`  hint: ${printable(d.hint)}`);
   return lines.join('\n');
 }
@@ -94,15 +98,15 @@ export function printable(text: string): string {
   return text.replace(CONTROL, (c) => NAMED[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
-/** Two lines of context either side of `line`, the line itself marked with `>`. */
-export function codeFrame(source: string, line: number): string {
+/** Two lines of context either side of `line`, the line itself marked with `>` (in `mark`'s look). */
+export function codeFrame(source: string, line: number, mark: (marker: string) => string = (marker) => marker): string {
   const all = source.split('\n');
   const first = Math.max(1, line - 2);
   const last = Math.min(all.length, line + 2);
   const width = String(last).length;
   const out: string[] = [];
   for (let n = first; n <= last; n++) {
-    const marker = n === line ? '>' : ' ';
+    const marker = n === line ? mark('>') : ' ';
     out.push(`  ${marker} ${String(n).padStart(width)} | ${printable(all[n - 1] ?? '')}`);
   }
   return out.join('\n');

@@ -28,6 +28,9 @@ export interface MermaidConfig {
   chromium: string;
 }
 
+/** What search engines are told a post is: its schema.org `@type` (config `schemaType`). */
+export type SchemaType = 'BlogPosting' | 'NewsArticle' | 'Article';
+
 /** Everything a build needs to know besides the posts themselves; immutable once resolved. */
 export interface ResolvedConfig {
   /** Absolute site root (`--root`, default cwd). */
@@ -84,6 +87,10 @@ export interface ResolvedConfig {
   searchPartSize: number;
   /** Absolute folder for caches that survive between builds (ROOT/.omnipress-cache). */
   cacheDir: string;
+  /** The site's author (config `author`): the author of its feeds; the site title stands in when unset. */
+  author?: string;
+  /** schema.org `@type` of post pages (config `schemaType`, default BlogPosting). */
+  schemaType: SchemaType;
   /** Untouched extra config keys (each warned about), available to templates as `site.data`. */
   data: Record<string, unknown>;
   /** The config's `params:`, the site's own data for its templates (`site.params`). */

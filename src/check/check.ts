@@ -1,16 +1,17 @@
 // `omnipress check`: every validation of a build — config, front matter, languages, layouts, dates,
 // duplicate slugs, templates — through the same pipeline, plus what only matters before
-// publishing: links between posts that point nowhere, images without alt text, stories missing a
-// translation, drafts and scheduled posts. Nothing is written: no output folder, no staging
+// publishing: links between posts that point nowhere, images without alt text, the hosts images
+// are hot-linked from, stories missing a translation, drafts and scheduled posts. Nothing is written: no output folder, no staging
 // folder, no cache. Returns a report; printing is the CLI's job.
 import path from 'node:path';
 import { resolveConfig, type ConfigOverrides } from '../config.js';
 import { hasErrors, sortDiagnostics, warning, type Diagnostic } from '../diagnostics.js';
 import { listPublicFiles, type PublicListing } from '../pipeline/public-files.js';
-import { runPipeline, type PipelineResult } from '../pipeline/run.js';
+import { runPipeline, type PipelineResult, type TimedStage } from '../pipeline/run.js';
 import type { Post, ResolvedConfig, Site } from '../types.js';
 import { postSitePath } from '../urls/site-paths.js';
 import { missingTranslations, unpublishedPosts } from './editorial.js';
+import { hotlinkedHosts } from './hotlinks.js';
 import { checkPostLinks, type LinkTargets } from './links.js';
 
 export type CheckOptions = ConfigOverrides;
@@ -26,6 +27,8 @@ export interface CheckReport {
   posts: number;
   /** False when the build stopped before it knew the site's pages, so links could not be checked. */
   linksChecked: boolean;
+  /** Milliseconds per part of the check that ran, in order: the pipeline's stages, then the links and translations. */
+  timings: Partial<Record<TimedStage | 'links', number>>;
   ms: number;
 }
 
@@ -36,18 +39,22 @@ export async function checkSite(options: CheckOptions = {}): Promise<CheckReport
   const config: ResolvedConfig = { ...resolved.config, mermaid: { ...resolved.config.mermaid, mode: 'client' } };
   const diagnostics = [...resolved.diagnostics];
   let result: PipelineResult | undefined;
+  const timings: CheckReport['timings'] = {};
   if (!hasErrors(diagnostics)) {
     // No writer, and no search index: both are output, not a check, and would only cost time.
     const publicFiles = listPublicFiles(config.publicDir);
     result = await runPipeline(config, { search: 'off', keepGoing: true, publicFiles });
+    Object.assign(timings, result.timings);
     diagnostics.push(...publicFiles.diagnostics, ...result.diagnostics);
     diagnostics.push(...unpublishedPosts(result.posts ?? [], config));
     if (result.site) {
+      const linksStart = performance.now();
       // A link whose line already has an error (a file refused, a post that did not parse) is
       // that problem again, not a second one.
       const known = new Set(diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.file}\0${d.line}`));
       const published = checkPublished(result.site, result.posts ?? [], result, publicFiles);
       diagnostics.push(...published.filter((d) => d.severity !== 'error' || !known.has(`${d.file}\0${d.line}`)));
+      timings.links = performance.now() - linksStart;
     }
   }
   return {
@@ -57,6 +64,7 @@ export async function checkSite(options: CheckOptions = {}): Promise<CheckReport
     sources: result?.sources ?? new Map(),
     posts: result?.sources.size ?? 0,
     linksChecked: result?.site !== undefined,
+    timings,
     ms: performance.now() - start,
   };
 }
@@ -87,5 +95,6 @@ function checkPublished(site: Site, allPosts: readonly Post[], made: Pick<Pipeli
   };
   for (const post of site.posts) diagnostics.push(...checkPostLinks(post, made.links.get(post.id) ?? [], site, targets));
   diagnostics.push(...missingTranslations(site));
+  diagnostics.push(...hotlinkedHosts(site, made.links));
   return diagnostics;
 }

@@ -26,11 +26,14 @@ export function checkPostLinks(post: Post, links: readonly LinkRef[], site: Site
   const pageUrl = site.postUrls.get(post.id) ?? postSitePath(post);
   for (const link of links) {
     const shown = readable(link.url);
-    if (link.kind === 'image' && link.alt?.trim() === '') {
+    // A raw-HTML <img alt=""> says on purpose that the image is decorative; Markdown cannot.
+    if (link.kind === 'image' && !link.html && link.alt?.trim() === '') {
       diagnostics.push(
         warning(post.sourcePath, `image ${shown || '(no URL)'} has no alt text`, {
           line: link.line,
-          hint: 'describe what it shows, e.g. ![a chart of response times](…); screen readers and search engines read it',
+          hint:
+            'describe what it shows, e.g. ![a chart of response times](…); screen readers and search engines read it. ' +
+            'An image that is only decoration can be written <img src="…" alt="">',
         }),
       );
     }

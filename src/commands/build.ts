@@ -4,7 +4,7 @@ import { parseBaseUrl } from '../config.js';
 import { BuildLockedError } from '../pipeline/build-lock.js';
 import { OutputFolderError } from '../pipeline/write.js';
 import type { Stage } from '../pipeline/run.js';
-import { commandArgs, maxWarningsOption, siteFoldersProblem, siteRootOf, printDiagnostics, shortPath, usage, rootOptionHelp, type Io } from './io.js';
+import { colourFor, commandArgs, formatTimings, maxWarningsOption, siteFoldersProblem, siteRootOf, printDiagnostics, shortPath, usage, rootOptionHelp, type Io } from './io.js';
 import { plural } from '../util/plural.js';
 
 export const BUILD_USAGE = `omnipress build [--root DIR] [--posts DIR] [--out DIR] [--base-url URL] [--drafts] [--future] [--quiet]
@@ -23,7 +23,9 @@ ${rootOptionHelp(19)}
   --future         include posts dated in the future
   --quiet          print only diagnostics and the summary
   --max-warnings N fail (exit 1, nothing published) with more than N warnings, for CI
-  --verbose        every place of every warning (else the first few of a kind that occurs often)
+  --verbose        every place of every warning (else the first few of a kind that occurs often),
+                   and the time each stage took (public, load, parse, model, render, write,
+                   search, publish), on stderr
   --mermaid MODE   client (default): diagrams render in the reader's browser, from a self-hosted runtime;
                    build: diagrams become inline SVG at build time in headless Chromium
                    (OMNIPRESS_CHROMIUM or /usr/bin/chromium), cached in ROOT/.omnipress-cache/
@@ -37,6 +39,7 @@ Examples:
   omnipress build
   omnipress build --base-url https://user.github.io/blog/
   omnipress build --posts _posts --drafts
+  omnipress build --verbose
 `;
 
 export async function runBuild(args: string[], io: Io): Promise<number> {
@@ -92,7 +95,8 @@ export async function runBuild(args: string[], io: Io): Promise<number> {
   if (!quiet) io.stderr.write('\r\x1b[K');
   // Notes (severity info) are for someone watching a terminal, not for CI logs.
   printDiagnostics(io, report.diagnostics, { root: report.config.root, sources: report.sources, quiet, verbose: io.verbose });
-  io.stdout.write(`${summary(report)}\n`);
+  if (io.verbose) io.stderr.write(formatTimings(report.timings));
+  io.stdout.write(`${colourFor(io.stdout, io.env)(report.ok ? 'success' : 'error', summary(report))}\n`);
   return report.ok ? 0 : 1;
 }
 

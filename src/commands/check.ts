@@ -4,7 +4,7 @@ import { checkSite, type CheckReport } from '../check/check.js';
 import { toGithub, toJson, type CheckFormat } from '../check/format.js';
 import { isInside } from '../util/paths.js';
 import { tooManyWarnings } from '../diagnostics.js';
-import { commandArgs, maxWarningsOption, siteFoldersProblem, siteRootOf, printDiagnostics, usage, rootOptionHelp, type Io } from './io.js';
+import { colourFor, commandArgs, formatTimings, maxWarningsOption, siteFoldersProblem, siteRootOf, printDiagnostics, usage, rootOptionHelp, type Io } from './io.js';
 import { plural } from '../util/plural.js';
 
 export const CHECK_USAGE = 'omnipress check [--root DIR] [--posts DIR] [--drafts] [--future] [--format text|json|github] [--max-warnings N] [--verbose]';
@@ -25,7 +25,9 @@ ${rootOptionHelp(19)}
                    or github (workflow commands: annotations on a pull request's lines; the
                    default when GITHUB_ACTIONS=true)
   --max-warnings N exit 1 with more than N warnings
-  --verbose        in text, every place of every warning (else the first few of a kind that occurs often)
+  --verbose        in text, every place of every warning (else the first few of a kind that occurs
+                   often); in every format, the time each stage took (load, parse, model, render,
+                   links), on stderr
 
 Exit codes: 0 no errors (warnings and notes allowed), 1 errors, 2 usage errors.
 
@@ -64,19 +66,26 @@ export async function runCheck(args: string[], io: Io): Promise<number> {
   const checked = await checkSite({ root: siteRootOf(values.root), posts: values.posts, drafts: values.drafts, future: values.future });
   const tooMany = tooManyWarnings(checked.diagnostics, maxWarnings, checked.config.root);
   const report = tooMany ? { ...checked, ok: false, diagnostics: [...checked.diagnostics, tooMany] } : checked;
+  // Between the report and its summary, on stderr, in every format: stdout stays what scripts read.
+  const printTimings = (): void => {
+    if (io.verbose) io.stderr.write(formatTimings(report.timings));
+  };
   if (format === 'json') {
     io.stdout.write(`${JSON.stringify(toJson(report.diagnostics, report.config.root), null, 2)}\n`);
+    printTimings();
     io.stderr.write(`${summary(report)}\n`);
   } else if (format === 'github') {
     // GitHub wants paths from the repository root: the workspace the workflow runs in.
     const workspace = path.resolve(io.env.GITHUB_WORKSPACE || process.cwd());
     const base = isInside(report.config.root, workspace) ? workspace : report.config.root;
     for (const line of toGithub(report.diagnostics, base)) io.stdout.write(`${line}\n`);
+    printTimings();
     io.stdout.write(`${summary(report)}\n`);
   } else {
     // The report is what `check` is run for: it goes to stdout, notes included.
     printDiagnostics({ ...io, stderr: io.stdout }, report.diagnostics, { root: report.config.root, sources: report.sources, quiet: false, verbose: io.verbose });
-    io.stdout.write(`${summary(report)}\n`);
+    printTimings();
+    io.stdout.write(`${colourFor(io.stdout, io.env)(report.ok ? 'success' : 'error', summary(report))}\n`);
   }
   return report.ok ? 0 : 1;
 }

@@ -3,13 +3,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { isLanguageCode, isTimeZone, parseBaseUrl } from '../config.js';
 import { frontMatterDate } from '../new/new-post.js';
+import { prompter, QuestionsEnded } from '../init/prompter.js';
+import { askMissing } from '../init/questions.js';
 import { scaffold } from '../init/scaffold.js';
+import { DEFAULTS, folderProblem, readBaseUrl, readLanguages, readTimeZone, type InitSettings } from '../init/settings.js';
 import { packageVersion } from '../util/package-version.js';
 import { toPosix } from '../util/paths.js';
 import { plural } from '../util/plural.js';
-import { clock, commandArgs, shortPath, usage, type Io } from './io.js';
+import { canAsk, clock, commandArgs, shortPath, usage, type Io } from './io.js';
 
 export const INIT_USAGE = 'omnipress init [DIR] [--languages ko,zh,en] [--default ko] [--title T] [--time-zone Z] [--base-url URL] [--force]';
 
@@ -20,6 +22,11 @@ package.json depending on omnipress with build, serve, check and new scripts, om
 welcome post in each language (translations of each other), an image in public/, .gitignore,
 GitHub workflows that check and publish to Pages, and a README. Then:
   cd DIR && npm install && npm run serve
+
+At a terminal, init asks for what no option gives: the folder, the languages, the default
+language, the title, the time zone (offering this computer's) and the URL; Enter takes the answer
+in brackets, and an answer the option would refuse is asked again. With input from a pipe or a
+file, or in CI (CI set), it asks nothing and takes the defaults below.
 
 Options:
   --languages L    language codes, separated by commas (default: ko,zh,en)
@@ -32,6 +39,7 @@ Options:
 OMNIPRESS_NOW (an ISO date) replaces the clock (the welcome posts' date).
 
 Examples:
+  omnipress init
   omnipress init my-blog
   omnipress init my-blog --languages zh,en --time-zone Asia/Shanghai --base-url https://user.github.io/my-blog/
 `;
@@ -54,32 +62,46 @@ export async function runInit(args: string[], io: Io): Promise<number> {
   if (typeof parsed === 'number') return parsed;
   const { values, positionals } = parsed;
   if (positionals.length > 1) return usage(io, `init takes one folder, got ${positionals.length}: ${positionals.join(' ')}`);
-  const dir = path.resolve(positionals[0] ?? '.');
-
-  const languages = (values.languages ?? 'ko,zh,en').split(',').map((code) => code.trim()).filter(Boolean);
-  const badCode = languages.find((code) => !isLanguageCode(code));
-  if (languages.length === 0 || badCode !== undefined) return usage(io, `--languages must be language codes separated by commas (ko,zh,en), got "${values.languages}"`);
-  const defaultLanguage = values.default ?? languages[0]!;
-  if (!languages.includes(defaultLanguage)) return usage(io, `--default ${defaultLanguage} is not one of --languages (${languages.join(', ')})`);
-  const timeZone = values['time-zone'] ?? 'Asia/Seoul';
-  if (!isTimeZone(timeZone)) return usage(io, `--time-zone must be an IANA time zone such as Asia/Seoul, got "${timeZone}"`);
-  const base = values['base-url'] === undefined ? { baseUrl: '' } : parseBaseUrl(values['base-url']);
-  if (!base || (values['base-url'] !== undefined && !base.baseUrl)) return usage(io, `--base-url must be an http(s) URL such as https://user.github.io/blog/, got "${values['base-url']}"`);
+  const given = givenSettings(values, positionals[0]);
+  if (typeof given === 'string') return usage(io, given);
   const now = clock(io.env.OMNIPRESS_NOW);
   if (!now) return usage(io, `OMNIPRESS_NOW must be a date such as 2026-11-22T11:30:00+09:00, got "${io.env.OMNIPRESS_NOW}"`, false);
-
-  if (fs.existsSync(dir) && !fs.statSync(dir).isDirectory()) return usage(io, `${shortPath(dir)} is a file, not a folder`, false);
-  const existing = fs.existsSync(dir) ? fs.readdirSync(dir).filter((name) => name !== '.git') : [];
-  if (existing.length > 0 && !values.force) {
-    return usage(io, `${shortPath(dir) || '.'} is not empty (${existing.slice(0, 3).join(', ')}${existing.length > 3 ? ', …' : ''}); init a new folder, or pass --force to add only the files that are missing`, false);
+  const asking = canAsk(io);
+  // What the options say is checked before any question, so that no answer is asked for in vain.
+  const languages = given.languages ?? (asking ? undefined : DEFAULTS.languages);
+  if (given.defaultLanguage !== undefined && languages && !languages.includes(given.defaultLanguage)) {
+    return usage(io, `--default ${given.defaultLanguage} is not one of --languages (${languages.join(', ')})`);
+  }
+  if (given.folder !== undefined || !asking) {
+    const dir = path.resolve(given.folder ?? DEFAULTS.folder);
+    const refused = folderProblem(dir, values.force, shortPath(dir) || '.');
+    if (refused) return usage(io, refused.notEmpty ? `${refused.problem}; init a new folder, or pass --force to add only the files that are missing` : refused.problem, false);
   }
 
+  let settings: InitSettings;
+  if (asking) {
+    const questions = prompter(io.stdin!, io.stdout, 'A new omnipress site. Enter takes the answer in brackets.');
+    try {
+      settings = await askMissing(given, questions, { force: values.force });
+    } catch (cause) {
+      if (!(cause instanceof QuestionsEnded)) throw cause;
+      io.stdout.write('\n');
+      return usage(io, 'init stopped before its questions were answered; nothing was written', false);
+    } finally {
+      questions.close();
+    }
+  } else {
+    settings = { ...DEFAULTS, ...given, languages: languages!, defaultLanguage: given.defaultLanguage ?? languages![0]! };
+  }
+  const dir = path.resolve(settings.folder);
+  const { defaultLanguage, timeZone } = settings;
+
   const files = scaffold({
-    languages,
+    languages: settings.languages,
     defaultLanguage,
-    title: values.title,
+    title: settings.title,
     timeZone,
-    baseUrl: base.baseUrl,
+    baseUrl: settings.baseUrl,
     omnipress: dependencySpec(dir),
     name: path.basename(dir),
     date: frontMatterDate(now, timeZone),
@@ -102,6 +124,36 @@ export async function runInit(args: string[], io: Io): Promise<number> {
   const where = shortPath(dir);
   io.stdout.write(`\nNext:\n${where && where !== '.' ? `  cd ${where}\n` : ''}  npm install\n  npm run serve    # preview at http://localhost:8080\n`);
   return 0;
+}
+
+/**
+ * The settings the options give, each read by its rule, only those given; or the usage error of
+ * the first option that is wrong.
+ */
+function givenSettings(
+  values: { languages?: string; default?: string; title?: string; 'time-zone'?: string; 'base-url'?: string },
+  folder: string | undefined,
+): Partial<InitSettings> | string {
+  const given: Partial<InitSettings> = {};
+  if (folder !== undefined) given.folder = folder;
+  if (values.languages !== undefined) {
+    const read = readLanguages(values.languages);
+    if ('problem' in read) return `--languages must be language codes separated by commas (ko,zh,en), got "${values.languages}"`;
+    given.languages = read.value;
+  }
+  if (values.default !== undefined) given.defaultLanguage = values.default;
+  if (values.title !== undefined) given.title = values.title;
+  if (values['time-zone'] !== undefined) {
+    const read = readTimeZone(values['time-zone']);
+    if ('problem' in read) return `--time-zone must be an IANA time zone such as Asia/Seoul, got "${values['time-zone']}"`;
+    given.timeZone = read.value;
+  }
+  if (values['base-url'] !== undefined) {
+    const read = readBaseUrl(values['base-url']);
+    if ('problem' in read) return `--base-url must be an http(s) URL such as https://user.github.io/blog/, got "${values['base-url']}"`;
+    given.baseUrl = read.value;
+  }
+  return given;
 }
 
 /**

@@ -5,15 +5,44 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { findSiteRoot } from '../config.js';
 import { likelyPostsFolders } from '../content/posts-folder.js';
 import { formatDiagnostic, printable, type Diagnostic } from '../diagnostics.js';
+import { coloured, plain, type Paint } from '../util/colour.js';
 
 export interface Io {
   stdout: NodeJS.WritableStream & { isTTY?: boolean };
   stderr: NodeJS.WritableStream & { isTTY?: boolean };
+  /** Where answers to questions come from (`init`); none: nothing is asked. */
+  stdin?: NodeJS.ReadableStream & { isTTY?: boolean };
   env: NodeJS.ProcessEnv;
   /** The command being run (`build`…): its own --help is what a usage error points to. */
   command?: string;
   /** `--verbose`: the trace of an internal error, and every place of every warning. */
   verbose?: boolean;
+}
+
+/**
+ * Whether text written to `stream` gets colour: the one decision every command follows.
+ * FORCE_COLOR, the de-facto convention, wins (0 or false: never; any other value: even into a
+ * pipe); then NO_COLOR (https://no-color.org: any non-empty value); then only a terminal that is
+ * not TERM=dumb. CI logs and pipes are not terminals, so they stay plain.
+ */
+export function usesColour(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv): boolean {
+  const force = env.FORCE_COLOR;
+  if (force !== undefined) return force !== '0' && force !== 'false';
+  if (env.NO_COLOR) return false;
+  return stream.isTTY === true && env.TERM !== 'dumb';
+}
+
+/** How to paint text written to `stream` (see usesColour). */
+export function colourFor(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv): Paint {
+  return usesColour(stream, env) ? coloured : plain;
+}
+
+/**
+ * Whether a command may ask questions: only of someone at a terminal, never in CI (CI set, as
+ * every CI service does) or with input from a pipe or a file, where no one would answer.
+ */
+export function canAsk(io: Io): boolean {
+  return io.stdin?.isTTY === true && !io.env.CI;
 }
 
 /** Exit code 2, with the problem and a pointer to --help. */
@@ -118,6 +147,7 @@ export function printDiagnostics(
       // A file that vanished since: no code frame.
     }
   }
+  const paint = colourFor(io.stderr, io.env);
   const shown = diagnostics.filter((d) => !(d.severity === 'info' && options.quiet));
   const kinds = new Map<string, number>();
   for (const d of shown) if (d.severity === 'warning') kinds.set(warningKind(d), (kinds.get(warningKind(d)) ?? 0) + 1);
@@ -129,19 +159,32 @@ export function printDiagnostics(
       const count = (printed.get(kind) ?? 0) + 1;
       printed.set(kind, count);
       if (count > FIRST_PLACES) continue;
-      io.stderr.write(`${formatDiagnostic(d, { root: options.root, sources })}\n\n`);
+      io.stderr.write(`${formatDiagnostic(d, { root: options.root, sources, paint })}\n\n`);
       if (count === FIRST_PLACES) {
         io.stderr.write(`…and ${total - FIRST_PLACES} more warnings like this${d.code ? ` (${d.code})` : ''}; --verbose lists them all\n\n`);
       }
       continue;
     }
-    io.stderr.write(`${formatDiagnostic(d, { root: options.root, sources })}\n\n`);
+    io.stderr.write(`${formatDiagnostic(d, { root: options.root, sources, paint })}\n\n`);
   }
 }
 
 /** What makes two warnings the same kind: their code, else their message. */
 function warningKind(d: Diagnostic): string {
   return d.code ?? `message:${d.message}`;
+}
+
+/**
+ * `--verbose`'s time per stage, one line each in the order they ran, as the run measured them:
+ * `  render    412 ms`. Empty when nothing ran (a config error stops a run before its first stage).
+ */
+export function formatTimings(timings: Readonly<Partial<Record<string, number>>>): string {
+  const ran = Object.entries(timings).filter((entry): entry is [string, number] => entry[1] !== undefined);
+  if (ran.length === 0) return '';
+  const width = Math.max(...ran.map(([stage]) => stage.length));
+  const shown = ran.map(([stage, ms]) => [stage, ms < 10 ? ms.toFixed(1) : String(Math.round(ms))] as const);
+  const digits = Math.max(...shown.map(([, ms]) => ms.length));
+  return `time per stage:\n${shown.map(([stage, ms]) => `  ${stage.padEnd(width)}  ${ms.padStart(digits)} ms\n`).join('')}`;
 }
 
 /** `--max-warnings N`: a usage error unless N is a whole number. */

@@ -1,11 +1,12 @@
 // `omnipress serve`: build into memory, serve on 127.0.0.1, rebuild on every save, until Ctrl-C.
 import type { Diagnostic } from '../diagnostics.js';
 import { serve, ServeError, type DevServer } from '../serve/dev-server.js';
+import { openBrowser, visitableUrl } from '../serve/open-browser.js';
 import type { BuildRecord } from '../serve/rebuild.js';
-import { commandArgs, siteFoldersProblem, siteRootOf, printDiagnostics, usage, rootOptionHelp, type Io } from './io.js';
+import { colourFor, commandArgs, siteFoldersProblem, siteRootOf, printDiagnostics, usage, rootOptionHelp, type Io } from './io.js';
 import { plural } from '../util/plural.js';
 
-export const SERVE_USAGE = `omnipress serve [--root DIR] [--posts DIR] [--port 8080] [--host 127.0.0.1] [--drafts|--no-drafts] [--future|--no-future]`;
+export const SERVE_USAGE = `omnipress serve [--root DIR] [--posts DIR] [--port 8080] [--host 127.0.0.1] [--drafts|--no-drafts] [--future|--no-future] [--open]`;
 
 export const SERVE_HELP = `Usage: ${SERVE_USAGE}
 
@@ -18,6 +19,9 @@ ${rootOptionHelp(20)}
                     are answered for localhost, IP addresses and this name only
   --no-drafts       hide drafts (shown by default, with a "draft" badge)
   --no-future       hide posts dated in the future (shown by default)
+  --open            open the site in the browser once it is served: the command in BROWSER
+                    (the URL is its last argument, or replaces %s; BROWSER=none opens nothing),
+                    else open (macOS), xdg-open (Linux) or start (Windows)
 
 serve builds the site into memory (nothing is written to _site/), serves it, and rebuilds what
 changed whenever a post, template, public/ file or the config is saved; open pages reload by
@@ -28,6 +32,8 @@ Ctrl-C.
 Examples:
   omnipress serve
   omnipress serve --port 0 --no-drafts
+  omnipress serve --open
+  BROWSER=firefox omnipress serve --open
 `;
 
 export async function runServe(args: string[], io: Io): Promise<number> {
@@ -43,6 +49,7 @@ export async function runServe(args: string[], io: Io): Promise<number> {
       host: { type: 'string' },
       drafts: { type: 'boolean' },
       future: { type: 'boolean' },
+      open: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -79,7 +86,8 @@ export async function runServe(args: string[], io: Io): Promise<number> {
       onBuild: (record) => {
         print(newProblems(record.diagnostics));
         built ||= record.ok;
-        io.stderr.write(`${describe(record, built)}\n`);
+        const line = describe(record, built);
+        io.stderr.write(`${record.ok ? line : colourFor(io.stderr, io.env)('error', line)}\n`);
       },
       onWatchError: (error) => io.stderr.write(`omnipress: watching failed: ${error.message}\n`),
     });
@@ -91,6 +99,16 @@ export async function runServe(args: string[], io: Io): Promise<number> {
   root = server.config.root;
   if (server.busyPort !== undefined) io.stdout.write(`port ${server.busyPort} is in use: serving on the next free one\n`);
   io.stdout.write(`omnipress serve: ${server.url} (Ctrl-C to stop)\n`);
+  if (values.open) {
+    const url = visitableUrl(server.url);
+    openBrowser(url, {
+      env: io.env,
+      onFailure: (reason) => {
+        const hint = io.env.BROWSER ? '' : ", or set BROWSER to your browser's command";
+        io.stderr.write(`omnipress serve: could not open ${url} in a browser: ${reason}; open it yourself${hint}\n`);
+      },
+    });
+  }
 
   await new Promise<void>((resolve) => {
     const stop = () => {

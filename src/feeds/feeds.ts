@@ -75,7 +75,6 @@ function renderFeed(format: FeedFormat, language: LanguageConfig, entries: reado
     return !newest || date > newest ? date : newest;
   }, undefined);
   const selfUrl = urls.full(feedPath(code, format));
-  const siteAuthor = typeof site.config.data.author === 'string' ? site.config.data.author : undefined;
   const options: FeedOptions = {
     id: selfUrl,
     title: language.title,
@@ -86,7 +85,7 @@ function renderFeed(format: FeedFormat, language: LanguageConfig, entries: reado
     generator: 'omnipress',
     feedLinks: { [format]: selfUrl },
     // Atom requires an author for every entry; the site (or its configured author) stands in.
-    author: { name: siteAuthor ?? language.title },
+    author: { name: site.config.author ?? language.title },
   };
   const feed = new Feed(options);
   for (const entry of entries) feed.addItem(itemOf(format, entry));

@@ -66,6 +66,11 @@ function language(code: string): LanguageText {
   return KNOWN[code] ?? KNOWN.en!;
 }
 
+/** The title a new site gets in `code` when none is given. */
+export function defaultTitle(code: string): string {
+  return language(code).title;
+}
+
 /** A language's name and BCP 47 tag as the config gives them by default (its code otherwise). */
 function nameAndTag(code: string): { name: string; tag: string } {
   const known = DEFAULT_LANGUAGES.find((l) => l.code === code);
@@ -106,7 +111,7 @@ function packageJson(options: ScaffoldOptions): string {
 
 function configFile(options: ScaffoldOptions): string {
   const lines = [
-    '# omnipress site settings. Every key is optional; docs/reference.md of omnipress lists them all.',
+    '# omnipress site settings. Every key is optional; docs/configuration.md of omnipress lists them all.',
     '',
     '# The site title, per language.',
     'title:',

@@ -4,6 +4,7 @@
 import type GithubSlugger from 'github-slugger';
 import type { Token } from 'markdown-it';
 import type { Diagnostic } from '../diagnostics.js';
+import type { Dimensions } from '../util/image-dimensions.js';
 import type { PostLookup } from './post-lookup.js';
 
 /** A heading of the rendered post, for a table of contents. */
@@ -31,7 +32,35 @@ export interface LinkRef {
   alt?: string;
   /** 1-based line in the source file. */
   line: number;
+  /**
+   * A raw-HTML `<img>` from another site (raw-html-images; recorded for the hosts a site hot-links).
+   * Its `alt` is undefined when the tag has none; `alt=""` there marks a decorative image.
+   */
+  html?: true;
 }
+
+/**
+ * A file an image's size was read from, or looked for: what the rendered body depends on besides
+ * the post, so that a cached body is used only while every such file is as it was.
+ */
+export interface ImageFileStamp {
+  /** Absolute path. */
+  file: string;
+  /** The file's size and mtime (`size:mtimeMs`) when measured; '' when it was not there. */
+  stamp: string;
+}
+
+/** What measuring an image's URL found: its size, when known, and the files looked at. */
+export interface MeasuredImage {
+  size?: Dimensions;
+  files: ImageFileStamp[];
+}
+
+/**
+ * Measures the local image `url` (as in the token, before the base path) of the post whose file
+ * is `postFile`; undefined for URLs that are no local file (other sites, `data:`, fragments).
+ */
+export type MeasureImage = (url: string, postFile: string) => MeasuredImage | undefined;
 
 /** Everything plugins read and write during one render. */
 export interface MarkdownEnv {
@@ -45,6 +74,8 @@ export interface MarkdownEnv {
   hasMermaid: boolean;
   /** Every mermaid fence in document order, with its source-file line (mermaid-fence). */
   diagrams: Diagram[];
+  /** A code block was rendered (highlight): the page gets the copy button. */
+  hasCode: boolean;
   /** Every Markdown link and image, in document order, footnotes last (link-refs). */
   links: LinkRef[];
   /** Warnings found while parsing (liquid-tags, raw-html). */
@@ -65,6 +96,10 @@ export interface MarkdownEnv {
   strings: Record<string, string>;
   /** Chirpy's `media_subpath` of the post: prefix of its relative images (media-subpath). */
   mediaPath?: string;
+  /** Reads local images' sizes (image-sizes, raw-html-images); absent: no image is measured. */
+  measureImage?: MeasureImage;
+  /** Every file an image size was read from or looked for (image-sizes, raw-html-images). */
+  imageFiles: ImageFileStamp[];
   /** Set once the post has math: KaTeX's markup of each formula, by placeholder number (math). */
   math?: string[];
 }
@@ -81,9 +116,11 @@ export interface RenderSource {
   lookup?: PostLookup;
   /** Prefix of the post's relative images (`Post.mediaPath`). */
   mediaPath?: string;
+  /** The post's cover image URL (`Post.image`), measured with the body's images. */
+  image?: string;
 }
 
-export function createEnv(source: RenderSource, strings: Record<string, string> = {}): MarkdownEnv {
+export function createEnv(source: RenderSource, strings: Record<string, string> = {}, measureImage?: MeasureImage): MarkdownEnv {
   const { file, bodyLine } = source;
   return {
     file,
@@ -91,6 +128,7 @@ export function createEnv(source: RenderSource, strings: Record<string, string> 
     headings: [],
     hasMermaid: false,
     diagrams: [],
+    hasCode: false,
     links: [],
     diagnostics: [],
     id: source.id ?? file.split('/').pop() ?? file,
@@ -98,6 +136,8 @@ export function createEnv(source: RenderSource, strings: Record<string, string> 
     lookup: source.lookup,
     strings,
     mediaPath: source.mediaPath,
+    measureImage,
+    imageFiles: [],
   };
 }
 

@@ -29,7 +29,7 @@ export const ALLOWED_TAGS: readonly string[] = [
 export const ALLOWED_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = {
   '*': ['class', 'id', 'title', 'lang', 'dir', 'style', 'role', 'align', 'hidden', 'translate', 'data-*', 'aria-*'],
   a: ['href', 'name', 'target', 'rel', 'hreflang'],
-  img: ['src', 'srcset', 'sizes', 'alt', 'width', 'height', 'loading', 'decoding'],
+  img: ['src', 'srcset', 'sizes', 'alt', 'width', 'height', 'loading', 'decoding', 'referrerpolicy'],
   source: ['src', 'srcset', 'sizes', 'type', 'media', 'width', 'height'],
   video: ['src', 'poster', 'controls', 'autoplay', 'muted', 'loop', 'playsinline', 'preload', 'width', 'height'],
   audio: ['src', 'controls', 'autoplay', 'muted', 'loop', 'preload'],
@@ -40,6 +40,8 @@ export const ALLOWED_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = {
   col: ['span', 'width'],
   colgroup: ['span', 'width'],
   ol: ['start', 'type', 'reversed'],
+  // Code blocks that scroll sideways are focusable, so that keyboards can scroll them.
+  pre: ['tabindex'],
   ul: ['type'],
   li: ['value'],
   details: ['open'],

@@ -4,14 +4,17 @@
 import type MarkdownIt from 'markdown-it';
 import type { PluginSimple } from 'markdown-it';
 import { type Diagnostic } from '../diagnostics.js';
-import { type Diagram, type Heading, type LinkRef, type RenderSource, createEnv } from './env.js';
+import { type Diagram, type Heading, type ImageFileStamp, type LinkRef, type MeasureImage, type RenderSource, createEnv, envOf } from './env.js';
 import { calloutsPlugin } from './plugins/callouts.js';
 import { hexoTagsPlugin } from './plugins/hexo-tags.js';
 import { hugoShortcodesPlugin } from './plugins/hugo-shortcodes.js';
 import { jekyllLinksPlugin } from './plugins/jekyll-links.js';
 import { kramdownIalPlugin } from './plugins/kramdown-ial.js';
 import { headingIdsPlugin } from './plugins/heading-ids.js';
+import { highlightPlugin } from './plugins/highlight.js';
 import { basePathPlugin } from './plugins/base-path.js';
+import { imageCaptionsPlugin } from './plugins/image-captions.js';
+import { imageSizesPlugin, measure } from './plugins/image-sizes.js';
 import { imagesPlugin } from './plugins/images.js';
 import { footnoteTailPlugin } from './plugins/footnote-tail.js';
 import { jekyllRawPlugin } from './plugins/jekyll-raw.js';
@@ -24,12 +27,14 @@ import { mathPlugin, placeMath } from './plugins/math.js';
 import { mermaidFencePlugin } from './plugins/mermaid-fence.js';
 import { nestingLimitPlugin } from './plugins/nesting-limit.js';
 import { rawHtmlPlugin } from './plugins/raw-html.js';
+import { rawHtmlImagesPlugin } from './plugins/raw-html-images.js';
 import { safeLinksPlugin } from './plugins/safe-links.js';
 import { createSanitizer } from './sanitize.js';
 import type { MarkdownStrings } from './strings.js';
+import type { Dimensions } from '../util/image-dimensions.js';
 import { onFirstUse } from '../util/on-first-use.js';
 
-export type { Diagram, Heading, LinkRef, RenderSource } from './env.js';
+export type { Diagram, Heading, ImageFileStamp, LinkRef, MeasureImage, MeasuredImage, RenderSource } from './env.js';
 export type { PostLookup } from './post-lookup.js';
 
 // Loaded on the first render (util/on-first-use.ts). @types/markdown-it-footnote describes the
@@ -46,6 +51,8 @@ export interface MarkdownOptions {
   basePath?: string;
   /** UI strings per language that bodies show themselves (callout and video labels); a language without a table uses `en`'s. */
   strings?: MarkdownStrings;
+  /** Reads local images' sizes for their width and height attributes; without it images get none. */
+  measureImage?: MeasureImage;
 }
 
 /** One post body rendered to HTML, with what the templates and the build need to know about it. */
@@ -58,10 +65,16 @@ export interface RenderedMarkdown {
   hasMermaid: boolean;
   /** The mermaid fences, in document order, with their source-file lines. */
   diagrams: Diagram[];
+  /** The body has a code block: the page gets the copy button's script. */
+  hasCode: boolean;
   /** Every Markdown link and image with its source-file line (for `omnipress check`). */
   links: LinkRef[];
   /** Warnings with source-file lines (removed HTML, unsupported Liquid/Hexo tags), by line. */
   diagnostics: Diagnostic[];
+  /** Size of the post's cover image (`RenderSource.image`), when it is a local file that could be read. */
+  cover?: Dimensions;
+  /** Every image file measured or looked for (the cover's too): the result holds while they are as stamped. */
+  imageFiles: ImageFileStamp[];
 }
 
 export interface MarkdownRenderer {
@@ -69,7 +82,8 @@ export interface MarkdownRenderer {
    * Renders a post body. `file` is the post's absolute path and `bodyLine` the 1-based line of
    * the file where `body` starts (both for diagnostics); `id`, `lang` and `lookup` resolve
    * references to other posts (`{% post_link %}`, `{{< ref >}}`) and pick label languages. The
-   * result depends on nothing else than these and the options.
+   * result depends on nothing else than these, the options, and the image files it lists in
+   * `imageFiles`.
    */
   render(body: string, source: RenderSource): RenderedMarkdown;
 }
@@ -82,7 +96,7 @@ export function createMarkdown(options: MarkdownOptions): MarkdownRenderer {
     render(body, source) {
       md ??= configure(options);
       const strings = options.strings?.[source.lang ?? ''] ?? options.strings?.en ?? {};
-      const env = createEnv(source, strings);
+      const env = createEnv(source, strings, options.measureImage);
       const tokens = md.parse(body, env);
       const rendered = md.renderer.render(tokens, md.options, env);
       // Every body, not only those with raw HTML: plugins write markup too, and the sanitizer is
@@ -90,7 +104,8 @@ export function createMarkdown(options: MarkdownOptions): MarkdownRenderer {
       // Formulas go in after the sanitizer: their markup is KaTeX's, not the author's (math.ts).
       const html = placeMath(sanitize ? sanitize(rendered) : rendered, env.math);
       const diagnostics = env.diagnostics.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
-      return { html, headings: env.headings, hasMermaid: env.hasMermaid, diagrams: env.diagrams, links: env.links, diagnostics };
+      const cover = source.image ? measure(envOf(env), source.image) : undefined;
+      return { html, headings: env.headings, hasMermaid: env.hasMermaid, diagrams: env.diagrams, hasCode: env.hasCode, links: env.links, diagnostics, imageFiles: env.imageFiles, ...(cover && { cover }) };
     },
   };
 }
@@ -99,7 +114,8 @@ function configure(options: MarkdownOptions): MarkdownIt {
   const md = markdownIt()({ html: true, linkify: true, typographer: false });
 
   // Order matters only where noted. Core rules added with `push` (heading-ids, liquid-tags,
-  // media-subpath, safe-links, link-refs, raw-html) run in this order after markdown-it's own and
+  // media-subpath, safe-links, link-refs, image-sizes, image-captions, raw-html-images, raw-html)
+  // run in this order after markdown-it's own and
   // the footnote plugin's footnote_tail, so they see final text tokens and footnote content at the
   // end of the token stream.
   md.use(jekyllRawPlugin) // edits the source before block parsing; liquid-tags reads its ranges
@@ -117,14 +133,18 @@ function configure(options: MarkdownOptions): MarkdownIt {
     .use(linkifyWwwPlugin)
     .use(headingIdsPlugin)
     .use(liquidTagsPlugin) // after jekyll-raw
-    .use(mermaidFencePlugin) // wraps the default fence renderer
+    .use(highlightPlugin) // replaces markdown-it's fence renderer
+    .use(mermaidFencePlugin) // wraps highlight's: mermaid fences never reach it
     .use(mathPlugin) // inline rules before code spans; ```math fences become math before any fence renderer
     .use(mediaSubpathPlugin) // before link-refs, which records (and assets copy) the prefixed URL
     // validateLink for links, autolinks and linkify; then every URL any plugin made, once the
     // tokens are final (after media-subpath), before link-refs records them.
     .use(safeLinksPlugin)
     .use(linkRefsPlugin) // records only; after footnotes so footnote links have their lines
-    .use(imagesPlugin)
+    .use(imageSizesPlugin) // after media-subpath and safe-links: measures the URLs the page has
+    .use(imageCaptionsPlugin) // after kramdown-ial, whose paragraph attributes go to the figure
+    .use(rawHtmlImagesPlugin, { siteOrigin: options.siteOrigin })
+    .use(imagesPlugin, { siteOrigin: options.siteOrigin })
     .use(linksPlugin, { siteOrigin: options.siteOrigin })
     .use(basePathPlugin, { basePath: options.basePath ?? '/' }); // wraps the rules images/links installed
   if (!options.trustedHtml) md.use(rawHtmlPlugin);

@@ -2,9 +2,11 @@
 // or format dates themselves: everything arrives ready (base-path-prefixed, percent-encoded,
 // formatted in the page's language and the site's time zone).
 import { formatDate, isoDate } from '../content/dates.js';
+import { COPY_SCRIPT_PATH } from '../markdown/code/client.js';
 import type { Diagram, Heading } from '../markdown/renderer.js';
 import { KATEX_CSS_PATH } from '../math/assets.js';
 import { hasMath } from '../math/markup.js';
+import type { Dimensions } from '../util/image-dimensions.js';
 import { needsMermaidRuntime } from '../mermaid/diagram-step.js';
 import { LOADER_PATH } from '../mermaid/runtime.js';
 import { SEARCH_SCRIPT_PATH } from '../search/client.js';
@@ -21,6 +23,10 @@ export interface RenderedBody {
   headings: Heading[];
   /** Mermaid fences with their source lines. */
   diagrams: Diagram[];
+  /** The body has a code block: its page loads the copy button's script. */
+  code?: boolean;
+  /** Width and height of the post's cover image, when it is a local file whose size could be read. */
+  cover?: Dimensions;
 }
 
 export interface PostSummary {
@@ -134,6 +140,9 @@ export function createViews(site: Site, bodies: ReadonlyMap<string, RenderedBody
       updatedText: post.updated ? formatDate(post.updated, base.tag, config.timeZone) : undefined,
       html: body.html,
       toc: body.headings,
+      // The cover's size, so the page reserves its box before it loads (local images only).
+      imageWidth: body.cover?.width,
+      imageHeight: body.cover?.height,
       description: post.description ?? post.excerpt,
       author: post.author,
       mermaid: post.mermaid,
@@ -215,6 +224,10 @@ export function createViews(site: Site, bodies: ReadonlyMap<string, RenderedBody
       }
       // Only pages that show a typeset formula load KaTeX's stylesheet (and so its fonts).
       if (html && hasMath(html)) context.math = { stylesheet: href(`/${KATEX_CSS_PATH}`) };
+      // Only pages with a code block load the copy button.
+      if (post && bodies.get(post.id)?.code) {
+        context.code = { script: href(`/${COPY_SCRIPT_PATH}`), copyLabel: t('copyCode'), copiedLabel: t('codeCopied') };
+      }
       if (route.kind === 'index' || route.kind === 'taxonomy') {
         context.posts = postsOf(route.postIds);
         const p = route.pagination!;

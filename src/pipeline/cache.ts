@@ -8,7 +8,7 @@
 // only the dev server may reuse, because its watcher sees every change, is not kept here but in
 // src/serve/incremental/, and handed to a run as its SinceLastRun.
 import type { Diagnostic } from '../diagnostics.js';
-import type { LinkRef, MarkdownRenderer } from '../markdown/renderer.js';
+import type { ImageFileStamp, LinkRef, MarkdownRenderer } from '../markdown/renderer.js';
 import type { TemplateEngine } from '../nunjucks/environment.js';
 import type { Translate } from '../i18n/ui-strings.js';
 import type { MarkdownStrings } from '../markdown/strings.js';
@@ -30,6 +30,8 @@ export interface MarkdownEntry {
   links: LinkRef[];
   /** The body's relatively linked images and files, copied beside its page (post-assets.ts). */
   relativeAssets: LinkRef[];
+  /** The image files whose sizes the body (and the cover's) were rendered with: the entry holds while they are as stamped. */
+  imageFiles: ImageFileStamp[];
 }
 
 /** A parsed file, and what it was parsed from. */
@@ -106,7 +108,10 @@ export class PipelineCache {
    * the dev server resets the cache on a config change), the base URL and `trustedHtml`. The
    * lookup of other posts' URLs for cross-post references (Hexo's post_link, Hugo's ref) is in the
    * key as a hash when the body uses it (render/bodies.ts `bodyInputs`), and so must anything
-   * markdown rendering is given later, or an edit elsewhere would leave stale links.
+   * markdown rendering is given later, or an edit elsewhere would leave stale links. The image
+   * files whose sizes the body shows are not in the key, which is known before rendering: the
+   * entry lists them with their size and mtime, and is used only while they are unchanged
+   * (render/bodies.ts).
    */
   markdown = new Map<string, MarkdownEntry>();
   /**

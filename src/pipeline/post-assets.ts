@@ -61,7 +61,7 @@ export function postAssets(site: Site, assetsOf: (post: Post) => readonly LinkRe
     const pageDir = path.posix.dirname(outputPathOf(site.postUrls.get(post.id) ?? postSitePath(post)));
     for (const asset of assets) {
       const rel = filePart(asset.url);
-      const found = rel === undefined ? undefined : findAsset(post, rel, config.postsDir);
+      const found = rel === undefined ? undefined : findAsset(post.sourcePath, rel, config.postsDir);
       if (rel === undefined || found === undefined) {
         if (asset.kind === 'image') diagnostics.push(missing(post, asset, rel));
         continue;
@@ -100,7 +100,7 @@ export function postAssets(site: Site, assetsOf: (post: Post) => readonly LinkRe
 }
 
 /** The URL's path, decoded and normalized (`./img/a%20b.png?x` → `img/a b.png`); undefined when it leaves the page's folder. */
-function filePart(url: string): string | undefined {
+export function filePart(url: string): string | undefined {
   let decoded: string;
   try {
     decoded = decodeURIComponent(url.replace(/[?#].*$/, ''));
@@ -113,7 +113,7 @@ function filePart(url: string): string | undefined {
 }
 
 /** findAsset: the file is there, but only through a symbolic link that leads out of the posts folder. */
-const OUTSIDE = Symbol('outside the posts folder');
+export const OUTSIDE = Symbol('outside the posts folder');
 
 /**
  * Where the file is: beside the post (a Hugo leaf bundle, `img/a.png`, Hexo's `my-post/a.png`),
@@ -121,14 +121,10 @@ const OUTSIDE = Symbol('outside the posts folder');
  * `post_asset_folder`). Only files inside the folder the post was read from are taken: the posts
  * folder, or the `_drafts/` beside a `_posts` folder (Hexo drafts keep their asset folder there).
  */
-function findAsset(post: Post, rel: string, postsDir: string): string | typeof OUTSIDE | undefined {
-  const drafts = draftsBeside(postsDir);
-  const root = drafts && isInside(post.sourcePath, drafts) ? drafts : postsDir;
-  const dir = path.dirname(post.sourcePath);
-  const assetFolder = post.sourcePath.replace(/\.(md|markdown)$/i, '');
+export function findAsset(sourcePath: string, rel: string, postsDir: string): string | typeof OUTSIDE | undefined {
+  const { root, candidates } = assetPlaces(sourcePath, rel, postsDir);
   let outside = false;
-  for (const candidate of [path.join(dir, rel), path.join(assetFolder, rel)]) {
-    if (!isInside(candidate, root)) continue;
+  for (const candidate of candidates) {
     try {
       if (!fs.statSync(candidate).isFile()) continue;
       // A symlink may not smuggle a file from elsewhere on the machine into the site.
@@ -139,6 +135,15 @@ function findAsset(post: Post, rel: string, postsDir: string): string | typeof O
     }
   }
   return outside ? OUTSIDE : undefined;
+}
+
+/** The places findAsset looks for `rel`, in order, all inside `root` (the folder the post was read from). */
+export function assetPlaces(sourcePath: string, rel: string, postsDir: string): { root: string; candidates: string[] } {
+  const drafts = draftsBeside(postsDir);
+  const root = drafts && isInside(sourcePath, drafts) ? drafts : postsDir;
+  const assetFolder = sourcePath.replace(/\.(md|markdown)$/i, '');
+  const candidates = [path.join(path.dirname(sourcePath), rel), path.join(assetFolder, rel)].filter((candidate) => isInside(candidate, root));
+  return { root, candidates };
 }
 
 function missing(post: Post, image: LinkRef, rel: string | undefined): Diagnostic {

@@ -23,6 +23,12 @@ import { startSearch, type SearchStats } from '../search/index.js';
 
 export type Stage = 'load' | 'parse' | 'model' | 'render';
 
+/**
+ * The parts of a run that are timed, in the order they run: the stages, the writer's share of
+ * rendering (outputs go to it as they are made), and the wait for the search index after it.
+ */
+export type TimedStage = Stage | 'write' | 'search';
+
 export interface PipelineResult {
   /** Undefined when a stage reported errors and the pipeline stopped there (without keepGoing). */
   site?: Site;
@@ -49,8 +55,8 @@ export interface PipelineResult {
   diagrams?: DiagramStats;
   /** Search index size and indexing time, when search is on. */
   search?: SearchStats;
-  /** Milliseconds per stage. */
-  timings: Partial<Record<Stage, number>>;
+  /** Milliseconds per part of the run that ran, in the order they ran (`--verbose` prints them). */
+  timings: Partial<Record<TimedStage, number>>;
 }
 
 export interface PipelineOptions {
@@ -173,10 +179,18 @@ export async function runPipeline(config: ResolvedConfig, options: PipelineOptio
   const claims = new OutputClaims(site, publicPaths);
   const outputPaths = new Set<string>();
   const writer = failing ? undefined : options.writer;
+  // The writer is called from inside rendering: its time is taken out of render's and shown apart.
+  let writeMs = 0;
+  const add = (file: OutputFile): void => {
+    if (!writer) return;
+    const start = performance.now();
+    writer.add(file);
+    writeMs += performance.now() - start;
+  };
   const write = (file: OutputFile): void => {
     if (!claims.admit(file)) return;
     outputPaths.add(file.path);
-    writer?.add(file);
+    add(file);
   };
   const rendered = await timed('render', site.routes.length + site.posts.length, (tick) =>
     renderSite(site, {
@@ -193,6 +207,10 @@ export async function runPipeline(config: ResolvedConfig, options: PipelineOptio
     await search?.cancel();
     throw cause;
   });
+  if (writer) {
+    timings.render = (timings.render ?? 0) - writeMs;
+    timings.write = writeMs;
+  }
   // Going on past the model's errors, a collision it reported comes round again as outputs.
   const known = new Set(diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.file}\0${d.line}`));
   const collisions = claims.diagnostics().filter((d) => !(failing && known.has(`${d.file}\0${d.line}`)));
@@ -207,13 +225,16 @@ export async function runPipeline(config: ResolvedConfig, options: PipelineOptio
   if (options.search === 'later') return { ...made, pageHashes: rendered.pageHashes };
   if (!search) return made;
   // The index files join the outputs.
+  const searchStart = performance.now();
   const indexed = await search.finish();
+  timings.search = performance.now() - searchStart;
   const indexOutputs = indexed.outputs.filter((file) => claims.admit(file));
   diagnostics.push(...indexed.diagnostics, ...claims.diagnostics());
   if (hasErrors(diagnostics)) return stop();
   for (const file of indexOutputs) {
     outputPaths.add(file.path);
-    writer?.add(file);
+    add(file);
   }
+  if (writer) timings.write = writeMs;
   return { ...made, search: indexed.stats };
 }

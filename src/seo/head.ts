@@ -7,9 +7,6 @@ import { FEED_FORMATS, feedPath } from '../urls/feed-paths.js';
 import { publicUrls } from '../urls/public-urls.js';
 import { alternatesOf } from './alternates.js';
 
-/** Schema.org types a post may be described as (site config `schemaType`; BlogPosting by default). */
-const SCHEMA_TYPES = new Set(['BlogPosting', 'NewsArticle', 'Article']);
-
 export interface HeadFields {
   /** `<link rel="alternate" hreflang>` targets, itself and `x-default` included; empty when the page has no translations. Absolute with a base URL. */
   hreflang: Array<{ hreflang: string; href: string }>;
@@ -38,7 +35,6 @@ export function createHead(site: Site): { fieldsFor(route: Route): HeadFields } 
   const urls = publicUrls(config);
   const languageOf = new Map(config.languages.map((l) => [l.code, l]));
   const tagToLocale = new Map(config.languages.map((l) => [l.tag, ogLocale(l.tag)]));
-  const schemaType = typeof config.data.schemaType === 'string' && SCHEMA_TYPES.has(config.data.schemaType) ? config.data.schemaType : 'BlogPosting';
 
   const feedsOfLanguages = (languages: readonly LanguageConfig[]) =>
     languages.flatMap((l) =>
@@ -80,7 +76,7 @@ export function createHead(site: Site): { fieldsFor(route: Route): HeadFields } 
         const description = post.description ?? post.excerpt;
         fields.jsonLd = {
           '@context': 'https://schema.org',
-          '@type': schemaType,
+          '@type': config.schemaType,
           headline: post.title,
           ...(description ? { description } : {}),
           inLanguage: language.tag,

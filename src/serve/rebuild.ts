@@ -6,6 +6,7 @@ import path from 'node:path';
 import { resolveConfig, type ConfigOverrides } from '../config.js';
 import { error, hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics.js';
 import { PipelineCache } from '../pipeline/cache.js';
+import { isImageFile } from '../pipeline/image-files.js';
 import { runPipeline } from '../pipeline/run.js';
 import { OutputList } from '../pipeline/write.js';
 import { ServedFiles } from './incremental/served-files.js';
@@ -133,8 +134,9 @@ export class Rebuilder {
     };
 
     // public/ is served from disk: a change there needs no pipeline run, only the browsers told.
-    // Except robots.txt, whose presence decides whether one is generated.
-    if (kinds.length === 1 && kinds[0] === 'public' && !changes.some((c) => path.basename(c.path) === 'robots.txt')) {
+    // Except robots.txt, whose presence decides whether one is generated, and images, whose sizes
+    // posts show (the run re-renders only the bodies that measured them).
+    if (kinds.length === 1 && kinds[0] === 'public' && !changes.some((c) => path.basename(c.path) === 'robots.txt' || isImageFile(c.path))) {
       const changed = changes.map((c) => toPosix(path.relative(this.config.publicDir, c.path)));
       return record({ ok: this.errors.length === 0, errors: this.errors, changed: [...new Set(changed)].sort() });
     }

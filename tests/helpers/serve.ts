@@ -13,19 +13,30 @@ export function startServe(root: string, options: ServeOptions = {}): Promise<De
   return serve({ root, port: 0, ...options });
 }
 
+/** `omnipress serve` running as a process of its own. */
+export interface ServeProcess {
+  /** The URL it prints, without a trailing slash. */
+  url: string;
+  /** What it has written to stderr so far. */
+  stderr(): string;
+}
+
 /**
- * In a test: `omnipress serve` as its own process (`bin` run by node, with `args`, in `cwd`).
- * Resolves the URL it prints, without a trailing slash; the process is killed when the test ends.
+ * In a test: `omnipress serve` as its own process (`bin` run by node, with `args`, in `cwd`, with
+ * `env` added to this process's environment). Resolves once it prints its URL; the process is
+ * killed when the test ends.
  */
-export function spawnServe(bin: string, args: string[], cwd: string): Promise<string> {
-  const server = spawn(process.execPath, [bin, 'serve', ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+export function spawnServe(bin: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): Promise<ServeProcess> {
+  const server = spawn(process.execPath, [bin, 'serve', ...args], { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   onTestFinished(() => void server.kill());
-  return new Promise<string>((resolve, reject) => {
+  let err = '';
+  server.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+  return new Promise<ServeProcess>((resolve, reject) => {
     let out = '';
     server.stdout.on('data', (chunk: Buffer) => {
       out += chunk.toString();
       const found = /omnipress serve: (http:\/\/\S+)/.exec(out);
-      if (found) resolve(found[1]!.replace(/\/$/, ''));
+      if (found) resolve({ url: found[1]!.replace(/\/$/, ''), stderr: () => err });
     });
     server.on('exit', (code) => reject(new Error(`serve exited with ${code}`)));
   });

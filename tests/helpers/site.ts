@@ -46,8 +46,21 @@ export interface CliResult {
 export interface CliOptions {
   /** The current folder of the command (default: the repository). */
   cwd?: string;
-  /** Added to this process's environment. */
+  /** Added to this process's environment (whose colour variables are left out, see commandEnv). */
   env?: NodeJS.ProcessEnv;
+  /** runCli: stdout and stderr say they are a terminal (isTTY), as they do in a user's shell. */
+  tty?: boolean;
+  /** runCli: what the command reads as its standard input (none by default, as under a CI runner). */
+  stdin?: NodeJS.ReadableStream & { isTTY?: boolean };
+}
+
+/**
+ * The environment a command runs with: this process's, without the colour variables of the shell
+ * the tests were started from (FORCE_COLOR would colour every output), plus `env`.
+ */
+function commandEnv(env: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  const { FORCE_COLOR: _force, NO_COLOR: _no, ...inherited } = process.env;
+  return { ...inherited, ...env };
 }
 
 /**
@@ -58,12 +71,12 @@ export interface CliOptions {
 export async function runCli(args: string[], options: CliOptions = {}): Promise<CliResult> {
   // Loaded on first use: most tests build through buildSite() and never need the CLI's commands.
   const { main } = await import('../../src/cli.js');
-  const stdout = captured();
-  const stderr = captured();
+  const stdout = captured(options.tty);
+  const stderr = captured(options.tty);
   const previous = process.cwd();
   process.chdir(options.cwd ?? REPO);
   try {
-    const status = await main(args, { stdout: stdout.stream, stderr: stderr.stream, env: { ...process.env, ...options.env } });
+    const status = await main(args, { stdout: stdout.stream, stderr: stderr.stream, stdin: options.stdin, env: commandEnv(options.env) });
     return { status, stdout: stdout.text(), stderr: stderr.text() };
   } finally {
     process.chdir(previous);
@@ -77,21 +90,22 @@ export async function runCli(args: string[], options: CliOptions = {}): Promise<
 export function spawnCli(args: string[], options: CliOptions = {}): CliResult {
   const result = spawnSync(process.execPath, [BIN, ...args], {
     cwd: options.cwd ?? REPO,
-    env: { ...process.env, ...options.env },
+    env: commandEnv(options.env),
     encoding: 'utf8',
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-/** A stream that keeps what is written to it, as a piped (not terminal) stdout or stderr. */
-function captured(): { stream: Writable; text(): string } {
+/** A stream that keeps what is written to it, as a piped stdout or stderr, or a terminal's with `tty`. */
+function captured(tty = false): { stream: Writable & { isTTY?: boolean }; text(): string } {
   const chunks: Buffer[] = [];
-  const stream = new Writable({
+  const stream: Writable & { isTTY?: boolean } = new Writable({
     write(chunk: Buffer | string, encoding, done) {
       chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk, encoding));
       done();
     },
   });
+  if (tty) stream.isTTY = true;
   return { stream, text: () => Buffer.concat(chunks).toString('utf8') };
 }
 

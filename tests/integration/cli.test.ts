@@ -290,7 +290,7 @@ describe('the site found from a subfolder', () => {
       expect(checked.status, checked.stdout + checked.stderr).toBe(0);
     }
     // serve, the real command: it finds the site the same way.
-    const url = await spawnServe(BIN, ['--port', '0'], path.join(root, 'posts/en'));
+    const { url } = await spawnServe(BIN, ['--port', '0'], path.join(root, 'posts/en'));
     const page = await fetch(`${url}/en/posts/a/`);
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('link to b');

@@ -319,10 +319,21 @@ describe('feeds and the sitemap without a base URL', () => {
 });
 
 describe('site options for search engines', () => {
-  it('describes posts as NewsArticle when the config says so', async () => {
-    const root = siteFromFiles({ 'omnipress.yml': 'schemaType: NewsArticle\n', 'posts/en/2024-05-14-a.md': postFile({ title: 'A' }) });
-    expect((await buildSite(root, { baseUrl: BASE })).ok).toBe(true);
+  it('describes posts as NewsArticle and names the site author in feeds when the config says so, without a warning', async () => {
+    const root = siteFromFiles({ 'omnipress.yml': 'schemaType: NewsArticle\nauthor: 편집부\n', 'posts/en/2024-05-14-a.md': postFile({ title: 'A' }) });
+    const report = await buildSite(root, { baseUrl: BASE });
+    expect(report.diagnostics).toEqual([]);
     expect(JSON.parse(page(root, 'en/posts/a/index.html')('script[type="application/ld+json"]').text())['@type']).toBe('NewsArticle');
+    expect(parseFeed(readOutput(root, 'en/feed.xml')).authors.map((a) => a.name)).toEqual(['편집부']);
+  });
+
+  it('refuses a schemaType search engines do not know, at its line', async () => {
+    const root = siteFromFiles({ 'omnipress.yml': 'title: Blog\nschemaType: TechArticle\n', 'posts/en/2024-05-14-a.md': postFile({ title: 'A' }) });
+    const report = await buildSite(root, { baseUrl: BASE });
+    expect(report.ok).toBe(false);
+    expect(report.diagnostics.map((d) => `${path.basename(d.file)}:${d.line} ${d.severity}: ${d.message}`)).toEqual([
+      'omnipress.yml:2 error: schemaType must be BlogPosting, NewsArticle or Article, not "TechArticle"',
+    ]);
   });
 
   it("keeps the site's own public/robots.txt", async () => {

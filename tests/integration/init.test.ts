@@ -2,6 +2,7 @@
 // replaces a file, and refuses a folder that is not empty unless asked to fill in what is missing.
 import fs from 'node:fs';
 import path from 'node:path';
+import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { page } from '../helpers/html.js';
@@ -134,5 +135,135 @@ describe('omnipress init', () => {
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(message);
     expect(fs.readdirSync(root)).toEqual([]);
+  });
+});
+
+/** A terminal's input (or, with `tty: false`, a pipe's) that has these lines typed into it, then ends. */
+function typed(lines: string[], tty = true): PassThrough & { isTTY?: boolean } {
+  const input: PassThrough & { isTTY?: boolean } = new PassThrough();
+  if (tty) input.isTTY = true;
+  input.end(lines.map((line) => `${line}\n`).join(''));
+  return input;
+}
+
+/** `init` run by someone at a terminal (CI unset) who types `answers`. */
+function initAsked(cwd: string, answers: string[], ...args: string[]) {
+  return runCli(['init', ...args], { cwd, env: { ...NOW, CI: '' }, stdin: typed(answers) });
+}
+
+function configOf(root: string): Record<string, unknown> {
+  return parseYaml(fs.readFileSync(path.join(root, 'omnipress.yml'), 'utf8')) as Record<string, unknown>;
+}
+
+const LOCAL_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
+
+describe('omnipress init at a terminal', () => {
+  it('asks for what no option gave, showing in brackets the answer Enter gives', async () => {
+    const parent = tempDir('omnipress-init-');
+    const result = await initAsked(parent, ['blog', 'zh,en', '', 'Field notes', 'Asia/Shanghai', 'https://user.github.io/blog/']);
+    expect(result.status, result.stderr).toBe(0);
+    for (const question of [
+      'Folder of the new site [.]: ',
+      'Languages, codes separated by commas [ko,zh,en]: ',
+      'Default language (zh, en) [zh]: ',
+      'Site title [我的博客 / My blog]: ',
+      `Time zone of dates written without one [${LOCAL_ZONE}]: `,
+      'URL the site will be published at [none yet]: ',
+    ]) {
+      expect(result.stdout).toContain(question);
+    }
+    const root = path.join(parent, 'blog');
+    expect(result.stdout).toContain('created omnipress.yml');
+    expect(configOf(root)).toMatchObject({
+      title: { zh: 'Field notes', en: 'Field notes' },
+      languages: { zh: expect.anything(), en: expect.anything() },
+      defaultLanguage: 'zh',
+      timeZone: 'Asia/Shanghai',
+      baseUrl: 'https://user.github.io/blog/',
+    });
+    expect(fs.readdirSync(path.join(root, 'posts')).sort()).toEqual(['en', 'zh']);
+  });
+
+  it('Enter everywhere makes the site the options would by default, in the local time zone, titled per language', async () => {
+    const root = tempDir('omnipress-init-');
+    const result = await initAsked(root, ['', '', '', '', '', '']);
+    expect(result.status, result.stderr).toBe(0);
+    const config = configOf(root);
+    expect(config).toMatchObject({ title: { ko: '내 블로그', zh: '我的博客', en: 'My blog' }, defaultLanguage: 'ko', timeZone: LOCAL_ZONE });
+    expect(Object.keys(config.languages as object)).toEqual(['ko', 'zh', 'en']);
+    expect(config.baseUrl).toBeUndefined();
+  });
+
+  it('asks again, saying why, after an answer its option would refuse', async () => {
+    const root = tempDir('omnipress-init-');
+    const result = await initAsked(root, ['', 'ko,,en!', 'ko,en', 'ja', 'en', '', 'Mars/Olympus', 'Europe/Berlin', 'not a url', 'https://example.org/notes']);
+    expect(result.status, result.stderr).toBe(0);
+    const asked = (question: string) => result.stdout.split(question).length - 1;
+    expect(asked('Languages, codes separated by commas [ko,zh,en]: ')).toBe(2);
+    expect(result.stdout).toContain('  "ko,,en!" is not a list of language codes such as ko,zh,en\n');
+    expect(asked('Default language (ko, en) [ko]: ')).toBe(2);
+    expect(result.stdout).toContain('  "ja" is not one of ko, en\n');
+    expect(asked('Time zone of dates written without one')).toBe(2);
+    expect(result.stdout).toContain('  "Mars/Olympus" is not an IANA time zone such as Asia/Seoul\n');
+    expect(asked('URL the site will be published at [none yet]: ')).toBe(2);
+    expect(result.stdout).toContain('  "not a url" is not an http(s) URL such as https://user.github.io/blog/\n');
+    expect(configOf(root)).toMatchObject({ defaultLanguage: 'en', timeZone: 'Europe/Berlin', baseUrl: 'https://example.org/notes/' });
+  });
+
+  it('refuses a folder that is not empty and offers a new one when the current folder has files', async () => {
+    const parent = siteFromFiles({ 'notes.txt': 'mine', 'old/README.md': '# old\n' });
+    const result = await initAsked(parent, ['old', '', '', '', '', '', '']);
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stdout).toContain('Folder of the new site [my-blog]: ');
+    expect(result.stdout).toContain('  old is not empty (README.md): choose another folder\n');
+    expect(fs.existsSync(path.join(parent, 'my-blog/omnipress.yml'))).toBe(true);
+    expect(fs.readdirSync(path.join(parent, 'old'))).toEqual(['README.md']);
+  });
+
+  it('asks only what the options leave out', async () => {
+    const parent = tempDir('omnipress-init-');
+    const result = await initAsked(parent, ['Asia/Seoul', ''], 'blog', '--languages', 'en', '--title', 'Notes');
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stdout).not.toMatch(/Folder|Languages|Default language|Site title/);
+    expect(result.stdout).toContain('Time zone of dates written without one');
+    expect(configOf(path.join(parent, 'blog'))).toMatchObject({ title: { en: 'Notes' }, defaultLanguage: 'en', timeZone: 'Asia/Seoul' });
+  });
+
+  it('with --default, offers languages that have it and refuses languages that do not', async () => {
+    const root = tempDir('omnipress-init-');
+    const result = await initAsked(root, ['', 'ko,zh', '', '', 'Asia/Tokyo', ''], '--default', 'ja');
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stdout).toContain('Languages, codes separated by commas [ja,ko,zh,en]: ');
+    expect(result.stdout).toContain('  "ko,zh" does not have ja, the --default language\n');
+    expect(result.stdout).not.toContain('Default language');
+    expect(configOf(root)).toMatchObject({ defaultLanguage: 'ja', timeZone: 'Asia/Tokyo' });
+    expect(Object.keys(configOf(root).languages as object)).toEqual(['ja', 'ko', 'zh', 'en']);
+  });
+
+  it('a wrong option is a usage error before any question', async () => {
+    const root = tempDir('omnipress-init-');
+    const result = await initAsked(root, ['', '', ''], '--time-zone', 'Mars/Olympus');
+    expect(result.status).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(fs.readdirSync(root)).toEqual([]);
+  });
+
+  it('input that ends before the last answer (Ctrl-D) writes nothing and exits 2', async () => {
+    const root = tempDir('omnipress-init-');
+    const result = await initAsked(root, ['', 'ko']);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('init stopped before its questions were answered; nothing was written');
+    expect(fs.readdirSync(root)).toEqual([]);
+  });
+
+  it.each([
+    ['in CI, even on a terminal', { CI: 'true' }, true],
+    ['with input from a pipe', { CI: '' }, false],
+  ])('asks nothing %s: the defaults, as with no input at all', async (_, env, tty) => {
+    const root = tempDir('omnipress-init-');
+    const result = await runCli(['init'], { cwd: root, env: { ...NOW, ...env }, stdin: typed(['en', 'en', 'Typed', 'UTC', ''], tty) });
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stdout).not.toContain('[');
+    expect(configOf(root)).toMatchObject({ defaultLanguage: 'ko', timeZone: 'Asia/Seoul', title: { ko: '내 블로그' } });
   });
 });

@@ -69,7 +69,7 @@ describe('the npm package', () => {
     run(NPM, ['run', 'build'], own);
     expect(page(own, 'zh/posts/welcome/index.html')('footer .mine').text()).toBe('우리 블로그');
 
-    const url = await spawnServe(path.join(site, 'node_modules/.bin/omnipress'), ['--port', '0'], site);
+    const { url } = await spawnServe(path.join(site, 'node_modules/.bin/omnipress'), ['--port', '0'], site);
     const served = await fetch(`${url}/ko/posts/${encodeURIComponent('첫-글')}/`);
     expect(served.status).toBe(200);
     expect(await served.text()).toContain('설치한 패키지로 만든 글입니다.');

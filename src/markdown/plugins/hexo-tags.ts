@@ -2,8 +2,9 @@
 //   {% note [type] %} … {% endnote %}              → a callout (callouts.ts; NexT's types mapped)
 //   {% blockquote [author[, source]] [link] [link title] %} … {% endblockquote %}
 //                                                  → <blockquote> with <footer><cite>
-//   {% codeblock [title] [lang:x] [url] [link text] %} … {% endcodeblock %} (also {% code %}),
-//   and Jekyll's {% highlight x %} … {% endhighlight %} → a code block like a fence in that language
+//   {% codeblock [title] [lang:x] [url] [link text] [mark:…] [line_number:…] [first_line:…] %}
+//   … {% endcodeblock %} (also {% code %}), and Jekyll's {% highlight x [linenos] %} …
+//   {% endhighlight %}                             → a code block like a fence in that language
 //   {% img [class…] url [width] [height] [title [alt]] %}  → an image
 //   {% asset_img [class…] name [width] [height] [title [alt]] %} → that image of the post's asset
 //                                                    folder (copied beside the page by the render stage)
@@ -19,6 +20,7 @@ import type MarkdownIt from 'markdown-it';
 import type { StateBlock, StateCore, StateInline } from 'markdown-it';
 import { error, warning } from '../../diagnostics.js';
 import { InlineBuilder, closingLine, pushTagText, lineText, mayOpen, pushFence, rewriteTagDestinations, useTagText, tokenizeBetween } from '../block-tags.js';
+import { type CodeOptions, hexoOptions, jekyllOptions } from '../code/code-options.js';
 import { envOf } from '../env.js';
 import { shortValue } from '../html-policy.js';
 import { resolvePostRef } from '../post-lookup.js';
@@ -72,10 +74,10 @@ function blockTag(state: StateBlock, startLine: number, endLine: number, silent:
       state.push('blockquote_close', 'blockquote', -1);
     });
   } else {
-    const code = name === 'highlight' ? { lang: splitArgs(args)[0]?.value ?? '' } : parseCodeblock(args);
-    const caption = 'title' in code && (code.title || code.url) ? code : undefined;
+    const code = name === 'highlight' ? parseHighlight(args) : parseCodeblock(args);
+    const caption = code.title || code.url ? code : undefined;
     if (caption) pushCodeCaption(state, caption, map);
-    pushFence(state, startLine, closeLine, code.lang);
+    pushFence(state, startLine, closeLine, code.lang).meta = { code: code.options };
     if (caption) state.push('hexo_code_close', 'figure', -1).block = true;
   }
   state.line = closeLine + 1;
@@ -240,23 +242,31 @@ interface CodeCaption {
   lang: string;
   url: string;
   linkText: string;
+  /** Line numbers and marked lines (highlight.ts reads them from the fence's meta). */
+  options: Omit<CodeOptions, 'lang'>;
 }
 
-/** `[title] [lang:x] [url] [link text]`, ignoring Hexo's other `key:value` options. */
+/** Jekyll's `{% highlight lang [linenos] [mark_lines="1 2"] %}`. */
+function parseHighlight(args: string): CodeCaption {
+  const [lang = '', ...rest] = splitArgs(args).map((a) => a.value);
+  return { lang, options: jekyllOptions(rest), title: '', url: '', linkText: '' };
+}
+
+/** `[title] [lang:x] [url] [link text]` and Hexo's `mark:`, `line_number:` and `first_line:` options. */
 function parseCodeblock(args: string): CodeCaption {
   const words = args.trim().split(/\s+/).filter(Boolean);
-  let lang = '';
+  const values = new Map<string, string>();
   const rest: string[] = [];
   for (const word of words) {
     const option = /^(lang|line_number|highlight|first_line|mark|wrap|line_threshold):(.*)$/.exec(word);
-    if (option) {
-      if (option[1] === 'lang') lang = option[2]!;
-    } else rest.push(word);
+    if (option) values.set(option[1]!, option[2]!);
+    else rest.push(word);
   }
   const urlAt = rest.findIndex((word) => /^(?:https?:)?\/\//i.test(word));
   return {
+    options: hexoOptions(values),
     title: (urlAt === -1 ? rest : rest.slice(0, urlAt)).join(' '),
-    lang,
+    lang: values.get('lang') ?? '',
     url: urlAt === -1 ? '' : rest[urlAt]!,
     linkText: urlAt === -1 ? '' : rest.slice(urlAt + 1).join(' '),
   };

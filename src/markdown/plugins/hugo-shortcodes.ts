@@ -5,7 +5,8 @@
 //   {{< youtube id >}} / {{< youtube id=… title=… start=… >}}
 //                                        → a link card to the video on youtube.com: no iframe, no
 //                                          third-party image or script, nothing loads until clicked
-//   {{< highlight go [opts] >}} … {{< /highlight >}}  → a code block like a fence in that language
+//   {{< highlight go ["linenos=table,hl_lines=2-3"] >}} … {{< /highlight >}}
+//                                        → a code block like a fence in that language
 //   {{% notice tip %}} … {{% /notice %}}, {{< admonition warning [title] >}} … → a callout
 //   [text]({{< ref "x.md" >}}), {{< relref "x" >}}   → the URL of that post (error when none)
 //   {{</* figure */>}}                    → shown as `{{< figure >}}` (Hugo's escape)
@@ -16,6 +17,7 @@ import type MarkdownIt from 'markdown-it';
 import type { StateBlock, StateCore, StateInline, Token } from 'markdown-it';
 import { error } from '../../diagnostics.js';
 import { InlineBuilder, closingLine, pushTagText, lineText, mayOpen, pushFence, useTagText, rewriteTagDestinations, tokenizeBetween } from '../block-tags.js';
+import { hugoOptions } from '../code/code-options.js';
 import { envOf, fileLine } from '../env.js';
 import { fragmentOf, resolvePostRef } from '../post-lookup.js';
 import { type TagArg, splitArgs } from '../tag-args.js';
@@ -110,7 +112,12 @@ function blockShortcode(state: StateBlock, startLine: number, endLine: number, s
   const map: [number, number] = [startLine, end + 1];
   if (code.name === 'figure') pushFigure(state, code, map);
   else if (code.name === 'youtube') pushYoutube(state, code, map);
-  else if (code.name === 'highlight') pushFence(state, startLine, end, positional(code, 0) ?? '');
+  else if (code.name === 'highlight') {
+    // Options as the second parameter ("linenos=table,hl_lines=2-3"), also when written unquoted (key=value).
+    const named = code.args.filter((a) => a.key !== undefined).map((a) => `${a.key}=${a.value}`);
+    const options = hugoOptions([positional(code, 1) ?? '', ...named].join(','));
+    pushFence(state, startLine, end, positional(code, 0) ?? '').meta = { code: options };
+  }
   else {
     // notice (Learn/Relearn themes: notice type) and admonition (LoveIt/DoIt: admonition type title).
     tokenizeBetween(state, startLine + 1, end, () => {

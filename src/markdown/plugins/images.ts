@@ -1,14 +1,19 @@
 // images: every Markdown image gets `loading="lazy"` and `decoding="async"`, so long posts do not
-// fetch all images up front. (Raw-HTML <img> get the same from the sanitizer's transform.)
-// Needs: nothing; wraps the image renderer.
+// fetch all images up front; one from another site also gets `referrerpolicy="no-referrer"`, so
+// that hot-linked hosts do not learn which post a reader is on (and hosts that refuse foreign
+// referrers still show the image). Raw-HTML <img> get the same from the sanitizer's transform
+// and raw-html-images.ts. Needs: the site origin (option); wraps the image renderer.
 import type MarkdownIt from 'markdown-it';
+import { externalLinkTest } from '../url-policy.js';
 
-export function imagesPlugin(md: MarkdownIt): void {
+export function imagesPlugin(md: MarkdownIt, options: { siteOrigin: string }): void {
+  const isExternal = externalLinkTest(options.siteOrigin);
   const image = md.renderer.rules.image!;
-  md.renderer.rules.image = (tokens, idx, options, env, self) => {
+  md.renderer.rules.image = (tokens, idx, opts, env, self) => {
     const token = tokens[idx]!;
     token.attrSet('loading', 'lazy');
     token.attrSet('decoding', 'async');
-    return image(tokens, idx, options, env, self);
+    if (isExternal(token.attrGet('src') ?? '') && token.attrGet('referrerpolicy') === null) token.attrSet('referrerpolicy', 'no-referrer');
+    return image(tokens, idx, opts, env, self);
   };
 }

@@ -5,11 +5,13 @@ import type { Diagnostic } from '../../diagnostics.js';
 import type { LinkRef, MarkdownRenderer, PostLookup } from '../../markdown/renderer.js';
 import { buildPostLookup, referencesPosts } from '../../markdown/post-lookup.js';
 import type { MarkdownStrings } from '../../markdown/strings.js';
+import { firstPerLanguage } from '../../markdown/plugins/highlight.js';
 import { needsMermaidRuntime } from '../../mermaid/diagram-step.js';
 import type { RenderedBody } from '../../nunjucks/views.js';
 import type { Post, Site } from '../../types.js';
 import { hashText } from '../../util/hash.js';
 import { prune, type MarkdownEntry, type PipelineCache, type RenderCounts, type RenderTools } from '../cache.js';
+import { imageFilesUnchanged } from '../image-files.js';
 import { relativeAssets } from '../post-assets.js';
 
 /** Every published post's body, as markdown rendered it and as its page shows it. */
@@ -25,6 +27,8 @@ export interface Bodies {
   hash(id: string): string;
   /** Whether some final body still has a diagram for the browser to render (the mermaid runtime ships then). */
   needMermaidRuntime(): boolean;
+  /** Whether some body has a code block (the copy button's script ships then). */
+  haveCode(): boolean;
   /** Post id → the Markdown links and images of its body. */
   links(): Map<string, LinkRef[]>;
 }
@@ -40,12 +44,15 @@ export function renderBodies(
   const final = new Map<string, RenderedBody>();
   const used = new Set<string>();
   const inputs = bodyInputs(site, tools.strings);
+  const found: Diagnostic[] = [];
   for (const post of site.posts) {
-    const entry = renderBody(tools.markdown, post, diagnostics, counts, cache, used, inputs);
+    const entry = renderBody(tools.markdown, post, found, counts, cache, used, inputs);
     markdown.set(post.id, entry);
     final.set(post.id, { ...entry.body });
     tick();
   }
+  // An unknown code language is named once a build, however many posts use it.
+  diagnostics.push(...found.filter(firstPerLanguage()));
   if (cache) prune(cache.markdown, used);
   const hashes = new Map<string, string>();
   return {
@@ -56,8 +63,10 @@ export function renderBodies(
       if (hash === undefined) {
         const html = final.get(id)?.html ?? '';
         const original = markdown.get(id);
-        // Markdown's own hash unless the diagram step replaced the HTML.
+        // Markdown's own hash unless the diagram step replaced the HTML; the cover's size is shown by the page too.
         hash = original && original.body.html === html ? original.htmlHash : hashText(html);
+        const cover = final.get(id)?.cover;
+        if (cover) hash += `\0${cover.width}x${cover.height}`;
         hashes.set(id, hash);
       }
       return hash;
@@ -70,6 +79,7 @@ export function renderBodies(
       };
       return [...final].some(([id, body]) => needs(id, body));
     },
+    haveCode: () => [...final.values()].some((body) => body.code === true),
     links: () => new Map([...markdown].map(([id, entry]) => [id, entry.links])),
   };
 }
@@ -129,19 +139,30 @@ function renderBody(
   const references = bodyReferencesPosts(post);
   const key = references ? markdownKey(post, inputs, true) : ownMarkdownKey(post, inputs);
   let entry = cache?.markdown.get(key);
+  // The key holds the post's text, not its images: the entry stands only while they are the files it measured.
+  if (entry && entry.imageFiles.length > 0 && !imageFilesUnchanged(entry.imageFiles, inputs.stamps)) entry = undefined;
   if (!entry) {
     // With a cache the lookup (every post) is built only for a body that uses it: the key of any
     // other body says it cannot.
     const lookup = cache && !references ? NO_LOOKUP : inputs.lookup();
-    const rendered = markdown.render(post.body, { file: post.sourcePath, bodyLine: post.bodyLine, id: post.id, lang: post.lang, lookup, mediaPath: post.mediaPath });
+    const rendered = markdown.render(post.body, {
+      file: post.sourcePath,
+      bodyLine: post.bodyLine,
+      id: post.id,
+      lang: post.lang,
+      lookup,
+      mediaPath: post.mediaPath,
+      image: post.image,
+    });
     counts.markdownRenders++;
     entry = {
-      body: { html: rendered.html, headings: rendered.headings, diagrams: rendered.diagrams },
+      body: { html: rendered.html, headings: rendered.headings, diagrams: rendered.diagrams, ...(rendered.hasCode && { code: true }), ...(rendered.cover && { cover: rendered.cover }) },
       diagnostics: rendered.diagnostics,
       links: rendered.links,
       relativeAssets: relativeAssets(rendered.links),
       htmlHash: hashText(rendered.html),
       mermaidRuntime: needsMermaidRuntime(rendered.html),
+      imageFiles: rendered.imageFiles,
     };
     cache?.markdown.set(key, entry);
   }
@@ -158,12 +179,19 @@ interface BodyInputs {
   lookupHash: () => string;
   /** Hash of the UI strings bodies show (callout and video labels). */
   stringsHash: string;
+  /** Image files' stamps taken in this run (image-files.ts imageFilesUnchanged). */
+  stamps: Map<string, string>;
 }
 
 function bodyInputs(site: Site, strings: MarkdownStrings): BodyInputs {
   let lookup: PostLookup | undefined;
   let hash: string | undefined;
   const lookupOf = () => (lookup ??= buildPostLookup(site));
-  return { lookup: lookupOf, lookupHash: () => (hash ??= hashText(JSON.stringify(lookupOf()))), stringsHash: hashText(JSON.stringify(strings)) };
+  return {
+    lookup: lookupOf,
+    lookupHash: () => (hash ??= hashText(JSON.stringify(lookupOf()))),
+    stringsHash: hashText(JSON.stringify(strings)),
+    stamps: new Map(),
+  };
 }
 

@@ -7,6 +7,7 @@ import { createEngine } from '../../nunjucks/environment.js';
 import { loadStrings } from '../../i18n/ui-strings.js';
 import type { ResolvedConfig } from '../../types.js';
 import type { PipelineCache, RenderTools } from '../cache.js';
+import { createImageMeasurer } from '../image-files.js';
 
 /** The cache's tools, or new ones (kept in the cache for the next run). */
 export function toolsFor(config: ResolvedConfig, cache?: PipelineCache): RenderTools {
@@ -21,7 +22,13 @@ function renderTools(config: ResolvedConfig): RenderTools {
   const translate = loadStrings(config, diagnostics);
   const strings = markdownStrings(config.languages.map((l) => l.code), translate);
   return {
-    markdown: createMarkdown({ trustedHtml: config.trustedHtml, siteOrigin: originOf(config.baseUrl), basePath: config.basePath, strings }),
+    markdown: createMarkdown({
+      trustedHtml: config.trustedHtml,
+      siteOrigin: originOf(config.baseUrl),
+      basePath: config.basePath,
+      strings,
+      measureImage: createImageMeasurer(config),
+    }),
     engine: createEngine(config),
     translate,
     strings,

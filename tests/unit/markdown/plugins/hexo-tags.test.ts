@@ -98,10 +98,11 @@ describe('Hexo tags', () => {
   });
 
   test('{% codeblock %} and {% highlight %} are code blocks in their language, content literal', () => {
-    expect(render(lines('{% codeblock lang:python %}', 'print("{% note %}")', '{% endcodeblock %}')).html).toBe(
-      '<pre><code class="language-python">print(&quot;{% note %}&quot;)\n</code></pre>\n',
-    );
-    expect(render(lines('{% highlight ruby linenos %}', 'puts 1', '{% endhighlight %}')).html).toBe('<pre><code class="language-ruby">puts 1\n</code></pre>\n');
+    const python = parseHtml(render(lines('{% codeblock lang:python %}', 'print("{% note %}")', '{% endcodeblock %}')).html);
+    expect(python('pre.code > code.language-python').text()).toBe('print("{% note %}")\n');
+    expect(python('.tok-function').text()).toBe('print');
+    const ruby = parseHtml(render(lines('{% highlight ruby linenos %}', 'puts 1', '{% endhighlight %}')).html);
+    expect(ruby('pre.code.line-numbers > code.language-ruby').text()).toBe('puts 1\n');
     const $ = parseHtml(render(lines('{% codeblock 예제 파일 lang:js https://example.org/src 전체 코드 %}', 'let a;', '{% endcodeblock %}')).html);
     expect($('figure.code-block figcaption').text()).toBe('예제 파일 전체 코드');
     expect($('figure.code-block pre code.language-js').text()).toBe('let a;\n');
@@ -111,7 +112,7 @@ describe('Hexo tags', () => {
     const body = lines('`{% post_link missing %}` `{% img /a.png %}`', '', '```', '{% note info %}', '{% endnote %}', '```', '', '    {% asset_img a.png %}');
     const result = render(body);
     expect(result.html).toBe(
-      '<p><code>{% post_link missing %}</code> <code>{% img /a.png %}</code></p>\n<pre><code>{% note info %}\n{% endnote %}\n</code></pre>\n<pre><code>{% asset_img a.png %}\n</code></pre>\n',
+      '<p><code>{% post_link missing %}</code> <code>{% img /a.png %}</code></p>\n<pre class="code" tabindex="0"><code>{% note info %}\n{% endnote %}\n</code></pre>\n<pre><code>{% asset_img a.png %}\n</code></pre>\n',
     );
     expect(result.diagnostics).toEqual([]);
   });

@@ -98,9 +98,9 @@ describe('Hugo shortcodes', () => {
   });
 
   test('highlight is a code block; notice and admonition are callouts', () => {
-    expect(render(lines('{{< highlight go "linenos=table" >}}', 'fmt.Println("{{< x >}}")', '{{< /highlight >}}')).html).toBe(
-      '<pre><code class="language-go">fmt.Println(&quot;{{&lt; x &gt;}}&quot;)\n</code></pre>\n',
-    );
+    const go = parseHtml(render(lines('{{< highlight go "linenos=table" >}}', 'fmt.Println("{{< x >}}")', '{{< /highlight >}}')).html);
+    expect(go('pre.code.line-numbers > code.language-go').text()).toBe('fmt.Println("{{< x >}}")\n');
+    expect(go('.tok-string-expression').text()).toBe('"{{< x >}}"');
     const $ = parseHtml(render(lines('{{% notice warning %}}', '조심', '{{% /notice %}}', '', '{{< admonition type="tip" >}}', '요령', '{{< /admonition >}}')).html);
     expect($('.callout').toArray().map((el) => `${$(el).attr('class')}: ${$(el).text().trim().replace(/\s+/g, ' ')}`)).toEqual([
       'callout callout-warning: 주의 조심',
@@ -112,7 +112,7 @@ describe('Hugo shortcodes', () => {
     const result = render(lines('`{{< youtube abcdefgh >}}` `[x]({{< ref "nope" >}})`', '', '```', '{{< figure src="a.png" >}}', '```', '', '    {{< gist a b >}}'));
     expect(result.html).toBe(
       '<p><code>{{&lt; youtube abcdefgh &gt;}}</code> <code>[x]({{&lt; ref &quot;nope&quot; &gt;}})</code></p>\n' +
-        '<pre><code>{{&lt; figure src=&quot;a.png&quot; &gt;}}\n</code></pre>\n<pre><code>{{&lt; gist a b &gt;}}\n</code></pre>\n',
+        '<pre class="code" tabindex="0"><code>{{&lt; figure src=&quot;a.png&quot; &gt;}}\n</code></pre>\n<pre><code>{{&lt; gist a b &gt;}}\n</code></pre>\n',
     );
     expect(result.diagnostics).toEqual([]);
   });
@@ -131,7 +131,7 @@ describe('Hugo shortcodes', () => {
     const $ = parseHtml(result.html);
     expect($('.video-card a[rel="noopener"]').attr('href')).toBe('https://www.youtube.com/watch?v=dQw4w9WgXcQ');
     expect($('figure > a[href="/ko/"] > img[alt="그림"]').length).toBe(1);
-    expect($('figcaption').text()).toBe('캡션');
+    expect($('figure:not(.code-block) figcaption').text()).toBe('캡션');
     expect($('div.callout.callout-warning[role="note"] .callout-label').text()).toBe('주의');
     expect($('blockquote.callout-tip').attr('style')).toBe('color: green');
     expect($('code[data-file="a.yml"]').length).toBe(1);

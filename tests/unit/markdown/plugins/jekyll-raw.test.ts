@@ -8,8 +8,8 @@ describe('{% raw %} markers', () => {
     const body = lines('{% raw %}', '```liquid', '{% raw %}', '{{ page.title }}', '{% if x %}y{% endif %}', '{% endraw %}', '```', '{% endraw %}');
     const result = render(body);
     expect(result.html).toMatchInlineSnapshot(`
-      "<pre><code class="language-liquid">{{ page.title }}
-      {% if x %}y{% endif %}
+      "<pre class="code" tabindex="0"><code class="language-liquid"><span class="tok-constant">{{ page.title }}</span>
+      <span class="tok-keyword">{% </span><span class="tok-string-expression">if</span><span class="tok-keyword"> x %}</span>y<span class="tok-keyword">{% </span><span class="tok-string-expression">endif</span><span class="tok-keyword"> %}</span>
       </code></pre>
       "
     `);

@@ -39,7 +39,7 @@ describe('kramdown attribute lists', () => {
   test('a line of its own after a heading, fence or table applies to that block', () => {
     const html = render(lines('## 제목', '{: #custom .no-toc }', '', '```sh', 'ls', '```', '{: file="run.sh" .nolineno }', '', '| a |', '|---|', '| b |', '{: .wide }')).html;
     expect(html).toContain('<h2 id="custom" class="no-toc">제목</h2>');
-    expect(html).toContain('<pre><code data-file="run.sh" class="nolineno language-sh">ls');
+    expect(html).toContain('<pre class="code" tabindex="0"><code data-file="run.sh" class="nolineno language-sh"><span class="tok-function">ls</span>');
     expect(html).toContain('<table class="wide">');
     expect(html).not.toContain('{:');
   });
@@ -75,7 +75,7 @@ describe('kramdown attribute lists', () => {
 
   test('attribute lists in code stay as written', () => {
     const html = render(lines('`![a](b.png){: .x }`', '', '```', '> q', '{: .prompt-tip }', '```')).html;
-    expect(html).toBe('<p><code>![a](b.png){: .x }</code></p>\n<pre><code>&gt; q\n{: .prompt-tip }\n</code></pre>\n');
+    expect(html).toBe('<p><code>![a](b.png){: .x }</code></p>\n<pre class="code" tabindex="0"><code>&gt; q\n{: .prompt-tip }\n</code></pre>\n');
   });
 
   test('a reference to a definition ({:toc}) and kramdown extensions ({::comment}) are left alone', () => {

@@ -15,9 +15,9 @@ describe('mermaid fences', () => {
     expect(result.hasMermaid).toBe(true);
   });
 
-  test('other fences keep the default output and do not set hasMermaid', () => {
+  test('other fences are code blocks and do not set hasMermaid', () => {
     const result = render('```js\nconst a = "<b>";\n```');
-    expect(result.html).toBe('<pre><code class="language-js">const a = &quot;&lt;b&gt;&quot;;\n</code></pre>\n');
+    expect(result.html).toMatch(/^<pre class="code" tabindex="0"><code class="language-js"><span class="tok-keyword">const<\/span> a = <span class="tok-string-expression">/);
     expect(result.hasMermaid).toBe(false);
   });
 

@@ -1,0 +1,214 @@
+// The config file as read: its values, the line of every key in it, and typed reads of those
+// values, each wrong one an error at the line of its key.
+import fs from 'node:fs';
+import path from 'node:path';
+import { LineCounter, parseDocument, isMap, isScalar, type Node } from 'yaml';
+import { error, type Diagnostic } from '../diagnostics.js';
+import type { LanguageConfig, MermaidConfig, SchemaType } from '../types.js';
+import type { TopLevelKey } from './keys.js';
+import { DEFAULT_LANGUAGES, isLanguageCode, isLanguageTag, SCHEMA_TYPES } from './rules.js';
+
+/** The parsed file, and the line of every key in it by dotted path (`languages.ko.tag`). */
+export type RawConfig = { values: Record<string, unknown>; lines: Record<string, number> };
+
+export function readConfigFile(file: string, diagnostics: Diagnostic[]): RawConfig {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
+  } catch (cause) {
+    const code = (cause as NodeJS.ErrnoException).code;
+    diagnostics.push(error(file, code === 'EISDIR' ? `${path.basename(file)} is a folder, not a config file` : `the config file cannot be read (${code ?? String(cause)})`, {
+      hint: code === 'EISDIR' ? `remove or rename the folder ${path.basename(file)}/; the config is a YAML (or JSON) file` : undefined,
+    }));
+    return { values: {}, lines: {} };
+  }
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: true });
+  for (const problem of doc.errors) {
+    const { line, col: column } = problem.linePos?.[0] ?? {};
+    // The parser's message ends with the place and a code frame; the diagnostic carries both.
+    const message = problem.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+    diagnostics.push(error(file, `invalid config: ${message}`, { line, column }));
+  }
+  if (doc.errors.length > 0) return { values: {}, lines: {} };
+  const values = doc.toJS({ maxAliasCount: 50 }) ?? {};
+  if (typeof values !== 'object' || Array.isArray(values)) {
+    diagnostics.push(error(file, 'the config must be a mapping of keys to values'));
+    return { values: {}, lines: {} };
+  }
+  const lines: Record<string, number> = {};
+  const collect = (node: unknown, prefix: string) => {
+    if (!isMap(node)) return;
+    for (const pair of node.items) {
+      const key = pair.key as Node | null;
+      if (!isScalar(key) || !key.range) continue;
+      const keyPath = `${prefix}${String(key.value)}`;
+      lines[keyPath] ??= lineCounter.linePos(key.range[0]).line;
+      collect(pair.value, `${keyPath}.`);
+    }
+  };
+  collect(doc.contents, '');
+  return { values: values as Record<string, unknown>, lines };
+}
+
+/** Typed reads of config values; each wrong value becomes an error at the line of its key. */
+export class Reader {
+  constructor(
+    private readonly values: Record<string, unknown>,
+    private readonly lines: Record<string, number>,
+    private readonly file: string,
+    private readonly diagnostics: Diagnostic[],
+  ) {}
+
+  /** The line of a key (a dotted path), else of the nearest key holding it. */
+  lineOf(keyPath: string): number | undefined {
+    for (let at = keyPath; ; at = at.slice(0, at.lastIndexOf('.'))) {
+      if (this.lines[at] !== undefined) return this.lines[at];
+      if (!at.includes('.')) return undefined;
+    }
+  }
+
+  fail(keyPath: string, message: string, hint?: string): void {
+    this.diagnostics.push(error(this.file, message, { line: this.lineOf(keyPath), hint }));
+  }
+
+  private get(key: TopLevelKey): unknown {
+    return Object.hasOwn(this.values, key) ? this.values[key] : undefined;
+  }
+
+  string(key: TopLevelKey): string | undefined {
+    const value = this.get(key);
+    if (value === undefined || value === null) return undefined;
+    if (typeof value === 'string') return value;
+    this.fail(key, `${key} must be a string`);
+    return undefined;
+  }
+
+  boolean(key: TopLevelKey): boolean | undefined {
+    const value = this.get(key);
+    if (value === undefined || value === null) return undefined;
+    if (typeof value === 'boolean') return value;
+    this.fail(key, `${key} must be true or false`);
+    return undefined;
+  }
+
+  positiveInt(key: TopLevelKey): number | undefined {
+    const value = this.get(key);
+    if (value === undefined || value === null) return undefined;
+    if (typeof value === 'number' && Number.isInteger(value) && value > 0) return value;
+    this.fail(key, `${key} must be a positive whole number`);
+    return undefined;
+  }
+
+  /** A string for every language, or a map `{ ko: …, zh: …, default: … }` (missing languages get `default`, else the fallback). */
+  localized(key: 'title' | 'description', fallback: string, codes: string[]): Record<string, string> {
+    const value = this.get(key);
+    const out: Record<string, string> = {};
+    if (value !== undefined && value !== null && typeof value !== 'string' && !isRecord(value)) {
+      this.fail(key, `${key} must be a string or a map of language code to string`);
+    }
+    const map = isRecord(value) ? value : {};
+    for (const [code, text] of Object.entries(map)) {
+      if (text !== null && typeof text !== 'string') this.fail(`${key}.${code}`, `${key}.${code} must be a string`);
+    }
+    const text = (k: string) => (typeof map[k] === 'string' ? (map[k] as string) : undefined);
+    for (const code of codes) out[code] = typeof value === 'string' ? value : (text(code) ?? text('default') ?? fallback);
+    return out;
+  }
+
+  languages(): LanguageConfig[] {
+    const value = this.get('languages');
+    if (value === undefined || value === null) return DEFAULT_LANGUAGES.map((l) => ({ ...l }));
+    if (!isRecord(value) || Object.keys(value).length === 0) {
+      this.fail('languages', 'languages must be a map of language code to { name, tag }', 'e.g. languages: { ko: { name: 한국어, tag: ko } }');
+      return DEFAULT_LANGUAGES.map((l) => ({ ...l }));
+    }
+    return Object.entries(value).map(([code, spec]) => {
+      const at = `languages.${code}`;
+      const known = DEFAULT_LANGUAGES.find((l) => l.code === code);
+      if (!isLanguageCode(code)) this.fail(at, `language code "${code}" must look like ko, zh or pt-br`);
+      if (spec !== null && !isRecord(spec)) {
+        this.fail(at, `${at} must be a map such as { name: …, tag: … }, or empty`, `e.g. languages: { ${code}: { name: ${known?.name ?? code}, tag: ${known?.tag ?? code} } }`);
+      }
+      const entry = isRecord(spec) ? spec : {};
+      const str = (k: 'name' | 'tag' | 'title' | 'description') => {
+        const field = entry[k];
+        if (field === undefined || field === null) return undefined;
+        if (typeof field === 'string') return field;
+        this.fail(`${at}.${k}`, `${at}.${k} must be a string`);
+        return undefined;
+      };
+      const tag = str('tag') ?? known?.tag ?? code;
+      if (!isLanguageTag(tag)) {
+        this.fail(`${at}.tag`, `language ${code} has the tag "${tag}", which is not a BCP 47 language tag`, 'e.g. ko, zh-Hans, zh-Hant-TW, en-GB, pt-BR');
+      }
+      return {
+        code,
+        tag: isLanguageTag(tag) ? tag : 'und',
+        name: str('name') ?? known?.name ?? code,
+        title: str('title') ?? '',
+        description: str('description') ?? '',
+      };
+    });
+  }
+
+  /** `mermaid: build`, or `mermaid: { mode: build, chromium: /path }`; the command line wins. */
+  mermaid(modeOverride: MermaidConfig['mode'] | undefined): MermaidConfig {
+    const value = this.get('mermaid');
+    const entry = isRecord(value) ? value : { mode: value };
+    const at = isRecord(value) ? 'mermaid.mode' : 'mermaid';
+    let mode: MermaidConfig['mode'] = 'client';
+    if (entry.mode === 'build' || entry.mode === 'client') mode = entry.mode;
+    else if (entry.mode !== undefined && entry.mode !== null) this.fail(at, `${at} must be client or build${at === 'mermaid' ? ' (or { mode, chromium })' : ''}`);
+    if (entry.chromium !== undefined && entry.chromium !== null && typeof entry.chromium !== 'string') this.fail('mermaid.chromium', 'mermaid.chromium must be a path');
+    const chromium = typeof entry.chromium === 'string' ? entry.chromium : process.env.OMNIPRESS_CHROMIUM || '/usr/bin/chromium';
+    return { mode: modeOverride ?? mode, chromium };
+  }
+
+  /** How search engines are told what a post is (schema.org `@type`). */
+  schemaType(): SchemaType {
+    const value = this.string('schemaType');
+    if (value === undefined) return 'BlogPosting';
+    if (SCHEMA_TYPES.includes(value as SchemaType)) return value as SchemaType;
+    this.fail('schemaType', `schemaType must be ${SCHEMA_TYPES.slice(0, -1).join(', ')} or ${SCHEMA_TYPES.at(-1)}, not "${value}"`);
+    return 'BlogPosting';
+  }
+
+  /** `params:`, a site's own data for its templates: any mapping, never checked. */
+  params(): Record<string, unknown> {
+    const value = this.get('params');
+    if (value === undefined || value === null) return {};
+    if (isRecord(value)) return value;
+    this.fail('params', 'params must be a mapping of your own keys to values', 'e.g. params: { twitter: omnipress }');
+    return {};
+  }
+
+  /** `strings: { ko: { home: 처음으로 } }`: UI strings per language, over the theme's. */
+  strings(codes: string[]): Record<string, Record<string, string>> {
+    const value = this.get('strings');
+    const out: Record<string, Record<string, string>> = {};
+    if (value === undefined || value === null) return out;
+    if (!isRecord(value)) {
+      this.fail('strings', 'strings must be a map of language code to { key: text }');
+      return out;
+    }
+    for (const code of codes) {
+      const table = value[code];
+      if (table === undefined || table === null) continue;
+      if (!isRecord(table)) {
+        this.fail(`strings.${code}`, `strings.${code} must be a map of UI string name to text`, `e.g. strings: { ${code}: { home: … } }`);
+        continue;
+      }
+      out[code] = {};
+      for (const [name, text] of Object.entries(table)) {
+        if (typeof text === 'string') out[code][name] = text;
+        else this.fail(`strings.${code}.${name}`, `strings.${code}.${name} must be a string`);
+      }
+    }
+    return out;
+  }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
