@@ -6,8 +6,9 @@
 // Writes N Markdown posts to OUT_DIR/<lang>/YYYY-MM-DD-slug.md: about 45% Korean, 45% Chinese and
 // 10% English; 600–1,500 CJK characters or 400–900 English words each, with `##` headings, lists,
 // links (some to other posts), images, a table, a code fence, tags and categories from small
-// vocabularies, translation groups (ko + zh + en sharing a translationKey), and a ```mermaid fence
-// in about 10% of posts. Same N and seed → same bytes. No dependencies; no network at build time.
+// vocabularies, translation groups (ko + zh + en sharing a translationKey), a ```mermaid fence
+// in about 10% of posts, and TeX math (an inline sentence and a display formula) in about 10%.
+// Same N and seed → same bytes. No dependencies; no network at build time.
 //
 // As a module: `generateCorpus(dir, n, { seed })` writes the files and returns the manifest
 // (one entry per post: lang, file, slug, title, date, url, translationKey).
@@ -127,6 +128,23 @@ const MERMAID_SAMPLES = [
   'sequenceDiagram\n    participant R as Reporter\n    participant E as Editor\n    R->>E: first draft\n    E-->>R: questions\n    R->>E: revised draft\n    E->>E: fact check',
   'pie title Sources\n    "Agencies" : 42\n    "Own reporting" : 38\n    "Readers" : 20',
   'flowchart TD\n    S[Survey] --> Q1{Online?}\n    Q1 -->|yes| W[Web panel]\n    Q1 -->|no| P[Phone]\n    W --> R[Results]\n    P --> R',
+];
+
+// Formulas for the posts with math: an inline sentence per language and a display block (some as
+// a ```math fence), the way technical posts mix them.
+const MATH_INLINE = {
+  ko: ['수익률은 $r = \\frac{P_1 - P_0}{P_0}$ 로 계산하고, 변동성은 $\\sigma = \\sqrt{\\operatorname{Var}(r)}$ 로 잰다.',
+    '표본이 $n \\ge 30$ 이면 평균 $\\bar{x}$ 는 정규분포에 가깝다.'],
+  zh: ['增长率按 $g = \\ln(x_t / x_{t-1})$ 计算，误差约为 $\\pm 1.96\\,\\sigma / \\sqrt{n}$。',
+    '当 $p < 0.05$ 时，我们认为 $H_0$ 被拒绝。'],
+  en: ['The rate is $r = \\frac{P_1 - P_0}{P_0}$, and its spread $\\sigma = \\sqrt{\\operatorname{Var}(r)}$.',
+    'With $n \\ge 30$ samples the mean $\\bar{x}$ is close to normal.'],
+};
+const MATH_DISPLAY = [
+  '$$\n\\bar{x} = \\frac{1}{n} \\sum_{i=1}^{n} x_i, \\quad s^2 = \\frac{1}{n-1} \\sum_{i=1}^{n} (x_i - \\bar{x})^2\n$$',
+  '$$\nP(A \\mid B) = \\frac{P(B \\mid A)\\,P(A)}{P(B)}\n$$',
+  '```math\n\\mathrm{softmax}(z)_i = \\frac{e^{z_i}}{\\sum_{j=1}^{K} e^{z_j}}\n```',
+  '\\[\n\\hat{f}(\\xi) = \\int_{-\\infty}^{\\infty} f(x)\\, e^{-2\\pi i x \\xi}\\, dx\n\\]',
 ];
 
 // --------------------------------------------------------------------------------------- sentences
@@ -278,6 +296,8 @@ function body(r, post, earlier) {
   let count = 0;
   blocks.push(paragraph(r, lang, r.int(2, 4)));
   count += measure(lang, blocks[0]);
+  // From the math generator (generateCorpus), not `r`: the rest of the post does not change.
+  if (post.math) blocks.push(post.math.pick(MATH_INLINE[lang]), post.math.pick(MATH_DISPLAY));
   for (let h = 0; h < headings.length; h++) {
     blocks.push(`## ${headings[h]}`);
     const remaining = headings.length - h;
@@ -349,6 +369,9 @@ function frontMatter(post) {
 /** Plan every post (language, date, slug, translation group), then write them in index order. */
 export function generateCorpus(dir, n, { seed = DEFAULT_SEED } = {}) {
   const r = prng(seed);
+  // Which posts have math, and which formulas: a generator of its own, so that every post without
+  // math is the same bytes as in a corpus without any.
+  const mathDraws = prng(seed ^ 0x6d617468);
   const posts = [];
   for (let index = 0; index < n; index++) {
     const roll = r.next();
@@ -392,6 +415,7 @@ export function generateCorpus(dir, n, { seed = DEFAULT_SEED } = {}) {
     post.categories = r.some(v.categories, 1, 2);
     post.tags = r.some(v.tags, 2, 4);
     post.mermaid = r.chance(0.1);
+    if (mathDraws.chance(0.1)) post.math = mathDraws;
     if (r.chance(0.3)) post.description = SENTENCE[post.lang](r);
     post.file = `${post.lang}/${post.ymd}-${post.slug}.md`;
     post.url = `/${post.lang}/posts/${post.slug}/`;

@@ -8,6 +8,7 @@ import { escapeHtml } from '../util/html-escape.js';
 import { FEED_FORMATS, feedPath, type FeedFormat } from '../urls/feed-paths.js';
 import { publicUrls, stripPlaceholder, type PublicUrls } from '../urls/public-urls.js';
 import { languageHomePath } from '../urls/site-paths.js';
+import { withoutVisualMath } from '../math/markup.js';
 import { absolutizeHtml } from './absolute-html.js';
 
 /** Posts per feed. */
@@ -59,7 +60,8 @@ function entryOf(site: Site, post: Post, html: string, urls: PublicUrls): Entry 
   return {
     post,
     url: urls.full(sitePath),
-    html: absolutizeHtml(html, resolve),
+    // Formulas as MathML alone: feed readers have no KaTeX stylesheet to hide the visual copy with.
+    html: absolutizeHtml(withoutVisualMath(html), resolve),
     summary: post.description ?? post.excerpt,
     image: post.image ? resolve(post.image) : undefined,
     categories: [...new Set([...post.categories, ...post.tags])],

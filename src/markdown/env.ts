@@ -100,6 +100,8 @@ export interface MarkdownEnv {
   measureImage?: MeasureImage;
   /** Every file an image size was read from or looked for (image-sizes, raw-html-images). */
   imageFiles: ImageFileStamp[];
+  /** Set once the post has math: KaTeX's markup of each formula, by placeholder number (math). */
+  math?: string[];
 }
 
 /** What a render knows about the post besides its body; all plain data. */

@@ -23,6 +23,7 @@ import { linkRefsPlugin } from './plugins/link-refs.js';
 import { mediaSubpathPlugin } from './plugins/media-subpath.js';
 import { linksPlugin } from './plugins/links.js';
 import { liquidTagsPlugin } from './plugins/liquid-tags.js';
+import { mathPlugin, placeMath } from './plugins/math.js';
 import { mermaidFencePlugin } from './plugins/mermaid-fence.js';
 import { nestingLimitPlugin } from './plugins/nesting-limit.js';
 import { rawHtmlPlugin } from './plugins/raw-html.js';
@@ -100,7 +101,8 @@ export function createMarkdown(options: MarkdownOptions): MarkdownRenderer {
       const rendered = md.renderer.render(tokens, md.options, env);
       // Every body, not only those with raw HTML: plugins write markup too, and the sanitizer is
       // what guarantees that none of it can run code, whichever plugin wrote it.
-      const html = sanitize ? sanitize(rendered) : rendered;
+      // Formulas go in after the sanitizer: their markup is KaTeX's, not the author's (math.ts).
+      const html = placeMath(sanitize ? sanitize(rendered) : rendered, env.math);
       const diagnostics = env.diagnostics.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
       const cover = source.image ? measure(envOf(env), source.image) : undefined;
       return { html, headings: env.headings, hasMermaid: env.hasMermaid, diagrams: env.diagrams, hasCode: env.hasCode, links: env.links, diagnostics, imageFiles: env.imageFiles, ...(cover && { cover }) };
@@ -133,6 +135,7 @@ function configure(options: MarkdownOptions): MarkdownIt {
     .use(liquidTagsPlugin) // after jekyll-raw
     .use(highlightPlugin) // replaces markdown-it's fence renderer
     .use(mermaidFencePlugin) // wraps highlight's: mermaid fences never reach it
+    .use(mathPlugin) // inline rules before code spans; ```math fences become math before any fence renderer
     .use(mediaSubpathPlugin) // before link-refs, which records (and assets copy) the prefixed URL
     // validateLink for links, autolinks and linkify; then every URL any plugin made, once the
     // tokens are final (after media-subpath), before link-refs records them.

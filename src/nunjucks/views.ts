@@ -4,6 +4,8 @@
 import { formatDate, isoDate } from '../content/dates.js';
 import { COPY_SCRIPT_PATH } from '../markdown/code/client.js';
 import type { Diagram, Heading } from '../markdown/renderer.js';
+import { KATEX_CSS_PATH } from '../math/assets.js';
+import { hasMath } from '../math/markup.js';
 import type { Dimensions } from '../util/image-dimensions.js';
 import { needsMermaidRuntime } from '../mermaid/diagram-step.js';
 import { LOADER_PATH } from '../mermaid/runtime.js';
@@ -220,6 +222,8 @@ export function createViews(site: Site, bodies: ReadonlyMap<string, RenderedBody
       if (html && needsMermaidRuntime(html)) {
         context.mermaid = { loader: href(`/${LOADER_PATH}`), label: t('diagram'), errorLabel: t('diagramError') };
       }
+      // Only pages that show a typeset formula load KaTeX's stylesheet (and so its fonts).
+      if (html && hasMath(html)) context.math = { stylesheet: href(`/${KATEX_CSS_PATH}`) };
       // Only pages with a code block load the copy button.
       if (post && bodies.get(post.id)?.code) {
         context.code = { script: href(`/${COPY_SCRIPT_PATH}`), copyLabel: t('copyCode'), copiedLabel: t('codeCopied') };

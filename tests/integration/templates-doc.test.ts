@@ -52,7 +52,7 @@ params:
   twitter: omnipress_news
 footerNote: 매주 월요일 발행
 `,
-  'posts/ko/2024-05-10-welcome.md': postFile({ title: '옴니프레스를 시작합니다', tags: '[공지]', categories: '[소식]' }, '첫 글입니다.\n\n```mermaid\ngraph TD; A-->B\n```'),
+  'posts/ko/2024-05-10-welcome.md': postFile({ title: '옴니프레스를 시작합니다', tags: '[공지]', categories: '[소식]' }, '첫 글입니다. $E = mc^2$\n\n```mermaid\ngraph TD; A-->B\n```'),
   'posts/ko/2024-05-13-gpt-4o.md': postFile(
     {
       title: 'GPT-4o 출시',

@@ -33,7 +33,8 @@ function addHeadingIds(state: StateCore): void {
 function plainText(inline: Token | undefined): string {
   let text = '';
   for (const child of inline?.children ?? []) {
-    if (child.type === 'text' || child.type === 'code_inline' || child.type === 'image') text += child.content;
+    // A formula counts as its TeX source (math-syntax).
+    if (child.type === 'text' || child.type === 'code_inline' || child.type === 'image' || child.type === 'math_inline') text += child.content;
     else if (child.type === 'softbreak' || child.type === 'hardbreak') text += ' ';
   }
   return text.trim();
