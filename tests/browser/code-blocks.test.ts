@@ -3,15 +3,13 @@
 // selected by hand or with the copy button — gives its source without line numbers, and a page
 // without code loads no script for it.
 /// <reference lib="dom" />
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, SKIP_BROWSER_TESTS, serveSite, type StaticServer } from '../helpers/browser.js';
+import { launchBrowser, SKIP_BROWSER_TESTS, serveSite, type StaticServer, seriousAxeViolations } from '../helpers/browser.js';
 import { buildSite, siteFromFixture } from '../helpers/site.js';
 import { tempDir } from '../helpers/temp.js';
 
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const CODE_PAGE = 'ko/posts/code/';
 
 describe.skipIf(SKIP_BROWSER_TESTS)('code blocks in a browser', () => {
@@ -72,14 +70,7 @@ describe.skipIf(SKIP_BROWSER_TESTS)('code blocks in a browser', () => {
     it(`highlighted code passes axe in ${scheme}`, async () => {
       const { context, page } = await open(CODE_PAGE, { scheme });
       expect(await page.locator('pre.code .tok-keyword').count()).toBeGreaterThan(3);
-      await page.addScriptTag({ path: AXE });
-      const violations = await page.evaluate(async () => {
-        const axe = (window as unknown as { axe: { run(context: Element, options: object): Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }> }> } }).axe;
-        const result = await axe.run(document.querySelector('.post-body')!, { resultTypes: ['violations'] });
-        return result.violations
-          .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-          .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
-      });
+      const violations = await seriousAxeViolations(page, '.post-body');
       expect(violations).toEqual([]);
       await context.close();
     });

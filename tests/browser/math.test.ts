@@ -4,15 +4,13 @@
 // DOM types for the page.evaluate callbacks, which run in the browser:
 /// <reference lib="dom" />
 /// <reference lib="dom.iterable" />
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, SKIP_BROWSER_TESTS, serveSite, type StaticServer } from '../helpers/browser.js';
+import { launchBrowser, SKIP_BROWSER_TESTS, serveSite, type StaticServer, seriousAxeViolations } from '../helpers/browser.js';
 import { postFile } from '../helpers/post.js';
 import { buildSite, siteFromFiles } from '../helpers/site.js';
 
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 const post = (title: string, body: string, front: Record<string, string> = {}) => postFile({ title, date: '2024-05-14', ...front }, body);
 
@@ -111,14 +109,7 @@ describe.skipIf(SKIP_BROWSER_TESTS)('math in the browser, under a sub-path', () 
   for (const dark of [false, true]) {
     it(`passes axe with formulas (${dark ? 'dark' : 'light'})`, async () => {
       const { page } = await open('en/posts/formulas/', dark);
-      await page.addScriptTag({ path: AXE });
-      const violations = await page.evaluate(async () => {
-        const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }> }> } }).axe;
-        const result = await axe.run(document, { resultTypes: ['violations'] });
-        return result.violations
-          .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-          .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
-      });
+      const violations = await seriousAxeViolations(page);
       expect(violations).toEqual([]);
       await page.close();
     });

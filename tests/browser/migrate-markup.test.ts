@@ -4,14 +4,12 @@
 // loading under a sub-path, and no request leaving the site. Screenshots go to test-results/.
 /// <reference lib="dom" />
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, SKIP_BROWSER_TESTS, serveSite, type StaticServer } from '../helpers/browser.js';
+import { launchBrowser, SKIP_BROWSER_TESTS, serveSite, type StaticServer, seriousAxeViolations } from '../helpers/browser.js';
 import { REPO, buildSite, siteFromFiles } from '../helpers/site.js';
 
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const SHOTS = path.join(REPO, 'test-results');
 const PNG = fs.readFileSync(path.join(REPO, 'tests/fixtures/markup/hugo/content/posts/spring-hike/ridge.png'));
 
@@ -59,14 +57,7 @@ describe.skipIf(SKIP_BROWSER_TESTS)('migrated markup in a browser', () => {
       });
       const response = await page.goto(server.url + pagePath, { waitUntil: 'load' });
       expect(response?.status()).toBe(200);
-      await page.addScriptTag({ path: AXE });
-      const violations = await page.evaluate(async () => {
-        const axe = (window as unknown as { axe: { run(context: Element, options: object): Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }> }> } }).axe;
-        const result = await axe.run(document.querySelector('main')!, { resultTypes: ['violations'] });
-        return result.violations
-          .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-          .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
-      });
+      const violations = await seriousAxeViolations(page, 'main');
       expect(violations).toEqual([]);
       // The kind of each box is written out, not told by colour alone; the icon is hidden from screen readers.
       const labels = await page.locator('.callout-label').allInnerTexts();

@@ -4,15 +4,13 @@
 // words inside sentences, each search page only returns its own language, and nothing logs an error.
 /// <reference lib="dom" />
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, SKIP_BROWSER_TESTS, serveSite, type StaticServer } from '../helpers/browser.js';
+import { launchBrowser, SKIP_BROWSER_TESTS, serveSite, type StaticServer, seriousAxeViolations } from '../helpers/browser.js';
 import { REPO, buildSite, siteFromFiles, siteFromFixture } from '../helpers/site.js';
 import { tempDir } from '../helpers/temp.js';
 
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 interface Opened {
   page: Page;
@@ -229,12 +227,7 @@ describe.skipIf(SKIP_BROWSER_TESTS)('search in a browser', () => {
 
   it('shows results without serious accessibility violations', async () => {
     const { page } = await search(sub, 'ko', '모델');
-    await page.addScriptTag({ path: AXE });
-    const violations = await page.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run(context: Document): Promise<{ violations: Array<{ id: string; impact: string }> }> } }).axe;
-      const result = await axe.run(document);
-      return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
-    });
+    const violations = await seriousAxeViolations(page);
     expect(violations).toEqual([]);
     await page.close();
   });

@@ -3,15 +3,13 @@
 // translation. Screenshots at 390 px and 1280 px go to test-results/ for a person to look at.
 /// <reference lib="dom" />
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { diagramsInViewDrawn, launchBrowser, SKIP_BROWSER_TESTS, serveSite, type StaticServer } from '../helpers/browser.js';
+import { diagramsInViewDrawn, launchBrowser, SKIP_BROWSER_TESTS, serveSite, type StaticServer, seriousAxeViolations } from '../helpers/browser.js';
 import { REPO, buildSite } from '../helpers/site.js';
 import { tempDir } from '../helpers/temp.js';
 
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const SHOTS = path.join(REPO, 'test-results');
 
 const PAGES = [
@@ -60,14 +58,7 @@ describe.skipIf(SKIP_BROWSER_TESTS)('the flagship site in a browser', () => {
         // Let lazily rendered diagrams draw before checking (they are part of the page).
         await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
         await diagramsInViewDrawn(page);
-        await page.addScriptTag({ path: AXE });
-        const violations = await page.evaluate(async () => {
-          const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }> }> } }).axe;
-          const result = await axe.run(document, { resultTypes: ['violations'] });
-          return result.violations
-            .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-            .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
-        });
+        const violations = await seriousAxeViolations(page);
         expect(violations).toEqual([]);
         expect(errors).toEqual([]);
         await page.close();

@@ -2,6 +2,7 @@
 // tiny static server (as a reader's browser would see a deployed site).
 import fs from 'node:fs';
 import http from 'node:http';
+import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -130,4 +131,22 @@ export async function diagramsInViewDrawn(page: Page): Promise<void> {
     undefined,
     { timeout: 15_000 },
   );
+}
+
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+/**
+ * axe-core's serious and critical violations on the page (or inside the first element matching
+ * `selector`), as `id (impact): first targets` lines.
+ */
+export async function seriousAxeViolations(page: Page, selector?: string): Promise<string[]> {
+  await page.addScriptTag({ path: AXE });
+  return page.evaluate(async (within) => {
+    type Result = { violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }> };
+    const axe = (window as unknown as { axe: { run(context: Element | Document, options: object): Promise<Result> } }).axe;
+    const result = await axe.run(within ? document.querySelector(within)! : document, { resultTypes: ['violations'] });
+    return result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+  }, selector);
 }
