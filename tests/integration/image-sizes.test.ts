@@ -54,7 +54,7 @@ function siteFiles(): Record<string, string | Uint8Array> {
     ].join('\n'),
     'posts/ko/photo.png': png(64, 48),
     'posts/ko/2024-05-01-사진/d.gif': gif(320, 200),
-    'posts/en/trip/index.md': '---\ntitle: Trip\ndate: 2024-05-02\n---\n![bundle](e.webp)\n',
+    'posts/en/trip/index.md': '---\ntitle: Trip\ndate: 2024-05-02\nimage: https://images.example.org/trip.jpg\n---\n![bundle](e.webp)\n',
     'posts/en/trip/e.webp': webp(300, 150),
     'public/img/b.jpg': jpeg(1200, 800),
     'public/img/c.svg': svg('viewBox="0 0 700 400"'),
@@ -112,12 +112,16 @@ describe('a post with local, remote and captioned images, under a sub-path base 
     expect(inline.attr('title')).toBe('tooltip');
   });
 
-  it('keeps remote images remote, lazy, async and without a referrer', () => {
+  it('keeps remote images and covers remote, lazy, async and without a referrer', () => {
     for (const src of ['https://i.imgur.com/x.png', 'https://cdn.example.net/y.png']) {
       expect(img(src).attr()).toMatchObject({ loading: 'lazy', decoding: 'async', referrerpolicy: 'no-referrer' });
       expect(img(src).attr('width')).toBeUndefined();
     }
     expect(fs.existsSync(path.join(root, '_site/ko/posts/사진/x.png'))).toBe(false);
+    // A cover from another site too.
+    const cover = page(root, 'en/posts/trip/index.html')('.cover img');
+    expect(cover.attr()).toMatchObject({ src: 'https://images.example.org/trip.jpg', referrerpolicy: 'no-referrer' });
+    expect(cover.attr('width')).toBeUndefined();
   });
 });
 
