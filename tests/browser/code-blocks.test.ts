@@ -109,6 +109,17 @@ describe.skipIf(SKIP_BROWSER_TESTS)('code blocks in a browser', () => {
     await context.close();
   });
 
+  it('line numbers of three digits stay aligned with those of one', async () => {
+    const { context, page } = await open('ko/posts/more/');
+    const widths = await page.evaluate(() => {
+      const lines = [...document.querySelectorAll('pre.line-numbers .line')];
+      return [lines[0]!, lines[104]!].map((line) => parseFloat(getComputedStyle(line, '::before').width));
+    });
+    // Within a pixel: the gutter is as wide as three digits for "1" as for "105".
+    expect(Math.abs(widths[0]! - widths[1]!)).toBeLessThan(1);
+    await context.close();
+  });
+
   it('a page without code loads no script for it', async () => {
     const before = server.requests.length;
     const { context, page } = await open('en/posts/prose/');

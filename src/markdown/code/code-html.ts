@@ -32,12 +32,23 @@ export function codeBlockHtml({ lines, options, codeAttributes }: CodeBlock, esc
       return `<span class="${inRanges(options.marked, i + 1) ? 'line marked' : 'line'}">${text}</span>`;
     })
     .join('\n');
-  // The counter counts up from its reset value: the first line shows firstLine.
-  const start = numbered && options.firstLine !== undefined && options.firstLine !== 1 ? ` style="counter-reset: line ${options.firstLine - 1}"` : '';
+  const start = numbered ? lineNumberStyle(options.firstLine ?? 1, lines.length) : '';
   // tabindex: a block that scrolls sideways must be reachable from the keyboard.
   const pre = `<pre class="${numbered ? 'code line-numbers' : 'code'}" tabindex="0"${start}><code${codeAttributes}>${body}${lines.length > 0 ? '\n' : ''}</code></pre>\n`;
   if (!options.title) return pre;
   return `<figure class="code-block">\n<figcaption><span class="code-title">${escape(options.title)}</span></figcaption>\n${pre}</figure>\n`;
+}
+
+/**
+ * The counter counts up from its reset value, so the first line shows `firstLine`; a gutter wider
+ * than two digits is asked for only when the last number needs it, so that numbers stay aligned.
+ */
+function lineNumberStyle(firstLine: number, lineCount: number): string {
+  const rules: string[] = [];
+  if (firstLine !== 1) rules.push(`counter-reset: line ${firstLine - 1}`);
+  const digits = String(firstLine + lineCount - 1).length;
+  if (digits > 2) rules.push(`--line-digits: ${digits}`);
+  return rules.length > 0 ? ` style="${rules.join('; ')}"` : '';
 }
 
 /** Neighbouring tokens of one kind are one span; plain text is not wrapped. */

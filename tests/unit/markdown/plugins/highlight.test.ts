@@ -69,6 +69,14 @@ describe('highlighted code blocks', () => {
     expect($('pre code').text()).toBe('const a = 1;\nconst b = 2;\n');
   });
 
+  test('a numbered block whose last number has three digits asks for a gutter of three', () => {
+    const hundred = Array.from({ length: 100 }, (_, i) => `x = ${i}`);
+    expect(parseHtml(render(lines('```py linenos', ...hundred.slice(0, 99), '```')).html)('pre.code').attr('style')).toBeUndefined();
+    expect(parseHtml(render(lines('```py linenos', ...hundred, '```')).html)('pre.code').attr('style')).toBe('--line-digits: 3');
+    const hexo = render(lines('{% codeblock lang:js first_line:995 line_number:true %}', ...hundred.slice(0, 10), '{% endcodeblock %}')).html;
+    expect(parseHtml(hexo)('pre.code').attr('style')).toBe('counter-reset: line 994; --line-digits: 4');
+  });
+
   test("Hugo's hl_lines", () => {
     const $ = parseHtml(render(lines('{{< highlight go "linenos=table,hl_lines=2-3" >}}', 'package main', 'import "fmt"', 'func main() {}', '{{< /highlight >}}')).html);
     expect($('pre.code.line-numbers .line.marked').toArray().map((el) => $(el).text())).toEqual(['import "fmt"', 'func main() {}']);
