@@ -4,6 +4,7 @@
 // highlight.js scopes (hljs-keyword, hljs-title function_…) become a dozen categories (keyword,
 // string, comment…), which the page's stylesheet colours for light and dark: the markup does not
 // depend on the highlighter, and a theme restyles code with a few CSS variables.
+import { decodeHTML } from 'entities';
 import type { HLJSApi } from 'highlight.js';
 import { onFirstUse } from '../../util/on-first-use.js';
 
@@ -34,7 +35,6 @@ const KINDS: Readonly<Record<string, string>> = {
 const PLAIN = new Set(['subst']);
 
 const MARKUP = /<span class="([^"]*)">|<\/span>|([^<]+)/g;
-const ENTITIES: Readonly<Record<string, string>> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#x27;': "'" };
 
 /** `code` split into lines of tokens by the highlight.js language `language`. */
 export function tokenize(code: string, language: string): CodeToken[][] {
@@ -50,7 +50,7 @@ export function tokenize(code: string, language: string): CodeToken[][] {
     } else if (text === undefined) kinds.pop();
     else {
       const kind = kinds[kinds.length - 1];
-      const parts = text.replace(/&(?:amp|lt|gt|quot|#x27);/g, (entity) => ENTITIES[entity]!).split('\n');
+      const parts = decodeHTML(text).split('\n');
       parts.forEach((part, i) => {
         if (i > 0) lines.push([]);
         if (part !== '') lines[lines.length - 1]!.push({ text: part, kind });
