@@ -37,8 +37,9 @@ export function createImageMeasurer(config: Pick<ResolvedConfig, 'postsDir' | 'p
     const rel = filePart(url);
     if (rel === undefined) return undefined;
     const files = assetPlaces(postFile, rel, config.postsDir).candidates.map((file) => ({ file, stamp: stampOf(file) }));
-    // The file post-assets copies: none through a symbolic link out of the posts folder.
-    const found = findAsset(postFile, rel, config.postsDir);
+    // The file post-assets copies: none through a symbolic link out of the posts folder. Where
+    // no place has a file, there is nothing to look for again.
+    const found = files.some((f) => f.stamp !== '') ? findAsset(postFile, rel, config.postsDir) : undefined;
     return measured(files, typeof found === 'string' ? found : undefined);
   };
 }
