@@ -52,6 +52,19 @@ describe('code blocks', () => {
     expect(more('figure.code-block .line.marked').text()).toBe('npm ci');
   });
 
+  it("treat indented code as a code block: plain, or in the language of kramdown's {: .language-x } under it", () => {
+    const indented = page(root, 'ko/posts/indented/index.html');
+    const blocks = indented('.post-body pre.code > code');
+    expect(blocks.length).toBe(2);
+    expect(blocks.eq(0).text()).toBe("curl -s https://example.com/v1/models | jq '.data[].id'\n");
+    expect(blocks.eq(0).children().length).toBe(0);
+    const python = blocks.eq(1);
+    expect(python.attr('class')).toBe('language-python');
+    expect(python.find('.tok-keyword').first().text()).toBe('def ');
+    expect(python.text()).toBe('def greet(name):\n    return f"안녕, {name}"\n');
+    expect(indented('script[src*="code-copy.js"]').length).toBe(1);
+  });
+
   it('show an unknown language as plain text, named once however many posts use it', () => {
     expect(block('+++.').children().length).toBe(0);
     const unknown = report.diagnostics.filter((d) => d.code === 'code-language');

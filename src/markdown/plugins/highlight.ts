@@ -1,6 +1,6 @@
-// highlight: renders every code fence — and the Hexo/Jekyll/Hugo code blocks, which are fences
-// too — highlighted at build time (markdown/code/): the language from the fence's info string,
-// the options from its meta (`{2,4-5}`, `title="x.py"`), from the tag or shortcode that made it
+// highlight: renders every code fence and indented code block — and the Hexo/Jekyll/Hugo code
+// blocks, which are fences too — highlighted at build time (markdown/code/): the language from
+// the fence's info string, the options from its meta (`{2,4-5}`, `title="x.py"`), from the tag or shortcode that made it
 // (token.meta.code), or from a kramdown `{: file="x" }` under it (the data-file attribute). An
 // unknown language is plain text with a warning (once per language per build: render/bodies.ts).
 // Sets env.hasCode, so that only pages with code get the copy button's script.
@@ -36,35 +36,46 @@ export function firstPerLanguage(): (diagnostic: Diagnostic) => boolean {
 export function highlightPlugin(md: MarkdownIt): void {
   md.renderer.rules.fence = (tokens, idx, _options, env, self) => {
     const token = tokens[idx]!;
-    const state = envOf(env);
-    const options = optionsOf(token, md.utils.unescapeAll(token.info));
-    const id = grammarId(options.lang);
-    if (!id && !isPlainLanguage(options.lang)) {
+    return codeBlock(md, token, optionsOf(token, md.utils.unescapeAll(token.info)), env, self);
+  };
+  // Indented code is a code block like a fence without info; kramdown gives it a language with
+  // `{: .language-ruby }` under it (Jekyll posts), which arrives here as a class.
+  md.renderer.rules.code_block = (tokens, idx, _options, env, self) => {
+    const token = tokens[idx]!;
+    const lang = /(?:^|\s)language-(\S+)/.exec(token.attrGet('class') ?? '')?.[1] ?? '';
+    return codeBlock(md, token, { ...optionsOf(token, ''), lang }, env, self);
+  };
+}
+
+/** A code block's HTML: highlighted when its language is known, plain text otherwise. */
+function codeBlock(md: MarkdownIt, token: Token, options: CodeOptions, env: unknown, self: MarkdownIt['renderer']): string {
+  const state = envOf(env);
+  const id = grammarId(options.lang);
+  if (!id && !isPlainLanguage(options.lang)) {
+    state.diagnostics.push(
+      warning(state.file, `no highlighting for the code language "${shortValue(options.lang)}": the block is shown as plain text`, {
+        line: fileLine(state, token.map?.[0] ?? 0),
+        code: UNKNOWN_LANGUAGE,
+        hint: 'use a language name highlight.js knows (python, bash, ts, yaml…), or text for plain text',
+      }),
+    );
+  }
+  state.hasCode = true;
+  const code = withoutFinalNewline(token.content);
+  let lines = code === '' ? [] : plainLines(code);
+  if (id && code !== '') {
+    try {
+      lines = tokenize(code, id);
+    } catch (error) {
       state.diagnostics.push(
-        warning(state.file, `no highlighting for the code language "${shortValue(options.lang)}": the block is shown as plain text`, {
+        warning(state.file, `highlight.js could not highlight this ${id} block, shown as plain text: ${(error as Error).message}`, {
           line: fileLine(state, token.map?.[0] ?? 0),
           code: UNKNOWN_LANGUAGE,
-          hint: 'use a language name highlight.js knows (python, bash, ts, yaml…), or text for plain text',
         }),
       );
     }
-    state.hasCode = true;
-    const code = withoutFinalNewline(token.content);
-    let lines = code === '' ? [] : plainLines(code);
-    if (id && code !== '') {
-      try {
-        lines = tokenize(code, id);
-      } catch (error) {
-        state.diagnostics.push(
-          warning(state.file, `highlight.js could not highlight this ${id} block, shown as plain text: ${(error as Error).message}`, {
-            line: fileLine(state, token.map?.[0] ?? 0),
-            code: UNKNOWN_LANGUAGE,
-          }),
-        );
-      }
-    }
-    return codeBlockHtml({ lines, options, codeAttributes: codeAttributes(token, options.lang, self) }, md.utils.escapeHtml);
-  };
+  }
+  return codeBlockHtml({ lines, options, codeAttributes: codeAttributes(token, options.lang, self) }, md.utils.escapeHtml);
 }
 
 /** The fence's own options, then those of the tag that made it, then a kramdown file name. */
@@ -82,6 +93,6 @@ function codeAttributes(token: Token, lang: string, self: MarkdownIt['renderer']
   const langClass = `language-${lang}`;
   const at = attrs.findIndex(([name]) => name === 'class');
   if (at === -1) attrs.push(['class', langClass]);
-  else attrs[at] = ['class', `${attrs[at]![1]} ${langClass}`];
+  else if (!attrs[at]![1].split(/\s+/).includes(langClass)) attrs[at] = ['class', `${attrs[at]![1]} ${langClass}`];
   return self.renderAttrs({ attrs } as Token);
 }

@@ -112,7 +112,7 @@ describe('Hexo tags', () => {
     const body = lines('`{% post_link missing %}` `{% img /a.png %}`', '', '```', '{% note info %}', '{% endnote %}', '```', '', '    {% asset_img a.png %}');
     const result = render(body);
     expect(result.html).toBe(
-      '<p><code>{% post_link missing %}</code> <code>{% img /a.png %}</code></p>\n<pre class="code" tabindex="0"><code>{% note info %}\n{% endnote %}\n</code></pre>\n<pre><code>{% asset_img a.png %}\n</code></pre>\n',
+      '<p><code>{% post_link missing %}</code> <code>{% img /a.png %}</code></p>\n<pre class="code" tabindex="0"><code>{% note info %}\n{% endnote %}\n</code></pre>\n<pre class="code" tabindex="0"><code>{% asset_img a.png %}\n</code></pre>\n',
     );
     expect(result.diagnostics).toEqual([]);
   });

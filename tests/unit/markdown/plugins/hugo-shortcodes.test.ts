@@ -112,7 +112,7 @@ describe('Hugo shortcodes', () => {
     const result = render(lines('`{{< youtube abcdefgh >}}` `[x]({{< ref "nope" >}})`', '', '```', '{{< figure src="a.png" >}}', '```', '', '    {{< gist a b >}}'));
     expect(result.html).toBe(
       '<p><code>{{&lt; youtube abcdefgh &gt;}}</code> <code>[x]({{&lt; ref &quot;nope&quot; &gt;}})</code></p>\n' +
-        '<pre class="code" tabindex="0"><code>{{&lt; figure src=&quot;a.png&quot; &gt;}}\n</code></pre>\n<pre><code>{{&lt; gist a b &gt;}}\n</code></pre>\n',
+        '<pre class="code" tabindex="0"><code>{{&lt; figure src=&quot;a.png&quot; &gt;}}\n</code></pre>\n<pre class="code" tabindex="0"><code>{{&lt; gist a b &gt;}}\n</code></pre>\n',
     );
     expect(result.diagnostics).toEqual([]);
   });

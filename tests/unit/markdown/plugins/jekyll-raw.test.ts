@@ -23,7 +23,7 @@ describe('{% raw %} markers', () => {
 
   test('are dropped in indented code', () => {
     const { html } = render(lines('Text', '', '    {% raw %}', '    {{ x }}', '    {% endraw %}'));
-    expect(html).toBe('<p>Text</p>\n<pre><code>{{ x }}\n</code></pre>\n');
+    expect(html).toBe('<p>Text</p>\n<pre class="code" tabindex="0"><code>{{ x }}\n</code></pre>\n');
   });
 
   test('do not shift the lines of later diagnostics', () => {
