@@ -3,6 +3,7 @@
 // a summary; the rendered page is the source of truth. Only text a reader can see: raw HTML is
 // read through visible-text.ts, so nothing inside <script>, <style>, <template> or a `hidden`
 // element (or any other element the sanitizer removes with its content) reaches an excerpt.
+import { inlineMathAsText } from '../math/delimiters.js';
 import { headGraphemes } from './graphemes.js';
 import { VisibleText, isTagLine } from './visible-text.js';
 
@@ -115,6 +116,7 @@ function textParagraphs(markdown: string, limit: number): string[] {
   return paragraphs.slice(0, limit);
 }
 
+const CODE_SPAN = /(`+)([\s\S]*?[^`])\1(?!`)/;
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
 
 /** Markdown inline syntax → the text a reader sees (raw HTML is already gone: VisibleText). */
@@ -125,7 +127,10 @@ function inlineText(markdown: string): string {
     // stopping there keeps a paragraph of unclosed `{{<` linear.
     .replace(/\{%(?:(?!\{[{%])[\s\S])*?%\}|\{\{(?:(?!\{[{%])[\s\S])*?\}\}/g, '')
     .replace(IMAGE, '')
-    .replace(/(`+)([\s\S]*?[^`])\1(?!`)/g, (_, __, code: string) => code.trim())
+    .split(CODE_SPAN)
+    // split() keeps the captures: a code span is [ticks, code], between spans is prose.
+    .map((part, i) => (i % 3 === 0 ? inlineMathAsText(part) : i % 3 === 2 ? part.trim() : ''))
+    .join('')
     .replace(/\[\^[^\]]*\]/g, '') // footnote references
     .replace(/\[([^\]]*)\](\([^)]*\)|\[[^\]]*\])/g, '$1')
     .replace(/<(https?:\/\/[^>\s]+)>/g, '$1')

@@ -10,10 +10,10 @@
 import type { StateBlock, StateInline } from 'markdown-it';
 import { lineText, mayOpen } from '../block-tags.js';
 import { envOf } from '../env.js';
+import { doubleClose, singleClose } from '../../math/delimiters.js';
 
 const DOLLAR = 0x24;
 const BACKSLASH = 0x5c;
-const BACKTICK = 0x60;
 
 /** `$…$` and inline `$$…$$`. A run of three or more dollars is text. */
 export function dollarInline(state: StateInline, silent: boolean): boolean {
@@ -70,33 +70,7 @@ function nextIndex(state: StateInline, text: string, from: number): number {
   return at;
 }
 
-/** Offset of the `$` closing a `$` opened just before `from`, by Pandoc's rule; the first `$` decides. */
-function singleClose(src: string, from: number, max: number): number | undefined {
-  if (from >= max || isSpace(src.charCodeAt(from))) return undefined;
-  for (let i = from; i < max; i++) {
-    const c = src.charCodeAt(i);
-    if (c === BACKTICK) return undefined;
-    if (c === BACKSLASH) i++;
-    else if (c === DOLLAR) {
-      const next = src.charCodeAt(i + 1);
-      return !isSpace(src.charCodeAt(i - 1)) && !(next >= 0x30 && next <= 0x39) ? i : undefined;
-    }
-  }
-  return undefined;
-}
 
-/** Offset of the `$$` closing an inline `$$` opened just before `from` (kramdown: spaces allowed). */
-function doubleClose(src: string, from: number, max: number): number | undefined {
-  for (let i = from; i < max; i++) {
-    const c = src.charCodeAt(i);
-    if (c === BACKTICK) return undefined;
-    if (c === BACKSLASH) i++;
-    else if (c === DOLLAR && src.charCodeAt(i + 1) === DOLLAR) {
-      return src.charCodeAt(i + 2) !== DOLLAR && src.slice(from, i).trim() !== '' ? i : undefined;
-    }
-  }
-  return undefined;
-}
 
 function pushInline(state: StateInline, content: string, markup: string, offset: number): void {
   const token = state.push('math_inline', 'math', 0);
@@ -188,9 +162,4 @@ function endsWith(state: StateBlock, line: number, text: string): boolean {
   const start = state.bMarks[line]! + state.tShift[line]!;
   const end = state.skipSpacesBack(state.eMarks[line]!, start);
   return end - start >= text.length && state.src.startsWith(text, end - text.length);
-}
-
-/** Whitespace around a `$`, the no-break and ideographic spaces included; NaN is the edge of the text. */
-function isSpace(code: number): boolean {
-  return code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d || code === 0xa0 || code === 0x3000 || Number.isNaN(code);
 }

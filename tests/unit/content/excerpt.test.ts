@@ -58,6 +58,13 @@ describe('excerpt', () => {
     expect(excerpt('Jekyll {{ page.title }} and {% raw %}text{% endraw %}.')).toBe('Jekyll and text.');
   });
 
+  it('gives a formula as its TeX source without delimiters, and leaves prices, shell variables and code alone', () => {
+    expect(excerpt('Attention costs $O(n^2)$ in the length \\(n\\) of the input.')).toBe('Attention costs O(n^2) in the length n of the input.');
+    expect(excerpt('손실은 $$\\mathcal{L} = -\\sum y \\log p$$ 입니다.')).toBe('손실은 \\mathcal{L} = -\\sum y \\log p 입니다.');
+    expect(excerpt('It costs $5 and $10, see `echo $HOME` and `$x$`; \\$y\\$ is escaped.')).toBe('It costs $5 and $10, see echo $HOME and $x$; $y$ is escaped.');
+    expect(excerpt('$$\nE = mc^2\n$$\n\nThe energy.')).toBe('The energy.');
+  });
+
   it('skips an HTML comment block', () => {
     expect(excerpt('<!--\nnote to self\n-->\n\nReal text.')).toBe('Real text.');
   });

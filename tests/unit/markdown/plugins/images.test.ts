@@ -16,6 +16,11 @@ describe('images', () => {
     expect(html).toContain('<img src="/b.png" loading="eager" decoding="async">');
   });
 
+  test('alt text keeps the code spans and formulas of the description, as their source', () => {
+    const { html } = renderer()('![The `softmax` curve of $y = e^x$ and **more**](/img/curve.png)');
+    expect(html).toContain('alt="The softmax curve of y = e^x and more"');
+  });
+
   test('data: URLs are fine for images', () => {
     const { html } = renderer()('![dot](data:image/png;base64,iVBORw0KGgo=)');
     expect(html).toContain('src="data:image/png;base64,iVBORw0KGgo="');
