@@ -91,6 +91,12 @@ export function formatDate(date: Date, bcp47: string, timeZone: string): string 
   return text;
 }
 
+/** Whether `later` falls on a later calendar day than `earlier` in `timeZone`. */
+export function onLaterDay(later: Date, earlier: Date, timeZone: string): boolean {
+  const day = (date: Date) => Math.floor((date.getTime() + offsetAt(date.getTime(), timeZone)) / DAY);
+  return day(later) > day(earlier);
+}
+
 /** The instant as wall-clock time in `timeZone` with its offset: `2024-05-14T10:00:00+09:00`. */
 export function isoDate(date: Date, timeZone: string): string {
   const seconds = Math.floor(date.getTime() / 1000) * 1000;

@@ -1,7 +1,7 @@
 // Stage 2: SourceFile → Post, or the diagnostics that explain why not. Pure per file, apart from
 // the lazily read git dates and the list of layouts, which the caller provides.
 import path from 'node:path';
-import { checkDate, dateFromFileName } from '../content/dates.js';
+import { checkDate, dateFromFileName, onLaterDay } from '../content/dates.js';
 import { excerpt } from '../content/excerpt.js';
 import { firstKey, readAuthor, readCategories, readImage, readImageAlt, readList, readPaths, readText } from '../content/fields.js';
 import { readFrontMatter } from '../content/front-matter.js';
@@ -72,6 +72,9 @@ export function parsePost(file: SourceFile, ctx: ParseContext): ParseResult {
   // Jekyll's drafts carry no date by design: they are dated when published.
   if ('warning' in dated && dated.warning && !inDrafts) diagnostics.push(warning(file.sourcePath, dated.warning, { code: 'date-from-mtime' }));
 
+  // An update readers are told of: one the front matter states, or a commit that changed the post
+  // after the one that added it (a post committed once, or a shallow clone, has none); and only on
+  // a later day than publication, since a same-day fix is not news.
   let updated: Date | undefined;
   const updatedKey = firstKey(data, UPDATED_KEYS);
   if (updatedKey) {
@@ -79,10 +82,10 @@ export function parsePost(file: SourceFile, ctx: ParseContext): ParseResult {
     if (checked.date) updated = checked.date;
     else problem(updatedKey, `${updatedKey}: ${checked.error ?? 'not a date'}`);
   } else if (config.gitDates && !('error' in dated)) {
-    // The last commit is the update, when it came after the post's date.
-    const last = ctx.git(file.sourcePath.normalize('NFC'))?.last;
-    if (last && last.getTime() > dated.date.getTime()) updated = last;
+    const history = ctx.git(file.sourcePath.normalize('NFC'));
+    if (history && history.commits > 1) updated = history.last;
   }
+  if (updated && !('error' in dated) && !onLaterDay(updated, dated.date, config.timeZone)) updated = undefined;
 
   const tags = readList(data.tags ?? data.tag);
   if (!tags) problem('tags', 'tags must be a list of words, e.g. tags: [gpt-4o, openai]');

@@ -7,6 +7,8 @@ export interface GitDates {
   first: Date;
   /** Last (newest) commit that touched the file. */
   last: Date;
+  /** Commits that touched the file: 1 when it was added and never changed since. */
+  commits: number;
 }
 
 /**
@@ -40,8 +42,10 @@ export function readGitDates(dir: string): Map<string, GitDates> {
       if (!name) continue;
       const key = path.join(top, name).normalize('NFC');
       const known = dates.get(key);
-      if (known) known.first = when;
-      else dates.set(key, { first: when, last: when });
+      if (known) {
+        known.first = when;
+        known.commits++;
+      } else dates.set(key, { first: when, last: when, commits: 1 });
     }
   }
   return dates;

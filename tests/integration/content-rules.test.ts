@@ -179,6 +179,41 @@ describe('updated dates from git', () => {
     expect($('.updated time').attr('datetime')).toBe('2023-06-07T17:09:10+09:00');
   });
 
+  it('show no update for a post committed once, or changed again only on the day it was published', async () => {
+    const root = historySite();
+    const once = 'posts/en/2023-02-03-once.md';
+    const sameDay = 'posts/en/2023-03-04-same-day.md';
+    fs.writeFileSync(path.join(root, once), '# Once\n\nCommitted a week after its date, never changed.\n');
+    commitAt(root, '2023-02-10T01:00:00Z', once, 'once');
+    fs.writeFileSync(path.join(root, sameDay), '---\ndate: 2023-03-04 09:00:00 +0900\n---\n# Same day\n\nTypo.\n');
+    commitAt(root, '2023-03-04T00:30:00Z', sameDay, 'add');
+    fs.appendFileSync(path.join(root, sameDay), '\nFixed the typo that evening.\n');
+    // 23:10 in Seoul is still the day of publication there, though the next day in UTC.
+    commitAt(root, '2023-03-04T14:10:00Z', sameDay, 'fix');
+    expect((await buildSite(root)).ok).toBe(true);
+    for (const slug of ['once', 'same-day']) {
+      const $ = page(root, `en/posts/${slug}/index.html`);
+      expect($('.updated')).toHaveLength(0);
+      expect($('meta[property="article:modified_time"]')).toHaveLength(0);
+      const article = JSON.parse($('script[type="application/ld+json"]').text()) as { datePublished: string; dateModified: string };
+      expect(article.dateModified).toBe(article.datePublished);
+    }
+    const sitemap = readOutput(root, 'sitemap.xml');
+    expect(sitemap).toMatch(/\/en\/posts\/once\/<\/loc>\s*<lastmod>2023-02-03T00:00:00\+09:00</);
+    // The post changed in a later commit on a later day still shows it.
+    expect(page(root, 'en/posts/story/index.html')('.updated time').attr('datetime')).toBe('2023-06-07T17:09:10+09:00');
+  });
+
+  it('take `updated` from front matter only when it falls on a later day than the date', async () => {
+    const root = siteFromFiles({
+      'posts/en/2024-05-14-later.md': '---\ndate: 2024-05-14 10:00:00 +0900\nupdated: 2024-05-16 08:00:00 +0900\n---\n# Later\n',
+      'posts/en/2024-05-14-same.md': '---\ndate: 2024-05-14 10:00:00 +0900\nlast_modified_at: 2024-05-14 23:00:00 +0900\n---\n# Same\n',
+    });
+    expect((await buildSite(root)).ok).toBe(true);
+    expect(page(root, 'en/posts/later/index.html')('.updated time').attr('datetime')).toBe('2024-05-16T08:00:00+09:00');
+    expect(page(root, 'en/posts/same/index.html')('.updated')).toHaveLength(0);
+  });
+
   it('can be turned off in the config', async () => {
     const root = historySite();
     fs.writeFileSync(path.join(root, 'omnipress.yml'), 'gitDates: false\n');
