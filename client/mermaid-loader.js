@@ -4,8 +4,9 @@
 // and included only by pages that contain a `<pre class="mermaid">`. It:
 //   - imports the self-hosted Mermaid runtime lazily, when the first diagram comes near the
 //     viewport (also diagrams inside closed <details> or hidden containers, once shown);
-//   - renders each diagram on its own, so one broken diagram never stops the others, and shows a
-//     readable error box (message + source) for a diagram Mermaid cannot draw;
+//   - renders each diagram on its own, so one broken diagram never stops the others; a diagram
+//     that cannot be drawn (broken source, or the runtime failed to load) shows its source as a
+//     code block under a one-line note in the page's language, and the error goes to the console;
 //   - uses securityLevel 'strict' (labels are sanitized, click callbacks and javascript: links off);
 //   - follows prefers-color-scheme, and re-renders drawn diagrams when the scheme changes;
 //   - gives every diagram role="img" and a text alternative (accTitle/accDescr, else a generic
@@ -108,16 +109,18 @@ async function draw(diagram) {
     diagram.state = 'drawn';
   } catch (error) {
     removeScratch(id);
+    // Readers get the note and the source; Mermaid's message (a parse error, a URL that did not
+    // load) is for the author, in the console.
+    console.error('omnipress: a diagram could not be drawn:', error);
     figure = document.createElement('figure');
     figure.className = 'diagram diagram-error';
     figure.setAttribute('role', 'group');
     figure.setAttribute('aria-label', ERROR_LABEL);
-    const message = error instanceof Error ? error.message : String(error ?? '');
-    figure.append(
-      textElement('p', 'diagram-error-title', ERROR_LABEL),
-      textElement('pre', 'diagram-error-message', message.trim()),
-      textElement('pre', 'diagram-source', diagram.source),
-    );
+    const source = document.createElement('pre');
+    source.className = 'code diagram-source';
+    source.tabIndex = 0; // long lines scroll, and a keyboard can scroll them
+    source.append(textElement('code', 'language-mermaid', diagram.source));
+    figure.append(textElement('figcaption', 'diagram-error-title', ERROR_LABEL), source);
     diagram.state = 'failed';
   }
   diagram.element.replaceWith(figure);

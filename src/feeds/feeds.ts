@@ -9,6 +9,7 @@ import { FEED_FORMATS, feedPath, type FeedFormat } from '../urls/feed-paths.js';
 import { publicUrls, stripPlaceholder, type PublicUrls } from '../urls/public-urls.js';
 import { languageHomePath } from '../urls/site-paths.js';
 import { withoutVisualMath } from '../math/markup.js';
+import { diagramsForFeeds } from '../mermaid/feed-diagrams.js';
 import { absolutizeHtml } from './absolute-html.js';
 
 /** Posts per feed. */
@@ -20,6 +21,8 @@ export const EMPTY_FEED_DATE = new Date(0);
 export interface FeedOptionsIn {
   /** Posts per feed (default FEED_SIZE). */
   size?: number;
+  /** The text of the link a diagram left for the browser to draw becomes (UI string `diagramInFeed`). */
+  diagramNote?: string;
 }
 
 /** The posts a language's feeds show, newest first. */
@@ -36,7 +39,8 @@ export function buildLanguageFeeds(
 ): OutputFile[] {
   // The library only takes absolute URLs; without a base URL they are made relative afterwards.
   const urls = publicUrls(site.config, { keepPlaceholder: true });
-  const entries = feedPosts(site, language.code, options).map((post) => entryOf(site, post, bodies.get(post.id)?.html ?? '', urls));
+  const note = options.diagramNote ?? 'Diagram: open the post to see it';
+  const entries = feedPosts(site, language.code, options).map((post) => entryOf(site, post, bodies.get(post.id)?.html ?? '', urls, note));
   return FEED_FORMATS.map(({ format }) => ({
     path: feedPath(language.code, format).slice(1),
     content: stripPlaceholder(renderFeed(format, language, entries, site, urls)),
@@ -53,15 +57,15 @@ interface Entry {
   categories: string[];
 }
 
-function entryOf(site: Site, post: Post, html: string, urls: PublicUrls): Entry {
+function entryOf(site: Site, post: Post, html: string, urls: PublicUrls, diagramNote: string): Entry {
   const sitePath = site.postUrls.get(post.id)!;
   // Feed readers show the content away from the site: every URL in it must stand on its own.
   const resolve = (url: string) => urls.resolve(url, sitePath);
   return {
     post,
     url: urls.full(sitePath),
-    // Formulas as MathML alone: feed readers have no KaTeX stylesheet to hide the visual copy with.
-    html: absolutizeHtml(withoutVisualMath(html), resolve),
+    // Formulas as MathML alone and diagrams once: feed readers have no stylesheet to hide copies with.
+    html: absolutizeHtml(diagramsForFeeds(withoutVisualMath(html), diagramNote, sitePath), resolve),
     summary: post.description ?? post.excerpt,
     image: post.image ? resolve(post.image) : undefined,
     categories: [...new Set([...post.categories, ...post.tags])],

@@ -5,7 +5,7 @@ import { diagramLabel } from './runtime.js';
 import { escapeAttributeValue } from '../util/html-escape.js';
 
 /** The markup mermaid-fence writes (and raw-HTML `<pre class="mermaid">` after sanitizing). */
-const DIAGRAM = /<pre class="mermaid"(?:\s[^>]*)?>([\s\S]*?)<\/pre>\n?/g;
+export const DIAGRAM = /<pre class="mermaid"(?:\s[^>]*)?>([\s\S]*?)<\/pre>\n?/g;
 
 /** True when the HTML still holds a diagram for the browser to render (client mode). */
 export function hasDiagramMarkup(html: string): boolean {
@@ -48,7 +48,7 @@ export function placeDiagrams(
     const id = `${idPrefix}-${++n}`;
     const svg = (text: string) => text.split(DIAGRAM_ID).join(id);
     return (
-      `<figure class="diagram" role="img" aria-label="${escapeAttributeValue(diagramLabel(source, fallbackLabel))}">` +
+      `<figure class="diagram" role="img" aria-label="${escapeAttributeValue(diagramLabel(source, fallbackLabel))}" data-pagefind-ignore>` +
       `<div class="diagram-light">${svg(outcome.svgs.light)}</div>` +
       `<div class="diagram-dark">${svg(outcome.svgs.dark)}</div>` +
       '</figure>\n'

@@ -72,7 +72,7 @@ export async function renderSite(site: Site, options: RenderOptions = {}): Promi
   diagnostics.push(...pages.diagnostics);
   if (cache) cache.counts = counts;
   for (const file of assets.outputs) write(file);
-  const extras = siteFiles(site, bodies, { cache, since, counts, patched: changedPosts !== undefined });
+  const extras = siteFiles(site, bodies, { cache, since, counts, patched: changedPosts !== undefined, translate: tools.translate });
   for (const file of extras.files) write(file);
   diagnostics.push(...extras.diagnostics);
   return { diagnostics, links: bodies.links(), diagrams: diagrams.stats, ...counts, pageHashes: pages.pageHashes };

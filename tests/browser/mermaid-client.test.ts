@@ -161,14 +161,17 @@ describe.skipIf(SKIP_BROWSER_TESTS)('mermaid in the browser (client mode)', () =
     await page.close();
   });
 
-  it('shows a broken diagram as an error box with its source, and still draws the good one', async () => {
-    const { page } = await open('en/posts/broken/');
+  it('shows a broken diagram as its source under a one-line note, with the error in the console, and still draws the good one', async () => {
+    const { page, errors } = await open('en/posts/broken/');
     await waitForDiagrams(page, 2);
     const box = page.locator('figure.diagram-error');
     await expect.poll(() => box.count()).toBe(1);
     expect(await box.getAttribute('role')).toBe('group');
-    expect(await box.textContent()).toContain('This diagram could not be drawn');
-    expect(await box.locator('pre.diagram-source').textContent()).toContain('A[Open --> B(((');
+    expect(await box.locator('figcaption').textContent()).toBe('This diagram could not be drawn');
+    expect(await box.locator('pre.code.diagram-source > code').textContent()).toBe('flowchart LR\n  A[Open --> B(((\n');
+    // Mermaid's parse error is for the author: in the console, not on the page.
+    expect(await box.textContent()).not.toMatch(/parse error|expecting/i);
+    expect(errors.join('\n')).toMatch(/a diagram could not be drawn/);
     expect(await box.locator('svg').count()).toBe(0); // no Mermaid "bomb" picture
     const good = page.locator('figure.diagram:not(.diagram-error) svg');
     expect(await good.count()).toBe(1);
@@ -177,6 +180,23 @@ describe.skipIf(SKIP_BROWSER_TESTS)('mermaid in the browser (client mode)', () =
     expect(await page.locator('.post-body').textContent()).toContain('After the diagrams.');
     expect(await page.evaluate(() => [...document.body.children].filter((e) => /^d?omnipress-diagram/.test(e.id)).length)).toBe(0);
     expect(await page.locator('body > div[id^="d"] svg, body > svg').count()).toBe(0);
+    await page.close();
+  });
+
+  it('shows the source and a note in the page\'s language, never a URL, when the runtime cannot be loaded', async () => {
+    const page = await context.newPage();
+    await page.route('**/assets/mermaid/**', (route) => route.abort());
+    const logged: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') logged.push(message.text());
+    });
+    await page.goto(new URL('ko/posts/korean/', server.url).href);
+    await waitForDiagrams(page, 1);
+    const box = page.locator('figure.diagram-error');
+    expect(await box.locator('figcaption').textContent()).toBe('다이어그램을 그릴 수 없습니다');
+    expect(await box.locator('pre.diagram-source > code').textContent()).toBe('flowchart LR\n  가[입력] --> 나[출력]\n');
+    expect(await box.textContent()).not.toMatch(/https?:|\.mjs|import/i);
+    expect(logged.join('\n')).toMatch(/mermaid\.esm\.min\.mjs/);
     await page.close();
   });
 

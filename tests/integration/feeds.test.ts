@@ -387,3 +387,24 @@ describe('markup in a title or summary', () => {
     }
   });
 });
+
+describe('diagrams in feeds (client mode)', () => {
+  it('become a note in the feed language linking to the post, never their source', async () => {
+    const diagram = '```mermaid\nflowchart LR\n  subgraph inputs[입력]\n    A1[음성] --> M[모델]\n  end\n```';
+    const root = siteFromFiles({
+      'posts/ko/2024-05-14-flow.md': postFile({ title: '흐름' }, `앞 문단.\n\n${diagram}\n\n뒤 문단.`),
+    });
+    expect((await buildSite(root, { baseUrl: BASE })).ok).toBe(true);
+    const feed = parseFeed(readOutput(root, 'ko/feed.xml'));
+    const content = feed.items[0]!.content!;
+    const $ = parseHtml(content);
+    expect(content).not.toMatch(/flowchart|subgraph|A1\[/);
+    const note = $('p.diagram-note a');
+    expect(note.text()).toBe('다이어그램: 글에서 보세요');
+    expect(note.attr('href')).toBe(`${BASE}ko/posts/flow/`);
+    expect($('p').first().text()).toBe('앞 문단.');
+    expect(JSON.stringify(JSON.parse(readOutput(root, 'ko/feed.json')))).not.toContain('flowchart');
+    // The page itself still carries the diagram for the browser to draw.
+    expect(page(root, 'ko/posts/flow/index.html')('pre.mermaid').text()).toContain('flowchart LR');
+  });
+});

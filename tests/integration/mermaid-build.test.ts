@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { page } from '../helpers/html.js';
+import { page, parseHtml } from '../helpers/html.js';
 import { runCli, siteFromFiles, spawnCli } from '../helpers/site.js';
 import { tempDir } from '../helpers/temp.js';
 
@@ -52,6 +52,16 @@ withBrowser('mermaid build mode', () => {
     expect($('script').filter((_, el) => !/^application\/ld\+json$/i.test($(el).attr('type') ?? ''))).toHaveLength(0);
     expect(fs.existsSync(path.join(root, '_site/assets/mermaid'))).toBe(false);
     expect(fs.existsSync(path.join(root, '_site/assets/omnipress/mermaid-loader.js'))).toBe(false);
+    // Search indexes the prose, not the labels twice over (light and dark).
+    figures.each((_, figure) => expect($(figure).is('[data-pagefind-ignore]')).toBe(true));
+    // Feed readers get each diagram once, in its light colours: they cannot pick by colour scheme.
+    const feed = fs.readFileSync(path.join(root, '_site/ko/feed.json'), 'utf8');
+    const item = (JSON.parse(feed) as { items: Array<{ url: string; content_html: string }> }).items.find((i) => i.url.endsWith('/ko/posts/diagrams/'))!;
+    const inFeed = parseHtml(item.content_html);
+    expect(inFeed('figure.diagram')).toHaveLength(2);
+    expect(inFeed('figure.diagram svg')).toHaveLength(2);
+    expect(inFeed('.diagram-dark')).toHaveLength(0);
+    expect(inFeed('figure.diagram').first().text()).toContain('입력');
   });
 
   it('renders nothing on a second build: every diagram comes from the cache', async () => {

@@ -122,6 +122,21 @@ describe('search on a Korean, Chinese and English site', () => {
   });
 });
 
+describe('search and diagrams', () => {
+  it('indexes the prose around a diagram, not its source', async () => {
+    const diagram = '```mermaid\nflowchart LR\n  subgraph inputs[입력장치]\n    A1[음성신호] --> M[모델]\n  end\n```';
+    const root = siteFromFiles({
+      'omnipress.yml': 'languages:\n  ko: { name: 한국어, tag: ko }\n',
+      'posts/ko/2024-05-14-flow.md': `---\ntitle: 흐름\n---\n앞 문단입니다.\n\n${diagram}\n\n뒤 문단입니다.\n`,
+    });
+    expect((await buildSite(root)).ok).toBe(true);
+    const { content } = indexedPages(path.join(root, '_site')).get('/ko/posts/flow/')!;
+    expect(content).toContain('앞 문단입니다.');
+    expect(content).toContain('뒤 문단입니다.');
+    for (const source of ['flowchart', 'subgraph', '입력장치', '음성신호', 'A1']) expect(content, source).not.toContain(source);
+  });
+});
+
 describe('search under a sub-path base URL', () => {
   const root = siteFromFixture('search');
   beforeAll(async () => {

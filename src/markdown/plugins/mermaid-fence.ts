@@ -1,4 +1,4 @@
-// mermaid-fence: renders ```` ```mermaid ```` fences as `<pre class="mermaid">` + the escaped
+// mermaid-fence: renders ```` ```mermaid ```` fences as `<pre class="mermaid" data-pagefind-ignore>` + the escaped
 // diagram source (no <code>: mermaid reads the element's text), sets env.hasMermaid so the
 // page can load the script only where needed, and records each diagram with its line in
 // env.diagrams for build-time rendering. Other fences keep markdown-it's output.
@@ -16,6 +16,6 @@ export function mermaidFencePlugin(md: MarkdownIt): void {
     const state = envOf(env);
     state.hasMermaid = true;
     state.diagrams.push({ source: token.content, line: fileLine(state, token.map?.[0] ?? 0) });
-    return `<pre class="mermaid">${md.utils.escapeHtml(token.content)}</pre>\n`;
+    return `<pre class="mermaid" data-pagefind-ignore>${md.utils.escapeHtml(token.content)}</pre>\n`;
   };
 }

@@ -14,6 +14,7 @@ import { mermaidRuntimeFiles } from '../../mermaid/runtime.js';
 import type { RenderedBody } from '../../nunjucks/views.js';
 import { redirectPages } from '../../redirects/pages.js';
 import { sitemapFiles } from '../../seo/sitemap.js';
+import type { Translate } from '../../i18n/ui-strings.js';
 import type { LanguageConfig, OutputFile, ResolvedConfig, Site } from '../../types.js';
 import { toPosix } from '../../util/paths.js';
 import type { PipelineCache, RenderCounts } from '../cache.js';
@@ -26,17 +27,19 @@ export interface SiteFileOptions {
   counts: RenderCounts;
   /** The model was patched (SinceLastRun patchModel): every post is where it was. */
   patched: boolean;
+  /** UI strings per language (feeds say "open the post" where a diagram was). */
+  translate: (lang: string) => Translate;
 }
 
 /** The site-wide files, in the order they are written, and the note a site without baseUrl gets. */
 export function siteFiles(site: Site, bodies: Bodies, options: SiteFileOptions): { files: OutputFile[]; diagnostics: Diagnostic[] } {
-  const { cache, since, counts, patched } = options;
+  const { cache, since, counts, patched, translate } = options;
   const { config } = site;
   const diagnostics: Diagnostic[] = [];
   // A robots.txt of the site's own (public/) wins over the generated one.
   const robots = !fs.existsSync(path.join(config.publicDir, 'robots.txt'));
   const files = [
-    ...feeds(site, bodies.final, cache, bodies.hash, counts),
+    ...feeds(site, bodies.final, { cache, bodyHash: bodies.hash, counts, translate }),
     ...sitemap(site, since, robots, patched),
     ...redirectPages(site),
   ];
@@ -57,23 +60,22 @@ export function siteFiles(site: Site, bodies: Bodies, options: SiteFileOptions):
 function feeds(
   site: Site,
   bodies: ReadonlyMap<string, RenderedBody>,
-  cache: PipelineCache | undefined,
-  bodyHash: (id: string) => string,
-  counts: RenderCounts,
+  { cache, bodyHash, counts, translate }: Pick<SiteFileOptions, 'cache' | 'counts' | 'translate'> & { bodyHash: (id: string) => string },
 ): OutputFile[] {
-  const build = (language: LanguageConfig) => {
+  const build = (language: LanguageConfig, diagramNote: string) => {
     counts.feedsRendered++;
-    return buildLanguageFeeds(site, language, bodies);
+    return buildLanguageFeeds(site, language, bodies, { diagramNote });
   };
   return site.config.languages.flatMap((language) => {
-    if (!cache) return build(language);
+    const diagramNote = translate(language.code)('diagramInFeed');
+    if (!cache) return build(language, diagramNote);
     const posts = feedPosts(site, language.code);
-    const key = posts
-      .map((post) => [post.id, post.hash, post.date.getTime(), post.updated?.getTime(), site.postUrls.get(post.id), bodyHash(post.id)].join('\u0001'))
+    const key = [diagramNote, ...posts
+      .map((post) => [post.id, post.hash, post.date.getTime(), post.updated?.getTime(), site.postUrls.get(post.id), bodyHash(post.id)].join('\u0001'))]
       .join('\0');
     const cached = cache.feeds.get(language.code);
     if (cached?.key === key) return cached.files;
-    const files = build(language);
+    const files = build(language, diagramNote);
     cache.feeds.set(language.code, { key, files });
     return files;
   });

@@ -50,7 +50,7 @@ describe('highlighted code blocks', () => {
 
   test('mermaid fences stay diagrams, untouched', () => {
     const result = render(lines('```mermaid', 'graph TD; A-->B', '```'));
-    expect(result.html).toBe('<pre class="mermaid">graph TD; A--&gt;B\n</pre>\n');
+    expect(result.html).toBe('<pre class="mermaid" data-pagefind-ignore>graph TD; A--&gt;B\n</pre>\n');
     expect(result.hasCode).toBe(false);
   });
 

@@ -7,7 +7,7 @@ describe('mermaid fences', () => {
   test('become <pre class="mermaid"> with the source escaped', () => {
     const result = render('```mermaid\ngraph TD\n  A["<b>x</b> & y"] --> B\n```');
     expect(result.html).toMatchInlineSnapshot(`
-      "<pre class="mermaid">graph TD
+      "<pre class="mermaid" data-pagefind-ignore>graph TD
         A[&quot;&lt;b&gt;x&lt;/b&gt; &amp; y&quot;] --&gt; B
       </pre>
       "
@@ -23,6 +23,6 @@ describe('mermaid fences', () => {
 
   test('survive the sanitizer of posts with raw HTML', () => {
     const result = render('<kbd>K</kbd>\n\n```mermaid\nA --> B\n```');
-    expect(result.html).toContain('<pre class="mermaid">A --&gt; B\n</pre>');
+    expect(result.html).toContain('<pre class="mermaid" data-pagefind-ignore>A --&gt; B\n</pre>');
   });
 });
