@@ -1,5 +1,6 @@
-// mermaid-fence: renders ```` ```mermaid ```` fences as `<pre class="mermaid" data-pagefind-ignore>` + the escaped
-// diagram source (no <code>: mermaid reads the element's text), sets env.hasMermaid so the
+// mermaid-fence: renders ```` ```mermaid ```` fences as `<pre class="mermaid">` + the escaped
+// diagram source (no <code>: mermaid reads the element's text; data-pagefind-ignore keeps the
+// source out of search), sets env.hasMermaid so the
 // page can load the script only where needed, and records each diagram with its line in
 // env.diagrams for build-time rendering. Other fences keep markdown-it's output.
 // Needs: nothing; wraps whatever fence renderer was installed before it.
