@@ -8,6 +8,7 @@ import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { seal, unseal } from '../util/checksum.js';
 import { hashText } from '../util/hash.js';
+import { type FontLookup, fontKey } from './fonts.js';
 import { MERMAID_UMD, MERMAID_VERSION } from './runtime.js';
 
 /** One diagram in both colour schemes; ids inside are `${DIAGRAM_ID}` placeholders. */
@@ -57,9 +58,13 @@ const CHROMIUM_ARGS = [
 ];
 
 /** Render every distinct diagram source (cache first), light and dark. */
-export async function renderDiagrams(sources: Iterable<string>, options: { chromium: string; cacheDir: string }): Promise<DiagramResults> {
+export async function renderDiagrams(
+  sources: Iterable<string>,
+  options: { chromium: string; cacheDir: string; fonts: FontLookup },
+): Promise<DiagramResults> {
   const outcomes = new Map<string, DiagramOutcome>();
   const cacheDir = path.join(options.cacheDir, 'mermaid');
+  const cacheFile = (source: string) => cacheFileOf(cacheDir, source, fontKey(source, options.fonts));
   const misses: string[] = [];
   const damaged: string[] = [];
   for (const source of new Set(sources)) {
@@ -68,8 +73,8 @@ export async function renderDiagrams(sources: Iterable<string>, options: { chrom
       outcomes.set(source, { error: `the diagram is ${source.length.toLocaleString('en')} characters long, more than Mermaid's limit of ${MERMAID_MAX_TEXT.toLocaleString('en')}; split it into smaller diagrams` });
       continue;
     }
-    const hit = readCache(cacheDir, source);
-    if (hit === 'damaged') damaged.push(cacheFile(cacheDir, source));
+    const hit = readCache(cacheFile(source), source);
+    if (hit === 'damaged') damaged.push(cacheFile(source));
     if (hit && hit !== 'damaged') outcomes.set(source, { svgs: hit });
     else misses.push(source);
   }
@@ -115,7 +120,7 @@ export async function renderDiagrams(sources: Iterable<string>, options: { chrom
           return;
         }
         outcomes.set(source, { svgs: result });
-        writeCache(cacheDir, source, result);
+        writeCache(cacheFile(source), source, result);
         stats.rendered++;
       });
     }
@@ -162,15 +167,16 @@ interface MermaidApi {
   render(id: string, text: string): Promise<{ svg: string }>;
 }
 
-function cacheFile(cacheDir: string, source: string): string {
-  return path.join(cacheDir, `${hashText(`${MERMAID_VERSION}\0${RENDER_VERSION}\0${source}`)}.bin`);
+/** A diagram's cache entry: by Mermaid's version, the way it is drawn, its source and the fonts it needs. */
+function cacheFileOf(cacheDir: string, source: string, fonts: string): string {
+  return path.join(cacheDir, `${hashText(`${MERMAID_VERSION}\0${RENDER_VERSION}\0${fonts}\0${source}`)}.bin`);
 }
 
 /** The cached SVGs of `source`; 'damaged' when the entry is there but fails its checksum. */
-function readCache(cacheDir: string, source: string): DiagramSvgs | 'damaged' | undefined {
+function readCache(file: string, source: string): DiagramSvgs | 'damaged' | undefined {
   let bytes: Buffer;
   try {
-    bytes = fs.readFileSync(cacheFile(cacheDir, source));
+    bytes = fs.readFileSync(file);
   } catch {
     return undefined;
   }
@@ -184,9 +190,8 @@ function readCache(cacheDir: string, source: string): DiagramSvgs | 'damaged' | 
   }
 }
 
-function writeCache(cacheDir: string, source: string, svgs: DiagramSvgs): void {
-  fs.mkdirSync(cacheDir, { recursive: true });
-  const file = cacheFile(cacheDir, source);
+function writeCache(file: string, source: string, svgs: DiagramSvgs): void {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
   // Write then rename: a build killed mid-write must not leave a truncated entry behind.
   const temp = `${file}.${process.pid}.tmp`;
   fs.writeFileSync(temp, seal(Buffer.from(JSON.stringify({ source, light: svgs.light, dark: svgs.dark }))));

@@ -8,6 +8,7 @@ import type { Translate } from '../i18n/ui-strings.js';
 import type { Post, ResolvedConfig } from '../types.js';
 import { hashText } from '../util/hash.js';
 import { renderDiagrams, type DiagramStats } from './build-mode.js';
+import { type FontLookup, missingScripts, systemFonts } from './fonts.js';
 import { diagramSources, hasDiagramMarkup, placeDiagrams } from './place.js';
 
 /** A post's rendered body as the diagram step sees it. */
@@ -40,10 +41,12 @@ export async function renderDiagramsAtBuild(
   if (withDiagrams.length === 0) return { diagnostics: [] };
 
   const sources = withDiagrams.flatMap((post) => diagramSources(bodies.get(post.id)!.html));
-  const results = await renderDiagrams(sources, { chromium: config.mermaid.chromium, cacheDir: config.cacheDir });
+  const fonts = systemFonts();
+  const results = await renderDiagrams(sources, { chromium: config.mermaid.chromium, cacheDir: config.cacheDir, fonts });
   const notes = results.damaged.map((file) =>
     info(file, 'a diagram in the build cache is damaged (a checksum does not match) and was ignored: it is rendered again'),
   );
+  if (!results.unavailable) notes.push(...fontWarnings(withDiagrams, bodies, fonts));
   if (results.unavailable) {
     const where = config.configFile ?? path.join(config.root, 'omnipress.yml');
     return {
@@ -74,4 +77,30 @@ export async function renderDiagramsAtBuild(
     }
   }
   return { diagnostics, stats: results.stats };
+}
+
+/**
+ * One warning per script that diagrams use and no installed font covers, at the first diagram
+ * that needs it: Chromium would draw its labels clipped or as boxes, without a word.
+ */
+function fontWarnings(posts: readonly Post[], bodies: Map<string, BodyWithDiagrams>, fonts: FontLookup): Diagnostic[] {
+  const firstUse = new Map<string, { post: Post; line: number; diagrams: number }>();
+  for (const post of posts) {
+    for (const diagram of bodies.get(post.id)!.diagrams) {
+      for (const script of missingScripts(diagram.source, fonts)) {
+        const seen = firstUse.get(script.name);
+        if (seen) seen.diagrams++;
+        else firstUse.set(script.name, { post, line: diagram.line, diagrams: 1 });
+      }
+    }
+  }
+  return [...firstUse].map(([script, { post, line, diagrams }]) =>
+    warning(post.sourcePath, `diagram labels in ${script}, but no installed font has them: the diagram is drawn with clipped labels or boxes`, {
+      line,
+      code: 'diagram-font',
+      hint:
+        'install CJK fonts (Debian/Ubuntu: apt-get install fonts-noto-cjk; Fedora: dnf install google-noto-sans-cjk-fonts) and build again: the diagrams are redrawn' +
+        (diagrams > 1 ? `; ${diagrams} diagrams need them` : ''),
+    }),
+  );
 }

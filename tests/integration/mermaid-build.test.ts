@@ -79,6 +79,32 @@ withBrowser('mermaid build mode', () => {
     // Three builds, two of them starting Chromium: on a loaded 2-core CI machine that took 45 s.
   }, 120_000);
 
+  it('warns when no installed font has the labels\' script, and draws the diagrams again once one is', async () => {
+    const root = siteFromFiles({
+      'posts/ko/2024-05-14-flow.md': `---\ntitle: 흐름\n---\n문단.\n\n${flowchart}\n\n\`\`\`mermaid\nflowchart TD\n  X[질문] --> Y[답]\n\`\`\`\n`,
+      'posts/zh/2024-05-14-flow.md': '---\ntitle: 流程\n---\n正文。\n\n```mermaid\nflowchart LR\n  A[输入] --> B[统一模型]\n```\n',
+    });
+    // The machine's fontconfig with every font for Korean, Chinese and Japanese taken away, as on
+    // a server image without CJK font packages.
+    const conf = path.join(tempDir(), 'fonts.conf');
+    const reject = ['ko', 'zh-cn', 'ja'].map((lang) => `<pattern><patelt name="lang"><string>${lang}</string></patelt></pattern>`).join('');
+    fs.writeFileSync(conf, `<?xml version="1.0"?>\n<fontconfig><include ignore_missing="yes">/etc/fonts/fonts.conf</include><selectfont><rejectfont><glob>*CJK*</glob>${reject}</rejectfont></selectfont></fontconfig>\n`);
+    const without = spawnBuild(root, { FONTCONFIG_FILE: conf });
+    expect(without.status).toBe(0);
+    const warnings = without.stderr.split('\n').filter((line) => line.includes('warning:'));
+    expect(warnings).toEqual([
+      expect.stringMatching(/^posts\/ko\/2024-05-14-flow\.md:6 warning: diagram labels in Korean \(Hangul\), but no installed font has them/),
+      expect.stringMatching(/^posts\/zh\/2024-05-14-flow\.md:6 warning: diagram labels in Chinese characters \(Han\), but no installed font has them/),
+    ]);
+    expect(without.stderr).toMatch(/apt-get install fonts-noto-cjk.*; 2 diagrams need them/);
+    expect(without.stdout).toMatch(/diagrams: 3 rendered/);
+    // With the machine's own fonts the cached drawings are not reused: they were drawn without them.
+    const withFonts = await build(root);
+    expect(withFonts.stderr).toBe('');
+    expect(withFonts.stdout).toMatch(/diagrams: 3 rendered .*, 0 cached/);
+    expect((await build(root)).stdout).toMatch(/diagrams: 0 rendered, 3 cached/);
+  }, 120_000);
+
   it('fails the build on a diagram syntax error, naming the post and the fence line', async () => {
     const root = diagramSite({
       'posts/zh/2024-05-14-broken.md': '---\ntitle: 坏图\n---\n正文。\n\n```mermaid\nflowchart LR\n  A --> \n  B -->>>> ((\n```\n',
