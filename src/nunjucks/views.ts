@@ -67,7 +67,7 @@ export interface Views {
   contextFor(route: Route, t: Translate): Record<string, unknown>;
 }
 
-export function createViews(site: Site, bodies: ReadonlyMap<string, RenderedBody>): Views {
+export function createViews(site: Site, bodies: ReadonlyMap<string, RenderedBody>, translate: (lang: string) => Translate): Views {
   const { config } = site;
   const urls = publicUrls(config);
   const { href } = urls;
@@ -123,7 +123,14 @@ export function createViews(site: Site, bodies: ReadonlyMap<string, RenderedBody
     lang: l.code,
     tag: l.tag,
     generator: 'omnipress',
-    languages: config.languages.map((other) => ({ code: other.code, tag: other.tag, name: other.name, title: other.title, url: href(languageHomePath(other.code)) })),
+    languages: config.languages.map((other) => ({
+      code: other.code,
+      tag: other.tag,
+      name: other.name,
+      title: other.title,
+      url: href(languageHomePath(other.code)),
+      searchUrl: config.search ? href(searchPagePath(other.code)) : '',
+    })),
     data: config.data,
     params: config.params,
   });
@@ -195,6 +202,8 @@ export function createViews(site: Site, bodies: ReadonlyMap<string, RenderedBody
       const pageTitle = post?.title ?? (route.kind === 'not-found' ? t('pageNotFound') : route.kind === 'search' ? t('search') : taxonomyTitle(route, t) ?? l.title);
       const context: Record<string, unknown> = {
         t,
+        // A UI string in another language: the 404 page speaks every language of the site.
+        tIn: (code: string, key: string, vars?: Record<string, unknown>) => translate(code)(key, vars),
         site: siteView(l),
         page: {
           kind: route.kind,

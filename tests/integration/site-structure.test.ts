@@ -86,6 +86,20 @@ describe('a posts-only folder', () => {
     expect(page(root, 'en/posts/hello/index.html')('time').first().attr('datetime')).toMatch(/^2024-05-14T00:00:00\+09:00$/);
   });
 
+  it('has a 404 page that speaks every language, the default first, with each language\'s home and search', () => {
+    const $ = page(root, '404.html');
+    const sections = $('.not-found-lang');
+    expect(sections.map((_, el) => $(el).attr('lang')).get()).toEqual(['ko', 'zh-Hans', 'en']);
+    expect($('h1').text()).toBe('페이지를 찾을 수 없습니다');
+    expect(sections.eq(1).find('h2').text()).toBe('找不到该页面');
+    expect(sections.eq(2).find('h2').text()).toBe('Page not found');
+    for (const [i, code] of ['ko', 'zh', 'en'].entries()) {
+      const hrefs = sections.eq(i).find('a').map((_, a) => $(a).attr('href')).get();
+      expect(hrefs).toEqual([`/${code}/`, `/${code}/search/`]);
+    }
+    expect(sections.eq(2).find('a').last().text()).toBe('Search');
+  });
+
   it('has no broken internal links', () => {
     for (const rel of ['index.html', 'ko/index.html', 'en/posts/hello/index.html', '404.html']) {
       for (const href of internalLinks(page(root, rel))) {

@@ -44,7 +44,7 @@ export async function renderPages(
   const { translate } = tools;
   const diagnostics: Diagnostic[] = [];
   let done = options.doneBefore;
-  const views = createViews(site, bodies.final);
+  const views = createViews(site, bodies.final, translate);
   const summaryKey = summaryKeys();
   const inputsOf = cache ? routeInputs(site) : undefined;
   // A cache that takes unchanged pages from the previous output folder (build) need not keep their HTML.
