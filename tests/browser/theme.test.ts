@@ -18,6 +18,9 @@ const PAGES = [
   { name: 'ko-post', path: 'ko/posts/gpt-4o-launch/' },
   { name: 'zh-post', path: `zh/posts/${encodeURIComponent('gpt-4o-速览')}/` },
   { name: 'ko-tags', path: 'ko/tags/' },
+  // Not translated into English: the switcher marks it.
+  { name: 'ko-post-untranslated', path: 'ko/posts/gpt-4o-api/' },
+  { name: '404', path: '404.html' },
 ];
 
 describe.skipIf(SKIP_BROWSER_TESTS)('the flagship site in a browser', () => {
@@ -86,9 +89,12 @@ describe.skipIf(SKIP_BROWSER_TESTS)('the flagship site in a browser', () => {
     await page.close();
   });
 
-  it('a post without a translation in a language switches to that language index', async () => {
+  it('a post without a translation in a language shows it as not translated, and switches to that language index', async () => {
     const { page } = await open('ko/posts/gpt-4o-api/', { width: 1280, scheme: 'light' });
-    await page.locator('.lang-switch a[hreflang="en"]').click();
+    const english = page.locator('.lang-switch a[hreflang="en"]');
+    expect(await english.evaluate((a) => getComputedStyle(a).textDecorationLine)).toBe('line-through');
+    expect(await page.getByRole('link', { name: 'English (not translated: this goes to the English home page)' }).count()).toBe(1);
+    await english.click();
     await page.waitForLoadState('load');
     expect(new URL(page.url()).pathname).toBe('/omnipress/en/');
     await page.close();

@@ -86,6 +86,21 @@ describe('a posts-only folder', () => {
     expect(page(root, 'en/posts/hello/index.html')('time').first().attr('datetime')).toMatch(/^2024-05-14T00:00:00\+09:00$/);
   });
 
+  it('marks in the switcher of a post the languages it is not translated into, in their own language', () => {
+    const $ = page(root, 'en/posts/older/index.html');
+    const links = $('.lang-switch a');
+    const untranslated = links.filter('.untranslated');
+    expect(untranslated.map((_, a) => $(a).attr('lang')).get()).toEqual(['ko', 'zh-Hans']);
+    expect(untranslated.eq(0).attr('href')).toBe('/ko/');
+    expect(untranslated.eq(0).attr('title')).toBe('번역 없음: 한국어 첫 페이지로 갑니다');
+    expect(untranslated.eq(1).find('.visually-hidden').text()).toBe(' (无译文：前往中文首页)');
+    expect(untranslated.eq(0).attr('rel')).toBeUndefined();
+    // A translated post marks none; its translations are alternates.
+    const translated = page(root, 'en/posts/hello/index.html')('.lang-switch a');
+    expect(translated.filter('.untranslated')).toHaveLength(0);
+    expect(translated.filter('[rel="alternate"]').map((_, a) => $(a).attr('href')).get()).toEqual(['/ko/posts/hello/', '/zh/posts/hello/']);
+  });
+
   it('has a 404 page that speaks every language, the default first, with each language\'s home and search', () => {
     const $ = page(root, '404.html');
     const sections = $('.not-found-lang');
