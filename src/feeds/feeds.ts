@@ -9,6 +9,7 @@ import { FEED_FORMATS, feedPath, type FeedFormat } from '../urls/feed-paths.js';
 import { publicUrls, stripPlaceholder, type PublicUrls } from '../urls/public-urls.js';
 import { languageHomePath } from '../urls/site-paths.js';
 import { withoutVisualMath } from '../math/markup.js';
+import { HEADING_ANCHOR } from '../markdown/plugins/heading-ids.js';
 import { diagramsForFeeds } from '../mermaid/feed-diagrams.js';
 import { absolutizeHtml } from './absolute-html.js';
 
@@ -64,8 +65,9 @@ function entryOf(site: Site, post: Post, html: string, urls: PublicUrls, diagram
   return {
     post,
     url: urls.full(sitePath),
-    // Formulas as MathML alone and diagrams once: feed readers have no stylesheet to hide copies with.
-    html: absolutizeHtml(diagramsForFeeds(withoutVisualMath(html), diagramNote, sitePath), resolve),
+    // Formulas as MathML alone, diagrams once and headings without their `#` links: feed readers
+    // have no stylesheet to hide copies or show links on hover with.
+    html: absolutizeHtml(diagramsForFeeds(withoutVisualMath(html), diagramNote, sitePath).replace(HEADING_ANCHOR, ''), resolve),
     summary: post.description ?? post.excerpt,
     image: post.image ? resolve(post.image) : undefined,
     categories: [...new Set([...post.categories, ...post.tags])],

@@ -1,4 +1,5 @@
-// UI strings that post bodies themselves show: the labels of callouts and of video cards. They
+// UI strings that post bodies themselves show: the labels of callouts, of video cards and of
+// the links headings have to themselves. They
 // come from the theme's i18n files (and the config's `strings`) like every other UI string, and
 // reach the markdown renderer as plain data, one table per language.
 import type { Lang } from '../types.js';
@@ -11,6 +12,7 @@ export const MARKDOWN_STRING_KEYS = [
   'calloutWarning',
   'calloutDanger',
   'videoOnYoutube',
+  'headingLink',
 ] as const;
 
 /** Language → key → text. */
