@@ -119,7 +119,7 @@ function isHexo(dir: string, values: Record<string, unknown>): boolean {
 
 function parseConfig(file: string, text: string, diagnostics: Diagnostic[]): Record<string, unknown> {
   const problem = (message: string, line?: number, column?: number) =>
-    diagnostics.push(warning(file, `${path.basename(file)} cannot be read: ${message}`, { line, column, hint: 'the suggestions below are made from the posts alone' }));
+    diagnostics.push(warning(file, `${path.basename(file)} cannot be read: ${message}`, { line, column, code: 'old-config', hint: 'the suggestions below are made from the posts alone' }));
   if (file.endsWith('.toml')) {
     try {
       return parseToml(text) as Record<string, unknown>;

@@ -1,4 +1,5 @@
 // A migrate-check report as text for a person deciding whether to switch, or as JSON for tools.
+import path from 'node:path';
 import { printable, type Diagnostic } from '../diagnostics.js';
 import { reportPath, type MigrateReport } from './migrate-check.js';
 import { plural } from '../util/plural.js';
@@ -16,7 +17,7 @@ export interface JsonMigrateReport {
     languages: Array<{ code: string; tag: string; name: string; posts: number }>;
     defaultLanguage: string | null;
     timeZone: { zone: string; reason: string } | null;
-    /** The old generator's config read (as reportPath shows it), and which generator it is. */
+    /** The old generator's config read (its file name), and which generator it is. */
     oldConfig: { file: string; generator: string } | null;
     /** The old URL patterns, as written and in omnipress's tokens (null when one has no equivalent). */
     legacyPermalinks: Array<{ written: string; source: string; pattern: string | null; notes: string[] }>;
@@ -53,7 +54,7 @@ export function toJsonReport(report: MigrateReport): JsonMigrateReport {
       languages: report.guess.languages,
       defaultLanguage: report.guess.defaultLanguage ?? null,
       timeZone: report.guess.timeZone ?? null,
-      oldConfig: old ? { file: reportPath(old.configFile, report.config), generator: old.generator } : null,
+      oldConfig: old ? { file: path.basename(old.configFile), generator: old.generator } : null,
       legacyPermalinks: report.guess.permalinks.map((p) => ({ written: p.written, source: p.source, pattern: p.pattern ?? null, notes: p.notes })),
       snippet: report.snippet,
     },
@@ -106,7 +107,7 @@ export function toTextReport(report: MigrateReport): string {
     out.push(`  ${ok} ${ok === 1 ? 'builds' : 'build'} with the current config${notBuilding(broken.length)}`);
   }
   const { old } = report.guess;
-  if (old) out.push(`  old site: ${printable(reportPath(old.configFile, config))} (${GENERATORS[old.generator]})`);
+  if (old) out.push(`  old site: ${printable(old.configFile)} (${GENERATORS[old.generator]})`);
   if (report.broken.length > 0) {
     out.push('', 'Posts that do not build:');
     for (const { errors } of report.broken) {

@@ -38,7 +38,7 @@ export interface PermalinkFields {
   /** Front matter `slug`, as written, when there is one. */
   frontMatterSlug?: string;
   categories: readonly string[];
-  /** The configured language codes: `x.en.md`, `x-en.md` and an `en/` folder are not part of a name. */
+  /** The configured language codes: `x.en.md` and an `en/` folder are not part of a name. */
   languages: readonly string[];
 }
 
@@ -101,8 +101,12 @@ function nameOf(base: string, folders: readonly string[], codes: ReadonlySet<str
   return name.replace(/^\d{4}-\d{1,2}-\d{1,2}-/, '');
 }
 
+/**
+ * `x.en` → `x`. A dash (`x-en`) stays: Jekyll and Hexo, whose `:title` this is, gave
+ * `x-en.md` a URL of its own, and `x.md` beside it keeps its own too.
+ */
 function stripLanguage(name: string, codes: ReadonlySet<string>): string {
-  const suffix = /[.-]([a-z]{2,3}(?:-[a-z0-9]+)?)$/i.exec(name);
+  const suffix = /\.([a-z]{2,3}(?:-[a-z0-9]+)?)$/i.exec(name);
   return suffix && codes.has(suffix[1]!.toLowerCase()) && suffix.index > 0 ? name.slice(0, suffix.index) : name;
 }
 

@@ -70,7 +70,7 @@ describe('omnipress migrate-check', () => {
     expect(result.status).toBe(0);
     const snippet = result.stdout.slice(result.stdout.indexOf('# omnipress.yml'));
     // The old site's _config.yml beside source/ says so.
-    expect(snippet).toMatch(/^timeZone: Asia\/Shanghai +# from _config\.yml:4 \(timezone\)$/m);
+    expect(snippet).toMatch(/^timeZone: Asia\/Shanghai +# from _config\.yml:5 \(timezone\)$/m);
     expect(snippet).toMatch(/^ {2}zh: \{ name: 中文, tag: zh-Hans \}/m);
 
     const site = tempDir('omnipress-migrate-site-');
