@@ -44,11 +44,13 @@ export function oldConfigIn(dir: string): string | undefined {
 
 /**
  * The old site's folder beside a posts folder: `_posts/` and `content/` sit in the site's
- * folder, Hexo's `source/_posts/` one level deeper.
+ * folder, Hexo's `source/_posts/` one level deeper. No further: a config two folders up is
+ * some other project's.
  */
 export function oldSiteBeside(postsDir: string): string | undefined {
   const parent = path.dirname(postsDir);
-  return [parent, path.dirname(parent)].find((dir) => oldConfigIn(dir) !== undefined);
+  const places = path.basename(parent) === 'source' ? [parent, path.dirname(parent)] : [parent];
+  return places.find((dir) => oldConfigIn(dir) !== undefined);
 }
 
 export function readOldSite(dir: string): OldSite | undefined {
