@@ -6,7 +6,6 @@
 import path from 'node:path';
 import { readFrontMatter } from '../content/front-matter.js';
 import type { SourceFile } from '../types.js';
-import { plural } from '../util/plural.js';
 import { guessLanguages, type LanguageGuess } from './guess-languages.js';
 import { DEFAULT_PERMALINKS, translatePermalink, type Generator } from './old-permalinks.js';
 import type { OldSite } from './old-site.js';
