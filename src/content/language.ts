@@ -1,6 +1,8 @@
 // A post's language, first match wins: front matter `lang` → a language folder in its path →
-// a `.<lang>.md` suffix → the script of its text → the default language. Runs for every post,
-// so the script test only looks at the start of the body.
+// a `.<lang>.md` suffix → the script of its title and text → the default language. Runs for every
+// post, so the script test only looks at the start of the body. `build` calls it with the
+// configured languages, `migrate-check` with the ones it is about to suggest: one detection, so
+// the suggestion and the build agree on every post.
 import type { LanguageConfig } from '../types.js';
 
 export type LanguageSource = 'front-matter' | 'folder' | 'file-name' | 'script' | 'default';
@@ -12,6 +14,8 @@ export interface LanguageInput {
   id: string;
   /** Markdown body. */
   body: string;
+  /** The title the author wrote (front matter, or the first `# H1`); not one made from the file name. */
+  title?: string;
   languages: LanguageConfig[];
   defaultLang: string;
   /** A language the file name gives in another form than `.<lang>.md` (`x-en.md` beside `x.md`). */
@@ -38,10 +42,25 @@ export function detectLanguage(input: LanguageInput): LanguageResult {
   const suffix = input.nameLang ?? /\.([^./]+)\.(?:md|markdown)$/i.exec(fileName)?.[1];
   const fromSuffix = suffix === undefined ? undefined : codes.get(suffix.toLowerCase());
   if (fromSuffix) return { lang: fromSuffix, source: 'file-name' };
-  const script = scriptLanguage(body);
-  const fromScript = script === undefined ? undefined : languages.find((l) => primary(l.tag) === script || primary(l.code) === script);
+  const script = writtenIn(input.title, body);
+  // Latin script says English only as far as a blog of Korean, Chinese and English can tell.
+  const wanted = script === 'latin' ? 'en' : script;
+  const fromScript = wanted === undefined ? undefined : languages.find((l) => primary(l.tag) === wanted || primary(l.code) === wanted);
   if (fromScript) return { lang: fromScript.code, source: 'script' };
   return { lang: defaultLang, source: 'default' };
+}
+
+/**
+ * The script a post is written in: its body's, unless the body is in no CJK script and the title
+ * is (a Korean title over a code-heavy English body is a Korean post). `latin` only for a body of
+ * some length: a line or two decides nothing.
+ */
+export function writtenIn(title: string | undefined, body: string): Script | undefined {
+  const fromBody = scriptOf(body);
+  if (fromBody !== undefined && fromBody !== 'latin') return fromBody;
+  const fromTitle = title === undefined ? undefined : scriptOf(title);
+  if (fromTitle !== undefined && fromTitle !== 'latin') return fromTitle;
+  return fromBody;
 }
 
 /** Matches a code, BCP 47 tag or language name (`한국어`) exactly, then by language + script (`zh-TW` → a zh-Hant language), then by primary subtag. */
@@ -86,18 +105,31 @@ const KANA = /[\p{Script=Hiragana}\p{Script=Katakana}]/gu;
 const HAN = /\p{Script=Han}/gu;
 const LATIN_WORD = /\p{Script=Latin}+/gu;
 
+/** `ko`, `ja`, `zh` by their scripts; `latin` for text in Latin letters, whichever language it is. */
+export type Script = 'ko' | 'ja' | 'zh' | 'latin';
+
+/** Latin words a text needs before it counts as written in Latin script: a sentence, not a name. */
+const MIN_LATIN_WORDS = 6;
+
 /**
  * `ko`, `ja` or `zh` when the start of the body is mostly written in that script, else undefined.
  * A few CJK characters quoted in a Latin-script post do not count.
  */
 export function scriptLanguage(body: string): 'ko' | 'ja' | 'zh' | undefined {
+  const script = scriptOf(body);
+  return script === 'latin' ? undefined : script;
+}
+
+/** The script the start of a text is mostly written in; undefined when it is too short to tell. */
+export function scriptOf(body: string): Script | undefined {
   const text = withoutFences(body.slice(0, SCAN_CHARS)).replace(NOISE, ' ');
   const hangul = count(text, HANGUL);
   const kana = count(text, KANA);
   const han = count(text, HAN);
   const cjk = hangul + kana + han;
+  const latin = count(text, LATIN_WORD);
   // A CJK sentence carries far more characters than a Latin one carries words.
-  if (cjk < 2 || cjk < count(text, LATIN_WORD) / 2) return undefined;
+  if (cjk < 2 || cjk < latin / 2) return latin >= MIN_LATIN_WORDS ? 'latin' : undefined;
   // Korean may quote Hanja and Japanese always mixes kanji, so the distinctive script decides.
   if (hangul >= cjk * 0.3) return 'ko';
   if (kana >= cjk * 0.1) return 'ja';

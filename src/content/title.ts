@@ -1,4 +1,15 @@
 // Posts without a front-matter title (Hexo drafts, plain Markdown notes) take the first `# H1`.
+import { readText } from './fields.js';
+
+/**
+ * The title the author wrote: front matter `title` (when it is text), else the first `# H1`, then
+ * blanked from the body. Undefined when neither is there (the caller names the post after its file).
+ */
+export function writtenTitle(value: unknown, body: string): { title?: string; body: string } {
+  const title = value === undefined || value === null ? undefined : readText(value);
+  if (title) return { title, body };
+  return takeH1Title(body) ?? { body };
+}
 
 /**
  * The first ATX level-1 heading outside code fences, and the body with that line blanked —

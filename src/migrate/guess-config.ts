@@ -1,94 +1,55 @@
-// What an existing blog's posts say about the config it needs: the languages they are written in
-// (front matter `lang`, language folders, `.en.md` / `-en.md` suffixes, the script of the text)
-// and the time zone its dates were written in (the dominant offset, `+0900` → Asia/Seoul). Pure:
-// reads the loaded files, writes nothing.
+// What an existing blog needs in omnipress.yml: the languages its posts are written in
+// (guess-languages.ts), the time zone its dates were written in (the old config's, else the
+// dominant offset, `+0900` → Asia/Seoul), and its old URL scheme as `legacyPermalink` (the old
+// config's permalink, else its generator's default). Pure: reads the loaded files and the old
+// config already read, writes nothing.
+import path from 'node:path';
 import { readFrontMatter } from '../content/front-matter.js';
-import { scriptLanguage } from '../content/language.js';
-import { dashTranslation } from '../content/post-files.js';
 import type { SourceFile } from '../types.js';
-import { plural } from '../util/plural.js';
+import { guessLanguages, type LanguageGuess } from './guess-languages.js';
+import { DEFAULT_PERMALINKS, translatePermalink, type Generator } from './old-permalinks.js';
+import type { OldSite } from './old-site.js';
 
-export interface LanguageGuess {
-  /** URL prefix (`ko`). */
-  code: string;
-  /** BCP 47 tag (`zh-Hans`). */
-  tag: string;
-  /** The language's own name (`日本語`). */
-  name: string;
-  /** Posts found in it. */
-  posts: number;
-}
+export type { LanguageGuess } from './guess-languages.js';
 
 export interface TimeZoneGuess {
   /** IANA name (`Asia/Seoul`). */
   zone: string;
-  /** Why: the dominant offset and how many dates carry it, or the language it was guessed from. */
+  /** Why: the old config's setting, the dominant offset and how many dates carry it, or the language it was guessed from. */
   reason: string;
+}
+
+/** The old URL scheme, in omnipress's tokens. */
+export interface PermalinkGuess {
+  generator: Generator;
+  /** The pattern as the old config writes it (`pretty`, `:year/:month/:day/:title/`), or the generator's default. */
+  written: string;
+  /** Where it comes from: `_config.yml:5 (permalink)`, or `Jekyll's default`. */
+  source: string;
+  /** The pattern in omnipress's tokens; undefined when a token has no equivalent. */
+  pattern?: string;
+  /** What could not be carried over exactly. */
+  notes: string[];
+  /** Hugo: the languages whose old URLs carried a `/<lang>/` prefix (all but the default, unless defaultContentLanguageInSubdir). */
+  prefixed?: (lang: string) => boolean;
 }
 
 export interface ConfigGuess {
   /** Most posts first. */
   languages: LanguageGuess[];
   defaultLanguage?: string;
+  /** Why the default language is the default. */
+  defaultReason?: string;
   timeZone?: TimeZoneGuess;
-  /** A ready-to-paste omnipress.yml fragment. */
-  snippet: string;
+  /** The old URL scheme(s), for `legacyPermalink`. */
+  permalinks: PermalinkGuess[];
+  /** Post id → the language the build gives it with the suggested languages. */
+  byPost: Map<string, string>;
+  /** The old generator's config the guess read, if any. */
+  old?: OldSite;
 }
 
-/** Names and tags of the built-in languages, so the snippet matches omnipress's defaults. */
-const KNOWN: Record<string, { tag: string; name: string }> = {
-  ko: { tag: 'ko', name: '한국어' },
-  zh: { tag: 'zh-Hans', name: '中文' },
-  en: { tag: 'en', name: 'English' },
-};
-
-const languageNames = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' });
-
-/** `ko`, `ja`, `pt-BR`… when `code` names a real language (so folders like `ai/` or `dev/` do not count). */
-function realLanguage(code: string): boolean {
-  if (!/^[a-z]{2,3}([-_][a-z0-9]{2,8})*$/i.test(code)) return false;
-  try {
-    return languageNames.of(code.replace(/_/g, '-')) !== undefined;
-  } catch {
-    return false;
-  }
-}
-
-/** A language value as written (`ko_KR`, `zh-TW`, `en`) → the code and tag omnipress would use. */
-function fromTag(value: string): { code: string; tag: string } | undefined {
-  try {
-    const locale = new Intl.Locale(value.trim().replace(/_/g, '-'));
-    const code = locale.language.toLowerCase();
-    if (code === 'zh') return { code, tag: `zh-${locale.maximize().script ?? 'Hans'}` };
-    return { code, tag: KNOWN[code]?.tag ?? code };
-  } catch {
-    return undefined;
-  }
-}
-
-/** The language a post is written in, by the same chain the build uses, but not limited to configured languages. */
-function languageOf(file: SourceFile, data: Record<string, unknown>, body: string, ids: Set<string>): { code: string; tag: string } {
-  const written = data.lang ?? data.language;
-  if (typeof written === 'string' && written.trim() !== '') {
-    const found = fromTag(written);
-    if (found) return found;
-  }
-  const segments = file.id.split('/');
-  const name = segments.pop() ?? '';
-  // Only a top-level folder is a language folder (`ko/…`): deeper ones are topics (`it/`, `go/`).
-  const top = segments.filter((s) => s !== '_drafts')[0];
-  const folder = top !== undefined && top.length <= 5 && realLanguage(top) ? top : undefined;
-  if (folder) return fromTag(folder) ?? { code: folder, tag: folder };
-  const suffix = /\.([a-z]{2,3}(?:[-_][a-z0-9]+)?)\.(md|markdown)$/i.exec(name)?.[1];
-  if (suffix && realLanguage(suffix)) return fromTag(suffix) ?? { code: suffix, tag: suffix };
-  // `x-ja.md` beside `x.md`, for any real language (the build only accepts configured ones).
-  const dash = /-([a-z]{2})\.(md|markdown)$/i.exec(name)?.[1]?.toLowerCase();
-  if (dash && realLanguage(dash) && dashTranslation(file.id, [dash], (id) => ids.has(id))) return fromTag(dash)!;
-  const script = scriptLanguage(body);
-  if (script) return { code: script, tag: KNOWN[script]?.tag ?? script };
-  // Latin script and no hint at all: most such blogs are in English.
-  return { code: 'en', tag: 'en' };
-}
+const GENERATOR_NAMES: Record<Generator, string> = { jekyll: 'Jekyll', hexo: 'Hexo', hugo: 'Hugo' };
 
 /** An offset after a time: `10:00:00 +0900`, `T08:00:00+09:00`, `01:00Z` (never the day of `2024-01-01`). */
 const OFFSET = /\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)$/i;
@@ -115,62 +76,74 @@ function zoneFor(offset: string, lang: string | undefined, tag: string | undefin
 /** Zones for a language when no date carries an offset (Hexo writes none by default). */
 const ZONE_OF_LANGUAGE: Record<string, string> = { ko: 'Asia/Seoul', ja: 'Asia/Tokyo', zh: 'Asia/Shanghai' };
 
-export function guessConfig(files: readonly SourceFile[]): ConfigGuess {
-  const ids = new Set(files.map((f) => f.id));
-  const counts = new Map<string, LanguageGuess>();
+export function guessConfig(files: readonly SourceFile[], old?: OldSite): ConfigGuess {
+  const languages = guessLanguages(files, old && {
+    languages: old.languages.map((l) => ({ code: l.key.startsWith('languages.') ? l.key.slice('languages.'.length) : l.value, tag: l.key.startsWith('languages.') ? l.value : undefined })),
+    default: old.defaultLanguage?.value,
+  });
+  const main = languages.languages.find((l) => l.code === languages.defaultLanguage);
+  return {
+    ...languages,
+    timeZone: (old && oldTimeZone(old)) ?? guessTimeZone(files, main),
+    permalinks: old ? oldPermalinks(old, languages.defaultLanguage) : [],
+    old,
+  };
+}
+
+function oldTimeZone(old: OldSite): TimeZoneGuess | undefined {
+  const zone = old.timeZone?.value;
+  if (!zone || !isTimeZone(zone)) return undefined;
+  return { zone, reason: `from ${where(old, old.timeZone!.line)} (${old.timeZone!.key})` };
+}
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** `_config.yml:5`, the config file's name and line. */
+function where(old: OldSite, line: number | undefined): string {
+  return `${path.basename(old.configFile)}${line === undefined ? '' : `:${line}`}`;
+}
+
+function oldPermalinks(old: OldSite, defaultLanguage: string | undefined): PermalinkGuess[] {
+  const written = old.permalinks.length > 0
+    ? old.permalinks.map((p) => ({ written: p.value, source: `${where(old, p.line)} (${p.key})` }))
+    : [{ written: DEFAULT_PERMALINKS[old.generator], source: `${GENERATOR_NAMES[old.generator]}'s default` }];
+  const multilingual = old.generator === 'hugo' && old.languages.length > 1;
+  const oldDefault = old.defaultLanguage?.value.toLowerCase() ?? defaultLanguage;
+  return written.map(({ written, source }) => {
+    const translated = translatePermalink(old.generator, written, { hexoDatedNames: old.hexoDatedNames });
+    const guess: PermalinkGuess = { generator: old.generator, written, source, ...translated };
+    if (multilingual && guess.pattern && !guess.pattern.includes(':lang')) {
+      // Hugo puts every language but the default under /<lang>/ (the default too when in a subdir).
+      guess.prefixed = (lang) => old.defaultLanguageInSubdir || lang !== oldDefault;
+      if (old.defaultLanguageInSubdir) guess.pattern = `/:lang${guess.pattern}`;
+      else guess.notes.push(`Hugo also put the posts of other languages than ${oldDefault} under /<lang>/; only the ${oldDefault} URLs are redirected`);
+    }
+    return guess;
+  });
+}
+
+/** The time zone the posts' dates were written in: the dominant offset, else the usual zone of the main language. */
+function guessTimeZone(files: readonly SourceFile[], main: LanguageGuess | undefined): TimeZoneGuess | undefined {
   const offsets = new Map<string, number>();
   let dated = 0;
   for (const file of files) {
-    const fm = readFrontMatter(file.text, file.sourcePath);
-    const { code, tag } = languageOf(file, fm.data, fm.body, ids);
-    const entry = counts.get(code) ?? { code, tag, name: nativeName(code, tag), posts: 0 };
-    entry.posts++;
-    counts.set(code, entry);
-    const date = fm.data.date;
-    if (typeof date === 'string') {
-      dated++;
-      const raw = OFFSET.exec(date.trim())?.[1];
-      if (raw) offsets.set(normalizeOffset(raw), (offsets.get(normalizeOffset(raw)) ?? 0) + 1);
-    }
+    const date = readFrontMatter(file.text, file.sourcePath).data.date;
+    if (typeof date !== 'string') continue;
+    dated++;
+    const raw = OFFSET.exec(date.trim())?.[1];
+    if (raw) offsets.set(normalizeOffset(raw), (offsets.get(normalizeOffset(raw)) ?? 0) + 1);
   }
-  const languages = [...counts.values()].sort((a, b) => b.posts - a.posts || (a.code < b.code ? -1 : 1));
-  const main = languages[0];
-  let timeZone: TimeZoneGuess | undefined;
   const [offset, n] = [...offsets].sort((a, b) => b[1] - a[1])[0] ?? [];
-  if (offset && n) {
-    timeZone = { zone: zoneFor(offset, main?.code, main?.tag), reason: `${n} of ${dated} dates are written with ${offset}` };
-  } else if (main && ZONE_OF_LANGUAGE[main.code]) {
-    timeZone = { zone: main.tag === 'zh-Hant' ? 'Asia/Taipei' : ZONE_OF_LANGUAGE[main.code]!, reason: `no date carries an offset; guessed from the language (${main.code})` };
+  if (offset && n) return { zone: zoneFor(offset, main?.code, main?.tag), reason: `${n} of ${dated} dates are written with ${offset}` };
+  if (main && ZONE_OF_LANGUAGE[main.code]) {
+    return { zone: main.tag === 'zh-Hant' ? 'Asia/Taipei' : ZONE_OF_LANGUAGE[main.code]!, reason: `no date carries an offset; guessed from the language (${main.code})` };
   }
-  const guess = { languages, defaultLanguage: main?.code, timeZone };
-  return { ...guess, snippet: configSnippet(guess) };
-}
-
-function nativeName(code: string, tag: string): string {
-  if (KNOWN[code] && KNOWN[code].tag === tag) return KNOWN[code].name;
-  try {
-    return new Intl.DisplayNames([tag], { type: 'language' }).of(tag) ?? code;
-  } catch {
-    return code;
-  }
-}
-
-/** The omnipress.yml lines for a guess; plain YAML the config reader accepts as it is. */
-export function configSnippet(guess: Omit<ConfigGuess, 'snippet'>): string {
-  const lines = ['# omnipress.yml (suggested by omnipress migrate-check)'];
-  if (guess.timeZone) lines.push(`timeZone: ${guess.timeZone.zone}    # ${guess.timeZone.reason}`);
-  else lines.push('# timeZone: no date carries an offset; dates without one are read in Asia/Seoul unless you set yours');
-  if (guess.defaultLanguage) lines.push(`defaultLanguage: ${guess.defaultLanguage}`);
-  if (guess.languages.length > 0) {
-    lines.push('languages:');
-    for (const l of guess.languages) {
-      lines.push(`  ${l.code}: { name: ${yamlText(l.name)}, tag: ${l.tag} }    # ${plural(l.posts, 'post')}`);
-    }
-  }
-  return `${lines.join('\n')}\n`;
-}
-
-/** A name as a YAML flow scalar: quoted when it holds anything YAML would read as syntax. */
-function yamlText(text: string): string {
-  return /^[\p{L}\p{N}][\p{L}\p{N} ._()（）-]*$/u.test(text) && !/ $/.test(text) ? text : JSON.stringify(text);
+  return undefined;
 }

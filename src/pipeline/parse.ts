@@ -11,7 +11,7 @@ import { dashTranslation, inDraftsFolder } from '../content/post-files.js';
 import { readingMinutes } from '../content/reading-time.js';
 import { reservedSegment } from '../content/reserved-names.js';
 import { slugFromFileName, slugify } from '../content/slug.js';
-import { takeH1Title } from '../content/title.js';
+import { writtenTitle } from '../content/title.js';
 import { error, hasErrors, warning, type Diagnostic } from '../diagnostics.js';
 import type { DateSource, ParseResult, Post, ResolvedConfig, SourceFile } from '../types.js';
 import type { GitDates } from '../util/git-dates.js';
@@ -43,15 +43,11 @@ export function parsePost(file: SourceFile, ctx: ParseContext): ParseResult {
     diagnostics.push(error(file.sourcePath, message, { ...at(key), hint }));
 
   // Title: front matter → first `# H1` (then not rendered twice) → file name.
-  let body = fm.body;
-  let title = data.title === undefined || data.title === null ? undefined : readText(data.title);
-  if (data.title !== undefined && data.title !== null && title === undefined) problem('title', 'title must be text');
-  if (!title) {
-    const fromH1 = takeH1Title(body);
-    if (fromH1) ({ title, body } = fromH1);
-  }
+  if (data.title !== undefined && data.title !== null && readText(data.title) === undefined) problem('title', 'title must be text');
+  const written = writtenTitle(data.title, fm.body);
+  const body = written.body;
   const baseName = path.posix.basename(file.id).replace(/\.(md|markdown)$/i, '');
-  title ||= baseName.replace(/^\d{4}-\d{1,2}-\d{1,2}-/, '');
+  const title = written.title || baseName.replace(/^\d{4}-\d{1,2}-\d{1,2}-/, '');
 
   const codes = config.languages.map((l) => l.code);
   // `x-en.md` beside `x.md`: the English version of `x`, with its slug.
@@ -62,6 +58,7 @@ export function parsePost(file: SourceFile, ctx: ParseContext): ParseResult {
     frontMatterLang: data.lang ?? data.language,
     id: file.id,
     body,
+    title: written.title,
     languages: config.languages,
     defaultLang: config.defaultLang,
   });

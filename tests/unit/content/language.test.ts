@@ -56,7 +56,15 @@ describe('detectLanguage: path', () => {
   });
 
   it('ignores folders that are not configured languages', () => {
-    expect(detect({ id: 'ja/x.md', body: ENGLISH })).toEqual({ lang: 'ko', source: 'default' });
+    expect(detect({ id: 'ja/x.md', body: 'Notes.' })).toEqual({ lang: 'ko', source: 'default' });
+    // `cs/` of a computer-science blog is a topic, not Czech.
+    expect(detect({ id: 'cs/2024-05-14-graphs.md', body: KOREAN })).toEqual({ lang: 'ko', source: 'script' });
+  });
+
+  it('takes ja/ and en/ for languages when they are configured', () => {
+    const languages = [...LANGUAGES, lang('ja', 'ja', '日本語')];
+    expect(detect({ languages, id: 'ja/x.md', body: 'Notes.' })).toEqual({ lang: 'ja', source: 'folder' });
+    expect(detect({ id: 'en/x.md', body: KOREAN })).toEqual({ lang: 'en', source: 'folder' });
   });
 
   it('uses a .<lang>.md suffix', () => {
@@ -79,17 +87,30 @@ describe('detectLanguage: script and default', () => {
     expect(detect({ ...en, languages, body: JAPANESE })).toEqual({ lang: 'ja', source: 'script' });
   });
 
-  it('falls back to the default for Latin text', () => {
-    expect(detect({ body: ENGLISH })).toEqual({ lang: 'ko', source: 'default' });
-    expect(detect({ ...en, body: ENGLISH })).toEqual({ lang: 'en', source: 'default' });
+  it('puts Latin text in en when en is configured, else in the default language', () => {
+    expect(detect({ body: ENGLISH })).toEqual({ lang: 'en', source: 'script' });
+    const noEnglish = LANGUAGES.filter((l) => l.code !== 'en');
+    expect(detect({ languages: noEnglish, defaultLang: 'zh', body: ENGLISH })).toEqual({ lang: 'zh', source: 'default' });
+    // A line or two of Latin letters says nothing.
+    expect(detect({ body: 'GPT-4o notes.' })).toEqual({ lang: 'ko', source: 'default' });
+  });
+
+  it('reads the title too: a Korean title over a code-heavy English body is Korean', () => {
+    const body = `${ENGLISH}\n\n\`\`\`python\nimport asyncio\nasyncio.run(main())\n\`\`\`\n`;
+    expect(detect({ title: '파이썬 비동기 정리', body })).toEqual({ lang: 'ko', source: 'script' });
+    expect(detect({ title: '异步编程笔记', body })).toEqual({ lang: 'zh', source: 'script' });
+    // An English title over a Korean body: the body decides.
+    expect(detect({ title: 'Async notes in Python, part one of many', body: KOREAN })).toEqual({ lang: 'ko', source: 'script' });
+    // A title alone is not enough to call a post English.
+    expect(detect({ title: 'Async notes in Python, part one of many', body: '' })).toEqual({ lang: 'ko', source: 'default' });
   });
 
   it('is not fooled by a few quoted CJK words, code or URLs', () => {
-    expect(detect({ ...en, body: `${ENGLISH} In Korean it is called 모델.` })).toEqual({ lang: 'en', source: 'default' });
+    expect(detect({ ...en, body: `${ENGLISH} In Korean it is called 모델.` })).toEqual({ lang: 'en', source: 'script' });
     const code = '```js\nconst 변수 = "한국어 문자열 한국어 문자열";\n```\n';
-    expect(detect({ ...en, body: `${code}${ENGLISH}` })).toEqual({ lang: 'en', source: 'default' });
+    expect(detect({ ...en, body: `${code}${ENGLISH}` })).toEqual({ lang: 'en', source: 'script' });
     expect(detect({ ...en, body: `See https://ko.wikipedia.org/wiki/한국어_위키백과 and \`한국어 코드\`. ${ENGLISH}` }))
-      .toEqual({ lang: 'en', source: 'default' });
+      .toEqual({ lang: 'en', source: 'script' });
   });
 
   it('calls Korean with some Hanja Korean', () => {
@@ -99,6 +120,6 @@ describe('detectLanguage: script and default', () => {
   it('reads only the start of long bodies', () => {
     const body = `${ENGLISH.repeat(40)}\n\n${KOREAN.repeat(100)}`;
     expect(body.indexOf('모델')).toBeGreaterThan(2000);
-    expect(detect({ ...en, body })).toEqual({ lang: 'en', source: 'default' });
+    expect(detect({ ...en, body })).toEqual({ lang: 'en', source: 'script' });
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { guessConfig } from '../../../src/migrate/guess-config.js';
+import { configSnippet } from '../../../src/migrate/config-snippet.js';
 import type { SourceFile } from '../../../src/types.js';
 
 const file = (id: string, text: string): SourceFile => ({ id, sourcePath: `/blog/${id}`, text, hash: id, mtime: new Date(0) });
@@ -26,8 +27,8 @@ describe('guessConfig', () => {
     const en = [dated('a.md', '2024-01-01', 'An English post.'), dated('b.md', '2024-05-14 10:00', 'Another one.')];
     const guess = guessConfig(en);
     expect(guess.timeZone).toBeUndefined();
-    expect(guess.snippet).toContain('# timeZone: no date carries an offset');
-    expect(guess.snippet).not.toMatch(/^timeZone:/m);
+    expect(configSnippet(guess)).toContain('# timeZone: no date carries an offset');
+    expect(configSnippet(guess)).not.toMatch(/^timeZone:/m);
   });
 
   it('finds languages in front matter, folders, suffixes and scripts', () => {
