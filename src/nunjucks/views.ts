@@ -180,12 +180,16 @@ export function createViews(site: Site, bodies: ReadonlyMap<string, RenderedBody
   };
 
   const head = createHead(site);
+  // Languages a reader can go to: those with posts (the default one on a site with none yet).
+  // A configured language whose posts are still to come stays out of the root page and the switcher.
+  const withPosts = config.languages.filter((l) => (site.byLang.get(l.code)?.length ?? 0) > 0);
+  const shown = withPosts.length > 0 ? withPosts : [lang(undefined)];
   return {
     contextFor(route, t) {
       const l = lang(route.lang);
       const post = route.kind === 'post' ? site.postsById.get(route.postIds[0]!) : undefined;
       const translations = post ? translationsOf(post) : [];
-      const alternates = config.languages.map((other) => {
+      const alternates = config.languages.filter((other) => shown.includes(other) || other.code === route.lang).map((other) => {
         const translation = translations.find((tr) => tr.code === other.code);
         const current = route.lang === other.code;
         return {
@@ -250,7 +254,7 @@ export function createViews(site: Site, bodies: ReadonlyMap<string, RenderedBody
       if (route.taxonomy) Object.assign(context, taxonomyContext(route, l, t));
       if (route.kind === 'search') context.search = { script: href(`/${SEARCH_SCRIPT_PATH}`), basePath: config.basePath };
       if (route.kind === 'root') {
-        context.sections = config.languages.map((other) => ({
+        context.sections = shown.map((other) => ({
           code: other.code,
           tag: other.tag,
           name: other.name,

@@ -206,3 +206,22 @@ describe('links written in posts under a sub-path', () => {
     }
   });
 });
+
+describe('a configured language without posts yet', () => {
+  it('is left out of the root page and the language switcher; its own index says so in its language', async () => {
+    const root = siteFromFiles({
+      'posts/ko/2024-05-14-a.md': postFile({ title: '하나' }, '본문.'),
+      'posts/en/2024-05-14-a.md': postFile({ title: 'One' }, 'Body.'),
+    });
+    expect((await buildSite(root)).ok).toBe(true);
+    const home = page(root, 'index.html');
+    expect(home('section.lang-section').map((_, el) => home(el).attr('lang')).get()).toEqual(['ko', 'en']);
+    const post = page(root, 'ko/posts/a/index.html');
+    expect(post('.lang-switch a').map((_, a) => post(a).attr('hreflang')).get()).toEqual(['ko', 'en']);
+    const zh = page(root, 'zh/index.html');
+    expect(zh('html').attr('lang')).toBe('zh-Hans');
+    expect(zh('.empty').text()).toBe('暂无文章。');
+    // On its own pages it is still the current language of the switcher.
+    expect(zh('.lang-switch a[aria-current]').attr('hreflang')).toBe('zh-Hans');
+  });
+});
