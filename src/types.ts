@@ -227,6 +227,8 @@ export interface Pagination {
   page: number;
   /** Number of pages. */
   total: number;
+  /** Site path of the first page; page n > 1 is at `${firstPath}page/n/`. */
+  firstPath: string;
   /** Site path of the newer page, if any. */
   newerPath?: string;
   /** Site path of the older page, if any. */

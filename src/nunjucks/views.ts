@@ -14,7 +14,7 @@ import { createHead } from '../seo/head.js';
 import type { LanguageConfig, Post, Route, Site, TaxonomyKind, Term } from '../types.js';
 import { underBasePath } from '../urls/hrefs.js';
 import { publicUrls } from '../urls/public-urls.js';
-import { languageHomePath, searchPagePath, taxonomyPath } from '../urls/site-paths.js';
+import { languageHomePath, listPagePath, searchPagePath, taxonomyPath } from '../urls/site-paths.js';
 import type { Translate } from '../i18n/ui-strings.js';
 
 /** What the markdown stage produced for one post. */
@@ -249,6 +249,9 @@ export function createViews(site: Site, bodies: ReadonlyMap<string, RenderedBody
           total: p.total,
           newerUrl: p.newerPath ? href(p.newerPath) : undefined,
           olderUrl: p.olderPath ? href(p.olderPath) : undefined,
+          pages: pageNumbers(p.page, p.total).map((n) =>
+            n === undefined ? { n, url: undefined, current: false, gap: true } : { n, url: href(listPagePath(p.firstPath, n)), current: n === p.page, gap: false },
+          ),
         };
       }
       if (route.taxonomy) Object.assign(context, taxonomyContext(route, l, t));
@@ -273,4 +276,23 @@ function taxonomyTitle(route: Route, t: Translate): string | undefined {
   if (!route.taxonomy) return undefined;
   if (route.kind === 'terms') return t(route.taxonomy);
   return t(route.taxonomy === 'tags' ? 'tagTitle' : 'categoryTitle', { name: route.term });
+}
+
+/**
+ * The page numbers a numbered pagination shows, `undefined` for a gap: the first and last pages,
+ * and two on each side of the current one (`1 … 4 5 6 7 8 … 20`). A gap of one page shows that
+ * page instead, so the list never says `…` for a single number.
+ */
+export function pageNumbers(page: number, total: number): Array<number | undefined> {
+  const shown = new Set([1, total]);
+  for (let n = page - 2; n <= page + 2; n++) if (n >= 1 && n <= total) shown.add(n);
+  const sorted = [...shown].sort((a, b) => a - b);
+  const out: Array<number | undefined> = [];
+  for (const [i, n] of sorted.entries()) {
+    const before = sorted[i - 1];
+    if (before !== undefined && n - before === 2) out.push(n - 1);
+    else if (before !== undefined && n - before > 2) out.push(undefined);
+    out.push(n);
+  }
+  return out;
 }

@@ -148,6 +148,7 @@ function pagedRoutes(
       pagination: {
         page,
         total,
+        firstPath: first,
         newerPath: page > 1 ? listPagePath(first, page - 1) : undefined,
         olderPath: page < total ? listPagePath(first, page + 1) : undefined,
       },

@@ -134,6 +134,18 @@ describe('pagination', () => {
   const root = siteFromFiles(files);
   beforeAll(() => buildSite(root));
 
+  it('numbers the pages: the first, the last and two around the current one, marked', () => {
+    const numbers = (rel: string) => {
+      const $ = page(root, rel);
+      return $('.pagination .pages li').map((_, li) => ($(li).is('.gap') ? '…' : $(li).find('a[aria-current="page"]').length ? `[${$(li).text()}]` : $(li).text())).get().join(' ');
+    };
+    expect(numbers('en/index.html')).toBe('[1] 2 3');
+    expect(numbers('en/page/2/index.html')).toBe('1 [2] 3');
+    const $ = page(root, 'en/page/3/index.html');
+    expect($('.pagination .pages a').map((_, a) => $(a).attr('href')).get()).toEqual(['/en/', '/en/page/2/', '/en/page/3/']);
+    expect($('.pagination a[aria-current="page"]').attr('aria-label')).toBe('Page 3 of 3');
+  });
+
   it('splits a language index into pages of 10, newest first', () => {
     const first = page(root, 'en/index.html');
     expect(first('main a[href^="/en/posts/"]').first().attr('href')).toBe('/en/posts/story-23/');
