@@ -31,6 +31,19 @@ export interface MermaidConfig {
 /** What search engines are told a post is: its schema.org `@type` (config `schemaType`). */
 export type SchemaType = 'BlogPosting' | 'NewsArticle' | 'Article';
 
+/** A token of a permalink pattern: `:lang`, `:year`… (urls/permalink-pattern.ts expands them). */
+export type PermalinkToken =
+  | 'lang' | 'year' | 'month' | 'day' | 'hour' | 'minute' | 'second' | 'i_month' | 'i_day'
+  | 'slug' | 'title' | 'filename' | 'slugified_title' | 'categories' | 'section';
+
+/** A site-wide permalink pattern as the config holds it: plain data, so the config stays comparable and hashable. */
+export interface PermalinkPattern {
+  /** As written (trimmed): `/:lang/:year/:slug/`. */
+  text: string;
+  /** Literal text (decoded, NFC) and tokens, in order; the whole starts with `/`. */
+  parts: Array<string | { token: PermalinkToken }>;
+}
+
 /** Everything a build needs to know besides the posts themselves; immutable once resolved. */
 export interface ResolvedConfig {
   /** Absolute site root (`--root`, default cwd). */
@@ -49,6 +62,13 @@ export interface ResolvedConfig {
   baseUrl: string;
   /** Path part of the base URL, always starting and ending with `/` (`/sub/`, or `/`). */
   basePath: string;
+  /** The address of every post without a front-matter `permalink` (config `permalink`, default `/:lang/posts/:slug/`). */
+  permalink: PermalinkPattern;
+  /**
+   * The old generator's patterns (config `legacyPermalink`): each post also answers at what they
+   * give it, with a redirect page, and body links to those addresses are rewritten to the post's.
+   */
+  legacyPermalink: PermalinkPattern[];
   /** Languages in display order; the first entries of the language chain resolve against these. */
   languages: LanguageConfig[];
   /** Language used when nothing else decides a post's language. */
@@ -273,7 +293,10 @@ export interface Site {
   postTerms: Map<string, Record<TaxonomyKind, TermLink[]>>;
   /** Every page to render. */
   routes: Route[];
-  /** Pages at old addresses that send readers to a post (no route: they are not pages of the site). */
+  /**
+   * Pages at old addresses that send readers to a post (no route: they are not pages of the
+   * site): the posts' `aliases`, then the addresses the config's `legacyPermalink` gives them.
+   */
   redirects: Redirect[];
 }
 
@@ -285,6 +308,11 @@ export interface Redirect {
   outputPath: string;
   /** The post it leads to (id). */
   postId: string;
+  /**
+   * Set when the address comes from the old generator's pattern (config `legacyPermalink`) rather
+   * than from the post's `aliases`: body links to it are rewritten to the post's address.
+   */
+  legacy?: true;
 }
 
 /** A file to write into the output folder. */

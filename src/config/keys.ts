@@ -22,6 +22,8 @@ export const CONFIG_KEYS = [
   'author',
   'schemaType',
   'baseUrl',
+  'permalink',
+  'legacyPermalink',
   'languages',
   'languages.<code>',
   'languages.<code>.name',
