@@ -83,7 +83,7 @@ export function resolveConfig(overrides: ConfigOverrides = {}): ConfigResult {
     baseUrl: base?.baseUrl ?? '',
     basePath: base?.basePath ?? '/',
     permalink: read.permalink(codes),
-    legacyPermalink: read.legacyPermalink(),
+    legacyPermalink: read.legacyPermalink(codes),
     languages,
     defaultLang,
     timeZone,

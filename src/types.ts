@@ -42,6 +42,8 @@ export interface PermalinkPattern {
   text: string;
   /** Literal text (decoded, NFC) and tokens, in order; the whole starts with `/`. */
   parts: Array<string | { token: PermalinkToken }>;
+  /** Set on an old pattern given for one language (`legacyPermalink: { en: … }`): it applies to that language's posts only. */
+  lang?: Lang;
 }
 
 /** Everything a build needs to know besides the posts themselves; immutable once resolved. */
@@ -66,7 +68,8 @@ export interface ResolvedConfig {
   permalink: PermalinkPattern;
   /**
    * The old generator's patterns (config `legacyPermalink`): each post also answers at what they
-   * give it, with a redirect page, and body links to those addresses are rewritten to the post's.
+   * give it (those of its language, when a pattern has one), with a redirect page, and body links
+   * to those addresses are rewritten to the post's.
    */
   legacyPermalink: PermalinkPattern[];
   /** Languages in display order; the first entries of the language chain resolve against these. */

@@ -24,6 +24,7 @@ export const CONFIG_KEYS = [
   'baseUrl',
   'permalink',
   'legacyPermalink',
+  'legacyPermalink.<code>',
   'languages',
   'languages.<code>',
   'languages.<code>.name',

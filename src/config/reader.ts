@@ -199,21 +199,30 @@ export class Reader {
     return parsed.pattern;
   }
 
-  /** `legacyPermalink:`, the old generator's pattern, or a list of them (a blog that moved more than once). */
-  legacyPermalink(): PermalinkPattern[] {
+  /**
+   * `legacyPermalink:`, the old generator's pattern, or a list of them (a blog that moved more
+   * than once), or either per language (`{ ko: /posts/:slug/, en: /en/posts/:slug/ }`: Hugo puts
+   * only the other languages under a prefix).
+   */
+  legacyPermalink(codes: readonly string[]): PermalinkPattern[] {
     const value = this.get('legacyPermalink');
     if (value === undefined || value === null) return [];
-    const texts = Array.isArray(value) ? value : [value];
-    if (!texts.every((text): text is string => typeof text === 'string')) {
-      this.fail('legacyPermalink', 'legacyPermalink must be a pattern or a list of patterns', 'e.g. legacyPermalink: /:year/:month/:day/:title/');
-      return [];
-    }
     const patterns: PermalinkPattern[] = [];
-    for (const text of texts) {
-      const parsed = parsePermalinkPattern(text, 'legacyPermalink');
-      if ('error' in parsed) this.fail('legacyPermalink', parsed.error, parsed.hint);
-      else patterns.push(parsed.pattern);
-    }
+    const read = (texts: unknown, at: string, lang?: string) => {
+      const list = Array.isArray(texts) ? texts : [texts];
+      if (!list.every((text): text is string => typeof text === 'string')) {
+        this.fail(at, `${at} must be a pattern or a list of patterns${lang ? '' : ', or a map of language code to those'}`, 'e.g. legacyPermalink: /:year/:month/:day/:title/');
+        return;
+      }
+      for (const text of list) {
+        const parsed = parsePermalinkPattern(text, at);
+        if ('error' in parsed) this.fail(at, parsed.error, parsed.hint);
+        else patterns.push(lang ? { ...parsed.pattern, lang } : parsed.pattern);
+      }
+    };
+    if (!isRecord(value)) read(value, 'legacyPermalink');
+    // Keys that are no language are warned about as unknown keys (config/keys.ts).
+    else for (const code of codes) if (value[code] !== undefined && value[code] !== null) read(value[code], `legacyPermalink.${code}`, code);
     return patterns;
   }
 

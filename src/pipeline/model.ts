@@ -266,7 +266,7 @@ function reportUnusableUrls(posts: readonly Post[], postUrls: ReadonlyMap<string
  * dev server keeps the previous model only while it is the same (a title can be in an address).
  */
 export function addressShape(post: Post, config: ResolvedConfig): string {
-  return [postSitePath(post, config), ...config.legacyPermalink.map((pattern) => expandPermalink(pattern, post, config))].join('\0');
+  return [postSitePath(post, config), ...config.legacyPermalink.filter((p) => p.lang === undefined || p.lang === post.lang).map((p) => expandPermalink(p, post, config))].join('\0');
 }
 
 /** The front-matter line that decides a post's URL: its permalink, else its slug (else none). */

@@ -33,6 +33,7 @@ export function planLegacyRedirects(
   for (const post of [...posts].sort((a, b) => (a.id < b.id ? -1 : 1))) {
     const own = outputKey(outputPathOf(postUrls.get(post.id)!));
     for (const pattern of config.legacyPermalink) {
+      if (pattern.lang !== undefined && pattern.lang !== post.lang) continue;
       const from = expandPermalink(pattern, post, config);
       const problem = expandedPathProblem(from);
       if (problem) {
