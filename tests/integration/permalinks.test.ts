@@ -7,6 +7,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { BuildReport } from '../../src/build.js';
 import { page, parseXml } from '../helpers/html.js';
+import { blogCopy, buildMigrated } from '../helpers/migrate.js';
 import { postFile } from '../helpers/post.js';
 import { buildSite, readOutput, runCli, siteFromFiles } from '../helpers/site.js';
 
@@ -232,5 +233,18 @@ describe('links to old addresses, with the build cache', () => {
     expect(again.rendered?.markdownRenders).toBe(1);
     expect(link()).toBe('/2024/voice-finally/#end');
     expect(page(root, '2024/05/20/second/index.html')('meta[http-equiv="refresh"]').attr('content')).toBe('0; url=/2024/voice-finally/');
+  });
+});
+
+describe('the migrating-blog fixtures, with their generator\'s pattern as legacyPermalink', () => {
+  it.each([
+    { name: 'chirpy', posts: '_posts', legacy: '/posts/:title/', old: 'posts/필름-카메라-입문/index.html', now: `/sub/ko/posts/${encodeURIComponent('필름-카메라-입문')}/` },
+    { name: 'hexo', posts: 'source/_posts', legacy: ':year/:month/:day/:title/', old: '2024/03/16/手冲咖啡/index.html', now: `/sub/zh/posts/${encodeURIComponent('手冲咖啡')}/` },
+  ])('$name: the old address of a post leads to its page', async (blog) => {
+    const root = blogCopy(blog.name);
+    fs.writeFileSync(path.join(root, 'omnipress.yml'), `legacyPermalink: ${blog.legacy}\n`);
+    const result = await buildMigrated(root, path.join(root, blog.posts), 'https://blog.example.org/sub/');
+    expect(result.status, result.stderr).toBe(0);
+    expect(page(root, blog.old)('meta[http-equiv="refresh"]').attr('content')).toBe(`0; url=${blog.now}`);
   });
 });
