@@ -17,8 +17,8 @@ export interface LinkTargets {
   files: ReadonlySet<string>;
   /** Posts the build leaves out (drafts, scheduled): their would-be site path → the post. */
   unpublished: ReadonlyMap<string, Post>;
-  /** Posts' old addresses under `legacyPermalink` (redirects/old-links.ts), which the build rewrites links to. */
-  oldAddresses: OldAddresses;
+  /** Posts' old addresses under `legacyPermalink` (redirects/old-links.ts), which the build rewrites links to; none when absent. */
+  oldAddresses?: OldAddresses;
 }
 
 /** The code of the note on each link to an old address (check.ts sums them up in text). */
@@ -46,7 +46,7 @@ export function checkPostLinks(post: Post, links: readonly LinkRef[], site: Site
     }
     const target = sitePathOf(link.url, pageUrl, site.config.basePath);
     if (target === undefined) continue;
-    const now = link.kind === 'link' && link.url.startsWith('/') ? oldTarget(target, targets.oldAddresses, '/') : undefined;
+    const now = targets.oldAddresses && link.kind === 'link' && link.url.startsWith('/') ? oldTarget(target, targets.oldAddresses, '/') : undefined;
     if (now !== undefined) {
       diagnostics.push(
         info(post.sourcePath, `link to ${shown} uses an old address; the build makes it ${now}`, {

@@ -55,29 +55,26 @@ export function planLegacyRedirects(
     diagnostics.push(
       warning(post.sourcePath, `the old address ${from} (legacyPermalink) of this post is also ${other}; no redirect is written there`, {
         code: CODE,
-        hint: 'a link to that address cannot tell which post it meant; fix such links by hand, or give one of the posts an alias',
+        hint: 'links in posts to that address are left as written: point them at the post they mean',
       }),
     );
+  /** What already has an output path, as a message names it: a post's page, another page, a generated file, an alias. */
+  const ownerOf = (key: string, outputPath: string): string | undefined => {
+    const page = pages.get(key);
+    if (page?.kind === 'post') return `the address of ${file(byId.get(page.postIds[0]!)!)}`;
+    if (page) return `the address of the page ${page.sitePath}`;
+    const generated = generatedOwner(outputPath, config);
+    if (generated) return generated;
+    const alias = aliased.get(key);
+    return alias && `an alias of ${file(byId.get(alias.postId)!)}`;
+  };
   for (const [key, [first, ...others]] of wanted) {
     const { post, from, outputPath } = first!;
     if (others.length > 0) {
       skip(post, from, `the old address of ${others.map((other) => file(other.post)).join(', ')}`);
       continue;
     }
-    const page = pages.get(key);
-    const pagePost = page?.kind === 'post' ? byId.get(page.postIds[0]!) : undefined;
-    const alias = aliased.get(key);
-    const aliasPost = alias && byId.get(alias.postId);
-    const generated = generatedOwner(outputPath, config);
-    const other = pagePost
-      ? `the address of ${file(pagePost)}`
-      : page
-        ? `the address of the page ${page.sitePath}`
-        : generated
-          ? generated
-          : aliasPost
-            ? `an alias of ${file(aliasPost)}`
-            : undefined;
+    const other = ownerOf(key, outputPath);
     if (other) skip(post, from, other);
     else redirects.push({ from, outputPath, postId: post.id, legacy: true });
   }
