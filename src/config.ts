@@ -82,6 +82,8 @@ export function resolveConfig(overrides: ConfigOverrides = {}): ConfigResult {
     publicDir: path.join(root, 'public'),
     baseUrl: base?.baseUrl ?? '',
     basePath: base?.basePath ?? '/',
+    permalink: read.permalink(codes),
+    legacyPermalink: read.legacyPermalink(codes),
     languages,
     defaultLang,
     timeZone,

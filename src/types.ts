@@ -31,6 +31,21 @@ export interface MermaidConfig {
 /** What search engines are told a post is: its schema.org `@type` (config `schemaType`). */
 export type SchemaType = 'BlogPosting' | 'NewsArticle' | 'Article';
 
+/** A token of a permalink pattern: `:lang`, `:year`… (urls/permalink-pattern.ts expands them). */
+export type PermalinkToken =
+  | 'lang' | 'year' | 'month' | 'day' | 'hour' | 'minute' | 'second' | 'i_month' | 'i_day'
+  | 'slug' | 'title' | 'filename' | 'slugified_title' | 'categories' | 'section';
+
+/** A site-wide permalink pattern as the config holds it: plain data, so the config stays comparable and hashable. */
+export interface PermalinkPattern {
+  /** As written (trimmed): `/:lang/:year/:slug/`. */
+  text: string;
+  /** Literal text (decoded, NFC) and tokens, in order; the whole starts with `/`. */
+  parts: Array<string | { token: PermalinkToken }>;
+  /** Set on an old pattern given for one language (`legacyPermalink: { en: … }`): it applies to that language's posts only. */
+  lang?: Lang;
+}
+
 /** Everything a build needs to know besides the posts themselves; immutable once resolved. */
 export interface ResolvedConfig {
   /** Absolute site root (`--root`, default cwd). */
@@ -49,6 +64,14 @@ export interface ResolvedConfig {
   baseUrl: string;
   /** Path part of the base URL, always starting and ending with `/` (`/sub/`, or `/`). */
   basePath: string;
+  /** The address of every post without a front-matter `permalink` (config `permalink`, default `/:lang/posts/:slug/`). */
+  permalink: PermalinkPattern;
+  /**
+   * The old generator's patterns (config `legacyPermalink`): each post also answers at what they
+   * give it (those of its language, when a pattern has one), with a redirect page, and body links
+   * to those addresses are rewritten to the post's.
+   */
+  legacyPermalink: PermalinkPattern[];
   /** Languages in display order; the first entries of the language chain resolve against these. */
   languages: LanguageConfig[];
   /** Language used when nothing else decides a post's language. */
@@ -275,7 +298,10 @@ export interface Site {
   postTerms: Map<string, Record<TaxonomyKind, TermLink[]>>;
   /** Every page to render. */
   routes: Route[];
-  /** Pages at old addresses that send readers to a post (no route: they are not pages of the site). */
+  /**
+   * Pages at old addresses that send readers to a post (no route: they are not pages of the
+   * site): the posts' `aliases`, then the addresses the config's `legacyPermalink` gives them.
+   */
   redirects: Redirect[];
 }
 
@@ -287,6 +313,11 @@ export interface Redirect {
   outputPath: string;
   /** The post it leads to (id). */
   postId: string;
+  /**
+   * Set when the address comes from the old generator's pattern (config `legacyPermalink`) rather
+   * than from the post's `aliases`: body links to it are rewritten to the post's address.
+   */
+  legacy?: true;
 }
 
 /** A file to write into the output folder. */

@@ -9,6 +9,7 @@ import { hasErrors, sortDiagnostics, warning, type Diagnostic } from '../diagnos
 import { listPublicFiles, type PublicListing } from '../pipeline/public-files.js';
 import { runPipeline, type PipelineResult, type TimedStage } from '../pipeline/run.js';
 import type { Post, ResolvedConfig, Site } from '../types.js';
+import { oldAddresses } from '../redirects/old-links.js';
 import { postSitePath } from '../urls/site-paths.js';
 import { missingTranslations, unpublishedPosts } from './editorial.js';
 import { hotlinkedHosts } from './hotlinks.js';
@@ -90,8 +91,9 @@ function checkPublished(site: Site, allPosts: readonly Post[], made: Pick<Pipeli
   const targets: LinkTargets = {
     files: new Set([...publicFiles, ...[...made.outputPaths].map((output) => output.normalize('NFC'))]),
     unpublished: new Map(
-      allPosts.filter((p) => !site.postsById.has(p.id)).map((p) => [postSitePath(p), p]),
+      allPosts.filter((p) => !site.postsById.has(p.id)).map((p) => [postSitePath(p, config), p]),
     ),
+    oldAddresses: oldAddresses(site),
   };
   for (const post of site.posts) diagnostics.push(...checkPostLinks(post, made.links.get(post.id) ?? [], site, targets));
   diagnostics.push(...missingTranslations(site));

@@ -3,9 +3,11 @@
 // local image that is not there or has no alt text is a warning. Lines come from the markdown
 // stage (link-refs plugin), so they point into the source file.
 import path from 'node:path';
-import { displayPath, error, warning, type Diagnostic } from '../diagnostics.js';
+import { displayPath, error, info, warning, type Diagnostic } from '../diagnostics.js';
 import type { LinkRef } from '../markdown/renderer.js';
+import { oldTarget, type OldAddresses } from '../redirects/old-links.js';
 import type { Post, Site } from '../types.js';
+import { DEFAULT_PERMALINK } from '../urls/permalink-pattern.js';
 import { outputPathOf, postSitePath } from '../urls/site-paths.js';
 import { isRelative } from '../pipeline/post-assets.js';
 
@@ -15,7 +17,12 @@ export interface LinkTargets {
   files: ReadonlySet<string>;
   /** Posts the build leaves out (drafts, scheduled): their would-be site path → the post. */
   unpublished: ReadonlyMap<string, Post>;
+  /** Posts' old addresses under `legacyPermalink` (redirects/old-links.ts), which the build rewrites links to; none when absent. */
+  oldAddresses?: OldAddresses;
 }
+
+/** The code of the note on each link to an old address (check.ts sums them up in text). */
+export const OLD_ADDRESS_LINK = 'old-address-link';
 
 const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 const ORIGIN = 'https://site.invalid';
@@ -23,7 +30,7 @@ const ORIGIN = 'https://site.invalid';
 /** Diagnostics for the links and images of one published post. */
 export function checkPostLinks(post: Post, links: readonly LinkRef[], site: Site, targets: LinkTargets): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
-  const pageUrl = site.postUrls.get(post.id) ?? postSitePath(post);
+  const pageUrl = site.postUrls.get(post.id) ?? postSitePath(post, site.config);
   for (const link of links) {
     const shown = readable(link.url);
     // A raw-HTML <img alt=""> says on purpose that the image is decorative; Markdown cannot.
@@ -38,7 +45,19 @@ export function checkPostLinks(post: Post, links: readonly LinkRef[], site: Site
       );
     }
     const target = sitePathOf(link.url, pageUrl, site.config.basePath);
-    if (target === undefined || exists(target, targets.files)) continue;
+    if (target === undefined) continue;
+    const now = targets.oldAddresses && link.kind === 'link' && link.url.startsWith('/') ? oldTarget(target, targets.oldAddresses, '/') : undefined;
+    if (now !== undefined) {
+      diagnostics.push(
+        info(post.sourcePath, `link to ${shown} uses an old address; the build makes it ${now}`, {
+          line: link.line,
+          code: OLD_ADDRESS_LINK,
+          hint: `write ${now} in the post, so the link stays right without legacyPermalink`,
+        }),
+      );
+      continue;
+    }
+    if (exists(target, targets.files)) continue;
     const where = target === shown ? shown : `${shown} (${target})`;
     if (link.kind === 'image') {
       // A relative image is the build's to copy; it already warns (missing-image) when it cannot.
@@ -104,7 +123,9 @@ function deadLinkHint(url: string, target: string, post: Post, site: Site, targe
   const segment = target.replace(/\/+$/, '').split('/').pop() ?? '';
   const sameSlug = site.posts.filter((p) => p.slug === segment && p.id !== post.id).map((p) => site.postUrls.get(p.id));
   if (sameSlug.length > 0) return `did you mean ${sameSlug.join(' or ')}?`;
-  return 'post pages are /<lang>/posts/<slug>/; check the slug (file name without the date) and the language';
+  const pattern = site.config.permalink.text;
+  if (pattern === DEFAULT_PERMALINK) return 'post pages are /<lang>/posts/<slug>/; check the slug (file name without the date) and the language';
+  return `post pages are at ${pattern} (the config's permalink); check the slug, the date and the language`;
 }
 
 /** The URL as the author wrote it, Hangul and Han readable again. */
@@ -118,4 +139,19 @@ function safeDecode(text: string): string {
   } catch {
     return text;
   }
+}
+
+/**
+ * `diagnostics` with the notes on links to old addresses summed up in one note on the site: a
+ * migrated blog can have hundreds, and each is the build's to fix. (`--verbose` and the JSON and
+ * GitHub formats list every one, with its file and line, for the editor who fixes the sources.)
+ */
+export function sumUpOldAddressLinks(diagnostics: readonly Diagnostic[], root: string): Diagnostic[] {
+  const count = diagnostics.filter((d) => d.code === OLD_ADDRESS_LINK).length;
+  if (count === 0) return [...diagnostics];
+  const note = info(root, `${count === 1 ? '1 link uses an old address' : `${count} links use old addresses`} (legacyPermalink); the build rewrites them`, {
+    code: OLD_ADDRESS_LINK,
+    hint: 'omnipress check --verbose lists each with its file and line, to fix in the posts',
+  });
+  return [...diagnostics.filter((d) => d.code !== OLD_ADDRESS_LINK), note];
 }

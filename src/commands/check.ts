@@ -2,6 +2,7 @@
 import path from 'node:path';
 import { checkSite, type CheckReport } from '../check/check.js';
 import { toGithub, toJson, type CheckFormat } from '../check/format.js';
+import { sumUpOldAddressLinks } from '../check/links.js';
 import { isInside } from '../util/paths.js';
 import { tooManyWarnings } from '../diagnostics.js';
 import { colourFor, commandArgs, formatTimings, maxWarningsOption, siteFoldersProblem, siteRootOf, printDiagnostics, usage, rootOptionHelp, type Io } from './io.js';
@@ -14,7 +15,7 @@ export const CHECK_HELP = `Usage: ${CHECK_USAGE}
 omnipress check runs every validation of a build without writing anything: front matter,
 languages, layouts, dates, duplicate slugs, templates; and also links between posts that point
 nowhere (error), images without alt text (warning), stories missing a translation, drafts and
-scheduled posts (notes).
+scheduled posts, links to posts' old addresses that the build rewrites (notes).
 
 Options:
 ${rootOptionHelp(19)}
@@ -26,8 +27,9 @@ ${rootOptionHelp(19)}
                    default when GITHUB_ACTIONS=true)
   --max-warnings N exit 1 with more than N warnings
   --verbose        in text, every place of every warning (else the first few of a kind that occurs
-                   often); in every format, the time each stage took (load, parse, model, render,
-                   links), on stderr
+                   often) and every link to an old address (legacyPermalink; else their number);
+                   in every format, the time each stage took (load, parse, model, render, links),
+                   on stderr
 
 Exit codes: 0 no errors (warnings and notes allowed), 1 errors, 2 usage errors.
 
@@ -83,7 +85,8 @@ export async function runCheck(args: string[], io: Io): Promise<number> {
     io.stdout.write(`${summary(report)}\n`);
   } else {
     // The report is what `check` is run for: it goes to stdout, notes included.
-    printDiagnostics({ ...io, stderr: io.stdout }, report.diagnostics, { root: report.config.root, sources: report.sources, quiet: false, verbose: io.verbose });
+    const shown = io.verbose ? report.diagnostics : sumUpOldAddressLinks(report.diagnostics, report.config.root);
+    printDiagnostics({ ...io, stderr: io.stdout }, shown, { root: report.config.root, sources: report.sources, quiet: false, verbose: io.verbose });
     printTimings();
     io.stdout.write(`${colourFor(io.stdout, io.env)(report.ok ? 'success' : 'error', summary(report))}\n`);
   }

@@ -5,6 +5,7 @@ import { resolveConfig } from '../config.js';
 import { hasErrors } from '../diagnostics.js';
 import { slugFromFileName, slugify } from '../content/slug.js';
 import { newPostFileName, newPostText, splitList, type NewPost } from '../new/new-post.js';
+import { slugDecides } from '../urls/permalink-pattern.js';
 import { toPosix } from '../util/paths.js';
 import { clock, commandArgs, isDirectory, printDiagnostics, shortPath, siteRootOf, usage, rootOptionHelp, type Io } from './io.js';
 
@@ -86,7 +87,8 @@ export async function runNew(args: string[], io: Io): Promise<number> {
     io.stderr.write(`omnipress: ${shortPath(file)} already exists; it was left as it is\n  hint: choose another slug with --slug\n`);
     return 1;
   }
-  const clash = sameSlug(dir, file, slug, codes);
+  // Under another permalink pattern (dates, categories in the address) one slug may be two addresses.
+  const clash = slugDecides(config.permalink) ? sameSlug(dir, file, slug, codes) : undefined;
   if (clash) {
     io.stderr.write(`omnipress: warning: ${shortPath(clash)} has the same slug "${slug}"; the build reports a duplicate slug unless one of them sets another slug\n`);
   }

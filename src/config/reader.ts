@@ -4,7 +4,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { LineCounter, parseDocument, isMap, isScalar, type Node } from 'yaml';
 import { error, type Diagnostic } from '../diagnostics.js';
-import type { LanguageConfig, MermaidConfig, SchemaType } from '../types.js';
+import type { LanguageConfig, MermaidConfig, PermalinkPattern, SchemaType } from '../types.js';
+import { DEFAULT_PERMALINK, parsePermalinkPattern, usesToken } from '../urls/permalink-pattern.js';
 import type { TopLevelKey } from './keys.js';
 import { DEFAULT_LANGUAGES, isLanguageCode, isLanguageTag, SCHEMA_TYPES } from './rules.js';
 
@@ -172,6 +173,57 @@ export class Reader {
     if (SCHEMA_TYPES.includes(value as SchemaType)) return value as SchemaType;
     this.fail('schemaType', `schemaType must be ${SCHEMA_TYPES.slice(0, -1).join(', ')} or ${SCHEMA_TYPES.at(-1)}, not "${value}"`);
     return 'BlogPosting';
+  }
+
+  /**
+   * `permalink:`, the address of every post. With several languages it must hold `:lang`: the
+   * languages' posts would share one address space, and a slug both have would collide.
+   */
+  permalink(codes: readonly string[]): PermalinkPattern {
+    const fallback = parsePermalinkPattern(DEFAULT_PERMALINK, 'permalink') as { pattern: PermalinkPattern };
+    const text = this.string('permalink');
+    if (text === undefined) return fallback.pattern;
+    const parsed = parsePermalinkPattern(text, 'permalink');
+    if ('error' in parsed) {
+      this.fail('permalink', parsed.error, parsed.hint);
+      return fallback.pattern;
+    }
+    if (codes.length > 1 && !usesToken(parsed.pattern, 'lang')) {
+      this.fail(
+        'permalink',
+        `permalink "${parsed.pattern.text}" has no :lang, and the site has ${codes.length} languages (${codes.join(', ')})`,
+        `put the language in it, e.g. /:lang${parsed.pattern.text.startsWith('/') ? '' : '/'}${parsed.pattern.text}`,
+      );
+      return fallback.pattern;
+    }
+    return parsed.pattern;
+  }
+
+  /**
+   * `legacyPermalink:`, the old generator's pattern, or a list of them (a blog that moved more
+   * than once), or either per language (`{ ko: /posts/:slug/, en: /en/posts/:slug/ }`: Hugo puts
+   * only the other languages under a prefix).
+   */
+  legacyPermalink(codes: readonly string[]): PermalinkPattern[] {
+    const value = this.get('legacyPermalink');
+    if (value === undefined || value === null) return [];
+    const patterns: PermalinkPattern[] = [];
+    const read = (texts: unknown, at: string, lang?: string) => {
+      const list = Array.isArray(texts) ? texts : [texts];
+      if (!list.every((text): text is string => typeof text === 'string')) {
+        this.fail(at, `${at} must be a pattern or a list of patterns${lang ? '' : ', or a map of language code to those'}`, 'e.g. legacyPermalink: /:year/:month/:day/:title/');
+        return;
+      }
+      for (const text of list) {
+        const parsed = parsePermalinkPattern(text, at);
+        if ('error' in parsed) this.fail(at, parsed.error, parsed.hint);
+        else patterns.push(lang ? { ...parsed.pattern, lang } : parsed.pattern);
+      }
+    };
+    if (!isRecord(value)) read(value, 'legacyPermalink');
+    // Keys that are no language are warned about as unknown keys (config/keys.ts).
+    else for (const code of codes) if (value[code] !== undefined && value[code] !== null) read(value[code], `legacyPermalink.${code}`, code);
+    return patterns;
   }
 
   /** `params:`, a site's own data for its templates: any mapping, never checked. */

@@ -38,7 +38,7 @@ export function buildPostLookup(site: Site): PostLookup {
     if (!list.includes(target)) list.push(target);
   };
   for (const post of site.posts) {
-    const target: LinkTarget = { url: site.postUrls.get(post.id) ?? postSitePath(post), title: post.title, lang: post.lang, id: post.id };
+    const target: LinkTarget = { url: site.postUrls.get(post.id) ?? postSitePath(post, site.config), title: post.title, lang: post.lang, id: post.id };
     byPath[post.id] = target;
     const base = path.posix.basename(post.id).replace(MARKDOWN, '');
     if (base === 'index' || base === '_index') {

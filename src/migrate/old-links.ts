@@ -5,7 +5,7 @@
 import { sitePathOf } from '../check/links.js';
 import type { LinkRef } from '../markdown/env.js';
 import type { Post, Site } from '../types.js';
-import { expandPermalink } from '../urls/permalink-pattern.js';
+import { expandPermalink, parsePermalinkPattern, type PermalinkPattern } from '../urls/permalink-pattern.js';
 import { outputPathOf } from '../urls/site-paths.js';
 import type { PermalinkClash } from './config-snippet.js';
 import type { PermalinkGuess } from './guess-config.js';
@@ -62,8 +62,11 @@ export function findOldLinks(
     if (permalink.pattern === undefined) return { byUrl, ofPost };
     // What the suggested pattern gives each post, as the build will redirect it.
     const redirected = new Map<string, Post>();
+    // A pattern the config would refuse gives no post an address: nothing to match links against.
+    const parsed = parsePermalinkPattern(permalink.pattern, 'legacyPermalink');
+    if (!('pattern' in parsed)) return { byUrl, ofPost };
     for (const post of site.posts) {
-      const { pattern, url } = oldUrl(permalink, post, site);
+      const { pattern, url } = oldUrl(permalink, parsed.pattern, post, site);
       const other = redirected.get(key(pattern));
       if (other && !clashes.has(permalink)) clashes.set(permalink, { url: pattern, files: [shown(other.sourcePath), shown(post.sourcePath)] });
       redirected.set(key(pattern), post);
@@ -106,18 +109,8 @@ export function findOldLinks(
 }
 
 /** A post's URL under the pattern as suggested, and on the old site (they differ for Hugo's language prefixes). */
-function oldUrl(permalink: PermalinkGuess, post: Post, site: Site): { pattern: string; url: string } {
-  const expanded = expandPermalink(permalink.pattern!, {
-    id: post.id,
-    lang: post.lang,
-    slug: post.slug,
-    date: post.date,
-    timeZone: site.config.timeZone,
-    title: typeof post.data.title === 'string' ? post.data.title : post.title,
-    frontMatterSlug: typeof post.data.slug === 'string' ? post.data.slug : undefined,
-    categories: post.categories,
-    languages: site.config.languages.map((l) => l.code),
-  });
+function oldUrl(permalink: PermalinkGuess, parsed: PermalinkPattern, post: Post, site: Site): { pattern: string; url: string } {
+  const expanded = expandPermalink(parsed, post, site.config);
   // Hugo: only some languages' URLs carried the prefix, which the pattern itself cannot say.
   const prefixed = permalink.prefixed !== undefined && !permalink.pattern!.includes(':lang') && permalink.prefixed(post.lang);
   return { pattern: expanded, url: prefixed ? `/${post.lang}${expanded}` : expanded };

@@ -108,7 +108,8 @@ export class PipelineCache {
    * the dev server resets the cache on a config change), the base URL and `trustedHtml`. The
    * lookup of other posts' URLs for cross-post references (Hexo's post_link, Hugo's ref) is in the
    * key as a hash when the body uses it (render/bodies.ts `bodyInputs`), and so must anything
-   * markdown rendering is given later, or an edit elsewhere would leave stale links. The image
+   * markdown rendering is given later, or an edit elsewhere would leave stale links. (Links to
+   * posts' old addresses are rewritten after this cache, on every build: redirects/old-links.ts.) The image
    * files whose sizes the body shows are not in the key, which is known before rendering: the
    * entry lists them with their size and mtime, and is used only while they are unchanged
    * (render/bodies.ts).

@@ -4,8 +4,10 @@
 // (serve/incremental/patch-site.ts).
 import { displayPath, error, type Diagnostic } from '../diagnostics.js';
 import type { Lang, Post, ResolvedConfig, Route, Site, TaxonomyKind, Term, TermLink } from '../types.js';
+import { planLegacyRedirects } from '../redirects/legacy.js';
 import { planRedirects } from '../redirects/plan.js';
 import { foldersOf, generatedOwner, outputKey } from '../urls/generated-paths.js';
+import { DEFAULT_PERMALINK, expandedPathProblem, expandPermalink, slugDecides } from '../urls/permalink-pattern.js';
 import { languageHomePath, listPagePath, outputPathOf, postSitePath, searchPagePath, taxonomyPath } from '../urls/site-paths.js';
 import { groupTaxonomies, TAXONOMY_KINDS } from './taxonomies.js';
 
@@ -16,8 +18,12 @@ export function buildSite(allPosts: readonly Post[], config: ResolvedConfig): { 
   const byLang = new Map<Lang, Post[]>(config.languages.map((l) => [l.code, []]));
   for (const post of posts) byLang.get(post.lang)?.push(post);
 
-  reportDuplicateSlugs(posts, config.root, diagnostics);
-  const postUrls = new Map(posts.map((post) => [post.id, postSitePath(post)]));
+  // Under a pattern of language and slug alone, two posts collide exactly when both are the same:
+  // that is said as a duplicate slug. Any other pattern's collisions are found by output path.
+  const bySlug = slugDecides(config.permalink);
+  if (bySlug) reportDuplicateSlugs(posts, config.root, diagnostics);
+  const postUrls = new Map(posts.map((post) => [post.id, postSitePath(post, config)]));
+  if (config.permalink.text !== DEFAULT_PERMALINK) reportUnusableUrls(posts, postUrls, config, diagnostics);
   const taxonomies = new Map<Lang, Record<TaxonomyKind, Term[]>>();
   const postTerms = new Map<string, Record<TaxonomyKind, TermLink[]>>();
   for (const l of config.languages) {
@@ -36,9 +42,11 @@ export function buildSite(allPosts: readonly Post[], config: ResolvedConfig): { 
     { kind: 'root', sitePath: '/', outputPath: outputPathOf('/'), layout: 'root', postIds: [] },
     { kind: 'not-found', sitePath: '/404.html', outputPath: '404.html', layout: '404', postIds: [] },
   ];
-  reportOutputCollisions(routes, posts, config, diagnostics);
+  reportOutputCollisions(routes, posts, config, bySlug, diagnostics);
   const redirects = planRedirects(posts, postUrls, routes, config);
   diagnostics.push(...redirects.diagnostics);
+  const legacy = planLegacyRedirects(posts, postUrls, routes, redirects.redirects, config);
+  diagnostics.push(...legacy.diagnostics);
 
   const site: Site = {
     config,
@@ -50,7 +58,7 @@ export function buildSite(allPosts: readonly Post[], config: ResolvedConfig): { 
     taxonomies,
     postTerms,
     routes,
-    redirects: redirects.redirects,
+    redirects: [...redirects.redirects, ...legacy.redirects],
   };
   return { site, diagnostics };
 }
@@ -181,7 +189,7 @@ function reportDuplicateSlugs(posts: readonly Post[], root: string, diagnostics:
  * `permalink:` line (its slug's, without one). public/ files and post assets are checked when
  * the outputs are made (output-claims.ts).
  */
-function reportOutputCollisions(routes: readonly Route[], posts: readonly Post[], config: ResolvedConfig, diagnostics: Diagnostic[]): void {
+function reportOutputCollisions(routes: readonly Route[], posts: readonly Post[], config: ResolvedConfig, bySlug: boolean, diagnostics: Diagnostic[]): void {
   const owners = new Map<string, Route>();
   const byId = new Map(posts.map((p) => [p.id, p]));
   const postOf = (route: Route) => (route.kind === 'post' ? byId.get(route.postIds[0]!) : undefined);
@@ -207,7 +215,7 @@ function reportOutputCollisions(routes: readonly Route[], posts: readonly Post[]
     const mine = postOf(route);
     const theirs = postOf(previous);
     // Duplicate slugs without permalinks are already reported, with a better message.
-    if (route.kind === 'post' && previous.kind === 'post' && !hasPermalink(route) && !hasPermalink(previous)) continue;
+    if (bySlug && route.kind === 'post' && previous.kind === 'post' && !hasPermalink(route) && !hasPermalink(previous)) continue;
     const culprit = mine ?? theirs;
     if (!culprit) continue;
     const other = mine && theirs ? theirs.sourcePath : `the generated page ${previous.kind === 'post' ? route.sitePath : previous.sitePath}`;
@@ -233,6 +241,33 @@ function reportOutputCollisions(routes: readonly Route[], posts: readonly Post[]
       }),
     );
   }
+}
+
+/**
+ * A post whose address under the site's `permalink` pattern has a `.`, `..` or reserved segment
+ * (from a file or folder name): an error at its slug line (a `slug:` decides `:slug` and `:title`).
+ */
+function reportUnusableUrls(posts: readonly Post[], postUrls: ReadonlyMap<string, string>, config: ResolvedConfig, diagnostics: Diagnostic[]): void {
+  for (const post of posts) {
+    if (post.permalink !== undefined) continue;
+    const url = postUrls.get(post.id)!;
+    const problem = expandedPathProblem(url);
+    if (!problem) continue;
+    diagnostics.push(
+      error(post.sourcePath, `the permalink pattern ${config.permalink.text} gives this post the address ${url}, but ${problem}`, {
+        line: post.keyLines.slug,
+        hint: 'give the post a `slug:` (or a `permalink:`) in its front matter, or rename its file',
+      }),
+    );
+  }
+}
+
+/**
+ * Everything a post's addresses depend on under the site's patterns, as one comparable string: the
+ * dev server keeps the previous model only while it is the same (a title can be in an address).
+ */
+export function addressShape(post: Post, config: ResolvedConfig): string {
+  return [postSitePath(post, config), ...config.legacyPermalink.filter((p) => p.lang === undefined || p.lang === post.lang).map((p) => expandPermalink(p, post, config))].join('\0');
 }
 
 /** The front-matter line that decides a post's URL: its permalink, else its slug (else none). */

@@ -58,7 +58,7 @@ export function postAssets(site: Site, assetsOf: (post: Post) => readonly LinkRe
   for (const post of [...site.posts].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
     const assets = assetsOf(post);
     if (assets.length === 0) continue;
-    const pageDir = path.posix.dirname(outputPathOf(site.postUrls.get(post.id) ?? postSitePath(post)));
+    const pageDir = path.posix.dirname(outputPathOf(site.postUrls.get(post.id) ?? postSitePath(post, site.config)));
     for (const asset of assets) {
       const rel = filePart(asset.url);
       const found = rel === undefined ? undefined : findAsset(post.sourcePath, rel, config.postsDir);

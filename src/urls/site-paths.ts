@@ -1,11 +1,12 @@
 // Where each page of the site lives. A site path starts with `/`, has no base path and is not
 // percent-encoded (`/ko/posts/인공지능/`); hrefs.ts turns it into an href, public-urls.ts into an
 // absolute URL, and `outputPathOf` into the file the page is written to.
-import type { Lang, Post, TaxonomyKind } from '../types.js';
+import type { Lang, Post, ResolvedConfig, TaxonomyKind } from '../types.js';
+import { expandPermalink, type PermalinkPost } from './permalink-pattern.js';
 
-/** A post's page: its front-matter `permalink`, else `/<lang>/posts/<slug>/`. */
-export function postSitePath(post: Pick<Post, 'permalink' | 'lang' | 'slug'>): string {
-  return post.permalink ?? `/${post.lang}/posts/${post.slug}/`;
+/** A post's page: its front-matter `permalink`, else what the site's pattern gives it (`/<lang>/posts/<slug>/`). */
+export function postSitePath(post: PermalinkPost & Pick<Post, 'permalink'>, config: Pick<ResolvedConfig, 'permalink' | 'timeZone' | 'languages'>): string {
+  return post.permalink ?? expandPermalink(config.permalink, post, config);
 }
 
 /** A language's home page, the first page of its post list: `/ko/`. */

@@ -135,6 +135,10 @@ describe('docs/configuration.md', () => {
       holds: (s) => expect(s.resolve('description: { en: E }\nlanguages: { ko: {}, en: {} }').config.languages.map((l) => l.description)).toEqual(['', 'E']),
     },
     defaultLanguage: { says: 'the first language', holds: (s) => expect(s.resolve('languages: { zh: {}, ko: {} }').config.defaultLang).toBe('zh') },
+    'legacyPermalink.<code>': {
+      says: "none: that language's posts have no old address",
+      holds: (s) => expect(s.resolve('legacyPermalink: { en: /en/posts/:slug/ }').config.legacyPermalink.map((p) => [p.lang, p.text])).toEqual([['en', '/en/posts/:slug/']]),
+    },
     'strings.<code>': { says: "the theme's strings", holds: (s) => expect(s.resolve().config.strings).toEqual({}) },
     'mermaid.chromium': {
       says: '`OMNIPRESS_CHROMIUM`, else `/usr/bin/chromium`',

@@ -225,7 +225,7 @@ describe('a Hugo site', () => {
       'What goes in the pack',
     ]);
     const other = page(root, 'en/posts/packing-list/index.html');
-    expect(other('.post-body a').attr('href')).toBe('/sub/en/posts/spring-hike/');
+    expect(other('.post-body a:not(.heading-anchor)').attr('href')).toBe('/sub/en/posts/spring-hike/');
   });
 
   it('renders highlight and notice, and leaves shortcodes in code as written', () => {

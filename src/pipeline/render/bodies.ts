@@ -8,6 +8,7 @@ import type { MarkdownStrings } from '../../markdown/strings.js';
 import { firstPerLanguage } from '../../markdown/plugins/highlight.js';
 import { needsMermaidRuntime } from '../../mermaid/diagram-step.js';
 import type { RenderedBody } from '../../nunjucks/views.js';
+import { oldAddresses, rewriteOldLinks } from '../../redirects/old-links.js';
 import type { Post, Site } from '../../types.js';
 import { hashText } from '../../util/hash.js';
 import { prune, type MarkdownEntry, type PipelineCache, type RenderCounts, type RenderTools } from '../cache.js';
@@ -19,8 +20,8 @@ export interface Bodies {
   /** Post id → markdown's own result (rendered now or from the cache). */
   markdown: Map<string, MarkdownEntry>;
   /**
-   * Post id → the body its page shows: a copy of markdown's, which the build-mode diagram step
-   * (mermaid/build-mode.ts) changes in place.
+   * Post id → the body its page shows: a copy of markdown's, with links to old addresses
+   * rewritten, which the build-mode diagram step (mermaid/build-mode.ts) changes in place.
    */
   final: Map<string, RenderedBody>;
   /** Hash of a post's final body HTML; asked only once the diagram step is done. */
@@ -45,10 +46,12 @@ export function renderBodies(
   const used = new Set<string>();
   const inputs = bodyInputs(site, tools.strings);
   const found: Diagnostic[] = [];
+  // Links to old addresses are rewritten after markdown, on every build (redirects/old-links.ts).
+  const addresses = oldAddresses(site);
   for (const post of site.posts) {
     const entry = renderBody(tools.markdown, post, found, counts, cache, used, inputs);
     markdown.set(post.id, entry);
-    final.set(post.id, { ...entry.body });
+    final.set(post.id, { ...entry.body, html: rewriteOldLinks(entry.body.html, addresses, site.config.basePath) });
     tick();
   }
   // An unknown code language is named once a build, however many posts use it.
@@ -63,7 +66,7 @@ export function renderBodies(
       if (hash === undefined) {
         const html = final.get(id)?.html ?? '';
         const original = markdown.get(id);
-        // Markdown's own hash unless the diagram step replaced the HTML; the cover's size is shown by the page too.
+        // Markdown's own hash unless old links or the diagram step changed the HTML; the cover's size is shown by the page too.
         hash = original && original.body.html === html ? original.htmlHash : hashText(html);
         const cover = final.get(id)?.cover;
         if (cover) hash += `\0${cover.width}x${cover.height}`;

@@ -2,7 +2,7 @@
 // was, the previous site with the edited posts swapped in is the very site buildSite would build,
 // at a fraction of its cost in a site of thousands of posts.
 import type { Diagnostic } from '../../diagnostics.js';
-import { isPublished, modelShape } from '../../pipeline/model.js';
+import { addressShape, isPublished, modelShape } from '../../pipeline/model.js';
 import type { PatchedModel } from '../../pipeline/since-last-run.js';
 import type { Post, ResolvedConfig, Site } from '../../types.js';
 
@@ -36,6 +36,8 @@ export function patchSite(
     if (post === before) continue;
     const shape = modelShape(post);
     if (shape === undefined || shape !== modelShape(before)) return undefined;
+    // The site's permalink patterns may read what the model fields leave out (`:slugified_title`).
+    if (addressShape(post, config) !== addressShape(before, config)) return undefined;
     if (published) swapped.set(post.id, post);
   }
   const swap = (post: Post) => swapped.get(post.id) ?? post;
