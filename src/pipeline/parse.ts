@@ -1,7 +1,7 @@
 // Stage 2: SourceFile → Post, or the diagnostics that explain why not. Pure per file, apart from
 // the lazily read git dates and the list of layouts, which the caller provides.
 import path from 'node:path';
-import { checkDate, dateFromFileName } from '../content/dates.js';
+import { checkDate, dateFromFileName, type DateCheck } from '../content/dates.js';
 import { excerpt } from '../content/excerpt.js';
 import { firstKey, readAuthor, readCategories, readImage, readImageAlt, readList, readPaths, readText } from '../content/fields.js';
 import { readFrontMatter } from '../content/front-matter.js';
@@ -67,17 +67,25 @@ export function parsePost(file: SourceFile, ctx: ParseContext): ParseResult {
   });
   if ('error' in language) problem(data.lang !== undefined ? 'lang' : 'language', language.error, language.hint);
 
-  const dated = postDate(file, data, ctx, baseName);
+  const updatedKey = firstKey(data, UPDATED_KEYS);
+  // `updated` written as the very value of `date` (Hexo's scaffold writes both) is one value:
+  // one report, at `date`, naming both keys.
+  const sameValue = updatedKey !== undefined && data.date !== undefined && sameText(data.date, data[updatedKey]);
+  const dateKeys = sameValue ? `date and ${updatedKey}` : 'date';
+  const dated = postDate(file, data, ctx, baseName, dateKeys);
   if ('error' in dated) problem('date', dated.error, dated.hint);
   // Jekyll's drafts carry no date by design: they are dated when published.
   if ('warning' in dated && dated.warning && !inDrafts) diagnostics.push(warning(file.sourcePath, dated.warning, { code: 'date-from-mtime' }));
+  if ('rolledOver' in dated && dated.rolledOver) diagnostics.push(rolledOverWarning(file.sourcePath, dateKeys, dated.rolledOver, at('date')));
 
   let updated: Date | undefined;
-  const updatedKey = firstKey(data, UPDATED_KEYS);
-  if (updatedKey) {
+  if (updatedKey && sameValue) {
+    if (!('error' in dated)) updated = dated.date;
+  } else if (updatedKey) {
     const checked = checkDate(data[updatedKey], config.timeZone);
     if (checked.date) updated = checked.date;
     else problem(updatedKey, `${updatedKey}: ${checked.error ?? 'not a date'}`);
+    if (checked.warning) diagnostics.push(rolledOverWarning(file.sourcePath, updatedKey, checked, at(updatedKey)));
   } else if (config.gitDates && !('error' in dated)) {
     // The last commit is the update, when it came after the post's date.
     const last = ctx.git(file.sourcePath.normalize('NFC'))?.last;
@@ -171,16 +179,36 @@ function coverImage(data: Record<string, unknown>): string | undefined {
   return `${prefix.replace(/\/+$/, '')}/${image.replace(/^\.\//, '')}`;
 }
 
-type DateResult = { date: Date; source: DateSource; warning?: string } | { error: string; hint?: string };
+type DateResult =
+  | { date: Date; source: DateSource; warning?: string; rolledOver?: DateCheck }
+  | { error: string; hint?: string };
 
-/** Date chain, first match wins: front matter → `YYYY-MM-DD-` file name → first git commit → mtime. */
-function postDate(file: SourceFile, data: Record<string, unknown>, ctx: ParseContext, baseName: string): DateResult {
+/** Two front-matter values that read as the same text (`date` and `updated` written alike). */
+function sameText(a: unknown, b: unknown): boolean {
+  return (typeof a === 'string' || typeof a === 'number') && String(a).trim() === String(b).trim() && typeof a === typeof b;
+}
+
+/** A time out of range, read as the old generator read it: once per value, at its key's line. */
+function rolledOverWarning(file: string, keys: string, checked: DateCheck, where: { line: number }): Diagnostic {
+  return warning(file, `${keys}: ${checked.warning}`, {
+    ...where,
+    code: 'time-out-of-range',
+    hint: `write the time that was meant, e.g. ${keys.split(' ')[0]}: ${checked.corrected}`,
+  });
+}
+
+/**
+ * Date chain, first match wins: front matter → `YYYY-MM-DD-` file name → first git commit → mtime.
+ * `keys` names the front-matter keys holding the date's value in messages (`date`, or `date and
+ * updated` when both hold it).
+ */
+function postDate(file: SourceFile, data: Record<string, unknown>, ctx: ParseContext, baseName: string, keys: string): DateResult {
   const tz = ctx.config.timeZone;
   if (data.date !== undefined && data.date !== null) {
     const checked = checkDate(data.date, tz);
-    if (checked.date) return { date: checked.date, source: 'front-matter' };
+    if (checked.date) return { date: checked.date, source: 'front-matter', ...(checked.warning && { rolledOver: checked }) };
     return {
-      error: `date: ${checked.error ?? 'not a date'}`,
+      error: `${keys}: ${checked.error ?? 'not a date'}`,
       hint: 'write it like 2024-05-14, 2024-05-14 10:00:00 +0900 or 2024-05-14T10:00:00+09:00',
     };
   }

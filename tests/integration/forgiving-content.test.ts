@@ -1,0 +1,42 @@
+// What the old generators accepted and omnipress accepts too, each time with a warning that names
+// the file and line and says how to write it: out-of-range times, Windows paths, the Hexo tags'
+// arguments, Chirpy's authors file, the cover keys of Hexo themes, a title repeated as the first
+// heading, prose that looks like a tag.
+import { describe, expect, it } from 'vitest';
+import type { BuildReport } from '../../src/build.js';
+import { page } from '../helpers/html.js';
+import { buildSite, siteFromFiles } from '../helpers/site.js';
+
+const warningsOf = (report: BuildReport, code: string) => report.diagnostics.filter((d) => d.code === code);
+const place = (root: string) => (d: { file: string; line?: number }) => `${d.file.slice(root.length + 1)}:${d.line}`;
+
+describe('a time out of range', () => {
+  it('is read as Hexo reads it, with one warning per value naming file and line', async () => {
+    const root = siteFromFiles({
+      'posts/zh/夜读.md': '---\ntitle: 夜读\ndate: 2019-07-03 21:43:79\nupdated: 2019-07-03 21:43:79\n---\n夜里读了半本书。\n',
+      'posts/zh/晨跑.md': '---\ntitle: 晨跑\ndate: 2019-07-04 06:10:00\nupdated: 2019-07-05 07:75:00 +0800\n---\n早上跑了五公里。\n',
+    });
+    const report = await buildSite(root);
+    expect(report.ok).toBe(true);
+    const warnings = warningsOf(report, 'time-out-of-range');
+    expect(warnings.map(place(root))).toEqual(['posts/zh/夜读.md:3', 'posts/zh/晨跑.md:4']);
+    expect(warnings[0]!.message).toBe('date and updated: time out of range in "2019-07-03 21:43:79": read as 2019-07-03 21:44:19, as Hexo reads it');
+    expect(warnings[0]!.hint).toBe('write the time that was meant, e.g. date: 2019-07-03 21:44:19');
+    expect(warnings[1]!.message).toMatch(/^updated: .*read as 2019-07-05 08:15:00 \+0800/);
+
+    const night = page(root, 'zh/posts/夜读/index.html');
+    expect(night('.published time').attr('datetime')).toBe('2019-07-03T21:44:19+09:00');
+    const run = page(root, 'zh/posts/晨跑/index.html');
+    expect(run('.updated time').attr('datetime')).toBe('2019-07-05T09:15:00+09:00');
+  });
+
+  it('never makes an impossible calendar date a date, and reports it once for date and updated', async () => {
+    const root = siteFromFiles({ 'posts/ko/윤년.md': '---\ntitle: 윤년\ndate: 2024-02-30\nupdated: 2024-02-30\n---\n본문\n' });
+    const report = await buildSite(root);
+    expect(report.ok).toBe(false);
+    const errors = report.diagnostics.filter((d) => d.severity === 'error');
+    expect(errors.map((d) => `${place(root)(d)} ${d.message}`)).toEqual([
+      'posts/ko/윤년.md:3 date and updated: impossible date "2024-02-30": February 2024 has only 29 days',
+    ]);
+  });
+});
