@@ -40,3 +40,54 @@ describe('a time out of range', () => {
     ]);
   });
 });
+
+describe('Hexo tags as Hexo documents them', () => {
+  it("{% img %} takes '\"title\" \"alt\"' apart into the image's title and alt text", async () => {
+    const root = siteFromFiles({
+      'posts/zh/相册.md': [
+        '---', 'title: 相册', 'date: 2023-04-02', '---',
+        `{% img /images/lake.jpg 640 360 '"湖边的傍晚" "夕阳下的湖面和小船"' %}`,
+        '',
+        '{% img /images/bridge.jpg 老桥的石栏 %}',
+        '',
+        '{% img /images/tower.jpg "塔" "远处的一座白塔" %}',
+        '',
+      ].join('\n'),
+    });
+    const report = await buildSite(root);
+    expect(report.ok).toBe(true);
+    const $ = page(root, 'zh/posts/相册/index.html');
+    const attrs = (src: string) => {
+      const img = $(`img[src="${src}"]`);
+      return { title: img.attr('title'), alt: img.attr('alt') };
+    };
+    expect(attrs('/images/lake.jpg')).toEqual({ title: '湖边的傍晚', alt: '夕阳下的湖面和小船' });
+    expect($('img[src="/images/lake.jpg"]').attr('width')).toBe('640');
+    // Words without quotes are all the title (and, lacking an alt, the alt text).
+    expect(attrs('/images/bridge.jpg')).toEqual({ title: '老桥的石栏', alt: '老桥的石栏' });
+    expect(attrs('/images/tower.jpg')).toEqual({ title: '塔', alt: '远处的一座白塔' });
+  });
+
+  it('{% note type Title %} keeps its title above the text, under the type label', async () => {
+    const root = siteFromFiles({
+      'posts/zh/笔记.md': [
+        '---', 'title: 笔记', 'date: 2023-04-03', '---',
+        '{% note warning 升级之前 %}', '先备份数据库。', '{% endnote %}',
+        '',
+        '{% note info no-icon %}', '没有标题的提示。', '{% endnote %}',
+        '',
+      ].join('\n'),
+    });
+    expect((await buildSite(root)).ok).toBe(true);
+    const $ = page(root, 'zh/posts/笔记/index.html');
+    const boxes = $('.post-body .callout');
+    expect(boxes).toHaveLength(2);
+    const first = boxes.eq(0);
+    expect(first.hasClass('callout-warning')).toBe(true);
+    expect(first.children().map((_, el) => $(el).text().trim()).get()).toEqual(['注意', '升级之前', '先备份数据库。']);
+    expect(first.find('p.callout-title strong').text()).toBe('升级之前');
+    // Options are not a title.
+    expect(boxes.eq(1).find('.callout-title')).toHaveLength(0);
+    expect(boxes.eq(1).text()).not.toContain('no-icon');
+  });
+});
