@@ -11,7 +11,7 @@ import { dashTranslation, inDraftsFolder } from '../content/post-files.js';
 import { readingMinutes } from '../content/reading-time.js';
 import { reservedSegment } from '../content/reserved-names.js';
 import { slugFromFileName, slugify } from '../content/slug.js';
-import { takeH1Title } from '../content/title.js';
+import { dropRepeatedTitle, takeH1Title } from '../content/title.js';
 import { error, hasErrors, warning, type Diagnostic } from '../diagnostics.js';
 import type { DateSource, ParseResult, Post, ResolvedConfig, SourceFile } from '../types.js';
 import type { GitDates } from '../util/git-dates.js';
@@ -49,6 +49,8 @@ export function parsePost(file: SourceFile, ctx: ParseContext): ParseResult {
   if (!title) {
     const fromH1 = takeH1Title(body);
     if (fromH1) ({ title, body } = fromH1);
+  } else {
+    body = dropRepeatedTitle(body, title) ?? body;
   }
   const baseName = path.posix.basename(file.id).replace(/\.(md|markdown)$/i, '');
   title ||= baseName.replace(/^\d{4}-\d{1,2}-\d{1,2}-/, '');
@@ -169,11 +171,18 @@ export function parsePost(file: SourceFile, ctx: ParseContext): ParseResult {
 }
 
 /**
- * `image` (Chirpy's `{ path, alt }` too), else Hexo's `cover`. A relative path goes under Chirpy's
+ * Where blogs keep a post's cover: `image` (Chirpy's `{ path, alt }` too), then the Hexo themes'
+ * keys: `cover` (Butterfly, Icarus), `thumbnail` (Icarus, NexT plugins), `index_img` and
+ * `banner_img` (Fluid's list thumbnail and page banner).
+ */
+const COVER_KEYS = ['image', 'cover', 'thumbnail', 'index_img', 'banner_img'] as const;
+
+/**
+ * The first of COVER_KEYS. A relative path goes under Chirpy's
  * `media_subpath` (`img_path` before Chirpy 7), which prefixes a post's media.
  */
 function coverImage(data: Record<string, unknown>): string | undefined {
-  const image = readImage(data.image) ?? readImage(data.cover);
+  const image = COVER_KEYS.map((key) => readImage(data[key])).find((found) => found !== undefined);
   const prefix = readText(data.media_subpath ?? data.img_path);
   if (!image || !prefix || /^([a-z][a-z0-9+.-]*:|\/)/i.test(image)) return image;
   return `${prefix.replace(/\/+$/, '')}/${image.replace(/^\.\//, '')}`;

@@ -91,3 +91,48 @@ describe('Hexo tags as Hexo documents them', () => {
     expect(boxes.eq(1).text()).not.toContain('no-icon');
   });
 });
+
+describe('cover images under the Hexo themes\' keys', () => {
+  it.each(['thumbnail', 'banner_img', 'index_img', 'cover'])('%s is the social image (og:image and JSON-LD)', async (key) => {
+    const root = siteFromFiles({
+      'omnipress.yml': 'baseUrl: https://blog.example.cn/\n',
+      'posts/zh/封面.md': `---\ntitle: 封面\ndate: 2023-05-01\n${key}: /img/covers/harbor.jpg\n---\n港口的早晨。\n`,
+    });
+    expect((await buildSite(root)).ok).toBe(true);
+    const $ = page(root, 'zh/posts/封面/index.html');
+    const image = 'https://blog.example.cn/img/covers/harbor.jpg';
+    expect($('meta[property="og:image"]').attr('content')).toBe(image);
+    const ld = JSON.parse($('script[type="application/ld+json"]').text()) as { image?: string[] };
+    expect(ld.image).toEqual([image]);
+  });
+
+  it("Chirpy's image: { path, alt } wins over a theme's key, with its alt", async () => {
+    const root = siteFromFiles({
+      'omnipress.yml': 'baseUrl: https://blog.example.kr/\n',
+      'posts/ko/표지.md': '---\ntitle: 표지\ndate: 2024-05-01\nthumbnail: /img/small.jpg\nimage:\n  path: /img/large.jpg\n  alt: 안개 낀 항구\n---\n본문\n',
+    });
+    expect((await buildSite(root)).ok).toBe(true);
+    const $ = page(root, 'ko/posts/표지/index.html');
+    expect($('meta[property="og:image"]').attr('content')).toBe('https://blog.example.kr/img/large.jpg');
+    expect($('meta[property="og:image:alt"]').attr('content')).toBe('안개 낀 항구');
+  });
+});
+
+describe('a first heading that repeats the title', () => {
+  it('is not shown twice; a first heading that says something else stays', async () => {
+    const root = siteFromFiles({
+      'posts/ko/회고.md': '---\ntitle: 2023년 회고\ndate: 2024-01-02\n---\n# 2023년 회고\n\n한 해를 돌아봅니다.\n\n## 배운 것\n\n많습니다.\n',
+      'posts/en/notes.md': '---\ntitle: Notes on Tokenizers\ndate: 2024-01-03\n---\nNotes on *tokenizers*\n====================\n\nBody.\n',
+      'posts/en/other.md': '---\ntitle: Release Notes\ndate: 2024-01-04\n---\n## What changed\n\nA lot.\n',
+    });
+    expect((await buildSite(root)).ok).toBe(true);
+    const review = page(root, 'ko/posts/회고/index.html');
+    const headings = review('h1, h2, h3').map((_, h) => review(h).text().trim()).get();
+    expect(headings.filter((text) => text === '2023년 회고')).toHaveLength(1);
+    expect(review('.post-body h1, .post-body h2').map((_, h) => review(h).text().trim()).get()).toEqual(['배운 것']);
+    const notes = page(root, 'en/posts/notes/index.html');
+    expect(notes('h1').map((_, h) => notes(h).text().trim()).get()).toEqual(['Notes on Tokenizers']);
+    const other = page(root, 'en/posts/other/index.html');
+    expect(other('.post-body h2').text().trim()).toBe('What changed');
+  });
+});
