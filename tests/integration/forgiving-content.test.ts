@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import type { BuildReport } from '../../src/build.js';
 import { page } from '../helpers/html.js';
+import { png } from '../helpers/images.js';
 import { buildSite, siteFromFiles } from '../helpers/site.js';
 
 const warningsOf = (report: BuildReport, code: string) => report.diagnostics.filter((d) => d.code === code);
@@ -134,5 +135,23 @@ describe('a first heading that repeats the title', () => {
     expect(notes('h1').map((_, h) => notes(h).text().trim()).get()).toEqual(['Notes on Tokenizers']);
     const other = page(root, 'en/posts/other/index.html');
     expect(other('.post-body h2').text().trim()).toBe('What changed');
+  });
+});
+
+describe('paths written on Windows', () => {
+  it('find the image as forward slashes would, with a warning that shows the fix', async () => {
+    const root = siteFromFiles({
+      'public/assets/img/desk.png': png(120, 80),
+      'posts/ko/책상.md': '---\ntitle: 책상 정리\ndate: 2024-02-01\n---\n정리한 책상입니다.\n\n![정리한 책상](\\assets\\img\\desk.png)\n',
+    });
+    const report = await buildSite(root);
+    expect(report.ok).toBe(true);
+    const img = page(root, 'ko/posts/책상/index.html')('.post-body img');
+    expect(img.attr('src')).toBe('/assets/img/desk.png');
+    // Found on disk: measured like any local image.
+    expect([img.attr('width'), img.attr('height')]).toEqual(['120', '80']);
+    const warnings = warningsOf(report, 'backslash-path');
+    expect(warnings.map(place(root))).toEqual(['posts/ko/책상.md:7']);
+    expect(warnings[0]!.hint).toBe('write it with forward slashes: ![…](/assets/img/desk.png)');
   });
 });
