@@ -7,6 +7,7 @@ import type { Lang, Post, ResolvedConfig, Route, Site, TaxonomyKind, Term, TermL
 import { planRedirects } from '../redirects/plan.js';
 import { foldersOf, generatedOwner, outputKey } from '../urls/generated-paths.js';
 import { languageHomePath, listPagePath, outputPathOf, postSitePath, searchPagePath, taxonomyPath } from '../urls/site-paths.js';
+import { otherPost, sameApartFromDate } from './post-pairs.js';
 import { groupTaxonomies, TAXONOMY_KINDS } from './taxonomies.js';
 
 export function buildSite(allPosts: readonly Post[], config: ResolvedConfig): { site: Site; diagnostics: Diagnostic[] } {
@@ -16,7 +17,7 @@ export function buildSite(allPosts: readonly Post[], config: ResolvedConfig): { 
   const byLang = new Map<Lang, Post[]>(config.languages.map((l) => [l.code, []]));
   for (const post of posts) byLang.get(post.lang)?.push(post);
 
-  reportDuplicateSlugs(posts, config.root, diagnostics);
+  reportDuplicateSlugs(posts, config, diagnostics);
   const postUrls = new Map(posts.map((post) => [post.id, postSitePath(post)]));
   const taxonomies = new Map<Lang, Record<TaxonomyKind, Term[]>>();
   const postTerms = new Map<string, Record<TaxonomyKind, TermLink[]>>();
@@ -155,7 +156,7 @@ function pagedRoutes(
   });
 }
 
-function reportDuplicateSlugs(posts: readonly Post[], root: string, diagnostics: Diagnostic[]): void {
+function reportDuplicateSlugs(posts: readonly Post[], config: ResolvedConfig, diagnostics: Diagnostic[]): void {
   const seen = new Map<string, Post>();
   for (const post of [...posts].sort((a, b) => (a.id < b.id ? -1 : 1))) {
     if (post.permalink) continue;
@@ -166,9 +167,11 @@ function reportDuplicateSlugs(posts: readonly Post[], root: string, diagnostics:
       continue;
     }
     diagnostics.push(
-      error(post.sourcePath, `duplicate slug "${post.slug}" in language ${post.lang}: also used by ${displayPath(first.sourcePath, root)}`, {
+      error(post.sourcePath, `duplicate slug "${post.slug}" in language ${post.lang}: also used by ${otherPost(post, first, config)}`, {
         line: post.keyLines.slug,
-        hint: 'give one of them a different file name or a `slug:` in its front matter',
+        hint: sameApartFromDate(post, first)
+          ? 'keep one of the two files (the other is the same post under another date), or give one a `slug:` of its own'
+          : 'give one of them a different file name or a `slug:` in its front matter',
       }),
     );
   }
@@ -209,7 +212,7 @@ function reportOutputCollisions(routes: readonly Route[], posts: readonly Post[]
     if (route.kind === 'post' && previous.kind === 'post' && !hasPermalink(route) && !hasPermalink(previous)) continue;
     const culprit = mine ?? theirs;
     if (!culprit) continue;
-    const other = mine && theirs ? theirs.sourcePath : `the generated page ${previous.kind === 'post' ? route.sitePath : previous.sitePath}`;
+    const other = mine && theirs ? otherPost(mine, theirs, config) : `the generated page ${previous.kind === 'post' ? route.sitePath : previous.sitePath}`;
     diagnostics.push(
       error(culprit.sourcePath, `two pages would be written to ${route.outputPath}: this post and ${other}`, {
         line: urlLine(culprit),

@@ -155,3 +155,35 @@ describe('paths written on Windows', () => {
     expect(warnings[0]!.hint).toBe('write it with forward slashes: ![…](/assets/img/desk.png)');
   });
 });
+
+describe('two posts at one address', () => {
+  it('are named relative to the site, never by absolute paths, and a dated copy is called one', async () => {
+    // A blog read from outside the site folder, as `--posts ../blog/_posts` reads it.
+    const blog = siteFromFiles({
+      '_posts/2023-03-01-봄맞이.md': '---\ntitle: 봄맞이 대청소\ndate: 2023-03-01 09:00:00 +0900\ntags: [생활]\n---\n창문을 닦았습니다.\n',
+      '_posts/2024-03-02-봄맞이.md': '---\ntitle: 봄맞이 대청소\ndate: 2024-03-02 09:00:00 +0900\ntags: [생활]\n---\n창문을 닦았습니다.\n',
+      '_posts/2023-05-01-산책.md': '---\ntitle: 산책\n---\n공원을 걸었습니다.\n',
+      '_posts/2024-05-01-산책.md': '---\ntitle: 산책\n---\n강변을 걸었습니다.\n',
+    });
+    const site = siteFromFiles({ 'omnipress.yml': 'defaultLanguage: ko\n' });
+    const report = await buildSite(site, { posts: `${blog}/_posts` });
+    expect(report.ok).toBe(false);
+    const errors = report.diagnostics.filter((d) => d.severity === 'error');
+    expect(errors.map((d) => d.message)).toEqual([
+      'duplicate slug "봄맞이" in language ko: also used by _posts/2023-03-01-봄맞이.md (the two files are the same apart from the date: a copy?)',
+      'duplicate slug "산책" in language ko: also used by _posts/2023-05-01-산책.md',
+    ]);
+    expect(errors[0]!.hint).toMatch(/^keep one of the two files/);
+    for (const d of errors) expect(d.message).not.toContain(blog);
+  });
+
+  it('named by permalinks: the other post is relative to the site too', async () => {
+    const root = siteFromFiles({
+      'posts/en/a.md': '---\ntitle: A\ndate: 2024-01-01\npermalink: /news/same/\n---\nOne.\n',
+      'posts/en/b.md': '---\ntitle: B\ndate: 2024-01-02\npermalink: /news/same/\n---\nTwo.\n',
+    });
+    const report = await buildSite(root);
+    const errors = report.diagnostics.filter((d) => d.severity === 'error');
+    expect(errors.map((d) => d.message)).toEqual(['two pages would be written to news/same/index.html: this post and posts/en/b.md']);
+  });
+});
