@@ -77,7 +77,7 @@ export const MODEL_FIELDS = [
  * cannot slip past the patch.
  */
 export const CONTENT_FIELDS = [
-  'hash', 'title', 'dateSource', 'mermaid', 'description', 'excerpt', 'image', 'imageAlt', 'mediaPath', 'author', 'readingMinutes',
+  'hash', 'title', 'dateSource', 'mermaid', 'description', 'excerpt', 'image', 'imageAlt', 'mediaPath', 'author', 'authorUrl', 'readingMinutes',
   'body', 'bodyLine', 'data',
 ] as const satisfies readonly (keyof Post)[];
 

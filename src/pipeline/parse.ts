@@ -1,13 +1,14 @@
 // Stage 2: SourceFile → Post, or the diagnostics that explain why not. Pure per file, apart from
 // the lazily read git dates and the list of layouts, which the caller provides.
 import path from 'node:path';
+import { creditOf, type AuthorsFile } from '../content/authors.js';
 import { checkDate, dateFromFileName, type DateCheck } from '../content/dates.js';
 import { excerpt } from '../content/excerpt.js';
-import { firstKey, readAuthor, readCategories, readImage, readImageAlt, readList, readPaths, readText } from '../content/fields.js';
+import { firstKey, readCategories, readImage, readImageAlt, readList, readPaths, readText } from '../content/fields.js';
 import { readFrontMatter } from '../content/front-matter.js';
 import { detectLanguage } from '../content/language.js';
 import { normalizePermalink } from '../content/permalink.js';
-import { dashTranslation, inDraftsFolder } from '../content/post-files.js';
+import { dashTranslation, inDraftsFolder, isJekyllPostsFolder } from '../content/post-files.js';
 import { readingMinutes } from '../content/reading-time.js';
 import { reservedSegment } from '../content/reserved-names.js';
 import { slugFromFileName, slugify } from '../content/slug.js';
@@ -27,6 +28,8 @@ export interface ParseContext {
   git(sourcePath: string): GitDates | undefined;
   /** Whether a post file with this id was loaded (for `x-en.md` beside `x.md`); none when unknown. */
   hasFile?(id: string): boolean;
+  /** The blog's authors file (`_data/authors.yml`), when there is one. */
+  authors?: AuthorsFile;
 }
 
 const UPDATED_KEYS = ['updated', 'last_modified_at', 'lastmod', 'modified'] as const;
@@ -130,6 +133,10 @@ export function parsePost(file: SourceFile, ctx: ParseContext): ParseResult {
     problem('slug', `slug "${slug}" cannot name the post's folder: ${reservedSlug}`, 'set another `slug:` (or a `permalink:`) in the front matter');
   }
 
+  const authorKey = firstKey(data, ['author', 'authors']) ?? 'author';
+  const credit = creditOf(data[authorKey], ctx.authors, isJekyllPostsFolder(config.postsDir));
+  if (credit.unknownIds.length > 0) diagnostics.push(unknownAuthors(file.sourcePath, authorKey, credit.unknownIds, at(authorKey), ctx.authors));
+
   const redirectKey = firstKey(data, ['aliases', 'redirect_from']) ?? 'aliases';
   const redirectFrom = readPaths(data[redirectKey]);
   if (!redirectFrom) problem(redirectKey, `${redirectKey} must be a list of site paths, e.g. ${redirectKey}: [/2024/05/old-name/]`);
@@ -160,7 +167,8 @@ export function parsePost(file: SourceFile, ctx: ParseContext): ParseResult {
     imageAlt: readImageAlt(data.image),
     mediaPath: readText(data.media_subpath ?? data.img_path) || undefined,
     redirectFrom: redirectFrom ?? [],
-    author: readAuthor(data.author),
+    author: credit.name,
+    authorUrl: credit.url,
     readingMinutes: readingMinutes(body),
     body,
     bodyLine: fm.bodyLine,
@@ -187,6 +195,22 @@ function coverImage(data: Record<string, unknown>): string | undefined {
   if (!image || !prefix || /^([a-z][a-z0-9+.-]*:|\/)/i.test(image)) return image;
   return `${prefix.replace(/\/+$/, '')}/${image.replace(/^\.\//, '')}`;
 }
+
+/** Ids of an authors file that is not there, or that it lacks: not shown; reported once a site (parsePosts). */
+function unknownAuthors(file: string, key: string, ids: string[], where: { line: number }, authors: AuthorsFile | undefined): Diagnostic {
+  const list = ids.map((id) => `"${id}"`).join(', ');
+  return warning(file, authors
+    ? `${key}: ${list} is not an author of ${path.basename(authors.file)}, and is not shown`
+    : `${key}: ${list} names an entry of _data/authors.yml, which is not there: no author is shown`, {
+    ...where,
+    code: AUTHOR_ID,
+    hint: authors
+      ? `add the id to ${path.basename(authors.file)}, or write the author's name`
+      : "copy the blog's _data/authors.yml beside the posts folder's parent folder, or set authorsFile in omnipress.yml",
+  });
+}
+
+const AUTHOR_ID = 'author-id';
 
 type DateResult =
   | { date: Date; source: DateSource; warning?: string; rolledOver?: DateCheck }
@@ -247,7 +271,8 @@ export function parsePosts(
   const posts: Post[] = [];
   const diagnostics: Diagnostic[] = [];
   // A layout added or removed changes which `layout:` values are valid.
-  const layouts = [...ctx.layouts].sort().join('\0');
+  // …and so does another authors file.
+  const layouts = `${[...ctx.layouts].sort().join('\0')}\0\0${ctx.authors?.hash ?? ''}`;
   const layoutsChanged = cache !== undefined && cache.parseLayouts !== layouts;
   if (cache && layoutsChanged) {
     cache.parse.clear();
@@ -284,5 +309,18 @@ export function parsePosts(
     diagnostics.push(...result.diagnostics);
   }
   if (cache) prune(cache.parse, used);
-  return { posts, diagnostics };
+  return { posts, diagnostics: oncePerSite(diagnostics, AUTHOR_ID) };
+}
+
+/**
+ * The first diagnostic of `code` only, saying how many posts share it: one missing authors file
+ * is one problem, however many posts name an author.
+ */
+function oncePerSite(diagnostics: Diagnostic[], code: string): Diagnostic[] {
+  const all = diagnostics.filter((d) => d.code === code);
+  if (all.length < 2) return diagnostics;
+  const first = all.reduce((a, b) => (b.file < a.file || (b.file === a.file && (b.line ?? 0) < (a.line ?? 0)) ? b : a));
+  const others = new Set(all.map((d) => d.file)).size - 1;
+  const summary = others > 0 ? { ...first, message: `${first.message} (and in ${others} more ${others === 1 ? 'post' : 'posts'})` } : first;
+  return diagnostics.filter((d) => d.code !== code || d === first).map((d) => (d === first ? summary : d));
 }

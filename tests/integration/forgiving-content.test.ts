@@ -187,3 +187,45 @@ describe('two posts at one address', () => {
     expect(errors.map((d) => d.message)).toEqual(['two pages would be written to news/same/index.html: this post and posts/en/b.md']);
   });
 });
+
+describe("Chirpy's author ids", () => {
+  const posts = {
+    '_posts/2024-04-01-봄.md': '---\ntitle: 봄\nauthor: minjun\n---\n꽃이 핍니다.\n',
+    '_posts/2024-04-02-여름.md': '---\ntitle: 여름\nauthors: [minjun, seoyeon]\n---\n덥습니다.\n',
+    '_posts/2024-04-03-가을.md': '---\ntitle: 가을\nauthor: <author_id>\n---\n낙엽이 집니다.\n',
+  };
+
+  it('are names (linked to the author\'s page) when _data/authors.yml is beside _posts', async () => {
+    const root = siteFromFiles({
+      ...posts,
+      '_data/authors.yml': 'minjun:\n  name: 김민준\n  url: https://minjun.example.com/\nseoyeon:\n  name: 이서연\n',
+    });
+    const report = await buildSite(root, { posts: `${root}/_posts` });
+    expect(report.ok).toBe(true);
+    const spring = page(root, 'ko/posts/봄/index.html');
+    expect(spring('.author a').attr('href')).toBe('https://minjun.example.com/');
+    expect(spring('.author').text()).toBe('김민준');
+    const ld = JSON.parse(spring('script[type="application/ld+json"]').text()) as { author?: unknown };
+    expect(ld.author).toEqual({ '@type': 'Person', name: '김민준', url: 'https://minjun.example.com/' });
+    expect(page(root, 'ko/posts/여름/index.html')('.author').text()).toBe('김민준, 이서연');
+    // Chirpy's placeholder, left in a post: never shown as written.
+    expect(page(root, 'ko/posts/가을/index.html')('.author')).toHaveLength(0);
+    expect(warningsOf(report, 'author-id').map(place(root))).toEqual(['_posts/2024-04-03-가을.md:3']);
+  });
+
+  it('are not shown as ids without the file, with one warning for the whole site', async () => {
+    const root = siteFromFiles(posts);
+    const report = await buildSite(root, { posts: `${root}/_posts` });
+    expect(report.ok).toBe(true);
+    for (const slug of ['봄', '여름', '가을']) expect(page(root, `ko/posts/${slug}/index.html`)('.author')).toHaveLength(0);
+    const warnings = warningsOf(report, 'author-id');
+    expect(warnings.map(place(root))).toEqual(['_posts/2024-04-01-봄.md:3']);
+    expect(warnings[0]!.message).toBe('author: "minjun" names an entry of _data/authors.yml, which is not there: no author is shown (and in 2 more posts)');
+  });
+
+  it('leave a name written outside Jekyll as it is', async () => {
+    const root = siteFromFiles({ 'posts/zh/a.md': '---\ntitle: 随笔\ndate: 2024-01-01\nauthor: 王小明\n---\n正文。\n' });
+    expect((await buildSite(root)).ok).toBe(true);
+    expect(page(root, 'zh/posts/a/index.html')('.author').text()).toBe('王小明');
+  });
+});
