@@ -87,6 +87,11 @@ export interface PipelineOptions {
   publicFiles?: PublicListing;
   /** Dev server: what of its previous run may stand, because its watcher reports every change. */
   since?: SinceLastRun;
+  /**
+   * Post files (absolute paths) to build without, as if they were not there: `build
+   * --keep-going` builds again without the posts that had errors.
+   */
+  leaveOut?: ReadonlySet<string>;
 }
 
 /** Reports progress of one stage; stages call it per item and it decides how often to pass it on. */
@@ -141,7 +146,9 @@ export async function runPipeline(config: ResolvedConfig, options: PipelineOptio
   };
   const { since, keepGoing } = options;
 
-  const loaded = await timed('load', 0, () => loadPosts(config.postsDir, cache?.load, config.languages.map((l) => l.code), since));
+  const listed = await timed('load', 0, () => loadPosts(config.postsDir, cache?.load, config.languages.map((l) => l.code), since));
+  const { leaveOut } = options;
+  const loaded = leaveOut?.size ? { ...listed, files: listed.files.filter((file) => !leaveOut.has(file.sourcePath)) } : listed;
   const sources = new Map(loaded.files.map((file) => [file.sourcePath, file.text]));
   const diagnostics = [...loaded.diagnostics];
   if (loaded.files.length === 0 && loaded.diagnostics.length === 0) diagnostics.push(noPostsFound(config));

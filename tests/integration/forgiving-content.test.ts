@@ -6,7 +6,9 @@ import { describe, expect, it } from 'vitest';
 import type { BuildReport } from '../../src/build.js';
 import { page } from '../helpers/html.js';
 import { png } from '../helpers/images.js';
-import { buildSite, siteFromFiles } from '../helpers/site.js';
+import fs from 'node:fs';
+import path from 'node:path';
+import { buildSite, readTree, runCli, siteFromFiles } from '../helpers/site.js';
 
 const warningsOf = (report: BuildReport, code: string) => report.diagnostics.filter((d) => d.code === code);
 const place = (root: string) => (d: { file: string; line?: number }) => `${d.file.slice(root.length + 1)}:${d.line}`;
@@ -227,5 +229,66 @@ describe("Chirpy's author ids", () => {
     const root = siteFromFiles({ 'posts/zh/a.md': '---\ntitle: 随笔\ndate: 2024-01-01\nauthor: 王小明\n---\n正文。\n' });
     expect((await buildSite(root)).ok).toBe(true);
     expect(page(root, 'zh/posts/a/index.html')('.author').text()).toBe('王小明');
+  });
+});
+
+describe('build --keep-going', () => {
+  const blog = () =>
+    siteFromFiles({
+      'posts/ko/2024-01-01-좋은-글.md': '---\ntitle: 좋은 글\n---\n잘 됩니다. [다음 글]({% post_link 2024-01-03-링크-글 %})\n',
+      'posts/ko/2024-01-02-날짜-오류.md': '---\ntitle: 날짜 오류\ndate: 2024-02-30\n---\n날짜가 없는 날입니다.\n',
+      'posts/ko/2024-01-03-링크-글.md': '---\ntitle: 링크 글\n---\n[오류 글]({% post_link 2024-01-02-날짜-오류 %})\n',
+      'posts/ko/2024-01-04-또-좋은-글.md': '---\ntitle: 또 좋은 글\n---\n이것도 됩니다.\n',
+    });
+  const exists = (root: string, rel: string) => fs.existsSync(path.join(root, '_site', rel));
+
+  it('writes the site from the posts that build, lists those left out and still exits 1', async () => {
+    const root = blog();
+    const result = await runCli(['build', '--root', root, '--keep-going']);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/posts\/ko\/2024-01-02-날짜-오류\.md:3 error: date: impossible date "2024-02-30"/);
+    // Leaving one post out broke the post linking to it, and that one went too; then the one linking to that.
+    expect(result.stdout).toContain([
+      'left out 3 posts with errors (--keep-going):',
+      '  posts/ko/2024-01-01-좋은-글.md',
+      '  posts/ko/2024-01-02-날짜-오류.md',
+      '  posts/ko/2024-01-03-링크-글.md',
+    ].join('\n'));
+    expect(result.stdout).toMatch(/^build failed: \d+ errors?, \d+ warnings? in [\d.]+ s; built \d+ pages \(.*\) without the 3 posts left out → /m);
+    expect(exists(root, 'ko/posts/또-좋은-글/index.html')).toBe(true);
+    expect(exists(root, 'ko/posts/날짜-오류/index.html')).toBe(false);
+    expect(exists(root, 'ko/posts/링크-글/index.html')).toBe(false);
+    const index = page(root, 'ko/index.html');
+    expect(index('main a').map((_, a) => index(a).text()).get()).not.toContain('링크 글');
+  });
+
+  it('without it, publishes nothing and leaves the previous site as it was', async () => {
+    const root = blog();
+    fs.rmSync(path.join(root, 'posts/ko/2024-01-02-날짜-오류.md'));
+    fs.rmSync(path.join(root, 'posts/ko/2024-01-03-링크-글.md'));
+    fs.rmSync(path.join(root, 'posts/ko/2024-01-01-좋은-글.md'));
+    expect((await runCli(['build', '--root', root])).status).toBe(0);
+    const before = readTree(path.join(root, '_site'));
+    fs.writeFileSync(path.join(root, 'posts/ko/2024-01-05-오류.md'), '---\ntitle: 오류\ndate: 2024-13-01\n---\n본문\n');
+    const result = await runCli(['build', '--root', root]);
+    expect(result.status).toBe(1);
+    expect(result.stdout).not.toContain('left out');
+    expect(readTree(path.join(root, '_site'))).toEqual(before);
+  });
+
+  it('fails as without it when an error is not a post\'s, or when no post would be left', async () => {
+    const root = blog();
+    expect((await runCli(['build', '--root', root])).status).toBe(1);
+    fs.mkdirSync(path.join(root, 'templates/layouts'), { recursive: true });
+    fs.writeFileSync(path.join(root, 'templates/layouts/post.njk'), '{% if %}');
+    const template = await runCli(['build', '--root', root, '--keep-going']);
+    expect(template.status).toBe(1);
+    expect(template.stdout).not.toContain('left out');
+    expect(fs.existsSync(path.join(root, '_site'))).toBe(false);
+
+    const lone = siteFromFiles({ 'posts/ko/a.md': '---\ntitle: 하나\ndate: 2024-02-30\n---\n본문\n' });
+    const result = await runCli(['build', '--root', lone, '--keep-going']);
+    expect(result.status).toBe(1);
+    expect(fs.existsSync(path.join(lone, '_site'))).toBe(false);
   });
 });
