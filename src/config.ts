@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { CONFIG_KEYS, isKnownTopLevelKey, unknownKeyWarnings, type ConfigKey } from './config/keys.js';
 import { readConfigFile, Reader } from './config/reader.js';
 import { isTimeZone, parseBaseUrl } from './config/rules.js';
+import { findAuthorsFile } from './content/authors.js';
 import { warning, type Diagnostic } from './diagnostics.js';
 import type { ResolvedConfig } from './types.js';
 
@@ -72,10 +73,15 @@ export function resolveConfig(overrides: ConfigOverrides = {}): ConfigResult {
   if (configFile) diagnostics.push(...unknownKeyWarnings(raw.values, codes, (key) => read.lineOf(key), configFile));
   const params = read.params();
 
+  const postsDir = path.resolve(root, overrides.posts ?? 'posts');
+  // Read by the pipeline, which reports a file that is not there.
+  const authorsPath = read.string('authorsFile');
+  const authorsFile = authorsPath === undefined ? findAuthorsFile(postsDir, root) : path.resolve(root, authorsPath);
+
   const config: ResolvedConfig = {
     root,
     configFile,
-    postsDir: path.resolve(root, overrides.posts ?? 'posts'),
+    postsDir,
     outDir: path.resolve(root, overrides.out ?? '_site'),
     templateDirs: [path.join(root, 'templates'), BUILTIN_TEMPLATES]
       .filter((dir, i, all) => fs.existsSync(dir) && all.indexOf(dir) === i),
@@ -101,6 +107,7 @@ export function resolveConfig(overrides: ConfigOverrides = {}): ConfigResult {
     searchPartSize: read.positiveInt('searchPartSize') ?? 1000,
     cacheDir: path.join(root, '.omnipress-cache'),
     author: read.string('author'),
+    authorsFile,
     schemaType: read.schemaType(),
     data,
     params,

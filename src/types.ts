@@ -112,6 +112,11 @@ export interface ResolvedConfig {
   cacheDir: string;
   /** The site's author (config `author`): the author of its feeds; the site title stands in when unset. */
   author?: string;
+  /**
+   * Jekyll's authors data file, whose ids posts name in `author:` (config `authorsFile`, else
+   * `_data/authors.yml` in the folder holding the posts folder or in the site), when there is one.
+   */
+  authorsFile?: string;
   /** schema.org `@type` of post pages (config `schemaType`, default BlogPosting). */
   schemaType: SchemaType;
   /** Untouched extra config keys (each warned about), available to templates as `site.data`. */
@@ -192,8 +197,13 @@ export interface Post {
    * the model stage resolves and checks them into `Site.redirects`.
    */
   redirectFrom?: string[];
-  /** Author name(s) from front matter. */
+  /**
+   * Author name(s) from front matter (`author`, `authors`), ids of the authors file
+   * (`_data/authors.yml`) read as their names.
+   */
   author?: string;
+  /** The author's page, from the authors file, when the post has one author with a `url`. */
+  authorUrl?: string;
   /** Estimated reading time in minutes (CJK characters and Latin words counted separately). */
   readingMinutes: number;
   /** Markdown without front matter (and without the title H1 when the title came from it). */

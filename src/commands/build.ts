@@ -1,14 +1,16 @@
 // `omnipress build`: options → build() → diagnostics and a one-line summary.
+import path from 'node:path';
 import { build, type BuildReport } from '../build.js';
 import { parseBaseUrl } from '../config.js';
 import { BuildLockedError } from '../pipeline/build-lock.js';
 import { OutputFolderError } from '../pipeline/write.js';
 import type { Stage } from '../pipeline/run.js';
 import { colourFor, commandArgs, formatTimings, maxWarningsOption, siteFoldersProblem, siteRootOf, printDiagnostics, shortPath, usage, rootOptionHelp, type Io } from './io.js';
+import { displayPath, printable } from '../diagnostics.js';
 import { plural } from '../util/plural.js';
 
 export const BUILD_USAGE = `omnipress build [--root DIR] [--posts DIR] [--out DIR] [--base-url URL] [--drafts] [--future] [--quiet]
-                [--mermaid client|build] [--max-warnings N] [--verbose]`;
+                [--mermaid client|build] [--max-warnings N] [--keep-going] [--verbose]`;
 
 export const BUILD_HELP = `Usage: ${BUILD_USAGE}
 
@@ -23,6 +25,9 @@ ${rootOptionHelp(19)}
   --future         include posts dated in the future
   --quiet          print only diagnostics and the summary
   --max-warnings N fail (exit 1, nothing published) with more than N warnings, for CI
+  --keep-going     when only posts have errors, write the site from the other posts and list the posts
+                   left out (to preview a blog half way through migrating); still exits 1. Without it,
+                   a build with errors publishes nothing and the previous site stays as it was
   --verbose        every place of every warning (else the first few of a kind that occurs often),
                    and the time each stage took (public, load, parse, model, render, write,
                    search, publish), on stderr
@@ -39,6 +44,7 @@ Examples:
   omnipress build
   omnipress build --base-url https://user.github.io/blog/
   omnipress build --posts _posts --drafts
+  omnipress build --posts ../blog/_posts --keep-going
   omnipress build --verbose
 `;
 
@@ -57,6 +63,7 @@ export async function runBuild(args: string[], io: Io): Promise<number> {
       future: { type: 'boolean' },
       quiet: { type: 'boolean', short: 'q' },
       'max-warnings': { type: 'string' },
+      'keep-going': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -86,6 +93,7 @@ export async function runBuild(args: string[], io: Io): Promise<number> {
       drafts: values.drafts,
       future: values.future,
       maxWarnings,
+      keepGoing: values['keep-going'],
       onProgress: quiet ? undefined : progressPrinter(io.stderr, io.env),
     });
   } catch (cause) {
@@ -96,8 +104,18 @@ export async function runBuild(args: string[], io: Io): Promise<number> {
   // Notes (severity info) are for someone watching a terminal, not for CI logs.
   printDiagnostics(io, report.diagnostics, { root: report.config.root, sources: report.sources, quiet, verbose: io.verbose });
   if (io.verbose) io.stderr.write(formatTimings(report.timings));
+  if (report.leftOut) {
+    io.stdout.write(`left out ${plural(report.leftOut.length, 'post')} with errors (--keep-going):\n`);
+    for (const file of report.leftOut) io.stdout.write(`  ${printable(postPath(file, report.config.root, report.config.postsDir))}\n`);
+  }
   io.stdout.write(`${colourFor(io.stdout, io.env)(report.ok ? 'success' : 'error', summary(report))}\n`);
   return report.ok ? 0 : 1;
+}
+
+/** A post file relative to the site, or to the folder holding the posts folder when that is elsewhere: never absolute. */
+function postPath(file: string, root: string, postsDir: string): string {
+  const shown = displayPath(file, root);
+  return path.isAbsolute(shown) ? displayPath(file, path.dirname(postsDir)) : shown;
 }
 
 /** `built 23 pages (ko 8, zh 8, en 5, other 2), 0 warnings in 0.41 s → _site` */
@@ -105,11 +123,15 @@ export function summary(report: BuildReport): string {
   const count = (severity: string) => report.diagnostics.filter((d) => d.severity === severity).length;
   const warnings = count('warning');
   const seconds = (report.ms / 1000).toFixed(2);
+  const perLang = [...report.pagesByLang].map(([lang, n]) => `${lang || 'other'} ${n}`).join(', ');
+  const total = [...report.pagesByLang.values()].reduce((a, b) => a + b, 0);
+  if (report.leftOut) {
+    return `build failed: ${plural(count('error'), 'error')}, ${plural(warnings, 'warning')} in ${seconds} s; ` +
+      `built ${plural(total, 'page')} (${perLang}) without the ${plural(report.leftOut.length, 'post')} left out → ${shortPath(report.config.outDir)}`;
+  }
   if (!report.ok) {
     return `build failed: ${plural(count('error'), 'error')}, ${plural(warnings, 'warning')} in ${seconds} s; ${shortPath(report.config.outDir)} left untouched`;
   }
-  const perLang = [...report.pagesByLang].map(([lang, n]) => `${lang || 'other'} ${n}`).join(', ');
-  const total = [...report.pagesByLang.values()].reduce((a, b) => a + b, 0);
   const diagrams = report.diagrams ? `, ${diagramSummary(report.diagrams)}` : '';
   const search = report.search ? `, search index ${(report.search.indexBytes / 1024).toFixed(0)} KB in ${(report.search.ms / 1000).toFixed(2)} s` : '';
   return `built ${plural(total, 'page')} (${perLang})${diagrams}${search}, ${plural(warnings, 'warning')} in ${seconds} s → ${shortPath(report.config.outDir)}`;

@@ -20,6 +20,7 @@ export const CONFIG_KEYS = [
   'description.<code>',
   'description.default',
   'author',
+  'authorsFile',
   'schemaType',
   'baseUrl',
   'permalink',

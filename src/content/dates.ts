@@ -7,6 +7,13 @@ export interface DateCheck {
   date?: Date;
   /** Why the value is not a date, ready to show to the user. */
   error?: string;
+  /**
+   * The value was read, but not as written: a time out of range (`21:43:79`) rolled over into the
+   * next minute, hour or day, as Hexo's YAML parser does. Ready to show to the user.
+   */
+  warning?: string;
+  /** With `warning`: the value as it should be written (`2024-05-14 21:44:19`). */
+  corrected?: string;
 }
 
 const ACCEPTED =
@@ -43,11 +50,24 @@ export function checkDate(value: unknown, timeZone: string): DateCheck {
   };
   const problem = impossible(parts);
   if (problem) return { error: `impossible date "${text}": ${problem}` };
+  // Hexo reads timestamps with js-yaml, which hands hours, minutes and seconds of up to two
+  // digits to Date.UTC: 21:43:79 is 21:44:19 there. Its posts keep the instant they were
+  // published at; a calendar date that does not exist stays an error (above).
   const wall = utcMillis(parts);
-  if (zone === undefined) return { date: new Date(wallToUtc(wall, timeZone)) };
+  const rolled = outOfRange(parts) ? rolledOver(text, wall, zone) : {};
+  if (zone === undefined) return { date: new Date(wallToUtc(wall, timeZone)), ...rolled };
   const offset = parseOffset(zone);
   if (offset === undefined) return { error: `impossible date "${text}": offset ${zone} does not exist` };
-  return { date: new Date(wall - offset) };
+  return { date: new Date(wall - offset), ...rolled };
+}
+
+/** The warning for a time out of range, naming the time it was read as. */
+function rolledOver(text: string, wall: number, zone: string | undefined): Pick<DateCheck, 'warning' | 'corrected'> {
+  const d = new Date(wall);
+  const day = `${String(d.getUTCFullYear()).padStart(4, '0')}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+  const time = `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`;
+  const corrected = `${day} ${time}${zone === undefined ? '' : ` ${zone}`}`;
+  return { warning: `time out of range in "${text}": read as ${corrected}, as Hexo reads it`, corrected };
 }
 
 /** Midnight in `timeZone` of a `YYYY-MM-DD-` prefix of the base name (Jekyll's `_posts` convention). */
@@ -126,10 +146,12 @@ function impossible(p: Parts): string | undefined {
     const which = p.month === 2 ? `February ${p.year}` : MONTHS[p.month - 1];
     return p.day < 1 ? 'day 0 does not exist' : `${which} has only ${days} days`;
   }
-  if (p.hour > 23) return `hour ${p.hour} does not exist`;
-  if (p.minute > 59) return `minute ${p.minute} does not exist`;
-  if (p.second > 59) return `second ${p.second} does not exist`;
   return undefined;
+}
+
+/** Hours past 23, minutes or seconds past 59: read by rolling over (see checkDate). */
+function outOfRange(p: Parts): boolean {
+  return p.hour > 23 || p.minute > 59 || p.second > 59;
 }
 
 function daysIn(year: number, month: number): number {

@@ -78,14 +78,6 @@ export function readPaths(value: unknown): string[] | undefined {
   return out;
 }
 
-/** `author: 김민준`, `author: [a, b]` or `author: { name: … }`. */
-export function readAuthor(value: unknown): string | undefined {
-  if (typeof value === 'string' || typeof value === 'number') return String(value).trim() || undefined;
-  if (Array.isArray(value)) return readList(value)?.join(', ') || undefined;
-  if (isRecord(value)) return readText(value.name);
-  return undefined;
-}
-
 export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date);
 }

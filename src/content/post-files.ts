@@ -31,6 +31,25 @@ export function skipFileReason(name: string): string | undefined {
   return undefined;
 }
 
+/**
+ * Jekyll's `_posts` folder (not Hexo's `source/_posts`, which takes any name): Jekyll publishes
+ * only files named `YYYY-MM-DD-title` there, and skips the others without a word.
+ */
+export function isJekyllPostsFolder(postsDir: string): boolean {
+  return path.basename(postsDir) === '_posts' && path.basename(path.dirname(postsDir)) !== 'source';
+}
+
+/**
+ * Why a file of Jekyll's `_posts` is not a post: its name starts like a date but not a whole one
+ * (`2023-10-title.md`), so Jekyll never published it. Names without a date at all stay posts
+ * (omnipress dates them from their front matter), as do whole dates.
+ */
+export function incompleteDateReason(name: string): string | undefined {
+  const prefix = /^\d{4}-\d{1,2}-(?!\d)/.exec(name);
+  if (!prefix) return undefined;
+  return `incomplete date prefix "${prefix[0]}": Jekyll reads only YYYY-MM-DD-title names in _posts and never published it (rename it to add the day)`;
+}
+
 /** `index.md`, `index.en.md`, `index.markdown`: the page of a Hugo leaf bundle (or its translation). */
 export function isBundleIndex(name: string): boolean {
   return /^index(\.[\w-]+)?\.(md|markdown)$/i.test(name);

@@ -12,6 +12,7 @@ import { jekyllLinksPlugin } from './plugins/jekyll-links.js';
 import { kramdownIalPlugin } from './plugins/kramdown-ial.js';
 import { headingIdsPlugin } from './plugins/heading-ids.js';
 import { highlightPlugin } from './plugins/highlight.js';
+import { backslashPathsPlugin } from './plugins/backslash-paths.js';
 import { basePathPlugin } from './plugins/base-path.js';
 import { imageCaptionsPlugin } from './plugins/image-captions.js';
 import { imageSizesPlugin, measure } from './plugins/image-sizes.js';
@@ -129,6 +130,7 @@ function configure(options: MarkdownOptions): MarkdownIt {
     .use(hexoTagsPlugin)
     .use(hugoShortcodesPlugin)
     .use(kramdownIalPlugin) // right after inline parsing: images, links and heading ids see its attributes
+    .use(backslashPathsPlugin) // right after inline parsing too: every rule that reads a URL sees it with `/`
     .use(calloutsPlugin) // renders Hexo notes, Hugo notices and Chirpy prompts
     .use(linkifyWwwPlugin)
     .use(headingIdsPlugin)

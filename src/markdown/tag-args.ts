@@ -6,6 +6,8 @@
 export interface TagArg {
   key?: string;
   value: string;
+  /** The whole argument was one quoted string (`"a b"`, not `a` or `x"y"`). */
+  quoted: boolean;
 }
 
 const WORD = /(?:[^\s"'`]+|"(?:[^"\\]|\\.)*"|'[^']*'|`[^`]*`)+/g;
@@ -16,10 +18,14 @@ export function splitArgs(text: string, options: { named?: boolean } = {}): TagA
   const args: TagArg[] = [];
   for (const [word] of text.matchAll(WORD)) {
     const named = options.named ? NAMED.exec(word) : null;
-    if (named) args.push({ key: named[1]!.toLowerCase(), value: unquote(named[2]!) });
-    else args.push({ value: unquote(word) });
+    if (named) args.push({ key: named[1]!.toLowerCase(), value: unquote(named[2]!), quoted: isQuoted(named[2]!) });
+    else args.push({ value: unquote(word), quoted: isQuoted(word) });
   }
   return args;
+}
+
+function isQuoted(word: string): boolean {
+  return /^(?:"(?:[^"\\]|\\.)*"|'[^']*'|`[^`]*`)$/.test(word);
 }
 
 /** Quotes removed wherever they are (`"a b"` → `a b`, `x"y z"` → `xy z`); `\"` kept as `"`. */

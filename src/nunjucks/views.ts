@@ -152,6 +152,7 @@ export function createViews(site: Site, bodies: ReadonlyMap<string, RenderedBody
       imageHeight: body.cover?.height,
       description: post.description ?? post.excerpt,
       author: post.author,
+      authorUrl: post.authorUrl,
       mermaid: post.mermaid,
       translations: translationsOf(post),
       newer: at > 0 ? neighbour(list[at - 1]) : undefined,

@@ -96,7 +96,7 @@ export class PipelineCache {
   load = new Map<string, { mtimeMs: number; size: number; file: SourceFile }>();
   /** Stage 2: file id → what parsing gave (diagnostics included), for the text, mtime and translation base it had. */
   parse = new Map<string, ParseEntry>();
-  /** The layout names the parse entries were checked against; another set empties `parse`. */
+  /** The layout names (and authors file) the parse entries were checked against; another set empties `parse`. */
   parseLayouts = '';
   /**
    * Stage 4: `post hash \0 source path \0 UI strings hash` (+ `\0 lookup hash` for bodies linking

@@ -2,7 +2,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import {
-  DRAFTS_FOLDER, POST_EXTENSIONS, draftsBeside, isBundleIndex, skipFileReason, skipFolderReason, type SkippedFile,
+  DRAFTS_FOLDER, POST_EXTENSIONS, draftsBeside, incompleteDateReason, isBundleIndex, isJekyllPostsFolder, skipFileReason, skipFolderReason,
+  type SkippedFile,
 } from '../content/post-files.js';
 import { error, warning, type Diagnostic } from '../diagnostics.js';
 import type { SourceFile } from '../types.js';
@@ -96,7 +97,8 @@ export function loadPosts(
  * (a folder holding `index.md`), and an `index.md` at the top of the posts folder or of a
  * language folder (a section's home page, not a post). When the posts folder is a `_posts`
  * folder, the `_drafts/` beside it (Jekyll's `_drafts`, Hexo's `source/_drafts`) is read too;
- * its files get ids under `_drafts/`.
+ * its files get ids under `_drafts/`. In Jekyll's `_posts` (not Hexo's `source/_posts`), a name
+ * with an incomplete date prefix (`2023-10-title.md`) is not a post, as for Jekyll.
  *
  * Symbolic links are followed only while they stay inside the folder being read (an error names
  * any other), and every folder is walked once by its real path: a link to a folder read already
@@ -111,6 +113,8 @@ export function findPostFiles(postsDir: string, languages: readonly string[] = [
   const walked = new Set<string>();
   const linkedFolders: Array<{ link: string; target: LinkTarget & { real: string }; id: string; from: string; area: PostArea }> = [];
 
+  // Jekyll's `_posts`, not its `_drafts/` beside it (drafts carry no date by design).
+  const jekyllPosts = isJekyllPostsFolder(postsDir) ? realFolder(postsDir) : undefined;
   const walk = (dir: string, realDir: string, idPrefix: string, top: boolean, area: PostArea): void => {
     if (walked.has(realDir)) return;
     walked.add(realDir);
@@ -142,7 +146,8 @@ export function findPostFiles(postsDir: string, languages: readonly string[] = [
       const reason =
         skipFileReason(name) ??
         (bundle && !isBundleIndex(name) ? `part of the page bundle ${path.basename(dir)}/ (only its index.md is a post)` : undefined) ??
-        (sectionHome && isBundleIndex(name) ? 'index page of the posts folder or of a language folder' : undefined);
+        (sectionHome && isBundleIndex(name) ? 'index page of the posts folder or of a language folder' : undefined) ??
+        (area.realRoot === jekyllPosts ? incompleteDateReason(name) : undefined);
       if (reason) skipped.push({ sourcePath: full, reason });
       else if (link && !staysInside(link, area.realRoot)) diagnostics.push(linkOutside(full, link, area, 'file'));
       else files.push({ sourcePath: full, id, area });

@@ -9,6 +9,7 @@ import { planRedirects } from '../redirects/plan.js';
 import { foldersOf, generatedOwner, outputKey } from '../urls/generated-paths.js';
 import { DEFAULT_PERMALINK, expandedPathProblem, expandPermalink, slugDecides } from '../urls/permalink-pattern.js';
 import { languageHomePath, listPagePath, outputPathOf, postSitePath, searchPagePath, taxonomyPath } from '../urls/site-paths.js';
+import { otherPost, sameApartFromDate } from './post-pairs.js';
 import { groupTaxonomies, TAXONOMY_KINDS } from './taxonomies.js';
 
 export function buildSite(allPosts: readonly Post[], config: ResolvedConfig): { site: Site; diagnostics: Diagnostic[] } {
@@ -21,7 +22,7 @@ export function buildSite(allPosts: readonly Post[], config: ResolvedConfig): { 
   // Under a pattern of language and slug alone, two posts collide exactly when both are the same:
   // that is said as a duplicate slug. Any other pattern's collisions are found by output path.
   const bySlug = slugDecides(config.permalink);
-  if (bySlug) reportDuplicateSlugs(posts, config.root, diagnostics);
+  if (bySlug) reportDuplicateSlugs(posts, config, diagnostics);
   const postUrls = new Map(posts.map((post) => [post.id, postSitePath(post, config)]));
   if (config.permalink.text !== DEFAULT_PERMALINK) reportUnusableUrls(posts, postUrls, config, diagnostics);
   const taxonomies = new Map<Lang, Record<TaxonomyKind, Term[]>>();
@@ -84,7 +85,7 @@ export const MODEL_FIELDS = [
  * cannot slip past the patch.
  */
 export const CONTENT_FIELDS = [
-  'hash', 'title', 'dateSource', 'mermaid', 'description', 'excerpt', 'image', 'imageAlt', 'mediaPath', 'author', 'readingMinutes',
+  'hash', 'title', 'dateSource', 'mermaid', 'description', 'excerpt', 'image', 'imageAlt', 'mediaPath', 'author', 'authorUrl', 'readingMinutes',
   'body', 'bodyLine', 'data',
 ] as const satisfies readonly (keyof Post)[];
 
@@ -164,7 +165,7 @@ function pagedRoutes(
   });
 }
 
-function reportDuplicateSlugs(posts: readonly Post[], root: string, diagnostics: Diagnostic[]): void {
+function reportDuplicateSlugs(posts: readonly Post[], config: ResolvedConfig, diagnostics: Diagnostic[]): void {
   const seen = new Map<string, Post>();
   for (const post of [...posts].sort((a, b) => (a.id < b.id ? -1 : 1))) {
     if (post.permalink) continue;
@@ -175,9 +176,11 @@ function reportDuplicateSlugs(posts: readonly Post[], root: string, diagnostics:
       continue;
     }
     diagnostics.push(
-      error(post.sourcePath, `duplicate slug "${post.slug}" in language ${post.lang}: also used by ${displayPath(first.sourcePath, root)}`, {
+      error(post.sourcePath, `duplicate slug "${post.slug}" in language ${post.lang}: also used by ${otherPost(post, first, config)}`, {
         line: post.keyLines.slug,
-        hint: 'give one of them a different file name or a `slug:` in its front matter',
+        hint: sameApartFromDate(post, first)
+          ? 'keep one of the two files (the other is the same post under another date), or give one a `slug:` of its own'
+          : 'give one of them a different file name or a `slug:` in its front matter',
       }),
     );
   }
@@ -218,7 +221,7 @@ function reportOutputCollisions(routes: readonly Route[], posts: readonly Post[]
     if (bySlug && route.kind === 'post' && previous.kind === 'post' && !hasPermalink(route) && !hasPermalink(previous)) continue;
     const culprit = mine ?? theirs;
     if (!culprit) continue;
-    const other = mine && theirs ? theirs.sourcePath : `the generated page ${previous.kind === 'post' ? route.sitePath : previous.sitePath}`;
+    const other = mine && theirs ? otherPost(mine, theirs, config) : `the generated page ${previous.kind === 'post' ? route.sitePath : previous.sitePath}`;
     diagnostics.push(
       error(culprit.sourcePath, `two pages would be written to ${route.outputPath}: this post and ${other}`, {
         line: urlLine(culprit),

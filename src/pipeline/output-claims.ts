@@ -77,6 +77,9 @@ export class OutputClaims {
       const first = this.files.get(this.pages.keys[page]!);
       return first === undefined || this.collide(first, claim, file.path, 'same');
     }
+    // A second page at a page's path: two posts the model gave one address, and reported with
+    // both their names (a run going on past errors renders both); not written, not reported again.
+    if (page !== undefined) return false;
     const key = outputKey(file.path);
     const same = this.pages.byKey.get(key)?.outputPath ?? this.files.get(key);
     if (same !== undefined) return this.collide(same, claim, file.path, 'same');

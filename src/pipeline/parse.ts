@@ -1,13 +1,14 @@
 // Stage 2: SourceFile → Post, or the diagnostics that explain why not. Pure per file, apart from
 // the lazily read git dates and the list of layouts, which the caller provides.
 import path from 'node:path';
-import { checkDate, dateFromFileName, onLaterDay } from '../content/dates.js';
+import { creditOf, type AuthorsFile } from '../content/authors.js';
+import { checkDate, dateFromFileName, onLaterDay, type DateCheck } from '../content/dates.js';
 import { excerpt } from '../content/excerpt.js';
-import { firstKey, readAuthor, readCategories, readImage, readImageAlt, readList, readPaths, readText } from '../content/fields.js';
+import { firstKey, readCategories, readImage, readImageAlt, readList, readPaths, readText } from '../content/fields.js';
 import { readFrontMatter } from '../content/front-matter.js';
 import { detectLanguage } from '../content/language.js';
 import { normalizePermalink } from '../content/permalink.js';
-import { dashTranslation, inDraftsFolder } from '../content/post-files.js';
+import { dashTranslation, inDraftsFolder, isJekyllPostsFolder } from '../content/post-files.js';
 import { readingMinutes } from '../content/reading-time.js';
 import { reservedSegment } from '../content/reserved-names.js';
 import { slugFromFileName, slugify } from '../content/slug.js';
@@ -27,6 +28,8 @@ export interface ParseContext {
   git(sourcePath: string): GitDates | undefined;
   /** Whether a post file with this id was loaded (for `x-en.md` beside `x.md`); none when unknown. */
   hasFile?(id: string): boolean;
+  /** The blog's authors file (`_data/authors.yml`), when there is one. */
+  authors?: AuthorsFile;
 }
 
 const UPDATED_KEYS = ['updated', 'last_modified_at', 'lastmod', 'modified'] as const;
@@ -42,7 +45,8 @@ export function parsePost(file: SourceFile, ctx: ParseContext): ParseResult {
   const problem = (key: string, message: string, hint?: string) =>
     diagnostics.push(error(file.sourcePath, message, { ...at(key), hint }));
 
-  // Title: front matter → first `# H1` (then not rendered twice) → file name.
+  // Title: front matter (a first heading repeating it not shown twice) → first `# H1` (then not
+  // rendered twice) → file name.
   if (data.title !== undefined && data.title !== null && readText(data.title) === undefined) problem('title', 'title must be text');
   const written = writtenTitle(data.title, fm.body);
   const body = written.body;
@@ -64,20 +68,28 @@ export function parsePost(file: SourceFile, ctx: ParseContext): ParseResult {
   });
   if ('error' in language) problem(data.lang !== undefined ? 'lang' : 'language', language.error, language.hint);
 
-  const dated = postDate(file, data, ctx, baseName);
+  const updatedKey = firstKey(data, UPDATED_KEYS);
+  // `updated` written as the very value of `date` (Hexo's scaffold writes both) is one value:
+  // one report, at `date`, naming both keys.
+  const sameValue = updatedKey !== undefined && data.date !== undefined && sameText(data.date, data[updatedKey]);
+  const dateKeys = sameValue ? `date and ${updatedKey}` : 'date';
+  const dated = postDate(file, data, ctx, baseName, dateKeys);
   if ('error' in dated) problem('date', dated.error, dated.hint);
   // Jekyll's drafts carry no date by design: they are dated when published.
   if ('warning' in dated && dated.warning && !inDrafts) diagnostics.push(warning(file.sourcePath, dated.warning, { code: 'date-from-mtime' }));
+  if ('rolledOver' in dated && dated.rolledOver) diagnostics.push(rolledOverWarning(file.sourcePath, dateKeys, dated.rolledOver, at('date')));
 
   // An update readers are told of: one the front matter states, or a commit that changed the post
   // after the one that added it (a post committed once, or a shallow clone, has none); and only on
   // a later day than publication, since a same-day fix is not news.
   let updated: Date | undefined;
-  const updatedKey = firstKey(data, UPDATED_KEYS);
-  if (updatedKey) {
+  if (updatedKey && sameValue) {
+    if (!('error' in dated)) updated = dated.date;
+  } else if (updatedKey) {
     const checked = checkDate(data[updatedKey], config.timeZone);
     if (checked.date) updated = checked.date;
     else problem(updatedKey, `${updatedKey}: ${checked.error ?? 'not a date'}`);
+    if (checked.warning) diagnostics.push(rolledOverWarning(file.sourcePath, updatedKey, checked, at(updatedKey)));
   } else if (config.gitDates && !('error' in dated)) {
     const history = ctx.git(file.sourcePath.normalize('NFC'));
     if (history && history.commits > 1) updated = history.last;
@@ -120,6 +132,10 @@ export function parsePost(file: SourceFile, ctx: ParseContext): ParseResult {
     problem('slug', `slug "${slug}" cannot name the post's folder: ${reservedSlug}`, 'set another `slug:` (or a `permalink:`) in the front matter');
   }
 
+  const authorKey = firstKey(data, ['author', 'authors']) ?? 'author';
+  const credit = creditOf(data[authorKey], ctx.authors, isJekyllPostsFolder(config.postsDir));
+  if (credit.unknownIds.length > 0) diagnostics.push(unknownAuthors(file.sourcePath, authorKey, credit.unknownIds, at(authorKey), ctx.authors));
+
   const redirectKey = firstKey(data, ['aliases', 'redirect_from']) ?? 'aliases';
   const redirectFrom = readPaths(data[redirectKey]);
   if (!redirectFrom) problem(redirectKey, `${redirectKey} must be a list of site paths, e.g. ${redirectKey}: [/2024/05/old-name/]`);
@@ -150,7 +166,8 @@ export function parsePost(file: SourceFile, ctx: ParseContext): ParseResult {
     imageAlt: readImageAlt(data.image),
     mediaPath: readText(data.media_subpath ?? data.img_path) || undefined,
     redirectFrom: redirectFrom ?? [],
-    author: readAuthor(data.author),
+    author: credit.name,
+    authorUrl: credit.url,
     readingMinutes: readingMinutes(body),
     body,
     bodyLine: fm.bodyLine,
@@ -161,26 +178,69 @@ export function parsePost(file: SourceFile, ctx: ParseContext): ParseResult {
 }
 
 /**
- * `image` (Chirpy's `{ path, alt }` too), else Hexo's `cover`. A relative path goes under Chirpy's
+ * Where blogs keep a post's cover: `image` (Chirpy's `{ path, alt }` too), then the Hexo themes'
+ * keys: `cover` (Butterfly, Icarus), `thumbnail` (Icarus, NexT plugins), `index_img` and
+ * `banner_img` (Fluid's list thumbnail and page banner).
+ */
+const COVER_KEYS = ['image', 'cover', 'thumbnail', 'index_img', 'banner_img'] as const;
+
+/**
+ * The first of COVER_KEYS. A relative path goes under Chirpy's
  * `media_subpath` (`img_path` before Chirpy 7), which prefixes a post's media.
  */
 function coverImage(data: Record<string, unknown>): string | undefined {
-  const image = readImage(data.image) ?? readImage(data.cover);
+  const image = COVER_KEYS.map((key) => readImage(data[key])).find((found) => found !== undefined);
   const prefix = readText(data.media_subpath ?? data.img_path);
   if (!image || !prefix || /^([a-z][a-z0-9+.-]*:|\/)/i.test(image)) return image;
   return `${prefix.replace(/\/+$/, '')}/${image.replace(/^\.\//, '')}`;
 }
 
-type DateResult = { date: Date; source: DateSource; warning?: string } | { error: string; hint?: string };
+/** Ids of an authors file that is not there, or that it lacks: not shown; reported once a site (parsePosts). */
+function unknownAuthors(file: string, key: string, ids: string[], where: { line: number }, authors: AuthorsFile | undefined): Diagnostic {
+  const list = ids.map((id) => `"${id}"`).join(', ');
+  return warning(file, authors
+    ? `${key}: ${list} is not an author of ${path.basename(authors.file)}, and is not shown`
+    : `${key}: ${list} names an entry of _data/authors.yml, which is not there: no author is shown`, {
+    ...where,
+    code: AUTHOR_ID,
+    hint: authors
+      ? `add the id to ${path.basename(authors.file)}, or write the author's name`
+      : "copy the blog's _data/authors.yml beside the posts folder's parent folder, or set authorsFile in omnipress.yml",
+  });
+}
 
-/** Date chain, first match wins: front matter → `YYYY-MM-DD-` file name → first git commit → mtime. */
-function postDate(file: SourceFile, data: Record<string, unknown>, ctx: ParseContext, baseName: string): DateResult {
+const AUTHOR_ID = 'author-id';
+
+type DateResult =
+  | { date: Date; source: DateSource; warning?: string; rolledOver?: DateCheck }
+  | { error: string; hint?: string };
+
+/** Two front-matter values that read as the same text (`date` and `updated` written alike). */
+function sameText(a: unknown, b: unknown): boolean {
+  return (typeof a === 'string' || typeof a === 'number') && String(a).trim() === String(b).trim() && typeof a === typeof b;
+}
+
+/** A time out of range, read as the old generator read it: once per value, at its key's line. */
+function rolledOverWarning(file: string, keys: string, checked: DateCheck, where: { line: number }): Diagnostic {
+  return warning(file, `${keys}: ${checked.warning}`, {
+    ...where,
+    code: 'time-out-of-range',
+    hint: `write the time that was meant, e.g. ${keys.split(' ')[0]}: ${checked.corrected}`,
+  });
+}
+
+/**
+ * Date chain, first match wins: front matter → `YYYY-MM-DD-` file name → first git commit → mtime.
+ * `keys` names the front-matter keys holding the date's value in messages (`date`, or `date and
+ * updated` when both hold it).
+ */
+function postDate(file: SourceFile, data: Record<string, unknown>, ctx: ParseContext, baseName: string, keys: string): DateResult {
   const tz = ctx.config.timeZone;
   if (data.date !== undefined && data.date !== null) {
     const checked = checkDate(data.date, tz);
-    if (checked.date) return { date: checked.date, source: 'front-matter' };
+    if (checked.date) return { date: checked.date, source: 'front-matter', ...(checked.warning && { rolledOver: checked }) };
     return {
-      error: `date: ${checked.error ?? 'not a date'}`,
+      error: `${keys}: ${checked.error ?? 'not a date'}`,
       hint: 'write it like 2024-05-14, 2024-05-14 10:00:00 +0900 or 2024-05-14T10:00:00+09:00',
     };
   }
@@ -210,7 +270,8 @@ export function parsePosts(
   const posts: Post[] = [];
   const diagnostics: Diagnostic[] = [];
   // A layout added or removed changes which `layout:` values are valid.
-  const layouts = [...ctx.layouts].sort().join('\0');
+  // …and so does another authors file.
+  const layouts = `${[...ctx.layouts].sort().join('\0')}\0\0${ctx.authors?.hash ?? ''}`;
   const layoutsChanged = cache !== undefined && cache.parseLayouts !== layouts;
   if (cache && layoutsChanged) {
     cache.parse.clear();
@@ -247,5 +308,18 @@ export function parsePosts(
     diagnostics.push(...result.diagnostics);
   }
   if (cache) prune(cache.parse, used);
-  return { posts, diagnostics };
+  return { posts, diagnostics: oncePerSite(diagnostics, AUTHOR_ID) };
+}
+
+/**
+ * The first diagnostic of `code` only, saying how many posts share it: one missing authors file
+ * is one problem, however many posts name an author.
+ */
+function oncePerSite(diagnostics: Diagnostic[], code: string): Diagnostic[] {
+  const all = diagnostics.filter((d) => d.code === code);
+  if (all.length < 2) return diagnostics;
+  const first = all.reduce((a, b) => (b.file < a.file || (b.file === a.file && (b.line ?? 0) < (a.line ?? 0)) ? b : a));
+  const others = new Set(all.map((d) => d.file)).size - 1;
+  const summary = others > 0 ? { ...first, message: `${first.message} (and in ${others} more ${others === 1 ? 'post' : 'posts'})` } : first;
+  return diagnostics.filter((d) => d.code !== code || d === first).map((d) => (d === first ? summary : d));
 }

@@ -2,6 +2,7 @@
 // staging folder, the dev server into memory, `check` nowhere; all three call this, so that there
 // is only one pipeline, and each hands it the writer that says where outputs go.
 import path from 'node:path';
+import { readAuthorsFile } from '../content/authors.js';
 import type { SkippedFile } from '../content/post-files.js';
 import { likelyPostsFolders } from '../content/posts-folder.js';
 import { displayPath, error, hasErrors, type Diagnostic } from '../diagnostics.js';
@@ -86,6 +87,11 @@ export interface PipelineOptions {
   publicFiles?: PublicListing;
   /** Dev server: what of its previous run may stand, because its watcher reports every change. */
   since?: SinceLastRun;
+  /**
+   * Post files (absolute paths) to build without, as if they were not there: `build
+   * --keep-going` builds again without the posts that had errors.
+   */
+  leaveOut?: ReadonlySet<string>;
 }
 
 /** Reports progress of one stage; stages call it per item and it decides how often to pass it on. */
@@ -140,7 +146,9 @@ export async function runPipeline(config: ResolvedConfig, options: PipelineOptio
   };
   const { since, keepGoing } = options;
 
-  const loaded = await timed('load', 0, () => loadPosts(config.postsDir, cache?.load, config.languages.map((l) => l.code), since));
+  const listed = await timed('load', 0, () => loadPosts(config.postsDir, cache?.load, config.languages.map((l) => l.code), since));
+  const { leaveOut } = options;
+  const loaded = leaveOut?.size ? { ...listed, files: listed.files.filter((file) => !leaveOut.has(file.sourcePath)) } : listed;
   const sources = new Map(loaded.files.map((file) => [file.sourcePath, file.text]));
   const diagnostics = [...loaded.diagnostics];
   if (loaded.files.length === 0 && loaded.diagnostics.length === 0) diagnostics.push(noPostsFound(config));
@@ -149,10 +157,13 @@ export async function runPipeline(config: ResolvedConfig, options: PipelineOptio
   const stop = (): PipelineResult => ({ ...found, outputPaths: new Set(), links: new Map(), diagnostics, posts });
 
   let gitDates: Map<string, GitDates> | undefined;
+  const authors = config.authorsFile ? readAuthorsFile(config.authorsFile) : undefined;
+  diagnostics.push(...(authors?.diagnostics ?? []));
   const parsed = await timed('parse', loaded.files.length, (tick) =>
     parsePosts(loaded.files, tick, {
       config,
       layouts: postLayouts(config.templateDirs),
+      authors: authors?.authors,
       // One `git log` per build, read lazily: a site whose posts all carry dates and that does not
       // want `updated` from git never runs git at all.
       git: (sourcePath) => (gitDates ??= cache?.gitDates ?? readGitDates(config.postsDir)).get(sourcePath),

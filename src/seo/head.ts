@@ -85,7 +85,7 @@ export function createHead(site: Site): { fieldsFor(route: Route): HeadFields } 
           url,
           mainEntityOfPage: { '@type': 'WebPage', '@id': url },
           ...(resolved ? { image: [resolved] } : {}),
-          ...(post.author ? { author: { '@type': 'Person', name: post.author } } : {}),
+          ...(post.author ? { author: { '@type': 'Person', name: post.author, ...(post.authorUrl ? { url: post.authorUrl } : {}) } } : {}),
           ...(post.tags.length ? { keywords: post.tags.join(', ') } : {}),
           ...(post.categories.length ? { articleSection: post.categories[0] } : {}),
         };

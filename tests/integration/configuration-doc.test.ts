@@ -107,6 +107,16 @@ describe('docs/configuration.md', () => {
       },
     },
     author: { says: 'none: feeds name the site title', holds: (s) => expect(s.resolve().config.author).toBeUndefined() },
+    authorsFile: {
+      says: '`_data/authors.yml` in the folder holding the posts folder, else in the site folder, when there is one',
+      holds: (s) => {
+        expect(s.resolve().config.authorsFile).toBeUndefined();
+        fs.mkdirSync(path.join(s.root, '_data'), { recursive: true });
+        fs.writeFileSync(path.join(s.root, '_data/authors.yml'), 'kim: { name: 김민준 }\n');
+        expect(s.resolve().config.authorsFile).toBe(path.join(s.root, '_data/authors.yml'));
+        fs.rmSync(path.join(s.root, '_data'), { recursive: true });
+      },
+    },
     languages: {
       says: '`ko`, `zh` and `en`, as below',
       holds: (s) => expect(s.resolve().config.languages.map((l) => l.code)).toEqual(['ko', 'zh', 'en']),
@@ -204,6 +214,7 @@ describe('docs/configuration.md', () => {
   it('has a complete example that builds a site, with the titles its comments promise', async () => {
     const root = siteFromFiles({
       'omnipress.yml': doc.completeExample,
+      '_data/authors.yml': 'minjun: { name: 김민준, url: https://example.com/minjun/ }\n',
       'posts/ko/2024-05-14-hello.md': postFile({ title: '안녕' }),
       'posts/zh/2024-05-14-hello.md': postFile({ title: '你好' }),
       'posts/en/2024-05-14-hello.md': postFile({ title: 'Hello' }),

@@ -69,7 +69,7 @@ describe('migrate-check and a Jekyll (Chirpy) blog\'s _config.yml beside _posts'
     const root = blogCopy('chirpy');
     const json = await runCli(['migrate-check', '--root', root, '--posts', '_posts', '--format', 'json']);
     const report = JSON.parse(json.stdout) as JsonMigrateReport;
-    expect(report.config.languages.map((l) => [l.code, l.posts])).toEqual([['ko', 7], ['en', 1]]);
+    expect(report.config.languages.map((l) => [l.code, l.posts])).toEqual([['ko', 8], ['en', 1]]);
     expect(report.config.defaultLanguage).toBe('ko');
 
     const { site, build } = await buildWithSnippet(report.config.snippet, path.join(root, '_posts'));
@@ -132,7 +132,7 @@ describe('migrate-check and a Hexo blog\'s _config.yml (permalink :category/:tit
     const result = await runCli(['migrate-check', '--posts', path.join(blog, 'source/_posts')]);
     const snippet = snippetOf(result.stdout);
     expect(snippet).toMatch(/^defaultLanguage: zh +# the language of most posts$/m);
-    expect(snippet).toMatch(/^ {2}zh: \{ name: 中文, tag: zh-Hans \} +# 5 posts$/m);
+    expect(snippet).toMatch(/^ {2}zh: \{ name: 中文, tag: zh-Hans \} +# 6 posts$/m);
     expect(snippet).toMatch(/^ {2}en: \{ name: English, tag: en \} +# 1 post$/m);
     expect(snippet).not.toMatch(/^ {2}ko:/m);
 

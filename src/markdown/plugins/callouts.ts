@@ -28,7 +28,12 @@ const ALIASES: Record<string, CalloutType> = {
 
 /** A Chirpy prompt class or Hexo note type → its callout type (unknown names: a neutral note). */
 export function calloutType(name: string | undefined): CalloutType {
-  return ALIASES[(name ?? '').toLowerCase()] ?? 'note';
+  return knownCalloutType(name) ?? 'note';
+}
+
+/** The callout type a name stands for, or undefined when it is none of them (a Hexo note's title). */
+export function knownCalloutType(name: string | undefined): CalloutType | undefined {
+  return Object.hasOwn(ALIASES, (name ?? '').toLowerCase()) ? ALIASES[(name ?? '').toLowerCase()] : undefined;
 }
 
 /** Whether a class name is one of Chirpy's four prompts. */

@@ -1,9 +1,10 @@
 // heading-ids: gives every heading an `id` from github-slugger, which keeps Hangul and Han
 // (`## 모델 기능` → `id="모델-기능"`), unique within the post (`x`, `x-1`, `x-2`), and records
 // {level, id, text} in env.headings for a table of contents. The slugger lives in env, so the
-// suffixes restart for every post. Sections (h2–h4) end with a `#` link to themselves, for
-// sharing a section: shown on hover and focus by the theme, named for screen readers with the
-// UI string `headingLink`, and left out of search (data-pagefind-ignore).
+// suffixes restart for every post. Sections (h2–h4) end with an empty link to themselves, for
+// sharing a section: the theme draws its `#` (so the heading's text, in search, excerpts and a
+// copy, stays the author's) and shows it on hover and focus; the UI string `headingLink` names
+// it for screen readers.
 // Needs: env.strings; runs last among core rules (after text_join).
 import GithubSlugger, { slug } from 'github-slugger';
 import type MarkdownIt from 'markdown-it';
@@ -15,7 +16,7 @@ import { envOf } from '../env.js';
 const FALLBACK_ID = 'heading';
 
 /** The link a section heading ends with, as rendered here (feeds take it out). */
-export const HEADING_ANCHOR = /<a class="heading-anchor" href="[^"]*" aria-label="[^"]*" data-pagefind-ignore>#<\/a>/g;
+export const HEADING_ANCHOR = /<a class="heading-anchor" href="[^"]*" aria-label="[^"]*"><\/a>/g;
 
 /** The heading levels that get a link to themselves: sections, not the title or small print. */
 const LINKED = new Set(['h2', 'h3', 'h4']);
@@ -28,7 +29,7 @@ export function headingIdsPlugin(md: MarkdownIt): void {
     const id = open?.type === 'heading_open' ? open.attrGet('id') : null;
     if (!id || !LINKED.has(close.tag)) return self.renderToken(tokens, idx, options);
     const label = envOf(env).strings.headingLink || 'Link to this section';
-    return `<a class="heading-anchor" href="#${escapeHtml(id)}" aria-label="${escapeHtml(label)}" data-pagefind-ignore>#</a>${self.renderToken(tokens, idx, options)}`;
+    return `<a class="heading-anchor" href="#${escapeHtml(id)}" aria-label="${escapeHtml(label)}"></a>${self.renderToken(tokens, idx, options)}`;
   };
 }
 

@@ -1,11 +1,11 @@
 // hexo-tags: the Hexo tags posts use most, rendered the way Hexo (and its NexT theme) would.
-//   {% note [type] %} … {% endnote %}              → a callout (callouts.ts; NexT's types mapped)
+//   {% note [type] [title] %} … {% endnote %}      → a callout (callouts.ts; NexT's types mapped), the title on top
 //   {% blockquote [author[, source]] [link] [link title] %} … {% endblockquote %}
 //                                                  → <blockquote> with <footer><cite>
 //   {% codeblock [title] [lang:x] [url] [link text] [mark:…] [line_number:…] [first_line:…] %}
 //   … {% endcodeblock %} (also {% code %}), and Jekyll's {% highlight x [linenos] %} …
 //   {% endhighlight %}                             → a code block like a fence in that language
-//   {% img [class…] url [width] [height] [title [alt]] %}  → an image
+//   {% img [class…] url [width] [height] ['"title" "alt"'] %}  → an image
 //   {% asset_img [class…] name [width] [height] [title [alt]] %} → that image of the post's asset
 //                                                    folder (copied beside the page by the render stage)
 //   {% asset_link name [title] %}                   → a link to that file of the asset folder
@@ -24,9 +24,9 @@ import { type CodeOptions, hexoOptions, jekyllOptions } from '../code/code-optio
 import { envOf } from '../env.js';
 import { shortValue } from '../html-policy.js';
 import { resolvePostRef } from '../post-lookup.js';
-import { splitArgs } from '../tag-args.js';
+import { type TagArg, splitArgs } from '../tag-args.js';
 import { UNSAFE_URL_HINT, isSafeUrl } from '../url-policy.js';
-import { calloutType } from './callouts.js';
+import { type CalloutType, knownCalloutType } from './callouts.js';
 
 const BLOCK_OPEN = /^\{%-?\s*(note|blockquote|codeblock|code|highlight)(?:\s+([\s\S]*?))?\s*-?%\}\s*$/;
 const INLINE = /^\{%-?\s*(img|image|asset_img|asset_image|asset_link|asset_path|post_link)\s+([\s\S]*?)\s*-?%\}/;
@@ -55,11 +55,13 @@ function blockTag(state: StateBlock, startLine: number, endLine: number, silent:
   const args = open[2] ?? '';
   const map: [number, number] = [startLine, closeLine + 1];
   if (name === 'note') {
+    const note = parseNote(args);
     tokenizeBetween(state, startLine + 1, closeLine, () => {
       const token = state.push('callout_open', 'div', 1);
       token.block = true;
       token.map = map;
-      token.meta = { callout: calloutType(splitArgs(args)[0]?.value) };
+      token.meta = { callout: note.type };
+      if (note.title) pushNoteTitle(state, note.title, map);
     }, () => {
       state.push('callout_close', 'div', -1).block = true;
     });
@@ -93,7 +95,7 @@ function inlineTag(state: StateInline, silent: boolean): boolean {
     const args = splitArgs(match[2]!);
     if (name === 'post_link') pushPostLink(state, args.map((a) => a.value), match[0]);
     else if (name === 'asset_link' || name === 'asset_path') pushAssetLink(state, args.map((a) => a.value), name === 'asset_path');
-    else if (!pushImage(state, args.map((a) => a.value), name.startsWith('asset'))) return false;
+    else if (!pushImage(state, args, name.startsWith('asset'))) return false;
   } else if (/^(?:img|image|asset_img|asset_image)$/.test(match[1]!) && imageSource(splitArgs(match[2]!).map((a) => a.value), match[1]!.startsWith('asset')) === undefined) {
     return false;
   }
@@ -171,15 +173,16 @@ function imageSource(args: string[], asset: boolean): number | undefined {
 }
 
 /** Pushes the image; false when the tag names no image, and then stays text for liquid-tags to report. */
-function pushImage(state: StateInline, args: string[], asset: boolean): boolean {
+function pushImage(state: StateInline, tagArgs: TagArg[], asset: boolean): boolean {
+  const args = tagArgs.map((a) => a.value);
   const srcIndex = imageSource(args, asset);
   if (srcIndex === undefined) return false;
   const src = args[srcIndex]!;
   const classes = args.slice(0, srcIndex);
-  const rest = args.slice(srcIndex + 1);
+  const rest = tagArgs.slice(srcIndex + 1);
   const sizes: string[] = [];
-  while (sizes.length < 2 && rest[0] !== undefined && SIZE.test(rest[0])) sizes.push(rest.shift()!.replace(/px$/, ''));
-  const [title, alt] = rest.length >= 2 ? [rest[0], rest.slice(1).join(' ')] : [rest[0], rest[0]];
+  while (sizes.length < 2 && rest[0] !== undefined && SIZE.test(rest[0].value)) sizes.push(rest.shift()!.value.replace(/px$/, ''));
+  const { title, alt } = imageMeta(rest);
   // An asset is a file of the post's asset folder: a path relative to the page, where the render
   // stage copies it.
   const url = asset ? src.replace(/^\/+/, '') : src;
@@ -194,6 +197,48 @@ function pushImage(state: StateInline, args: string[], asset: boolean): boolean 
   if (sizes[1]) image.attrSet('height', sizes[1]);
   if (title) image.attrSet('title', title);
   return true;
+}
+
+/**
+ * Title and alt text after an image's size, the ways Hexo's tag and its popular replacement
+ * (hexo-tag-img) take them: `'"title" "alt"'` (one argument holding both, as Hexo documents it),
+ * `"title" "alt"` (each quoted), or words (`A title`: the title). Without an alt, the title is
+ * the alt text too, so that the image is never without one.
+ */
+function imageMeta(rest: TagArg[]): { title?: string; alt?: string } {
+  if (rest.length === 0) return {};
+  const both = rest.length === 1 ? HEXO_META.exec(rest[0]!.value) : null;
+  if (both) return { title: both[1], alt: both[2] ?? both[1] };
+  if (rest.length >= 2 && rest.every((arg) => arg.quoted)) return { title: rest[0]!.value, alt: rest.slice(1).map((a) => a.value).join(' ') };
+  const words = rest.map((a) => a.value).join(' ');
+  return { title: words, alt: words };
+}
+
+/** `"title text" "alt text"` (either quote) inside the one argument Hexo's documentation quotes with the other. */
+const HEXO_META = /^\s*["']([^"']*)["']\s*(?:["']([^"']*)["'])?\s*$/;
+
+/**
+ * `{% note [type] [no-icon] [summary] %}` (NexT), also with Butterfly's style word
+ * (`simple`, `modern`, `flat`, `disabled`) and Font Awesome icon classes: the callout type, and
+ * the words left, which NexT shows as the note's title.
+ */
+function parseNote(args: string): { type: CalloutType; title: string } {
+  const words = splitArgs(args).map((a) => a.value);
+  const named = knownCalloutType(words[0]);
+  if (named) words.shift();
+  const title = words.filter((word) => !NOTE_OPTION.test(word)).join(' ').trim();
+  return { type: named ?? 'note', title };
+}
+
+const NOTE_OPTION = /^(?:no-icon|simple|modern|flat|disabled|fa[srlbd]?|fa-[\w-]+)$/;
+
+/** The note's title, as the first line of the callout: `<p class="callout-title"><strong>…</strong></p>`, never read as Markdown. */
+function pushNoteTitle(state: StateBlock, title: string, map: [number, number]): void {
+  const paragraph = state.push('paragraph_open', 'p', 1);
+  paragraph.attrSet('class', 'callout-title');
+  paragraph.map = map;
+  new InlineBuilder(state).open('strong').text(title).close('strong').push(map);
+  state.push('paragraph_close', 'p', -1);
 }
 
 interface QuoteFooter {

@@ -1,6 +1,7 @@
 // raw-html: finds raw HTML in the post (html_block / html_inline tokens) and reports, with its
 // source line, each thing the sanitizer will remove: disallowed elements (<script>, <iframe>,
-// <form>…), attributes (onerror, onclick…), unsafe URLs (javascript:, also as
+// <form>…), prose that looks like a tag (`<port>`, `-l <LOGIN>`; code tag-like-text, once per
+// name and post), attributes (onerror, onclick…), unsafe URLs (javascript:, also as
 // `jav&#x61;script:`; code unsafe-url, as for tags) and styles that load something or cover the
 // page (url(), position: fixed; code unsafe-style). Parsing is htmlparser2's, as in
 // sanitize-html, and the policy is html-policy.ts, so reports match removals. Raw HTML nested more
@@ -71,6 +72,8 @@ class HtmlScanner {
   /** Newlines in `#chunk` before offset `#countedTo`: tags come in order, so each is counted once. */
   #countedTo = 0;
   #newlines = 0;
+  /** Names of prose placeholders reported already (`port`, `login`). */
+  readonly #proseTags = new Set<string>();
   tooDeep = false;
 
   constructor(env: MarkdownEnv) {
@@ -97,7 +100,15 @@ class HtmlScanner {
           if (removed) this.#openRemoved++;
           for (const removal of removals) {
             if (removal.kind === 'tag' && insideRemoved) continue;
-            env.diagnostics.push(warning(env.file, describe(removal), { line: at, hint: hintFor(removal), code: CODES[removal.kind] }));
+            if (removal.kind === 'tag' && !removed) {
+              // Prose: one warning per placeholder and post, however often the post uses it.
+              if (this.#proseTags.has(name)) continue;
+              this.#proseTags.add(name);
+              const written = this.#writtenTag(this.#parser.startIndex - this.#chunkStart);
+              env.diagnostics.push(warning(env.file, `${written} looks like a tag but is no HTML element, and was removed from the text`, { line: at, hint: proseHint(written), code: 'tag-like-text' }));
+              continue;
+            }
+            env.diagnostics.push(warning(env.file, describe(removal), { line: at, hint: HINT, code: CODES[removal.kind] }));
           }
         },
         onclosetag: () => {
@@ -122,6 +133,12 @@ class HtmlScanner {
     if (!this.tooDeep) this.#parser.end();
   }
 
+  /** The tag as the post writes it (`<LOGIN>`, not the parser's `login`), from `offset` in the current chunk. */
+  #writtenTag(offset: number): string {
+    const end = this.#chunk.indexOf('>', offset);
+    return shortValue(end === -1 ? this.#chunk.slice(offset) : this.#chunk.slice(offset, end + 1));
+  }
+
   #newlinesBefore(offset: number): number {
     if (offset < this.#countedTo) return countNewlines(this.#chunk, offset);
     for (let i = this.#chunk.indexOf('\n', this.#countedTo); i !== -1 && i < offset; i = this.#chunk.indexOf('\n', i + 1)) this.#newlines++;
@@ -133,9 +150,8 @@ class HtmlScanner {
 const CODES: Record<Removal['kind'], string> = { tag: 'raw-html', attribute: 'raw-html', url: 'unsafe-url', style: 'unsafe-style' };
 
 /** Prose that only looks like a tag (`<port>`, `-l <LOGIN>`) wants backticks, not a lesson in what HTML may do. */
-function hintFor(removal: Removal): string {
-  if (removal.kind !== 'tag' || DISALLOWED_HTML_ELEMENTS.includes(removal.tag)) return HINT;
-  return `if <${removal.tag}> is meant as text (a placeholder such as <port> or -l <LOGIN>), put it in backticks: \`<${removal.tag}>\`, or write &lt;${removal.tag}&gt;`;
+function proseHint(written: string): string {
+  return `if ${written} is meant as text (a placeholder such as <port> or -l <LOGIN>), put it in backticks: \`${written}\`, or write ${written.replace('<', '&lt;').replace(/>$/, '&gt;')}`;
 }
 
 function describe(removal: Removal): string {

@@ -53,7 +53,7 @@ describe('checkDate', () => {
   });
 
   it('returns undefined for what is not a date', () => {
-    for (const v of ['yesterday', '14/05/2024', '2024-5', '2024-05-14 25:00', ['2024-05-14'], true, {}]) {
+    for (const v of ['yesterday', '14/05/2024', '2024-5', ['2024-05-14'], true, {}]) {
       expect(iso(v)).toBeUndefined();
     }
   });
@@ -72,10 +72,23 @@ describe('checkDate', () => {
     expect(checkDate('2024-02-30', SEOUL).error).toMatch(/February 2024 has only 29 days/);
     expect(checkDate('2024-04-31', SEOUL).error).toMatch(/April has only 30 days/);
     expect(checkDate('2024-05-00', SEOUL).error).toMatch(/day 0/);
-    expect(checkDate('2024-05-14 24:00', SEOUL).error).toMatch(/hour 24/);
-    expect(checkDate('2024-05-14 10:60', SEOUL).error).toMatch(/minute 60/);
     expect(checkDate('2024-05-14 10:00 +2500', SEOUL).error).toMatch(/offset/);
     expect(checkDate('2024-02-29', SEOUL).date).toBeInstanceOf(Date);
+  });
+
+  it('rolls a time out of range over as Hexo does, with a warning naming the time it was read as', () => {
+    const seconds = checkDate('2019-07-03 21:43:79', SEOUL);
+    expect(seconds.error).toBeUndefined();
+    expect(seconds.date?.toISOString()).toBe('2019-07-03T12:44:19.000Z');
+    expect(seconds.warning).toBe('time out of range in "2019-07-03 21:43:79": read as 2019-07-03 21:44:19, as Hexo reads it');
+    expect(seconds.corrected).toBe('2019-07-03 21:44:19');
+    // Into the next day, with the offset kept.
+    const hours = checkDate('2024-12-31 24:30:00 +0800', SEOUL);
+    expect(hours.date?.toISOString()).toBe('2024-12-31T16:30:00.000Z');
+    expect(hours.corrected).toBe('2025-01-01 00:30:00 +0800');
+    expect(checkDate('2024-05-14 10:60', SEOUL).corrected).toBe('2024-05-14 11:00:00');
+    // A time in range says nothing.
+    expect(checkDate('2024-05-14 23:59:59', SEOUL)).toEqual({ date: new Date('2024-05-14T14:59:59Z') });
   });
 
   it('explains unrecognized formats with the accepted ones', () => {

@@ -43,6 +43,24 @@ describe('which files are posts', () => {
     expect(inDraftsFolder('_drafts/b.md')).toBe(true);
     expect(inDraftsFolder('_drafts.md')).toBe(false);
   });
+
+  it("skips a name with an incomplete date prefix in Jekyll's _posts, as Jekyll does, but not in Hexo's source/_posts", () => {
+    const root = siteFromFiles({
+      'blog/_posts/2023-10-title.md': '',
+      'blog/_posts/2023/2023-9-notes.md': '',
+      'blog/_posts/2023-10-05-whole.md': '',
+      'blog/_posts/no-date.md': '',
+      'blog/_drafts/2023-11-idea.md': '',
+      'hexo/source/_posts/2023-10-title.md': '',
+    });
+    const jekyll = findPostFiles(path.join(root, 'blog/_posts'));
+    expect(jekyll.files.map((f) => f.id).sort()).toEqual(['2023-10-05-whole.md', '_drafts/2023-11-idea.md', 'no-date.md']);
+    expect(jekyll.skipped.map((s) => [path.basename(s.sourcePath), s.reason]).sort()).toEqual([
+      ['2023-10-title.md', expect.stringMatching(/^incomplete date prefix "2023-10-": Jekyll reads only YYYY-MM-DD-title names in _posts/)],
+      ['2023-9-notes.md', expect.stringContaining('"2023-9-"')],
+    ]);
+    expect(findPostFiles(path.join(root, 'hexo/source/_posts')).files.map((f) => f.id)).toEqual(['2023-10-title.md']);
+  });
 });
 
 describe('dashTranslation', () => {

@@ -60,11 +60,17 @@ describe('the cross-post lookup', () => {
 
 describe('tag arguments', () => {
   test('quoted values keep their spaces; named values are split off', () => {
-    expect(splitArgs('left "a b" \'c d\' `e f`')).toEqual([{ value: 'left' }, { value: 'a b' }, { value: 'c d' }, { value: 'e f' }]);
+    expect(splitArgs('left "a b" \'c d\' `e f` x"y z"')).toEqual([
+      { value: 'left', quoted: false },
+      { value: 'a b', quoted: true },
+      { value: 'c d', quoted: true },
+      { value: 'e f', quoted: true },
+      { value: 'xy z', quoted: false },
+    ]);
     expect(splitArgs('src="x y.png" caption="say \\"hi\\"" 300', { named: true })).toEqual([
-      { key: 'src', value: 'x y.png' },
-      { key: 'caption', value: 'say "hi"' },
-      { value: '300' },
+      { key: 'src', value: 'x y.png', quoted: true },
+      { key: 'caption', value: 'say "hi"', quoted: true },
+      { value: '300', quoted: false },
     ]);
   });
 });

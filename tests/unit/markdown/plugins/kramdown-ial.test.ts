@@ -38,7 +38,7 @@ describe('kramdown attribute lists', () => {
 
   test('a line of its own after a heading, fence or table applies to that block', () => {
     const html = render(lines('## 제목', '{: #custom .no-toc }', '', '```sh', 'ls', '```', '{: file="run.sh" .nolineno }', '', '| a |', '|---|', '| b |', '{: .wide }')).html;
-    expect(html).toContain('<h2 id="custom" class="no-toc">제목<a class="heading-anchor" href="#custom" aria-label="Link to this section" data-pagefind-ignore>#</a></h2>');
+    expect(html).toContain('<h2 id="custom" class="no-toc">제목<a class="heading-anchor" href="#custom" aria-label="Link to this section"></a></h2>');
     expect(html).toContain('<pre class="code" tabindex="0"><code data-file="run.sh" class="nolineno language-sh"><span class="tok-function">ls</span>');
     expect(html).toContain('<table class="wide">');
     expect(html).not.toContain('{:');

@@ -172,12 +172,26 @@ describe('raw HTML', () => {
 });
 
 describe('tag-like prose', () => {
-  test('is removed with a warning that says to put it in backticks; real HTML gets the policy hint', () => {
+  test('is one kind of warning, tag-like-text, that says to put it in backticks; real HTML gets the policy hint', () => {
     const { diagnostics } = renderer()(lines('Connect with ssh -l <LOGIN> host.', '', 'Listen on <port>.', '', '<iframe src="x"></iframe>'));
     const [login, port, iframe] = diagnostics;
-    expect(login).toMatchObject({ code: 'raw-html', line: BODY_LINE, hint: expect.stringContaining('put it in backticks: `<login>`') });
-    expect(port).toMatchObject({ code: 'raw-html', hint: expect.stringContaining('`<port>`') });
+    expect(login).toMatchObject({
+      code: 'tag-like-text',
+      line: BODY_LINE,
+      message: '<LOGIN> looks like a tag but is no HTML element, and was removed from the text',
+      hint: expect.stringContaining('put it in backticks: `<LOGIN>`'),
+    });
+    expect(port).toMatchObject({ code: 'tag-like-text', line: BODY_LINE + 2, hint: expect.stringContaining('`<port>`') });
     expect(iframe).toMatchObject({ code: 'raw-html', hint: expect.stringMatching(/^Posts may contain HTML but not run code/) });
     expect(diagnostics.every((d) => d.code !== undefined)).toBe(true);
+  });
+
+  test('is reported once per placeholder in a post, at its first line', () => {
+    const { diagnostics } = renderer()(lines('Bind <ip> and <port>.', '', 'Then <ip> again, and <port> too.', '', 'A new one: <user>.'));
+    expect(diagnostics.map((d) => `${d.line} ${d.code} ${d.message.split(' ')[0]}`)).toEqual([
+      `${BODY_LINE} tag-like-text <ip>`,
+      `${BODY_LINE} tag-like-text <port>`,
+      `${BODY_LINE + 4} tag-like-text <user>`,
+    ]);
   });
 });
