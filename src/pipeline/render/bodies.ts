@@ -48,7 +48,8 @@ export function renderBodies(
   for (const post of site.posts) {
     const entry = renderBody(tools.markdown, post, found, counts, cache, used, inputs);
     markdown.set(post.id, entry);
-    final.set(post.id, { ...entry.body });
+    // The cover too is copied: the variants step may drop its picture.
+    final.set(post.id, { ...entry.body, ...(entry.body.cover && { cover: { ...entry.body.cover } }) });
     tick();
   }
   // An unknown code language is named once a build, however many posts use it.
@@ -63,10 +64,11 @@ export function renderBodies(
       if (hash === undefined) {
         const html = final.get(id)?.html ?? '';
         const original = markdown.get(id);
-        // Markdown's own hash unless the diagram step replaced the HTML; the cover's size is shown by the page too.
+        // Markdown's own hash unless a later step (diagrams, image variants) replaced the HTML; the
+        // cover's size and variants are shown by the page too.
         hash = original && original.body.html === html ? original.htmlHash : hashText(html);
         const cover = final.get(id)?.cover;
-        if (cover) hash += `\0${cover.width}x${cover.height}`;
+        if (cover) hash += `\0${cover.width}x${cover.height}${cover.picture ? `\0${cover.picture.srcset}\0${cover.picture.sizes}` : ''}`;
         hashes.set(id, hash);
       }
       return hash;
@@ -153,6 +155,7 @@ function renderBody(
       lookup,
       mediaPath: post.mediaPath,
       image: post.image,
+      imageLine: post.keyLines.image ?? post.keyLines.cover,
     });
     counts.markdownRenders++;
     entry = {
@@ -163,6 +166,7 @@ function renderBody(
       htmlHash: hashText(rendered.html),
       mermaidRuntime: needsMermaidRuntime(rendered.html),
       imageFiles: rendered.imageFiles,
+      pictures: rendered.pictures,
     };
     cache?.markdown.set(key, entry);
   }
