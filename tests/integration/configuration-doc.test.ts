@@ -136,6 +136,13 @@ describe('docs/configuration.md', () => {
     },
     defaultLanguage: { says: 'the first language', holds: (s) => expect(s.resolve('languages: { zh: {}, ko: {} }').config.defaultLang).toBe('zh') },
     'strings.<code>': { says: "the theme's strings", holds: (s) => expect(s.resolve().config.strings).toEqual({}) },
+    'images.quality': {
+      says: '`80` for `webp`, `50` for `avif`',
+      holds: (s) => {
+        expect(s.resolve().config.images.quality).toBe(80);
+        expect(s.resolve('images: { format: avif }').config.images.quality).toBe(50);
+      },
+    },
     'mermaid.chromium': {
       says: '`OMNIPRESS_CHROMIUM`, else `/usr/bin/chromium`',
       holds: (s) => {
