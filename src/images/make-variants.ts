@@ -49,7 +49,8 @@ export async function makeVariants(jobs: readonly VariantJob[], images: ImagesCo
     while (next < jobs.length) {
       const job = jobs[next++]!;
       try {
-        made += await makeJob(sharp, job, images, cache);
+        const count = await makeJob(sharp, job, images, cache);
+        made += count;
       } catch (cause) {
         const message = firstLine(cause);
         failed.set(job.hash, message);
