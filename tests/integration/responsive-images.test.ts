@@ -13,7 +13,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { BuildReport } from '../../src/build.js';
 import { page, type Page } from '../helpers/html.js';
 import { gif, photo, png, svg } from '../helpers/images.js';
-import { buildSite, readTree, siteFromFiles, spawnCli } from '../helpers/site.js';
+import { buildSite, readTree, runCli, siteFromFiles, spawnCli } from '../helpers/site.js';
 
 const POST = 'posts/ko/2024-05-01-서울의-밤.md';
 const PAGE = 'ko/posts/서울의-밤/index.html';
@@ -201,6 +201,15 @@ describe('responsive images off (the default)', () => {
     expect($('[srcset*="assets/images"]')).toHaveLength(0);
     expect(fs.existsSync(path.join(root, '.omnipress-cache/images'))).toBe(false);
     expect(fs.existsSync(path.join(root, '_site/assets/images'))).toBe(false);
+  });
+});
+
+describe('omnipress check with responsive images on', () => {
+  it('makes no copies and writes no image cache', async () => {
+    const root = siteFromFiles(await siteFiles());
+    const result = await runCli(['check', '--root', root]);
+    expect(result.status, result.stderr).toBe(0);
+    expect(fs.existsSync(path.join(root, '.omnipress-cache'))).toBe(false);
   });
 });
 
