@@ -1,14 +1,17 @@
 #!/usr/bin/env node
 // A deterministic multilingual news/blog corpus for `npm run bench`.
 //
-//   node bench/gen-corpus.mjs OUT_DIR N [--seed S] [--manifest FILE]
+//   node bench/gen-corpus.mjs OUT_DIR N [--seed S] [--manifest FILE] [--public DIR]
 //
 // Writes N Markdown posts to OUT_DIR/<lang>/YYYY-MM-DD-slug.md: about 45% Korean, 45% Chinese and
 // 10% English; 600–1,500 CJK characters or 400–900 English words each, with `##` headings, lists,
 // links (some to other posts), images, a table, a code fence, tags and categories from small
 // vocabularies, translation groups (ko + zh + en sharing a translationKey), a ```mermaid fence
 // in about 10% of posts, and TeX math (an inline sentence and a display formula) in about 10%.
-// Same N and seed → same bytes. No dependencies; no network at build time.
+// Same N and seed → same bytes. No dependencies but sharp, for the images; no network at build time.
+//
+// The posts link 24 local images, /images/bench-1.jpg … bench-24.png; `generateImages(dir)` (or
+// `--public DIR`, the site's public/ folder) writes them, 1600×900 each, always the same bytes.
 //
 // As a module: `generateCorpus(dir, n, { seed })` writes the files and returns the manifest
 // (one entry per post: lang, file, slug, title, date, url, translationKey).
@@ -258,9 +261,69 @@ function list(r, lang) {
 function image(r, lang, index) {
   const alt = { ko: '관련 사진', zh: '相关图片', en: 'Related photo' }[lang];
   const local = r.chance(0.6);
-  const src = local ? `/images/bench-${r.int(1, 24)}.png` : `https://images.example.com/news/${index}/${r.int(1, 9)}.jpg`;
+  const k = local ? r.int(1, 24) : 0;
+  const src = local ? `/images/${benchImageName(k)}` : `https://images.example.com/news/${index}/${r.int(1, 9)}.jpg`;
   const caption = r.chance(0.5) ? ` "${paragraph(r, lang, 1).replace(/"/g, '')}"` : '';
   return `![${alt} ${r.int(1, 99)}](${src}${caption})`;
+}
+
+/** The 24 local images: odd ones photos (JPEG), even ones screenshots and charts (PNG). */
+function benchImageName(k) {
+  return `bench-${k}.${k % 2 === 1 ? 'jpg' : 'png'}`;
+}
+
+/**
+ * Write the 24 images the posts link (`/images/bench-N.jpg|png`) into `dir` (the site's
+ * public/images): 1600×900 photo-like JPEGs (a soft scene and grain) and 1600×900 PNG
+ * screenshots (flat panels, lines of "text", a gradient), drawn from the image number alone and
+ * encoded with sharp, so the same number gives the same bytes.
+ */
+export async function generateImages(dir) {
+  const { default: sharp } = await import('sharp');
+  fs.mkdirSync(dir, { recursive: true });
+  const width = 1600;
+  const height = 900;
+  for (let k = 1; k <= 24; k++) {
+    const r = prng(0x1a9e + k);
+    const hue = [r.int(40, 200), r.int(40, 200), r.int(40, 200)];
+    let bytes;
+    if (k % 2 === 1) {
+      // A photo: a scene drawn at a quarter of the size, enlarged (soft, as a lens draws it), then grain.
+      const w = width / 4;
+      const h = height / 4;
+      const small = Buffer.alloc(w * h * 3);
+      const shapes = Array.from({ length: 6 }, () => ({ x: r.int(0, w), y: r.int(0, h), radius: r.int(20, 75), tint: [r.int(0, 255), r.int(0, 255), r.int(0, 255)] }));
+      for (let y = 0; y < h; y++) {
+        for (let x = 0; x < w; x++) {
+          const sky = y / h;
+          let px = hue.map((c, ch) => c * (1 - sky) + (ch === 2 ? 220 : 90) * sky + Math.sin((x + k * 9) / (6 + ch * 2)) * 12);
+          for (const shape of shapes) {
+            const near = 1 - Math.hypot(x - shape.x, y - shape.y) / shape.radius;
+            if (near > 0) px = px.map((c, ch) => c * (1 - 0.4 * near) + shape.tint[ch] * 0.4 * near);
+          }
+          small.set(px.map((c) => Math.max(0, Math.min(255, c))), (y * w + x) * 3);
+        }
+      }
+      const raw = await sharp(small, { raw: { width: w, height: h, channels: 3 } }).resize(width, height, { kernel: 'cubic' }).raw().toBuffer();
+      for (let i = 0; i < raw.length; i++) raw[i] = Math.max(0, Math.min(255, raw[i] + (r.next() - 0.5) * 16));
+      bytes = await sharp(raw, { raw: { width, height, channels: 3 } }).jpeg({ quality: 82 }).toBuffer();
+    } else {
+      // A screenshot: a dark sidebar with items, a header, lines of "text", a chart's gradient.
+      const raw = Buffer.alloc(width * height * 3);
+      for (let y = 0; y < height; y++) {
+        for (let x = 0; x < width; x++) {
+          const panel = x < 320 ? 40 : y < 80 ? 60 : 245;
+          const text = x > 380 && x < 380 + ((y * 7919 + k * 104729) % 900) && y % 28 > 8 && y % 28 < 18 && y > 120;
+          const item = x < 320 && y % 48 > 20 && y % 48 < 30 && x > 24 && x < 260;
+          let px = text ? [50, 55, 60] : item ? [200, 200, 210] : [panel, panel, panel + 4];
+          if (y > 600 && x > 400 && x < 1500) px = [hue[0], hue[1] + ((x - 400) / 1100) * 40, hue[2]];
+          raw.set(px, (y * width + x) * 3);
+        }
+      }
+      bytes = await sharp(raw, { raw: { width, height, channels: 3 } }).png().toBuffer();
+    }
+    fs.writeFileSync(path.join(dir, benchImageName(k)), bytes);
+  }
 }
 
 function externalLink(r, lang) {
@@ -455,12 +518,14 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   };
   const seed = Number(option('--seed') ?? DEFAULT_SEED);
   const manifestFile = option('--manifest');
+  const publicDir = option('--public');
   const [outDir, count] = args;
   if (!outDir || !/^\d+$/.test(count ?? '') || !Number.isInteger(seed)) {
-    process.stderr.write('usage: node bench/gen-corpus.mjs OUT_DIR N [--seed S] [--manifest FILE]\n');
+    process.stderr.write('usage: node bench/gen-corpus.mjs OUT_DIR N [--seed S] [--manifest FILE] [--public DIR]\n');
     process.exit(2);
   }
   const result = generateCorpus(outDir, Number(count), { seed });
   if (manifestFile) fs.writeFileSync(manifestFile, `${JSON.stringify(result, null, 1)}\n`);
+  if (publicDir) await generateImages(path.join(publicDir, 'images'));
   process.stdout.write(`${result.posts.length} posts, ${(result.bytes / 1e6).toFixed(1)} MB → ${outDir}\n`);
 }

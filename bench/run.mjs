@@ -27,7 +27,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { writeChart } from './chart.mjs';
-import { DEFAULT_SEED, generateCorpus } from './gen-corpus.mjs';
+import { DEFAULT_SEED, generateCorpus, generateImages } from './gen-corpus.mjs';
 import { compareDigests, describeDifference, digestTree, verifySite } from './verify.mjs';
 
 const BENCH = path.dirname(fileURLToPath(import.meta.url));
@@ -225,7 +225,7 @@ function summarize(samples, posts) {
 
 const MARKER = { ko: '벤치마크 수정', zh: '基准测试修改', en: 'Benchmark edit' };
 
-function benchSize(n, opts, base, cli) {
+async function benchSize(n, opts, base, cli) {
   const dir = path.join(base, `n${n}`);
   const corpus = path.join(dir, 'posts');
   const root = path.join(dir, 'site');
@@ -239,6 +239,8 @@ function benchSize(n, opts, base, cli) {
 
   let start = performance.now();
   const { posts: manifest, bytes } = generateCorpus(corpus, n, { seed: opts.seed });
+  // The 24 images the posts link, in the site's public/: sized (and, with images.responsive, resized) for real.
+  await generateImages(path.join(root, 'public', 'images'));
   log(`N=${n}: corpus ${(bytes / 1e6).toFixed(1)} MB in ${((performance.now() - start) / 1000).toFixed(1)} s → ${corpus}`);
 
   const checks = {};
@@ -426,7 +428,7 @@ function table(results) {
   return [line(rows[0]), line(widths.map((w) => '-'.repeat(w))), ...rows.slice(1).map(line), '', ...notes].join('\n');
 }
 
-function main() {
+async function main() {
   const opts = options();
   if (opts.compile) compile();
   checkDist();
@@ -451,7 +453,7 @@ function main() {
   };
   let failure;
   try {
-    for (const n of opts.sizes) results.sizes.push(benchSize(n, opts, base.dir, frozen.cli));
+    for (const n of opts.sizes) results.sizes.push(await benchSize(n, opts, base.dir, frozen.cli));
   } catch (cause) {
     failure = cause;
   } finally {
@@ -474,4 +476,4 @@ function main() {
   }
 }
 
-main();
+await main();

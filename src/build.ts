@@ -11,6 +11,8 @@ import { listPublicFiles } from './pipeline/public-files.js';
 import { openBuildCache, saveBuildCache } from './pipeline/cache-file.js';
 import { checkOutputFolder, StagingFolder } from './pipeline/write.js';
 import type { DiagramStats } from './mermaid/build-mode.js';
+import { pruneVariantCache, variantCacheDir } from './images/variant-cache.js';
+import type { ImageStats } from './pipeline/render/image-variants.js';
 import type { SearchStats } from './search/index.js';
 import type { Lang, ResolvedConfig } from './types.js';
 
@@ -27,6 +29,8 @@ export interface BuildReport {
   diagrams?: DiagramStats;
   /** Search index: pages per language, size and indexing time (when search is on). */
   search?: SearchStats;
+  /** Image variants: how many were made, taken from the cache, or could not be made (when `images.responsive` is on). */
+  images?: ImageStats;
   /**
    * `keepGoing`: the post files (absolute paths) that had errors and were left out of the site,
    * which was written from the others; the build still failed (`ok` false).
@@ -191,8 +195,10 @@ async function publish(
     );
   }
   saveBuildCache(config, cache);
+  // Variants (and failure records) of images no page shows any more go: all of them with the switch off.
+  pruneVariantCache(variantCacheDir(config.cacheDir), result.images?.used ?? new Set());
   await written.cleanedUp;
   timings.publish = performance.now() - start;
   const rendered = { ...cache.counts, searchPartsIndexed: result.search?.partsIndexed ?? 0 };
-  return { diagnostics, sources: result.sources, pagesByLang, files: written.files, diagrams: result.diagrams, search: result.search, rendered, timings, ...(leftOut && { leftOut }) };
+  return { diagnostics, sources: result.sources, pagesByLang, files: written.files, diagrams: result.diagrams, search: result.search, images: result.images, rendered, timings, ...(leftOut && { leftOut }) };
 }

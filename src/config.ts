@@ -105,6 +105,7 @@ export function resolveConfig(overrides: ConfigOverrides = {}): ConfigResult {
     mermaid: read.mermaid(overrides.mermaid),
     search: read.boolean('search') ?? true,
     searchPartSize: read.positiveInt('searchPartSize') ?? 1000,
+    images: read.images(),
     cacheDir: path.join(root, '.omnipress-cache'),
     author: read.string('author'),
     authorsFile,

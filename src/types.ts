@@ -28,6 +28,20 @@ export interface MermaidConfig {
   chromium: string;
 }
 
+/** Smaller copies of local images in a modern format, for `srcset` (config `images`). */
+export interface ImagesConfig {
+  /** Make the copies and give pages `<picture>` with `srcset` and `sizes` (config `images.responsive`, default off). */
+  responsive: boolean;
+  /** Widths in pixels to make, ascending; none wider than the original (config `images.widths`). */
+  widths: number[];
+  /** Format of the copies (config `images.format`). */
+  format: 'webp' | 'avif';
+  /** Encoder quality, 1–100 (config `images.quality`; default: sharp's for the format). */
+  quality: number;
+  /** The `sizes` attribute: how wide the theme shows an image (config `images.sizes`). */
+  sizes: string;
+}
+
 /** What search engines are told a post is: its schema.org `@type` (config `schemaType`). */
 export type SchemaType = 'BlogPosting' | 'NewsArticle' | 'Article';
 
@@ -108,6 +122,8 @@ export interface ResolvedConfig {
    * language with more posts is indexed in several parts, which its search page merges.
    */
   searchPartSize: number;
+  /** Responsive image variants (config `images`). */
+  images: ImagesConfig;
   /** Absolute folder for caches that survive between builds (ROOT/.omnipress-cache). */
   cacheDir: string;
   /** The site's author (config `author`): the author of its feeds; the site title stands in when unset. */
@@ -337,8 +353,9 @@ export interface OutputFile {
   /** File content. */
   content: string | Uint8Array;
   /**
-   * Set when the previous build wrote exactly this content at this path (absolute path of that
-   * file): the writer links it instead of writing it again (`content` is then read only if asked for).
+   * A file that holds exactly this content (absolute path): the file the previous build wrote at
+   * this path, or an image variant in the cache. The writer links it instead of writing it again
+   * (`content` is then read only if asked for).
    */
   previous?: string;
   /** Who asked for the file, when it is not a page of the model (a post's linked file, a theme file): collision reports name it. */

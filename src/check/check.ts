@@ -37,7 +37,12 @@ export async function checkSite(options: CheckOptions = {}): Promise<CheckReport
   const start = performance.now();
   const resolved = resolveConfig(options);
   // Build-mode diagrams need a browser and write a cache; their syntax errors show in `build`.
-  const config: ResolvedConfig = { ...resolved.config, mermaid: { ...resolved.config.mermaid, mode: 'client' } };
+  // So do images' smaller copies (sharp, the image cache): a file that cannot be read shows in `build`.
+  const config: ResolvedConfig = {
+    ...resolved.config,
+    mermaid: { ...resolved.config.mermaid, mode: 'client' },
+    images: { ...resolved.config.images, responsive: false },
+  };
   const diagnostics = [...resolved.diagnostics];
   let result: PipelineResult | undefined;
   const timings: CheckReport['timings'] = {};

@@ -133,8 +133,9 @@ export function summary(report: BuildReport): string {
     return `build failed: ${plural(count('error'), 'error')}, ${plural(warnings, 'warning')} in ${seconds} s; ${shortPath(report.config.outDir)} left untouched`;
   }
   const diagrams = report.diagrams ? `, ${diagramSummary(report.diagrams)}` : '';
+  const images = report.images && report.images.made + report.images.cached > 0 ? `, image variants: ${report.images.made} made, ${report.images.cached} cached` : '';
   const search = report.search ? `, search index ${(report.search.indexBytes / 1024).toFixed(0)} KB in ${(report.search.ms / 1000).toFixed(2)} s` : '';
-  return `built ${plural(total, 'page')} (${perLang})${diagrams}${search}, ${plural(warnings, 'warning')} in ${seconds} s → ${shortPath(report.config.outDir)}`;
+  return `built ${plural(total, 'page')} (${perLang})${diagrams}${images}${search}, ${plural(warnings, 'warning')} in ${seconds} s → ${shortPath(report.config.outDir)}`;
 }
 
 /** `diagrams: 3 rendered (412 ms each, browser start 1.2 s), 5 cached` — build mode's cost, cold and cached. */

@@ -48,6 +48,12 @@ export const CONFIG_KEYS = [
   'mermaid',
   'mermaid.mode',
   'mermaid.chromium',
+  'images',
+  'images.responsive',
+  'images.widths',
+  'images.format',
+  'images.quality',
+  'images.sizes',
   'params',
 ] as const;
 

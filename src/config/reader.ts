@@ -4,10 +4,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { LineCounter, parseDocument, isMap, isScalar, type Node } from 'yaml';
 import { error, type Diagnostic } from '../diagnostics.js';
-import type { LanguageConfig, MermaidConfig, PermalinkPattern, SchemaType } from '../types.js';
+import type { ImagesConfig, LanguageConfig, MermaidConfig, PermalinkPattern, SchemaType } from '../types.js';
 import { DEFAULT_PERMALINK, parsePermalinkPattern, usesToken } from '../urls/permalink-pattern.js';
 import type { TopLevelKey } from './keys.js';
-import { DEFAULT_LANGUAGES, isLanguageCode, isLanguageTag, SCHEMA_TYPES } from './rules.js';
+import { DEFAULT_LANGUAGES, DEFAULT_QUALITY, IMAGE_DEFAULTS, IMAGE_FORMATS, isLanguageCode, isLanguageTag, SCHEMA_TYPES } from './rules.js';
 
 /** The parsed file, and the line of every key in it by dotted path (`languages.ko.tag`). */
 export type RawConfig = { values: Record<string, unknown>; lines: Record<string, number> };
@@ -164,6 +164,43 @@ export class Reader {
     if (entry.chromium !== undefined && entry.chromium !== null && typeof entry.chromium !== 'string') this.fail('mermaid.chromium', 'mermaid.chromium must be a path');
     const chromium = typeof entry.chromium === 'string' ? entry.chromium : process.env.OMNIPRESS_CHROMIUM || '/usr/bin/chromium';
     return { mode: modeOverride ?? mode, chromium };
+  }
+
+  /** `images: { responsive, widths, format, quality, sizes }`: smaller copies of local images. */
+  images(): ImagesConfig {
+    const value = this.get('images');
+    const entry = isRecord(value) ? value : {};
+    if (value !== undefined && value !== null && !isRecord(value)) {
+      this.fail('images', 'images must be a map such as { responsive: true }', 'the keys of images are responsive, widths, format, quality and sizes');
+    }
+    const given = (key: string) => entry[key] !== undefined && entry[key] !== null;
+    let { responsive, widths, format, sizes } = IMAGE_DEFAULTS;
+    if (given('responsive')) {
+      if (typeof entry.responsive === 'boolean') responsive = entry.responsive;
+      else this.fail('images.responsive', 'images.responsive must be true or false');
+    }
+    if (given('widths')) {
+      const list = entry.widths;
+      if (Array.isArray(list) && list.length > 0 && list.every((w) => Number.isInteger(w) && w >= 16 && w <= 8192)) {
+        widths = [...new Set(list as number[])].sort((a, b) => a - b);
+      } else {
+        this.fail('images.widths', 'images.widths must be a list of widths in pixels from 16 to 8192', 'e.g. images: { widths: [480, 800, 1200, 1600] }');
+      }
+    }
+    if (given('format')) {
+      if (IMAGE_FORMATS.includes(entry.format as ImagesConfig['format'])) format = entry.format as ImagesConfig['format'];
+      else this.fail('images.format', `images.format must be webp or avif, not "${String(entry.format)}"`);
+    }
+    let quality = DEFAULT_QUALITY[format];
+    if (given('quality')) {
+      if (Number.isInteger(entry.quality) && (entry.quality as number) >= 1 && (entry.quality as number) <= 100) quality = entry.quality as number;
+      else this.fail('images.quality', 'images.quality must be a whole number from 1 to 100');
+    }
+    if (given('sizes')) {
+      if (typeof entry.sizes === 'string' && entry.sizes.trim() !== '' && !/[<>"]/.test(entry.sizes)) sizes = entry.sizes.trim();
+      else this.fail('images.sizes', 'images.sizes must be a sizes attribute such as "(min-width: 46rem) 42rem, 100vw"');
+    }
+    return { responsive, widths, format, quality, sizes };
   }
 
   /** How search engines are told what a post is (schema.org `@type`). */

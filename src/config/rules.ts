@@ -1,7 +1,7 @@
 // What makes a config value valid: base URLs, language codes and tags, time zones, schema.org
 // types, and the languages a site has when it names none. Shared by the config reader and by
 // `omnipress init`, which checks its options the same way.
-import type { LanguageConfig, SchemaType } from '../types.js';
+import type { ImagesConfig, LanguageConfig, SchemaType } from '../types.js';
 
 /** The languages of a site that names none, and the names and tags a language of these codes gets by default. */
 export const DEFAULT_LANGUAGES: readonly LanguageConfig[] = [
@@ -12,6 +12,23 @@ export const DEFAULT_LANGUAGES: readonly LanguageConfig[] = [
 
 /** The schema.org types a post may be described as (config `schemaType`). */
 export const SCHEMA_TYPES: readonly SchemaType[] = ['BlogPosting', 'NewsArticle', 'Article'];
+
+/**
+ * Image variants by default. Widths: a phone (390 px at 2x needs 780), a tablet, and the theme's
+ * 42rem column at 2x (1344). Sizes: that column, with the page's side gaps below 46rem.
+ */
+export const IMAGE_DEFAULTS: Omit<ImagesConfig, 'quality'> = {
+  responsive: false,
+  widths: [480, 800, 1200, 1600],
+  format: 'webp',
+  sizes: '(min-width: 46rem) 42rem, 100vw',
+};
+
+/** sharp's own default quality of each format: what its authors found a good size for the look. */
+export const DEFAULT_QUALITY: Readonly<Record<ImagesConfig['format'], number>> = { webp: 80, avif: 50 };
+
+/** The formats image variants may have. */
+export const IMAGE_FORMATS: ReadonlyArray<ImagesConfig['format']> = ['webp', 'avif'];
 
 /** `https://x.github.io/repo` → `{ baseUrl: 'https://x.github.io/repo/', basePath: '/repo/' }`. */
 export function parseBaseUrl(value: string): { baseUrl: string; basePath: string } | undefined {

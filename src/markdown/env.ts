@@ -4,6 +4,7 @@
 import type GithubSlugger from 'github-slugger';
 import type { Token } from 'markdown-it';
 import type { Diagnostic } from '../diagnostics.js';
+import type { ImageUse, ImageVariants } from '../images/variants.js';
 import type { Dimensions } from '../util/image-dimensions.js';
 import type { PostLookup } from './post-lookup.js';
 
@@ -54,6 +55,8 @@ export interface ImageFileStamp {
 export interface MeasuredImage {
   size?: Dimensions;
   files: ImageFileStamp[];
+  /** Its smaller copies, when responsive images are on and it is a raster that takes them (images/raster.ts). */
+  variants?: ImageVariants;
 }
 
 /**
@@ -100,6 +103,8 @@ export interface MarkdownEnv {
   measureImage?: MeasureImage;
   /** Every file an image size was read from or looked for (image-sizes, raw-html-images). */
   imageFiles: ImageFileStamp[];
+  /** The images shown through a `<picture>` of their variants, with their lines (image-sizes, raw-html-images). */
+  pictures: ImageUse[];
   /** Set once the post has math: KaTeX's markup of each formula, by placeholder number (math). */
   math?: string[];
 }
@@ -118,6 +123,8 @@ export interface RenderSource {
   mediaPath?: string;
   /** The post's cover image URL (`Post.image`), measured with the body's images. */
   image?: string;
+  /** 1-based file line of the cover's front-matter key, for a warning about its file. */
+  imageLine?: number;
 }
 
 export function createEnv(source: RenderSource, strings: Record<string, string> = {}, measureImage?: MeasureImage): MarkdownEnv {
@@ -138,6 +145,7 @@ export function createEnv(source: RenderSource, strings: Record<string, string> 
     mediaPath: source.mediaPath,
     measureImage,
     imageFiles: [],
+    pictures: [],
   };
 }
 

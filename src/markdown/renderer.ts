@@ -4,7 +4,8 @@
 import type MarkdownIt from 'markdown-it';
 import type { PluginSimple } from 'markdown-it';
 import { type Diagnostic } from '../diagnostics.js';
-import { type Diagram, type Heading, type ImageFileStamp, type LinkRef, type MeasureImage, type RenderSource, createEnv, envOf } from './env.js';
+import { type Diagram, type Heading, type ImageFileStamp, type LinkRef, type MarkdownEnv, type MeasureImage, type RenderSource, createEnv, envOf } from './env.js';
+import type { ImageUse, PictureSource } from '../images/variants.js';
 import { calloutsPlugin } from './plugins/callouts.js';
 import { hexoTagsPlugin } from './plugins/hexo-tags.js';
 import { hugoShortcodesPlugin } from './plugins/hugo-shortcodes.js';
@@ -15,7 +16,7 @@ import { highlightPlugin } from './plugins/highlight.js';
 import { backslashPathsPlugin } from './plugins/backslash-paths.js';
 import { basePathPlugin } from './plugins/base-path.js';
 import { imageCaptionsPlugin } from './plugins/image-captions.js';
-import { imageSizesPlugin, measure } from './plugins/image-sizes.js';
+import { imageSizesPlugin, measure, picture } from './plugins/image-sizes.js';
 import { imagesPlugin } from './plugins/images.js';
 import { footnoteTailPlugin } from './plugins/footnote-tail.js';
 import { jekyllRawPlugin } from './plugins/jekyll-raw.js';
@@ -29,6 +30,7 @@ import { mermaidFencePlugin } from './plugins/mermaid-fence.js';
 import { nestingLimitPlugin } from './plugins/nesting-limit.js';
 import { rawHtmlPlugin } from './plugins/raw-html.js';
 import { rawHtmlImagesPlugin } from './plugins/raw-html-images.js';
+import { responsiveImagesPlugin } from './plugins/responsive-images.js';
 import { safeLinksPlugin } from './plugins/safe-links.js';
 import { createSanitizer } from './sanitize.js';
 import type { MarkdownStrings } from './strings.js';
@@ -72,10 +74,12 @@ export interface RenderedMarkdown {
   links: LinkRef[];
   /** Warnings with source-file lines (removed HTML, unsupported Liquid/Hexo tags), by line. */
   diagnostics: Diagnostic[];
-  /** Size of the post's cover image (`RenderSource.image`), when it is a local file that could be read. */
-  cover?: Dimensions;
+  /** Size of the post's cover image (`RenderSource.image`), when it is a local file that could be read, and its variants' `<source>`. */
+  cover?: Dimensions & { picture?: PictureSource };
   /** Every image file measured or looked for (the cover's too): the result holds while they are as stamped. */
   imageFiles: ImageFileStamp[];
+  /** The images (the cover too) shown through their variants: what the render stage makes and publishes. */
+  pictures: ImageUse[];
 }
 
 export interface MarkdownRenderer {
@@ -105,10 +109,19 @@ export function createMarkdown(options: MarkdownOptions): MarkdownRenderer {
       // Formulas go in after the sanitizer: their markup is KaTeX's, not the author's (math.ts).
       const html = placeMath(sanitize ? sanitize(rendered) : rendered, env.math);
       const diagnostics = env.diagnostics.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
-      const cover = source.image ? measure(envOf(env), source.image) : undefined;
-      return { html, headings: env.headings, hasMermaid: env.hasMermaid, diagrams: env.diagrams, hasCode: env.hasCode, links: env.links, diagnostics, imageFiles: env.imageFiles, ...(cover && { cover }) };
+      const cover = source.image ? coverOf(envOf(env), source.image, source.imageLine ?? source.bodyLine) : undefined;
+      return { html, headings: env.headings, hasMermaid: env.hasMermaid, diagrams: env.diagrams, hasCode: env.hasCode, links: env.links, diagnostics, imageFiles: env.imageFiles, pictures: env.pictures, ...(cover && { cover }) };
     },
   };
+}
+
+/** The cover's size and, with responsive images, its variants (recorded with the body's, marked as the cover). */
+function coverOf(env: MarkdownEnv, url: string, line: number): RenderedMarkdown['cover'] {
+  const measured = measure(env, url);
+  if (!measured?.size) return undefined;
+  const { width, height } = measured.size;
+  if (!measured.variants) return { width, height };
+  return { width, height, picture: picture(env, measured.variants, undefined, line, true) };
 }
 
 function configure(options: MarkdownOptions): MarkdownIt {
@@ -148,7 +161,8 @@ function configure(options: MarkdownOptions): MarkdownIt {
     .use(rawHtmlImagesPlugin, { siteOrigin: options.siteOrigin })
     .use(imagesPlugin, { siteOrigin: options.siteOrigin })
     .use(linksPlugin, { siteOrigin: options.siteOrigin })
-    .use(basePathPlugin, { basePath: options.basePath ?? '/' }); // wraps the rules images/links installed
+    .use(basePathPlugin, { basePath: options.basePath ?? '/' }) // wraps the rules images/links installed
+    .use(responsiveImagesPlugin); // wraps the whole <img>, base path included, in its <picture>
   if (!options.trustedHtml) md.use(rawHtmlPlugin);
   return md;
 }

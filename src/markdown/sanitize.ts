@@ -32,6 +32,9 @@ export function createSanitizer(siteOrigin: string, basePath = '/'): Sanitize {
       Object.entries(ALLOWED_ATTRIBUTES).map(([tag, attributes]) => [tag, [...attributes]]),
     ),
     nonTextTags: [...DROPPED_WITH_CONTENT],
+    // HTML's void elements among the allowed tags: sanitize-html's own list lacks <source> and
+    // <track>, and would give them a closing tag, which HTML does not have.
+    selfClosing: ['img', 'br', 'hr', 'area', 'base', 'basefont', 'input', 'link', 'meta', 'source', 'track', 'wbr', 'col', 'embed'],
     // sanitize-html drops empty attributes it does not know as boolean ones; `hidden` is one, and
     // dropping it would show what the author hid.
     allowedEmptyAttributes: ['alt', 'hidden'],

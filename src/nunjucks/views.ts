@@ -6,6 +6,7 @@ import { COPY_SCRIPT_PATH } from '../markdown/code/client.js';
 import type { Diagram, Heading } from '../markdown/renderer.js';
 import { KATEX_CSS_PATH } from '../math/assets.js';
 import { hasMath } from '../math/markup.js';
+import type { PictureSource } from '../images/variants.js';
 import type { Dimensions } from '../util/image-dimensions.js';
 import { needsMermaidRuntime } from '../mermaid/diagram-step.js';
 import { LOADER_PATH } from '../mermaid/runtime.js';
@@ -25,8 +26,11 @@ export interface RenderedBody {
   diagrams: Diagram[];
   /** The body has a code block: its page loads the copy button's script. */
   code?: boolean;
-  /** Width and height of the post's cover image, when it is a local file whose size could be read. */
-  cover?: Dimensions;
+  /**
+   * Width and height of the post's cover image, when it is a local file whose size could be read,
+   * and the `<source>` of its variants when it has them (the render stage drops it when they could not be made).
+   */
+  cover?: Dimensions & { picture?: PictureSource };
 }
 
 export interface PostSummary {
@@ -150,6 +154,8 @@ export function createViews(site: Site, bodies: ReadonlyMap<string, RenderedBody
       // The cover's size, so the page reserves its box before it loads (local images only).
       imageWidth: body.cover?.width,
       imageHeight: body.cover?.height,
+      // Its variants' `<source>` (type, srcset, sizes), when responsive images are on.
+      imageSource: body.cover?.picture,
       description: post.description ?? post.excerpt,
       author: post.author,
       authorUrl: post.authorUrl,

@@ -32,7 +32,7 @@ import { packageVersion } from '../util/package-version.js';
 import { PipelineCache, type PageEntry } from './cache.js';
 
 /** Bump when what is stored changes shape. */
-const FORMAT = 5;
+const FORMAT = 6;
 
 interface StoredHeader {
   format: number;

@@ -8,6 +8,7 @@
 // only the dev server may reuse, because its watcher sees every change, is not kept here but in
 // src/serve/incremental/, and handed to a run as its SinceLastRun.
 import type { Diagnostic } from '../diagnostics.js';
+import type { ImageUse } from '../images/variants.js';
 import type { ImageFileStamp, LinkRef, MarkdownRenderer } from '../markdown/renderer.js';
 import type { TemplateEngine } from '../nunjucks/environment.js';
 import type { Translate } from '../i18n/ui-strings.js';
@@ -32,6 +33,8 @@ export interface MarkdownEntry {
   relativeAssets: LinkRef[];
   /** The image files whose sizes the body (and the cover's) were rendered with: the entry holds while they are as stamped. */
   imageFiles: ImageFileStamp[];
+  /** The images (the cover too) shown through their variants, which the render stage makes or takes from the image cache. */
+  pictures: ImageUse[];
 }
 
 /** A parsed file, and what it was parsed from. */

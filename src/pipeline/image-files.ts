@@ -3,11 +3,15 @@
 // copies beside the page (beside the post, or in its asset folder); a root-relative one (written
 // with or without the base path) is a file of public/. Each file is read once per size and mtime,
 // and every place looked at is stamped, so that a cached body is used only while its images are
-// the ones it was measured with (render/bodies.ts).
+// the ones it was measured with (render/bodies.ts). With responsive images on, a raster that takes
+// variants is also hashed (the variants' names start with its content hash).
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ImageFileStamp, MeasureImage, MeasuredImage } from '../markdown/renderer.js';
+import { takesVariants } from '../images/raster.js';
+import { imageVariants, type ImageVariants } from '../images/variants.js';
 import type { ResolvedConfig } from '../types.js';
+import { hashText } from '../util/hash.js';
 import { readDimensions, type Dimensions } from '../util/image-dimensions.js';
 import { isInside } from '../util/paths.js';
 import { assetPlaces, filePart, findAsset } from './post-assets.js';
@@ -15,18 +19,27 @@ import { assetPlaces, filePart, findAsset } from './post-assets.js';
 const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 
 /** A measurer for the site's images; it keeps each file's size while the file's stamp holds. */
-export function createImageMeasurer(config: Pick<ResolvedConfig, 'postsDir' | 'publicDir' | 'basePath'>): MeasureImage {
-  const sizes = new Map<string, { stamp: string; size: Dimensions | undefined }>();
+export function createImageMeasurer(config: Pick<ResolvedConfig, 'postsDir' | 'publicDir' | 'basePath' | 'images'>): MeasureImage {
+  const sizes = new Map<string, { stamp: string; size: Dimensions | undefined; variants?: ImageVariants }>();
+  const variantsOf = (file: string, size: Dimensions | undefined): ImageVariants | undefined => {
+    if (!config.images.responsive || !size || !takesVariants(file)) return undefined;
+    try {
+      return imageVariants(file, hashText(fs.readFileSync(file)), size, config.images, config.basePath);
+    } catch {
+      return undefined; // gone since it was measured: the next build sees the new stamp
+    }
+  };
   /** The files looked at, and the size of `found` among them. */
   const measured = (files: ImageFileStamp[], found: string | undefined): MeasuredImage => {
     const stamp = files.find((f) => f.file === found)?.stamp ?? '';
     if (found === undefined || stamp === '') return { files };
     let known = sizes.get(found);
     if (known?.stamp !== stamp) {
-      known = { stamp, size: readDimensions(found) };
+      const size = readDimensions(found);
+      known = { stamp, size, variants: variantsOf(found, size) };
       sizes.set(found, known);
     }
-    return { size: known.size, files };
+    return { size: known.size, files, ...(known.variants && { variants: known.variants }) };
   };
   return (url, postFile) => {
     if (url === '' || url.startsWith('#') || url.startsWith('?') || url.startsWith('//') || SCHEME.test(url)) return undefined;

@@ -1,5 +1,5 @@
-// Stage 4: Site → outputs. Markdown once per post, then one Nunjucks layout per route, then the
-// site-wide files; each output goes to `write` as soon as it is made.
+// Stage 4: Site → outputs. Markdown once per post, then the images' variants, then one Nunjucks
+// layout per route, then the site-wide files; each output goes to `write` as soon as it is made.
 import type { Diagnostic } from '../diagnostics.js';
 import type { LinkRef } from '../markdown/renderer.js';
 import type { DiagramStats } from '../mermaid/build-mode.js';
@@ -8,6 +8,7 @@ import type { OutputFile, Site } from '../types.js';
 import type { PipelineCache, RenderCounts } from './cache.js';
 import { postAssets } from './post-assets.js';
 import { renderBodies } from './render/bodies.js';
+import { publishImageVariants, type ImageStats } from './render/image-variants.js';
 import { renderPages } from './render/pages.js';
 import { siteFiles } from './render/site-files.js';
 import { toolsFor } from './render/tools.js';
@@ -19,6 +20,8 @@ export interface RenderResult {
   links: Map<string, LinkRef[]>;
   /** Build-mode diagram rendering, when it ran. */
   diagrams?: DiagramStats;
+  /** Image variants made and taken from the cache, when responsive images are on. */
+  images?: ImageStats;
   /** How many post bodies went through markdown-it (incremental rebuilds assert on it). */
   markdownRenders: number;
   /** How many routes went through their Nunjucks layout (the rest came from the page cache). */
@@ -65,6 +68,9 @@ export async function renderSite(site: Site, options: RenderOptions = {}): Promi
   // Images and files posts link relatively are copied beside their pages.
   const assets = postAssets(site, (post) => bodies.markdown.get(post.id)?.relativeAssets ?? []);
   diagnostics.push(...assets.diagnostics);
+  // Before the pages: a body whose original cannot be read loses its pictures.
+  const variants = await publishImageVariants(site, bodies);
+  diagnostics.push(...variants.diagnostics);
   const diagrams = await renderDiagramsAtBuild(site.posts, bodies.final, config, tools.translate);
   diagnostics.push(...diagrams.diagnostics);
 
@@ -72,8 +78,9 @@ export async function renderSite(site: Site, options: RenderOptions = {}): Promi
   diagnostics.push(...pages.diagnostics);
   if (cache) cache.counts = counts;
   for (const file of assets.outputs) write(file);
+  for (const file of variants.outputs) write(file);
   const extras = siteFiles(site, bodies, { cache, since, counts, patched: changedPosts !== undefined, translate: tools.translate });
   for (const file of extras.files) write(file);
   diagnostics.push(...extras.diagnostics);
-  return { diagnostics, links: bodies.links(), diagrams: diagrams.stats, ...counts, pageHashes: pages.pageHashes };
+  return { diagnostics, links: bodies.links(), diagrams: diagrams.stats, images: variants.stats, ...counts, pageHashes: pages.pageHashes };
 }

@@ -17,6 +17,7 @@ import { buildSite } from './model.js';
 import { parsePosts } from './parse.js';
 import { OutputClaims } from './output-claims.js';
 import { renderSite } from './render.js';
+import type { ImageStats } from './render/image-variants.js';
 import type { PipelineCache } from './cache.js';
 import type { SinceLastRun } from './since-last-run.js';
 import type { Writer } from './write.js';
@@ -54,6 +55,8 @@ export interface PipelineResult {
   sources: Map<string, string>;
   /** Build-mode diagram rendering, when it ran. */
   diagrams?: DiagramStats;
+  /** Image variants made and taken from the cache, when responsive images are on. */
+  images?: ImageStats;
   /** Search index size and indexing time, when search is on. */
   search?: SearchStats;
   /** Milliseconds per part of the run that ran, in the order they ran (`--verbose` prints them). */
@@ -226,7 +229,7 @@ export async function runPipeline(config: ResolvedConfig, options: PipelineOptio
   const known = new Set(diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.file}\0${d.line}`));
   const collisions = claims.diagnostics().filter((d) => !(failing && known.has(`${d.file}\0${d.line}`)));
   diagnostics.push(...rendered.diagnostics, ...collisions);
-  const made = { ...found, site, posts, outputPaths, links: rendered.links, diagnostics, diagrams: rendered.diagrams };
+  const made = { ...found, site, posts, outputPaths, links: rendered.links, diagnostics, diagrams: rendered.diagrams, images: rendered.images };
   if (hasErrors(diagnostics)) {
     await search?.cancel();
     // What was made of the posts that parsed, so that `check` can still look at their links.

@@ -70,3 +70,27 @@ export function webp(width: number, height: number): Buffer {
 export function svg(attributes: string): string {
   return `<svg xmlns="http://www.w3.org/2000/svg" ${attributes}><rect width="10" height="10"/></svg>\n`;
 }
+
+/**
+ * A photo-like w×h image (soft gradients and grain, so encoders work as on a photo), as a real
+ * PNG or JPEG made with sharp; the same arguments give the same bytes.
+ */
+export async function photo(width: number, height: number, format: 'png' | 'jpeg', seed = 1): Promise<Buffer> {
+  const { default: sharp } = await import('sharp');
+  const raw = Buffer.alloc(width * height * 3);
+  let state = seed;
+  const grain = () => {
+    state = (state * 1103515245 + 12345) & 0x7fffffff;
+    return (state / 0x7fffffff) * 24;
+  };
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      const i = (y * width + x) * 3;
+      raw[i] = ((x / width) * 200 + grain()) | 0;
+      raw[i + 1] = ((y / height) * 180 + grain()) | 0;
+      raw[i + 2] = ((Math.sin(x / 60 + seed) * Math.cos(y / 45) + 1) * 100 + grain()) | 0;
+    }
+  }
+  const image = sharp(raw, { raw: { width, height, channels: 3 } });
+  return format === 'png' ? image.png().toBuffer() : image.jpeg({ quality: 85 }).toBuffer();
+}

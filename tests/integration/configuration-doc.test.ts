@@ -150,6 +150,13 @@ describe('docs/configuration.md', () => {
       holds: (s) => expect(s.resolve('legacyPermalink: { en: /en/posts/:slug/ }').config.legacyPermalink.map((p) => [p.lang, p.text])).toEqual([['en', '/en/posts/:slug/']]),
     },
     'strings.<code>': { says: "the theme's strings", holds: (s) => expect(s.resolve().config.strings).toEqual({}) },
+    'images.quality': {
+      says: '`80` for `webp`, `50` for `avif`',
+      holds: (s) => {
+        expect(s.resolve().config.images.quality).toBe(80);
+        expect(s.resolve('images: { format: avif }').config.images.quality).toBe(50);
+      },
+    },
     'mermaid.chromium': {
       says: '`OMNIPRESS_CHROMIUM`, else `/usr/bin/chromium`',
       holds: (s) => {

@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { page } from '../helpers/html.js';
+import { png } from '../helpers/images.js';
 import { postFile } from '../helpers/post.js';
 import { spawnServe } from '../helpers/serve.js';
 import { brokenLinks, validationErrors } from '../helpers/site-check.js';
@@ -48,6 +49,15 @@ describe('the npm package', () => {
     run('npx', ['omnipress', 'build'], site);
     expect(fs.readFileSync(path.join(site, '_site/ko/posts/첫-글/index.html'), 'utf8')).toContain('설치한 패키지로 만든 글입니다.');
     expect(fs.existsSync(path.join(site, '_site/pagefind/pagefind.js'))).toBe(true);
+
+    // Responsive images: sharp, an optional dependency, comes with the install and loads there.
+    fs.writeFileSync(path.join(site, 'omnipress.yml'), 'images: { responsive: true }\n');
+    fs.writeFileSync(path.join(site, 'posts/ko/다리.png'), png(900, 600));
+    fs.appendFileSync(path.join(site, 'posts/ko/2024-05-14-첫-글.md'), '\n![다리 사진](다리.png)\n');
+    run('npx', ['omnipress', 'build'], site);
+    const srcset = page(site, 'ko/posts/첫-글/index.html')('picture source').attr('srcset') ?? '';
+    expect(srcset).toMatch(/^\/assets\/images\/[0-9a-f]{16}-480w-q80\.webp 480w, \/assets\/images\/[0-9a-f]{16}-800w-q80\.webp 800w, .*900w$/);
+    for (const candidate of srcset.split(', ')) expect(fs.existsSync(path.join(site, '_site', candidate.split(' ')[0]!))).toBe(true);
 
     // The installed bin itself (not through npx, whose child would outlive a kill).
     // A new site made by the installed init, in a folder of its own: it depends on the same

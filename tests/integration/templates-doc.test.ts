@@ -48,6 +48,7 @@ pageSize: 1
 languages:
   ko: { name: 한국어, tag: ko }
   en: { name: English, tag: en }
+images: { responsive: true }
 params:
   twitter: omnipress_news
 footerNote: 매주 월요일 발행

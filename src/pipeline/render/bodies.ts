@@ -51,7 +51,8 @@ export function renderBodies(
   for (const post of site.posts) {
     const entry = renderBody(tools.markdown, post, found, counts, cache, used, inputs);
     markdown.set(post.id, entry);
-    final.set(post.id, { ...entry.body, html: rewriteOldLinks(entry.body.html, addresses, site.config.basePath) });
+    // The cover too is copied: the variants step may drop its picture.
+    final.set(post.id, { ...entry.body, html: rewriteOldLinks(entry.body.html, addresses, site.config.basePath), ...(entry.body.cover && { cover: { ...entry.body.cover } }) });
     tick();
   }
   // An unknown code language is named once a build, however many posts use it.
@@ -66,10 +67,11 @@ export function renderBodies(
       if (hash === undefined) {
         const html = final.get(id)?.html ?? '';
         const original = markdown.get(id);
-        // Markdown's own hash unless old links or the diagram step changed the HTML; the cover's size is shown by the page too.
+        // Markdown's own hash unless a later step (old links, diagrams, image variants) replaced
+        // the HTML; the cover's size and variants are shown by the page too.
         hash = original && original.body.html === html ? original.htmlHash : hashText(html);
         const cover = final.get(id)?.cover;
-        if (cover) hash += `\0${cover.width}x${cover.height}`;
+        if (cover) hash += `\0${cover.width}x${cover.height}${cover.picture ? `\0${cover.picture.srcset}\0${cover.picture.sizes}` : ''}`;
         hashes.set(id, hash);
       }
       return hash;
@@ -156,6 +158,7 @@ function renderBody(
       lookup,
       mediaPath: post.mediaPath,
       image: post.image,
+      imageLine: post.keyLines.image ?? post.keyLines.cover,
     });
     counts.markdownRenders++;
     entry = {
@@ -166,6 +169,7 @@ function renderBody(
       htmlHash: hashText(rendered.html),
       mermaidRuntime: needsMermaidRuntime(rendered.html),
       imageFiles: rendered.imageFiles,
+      pictures: rendered.pictures,
     };
     cache?.markdown.set(key, entry);
   }

@@ -143,11 +143,11 @@ describe('createMarkdown', () => {
     expect(first.hasMermaid).toBe(true);
     expect(first.diagrams).toEqual([{ source: 'A\n', line: 9 }]);
     expect(first.links).toHaveLength(1);
-    expect(second).toEqual({ html: '<h2 id="a">A<a class="heading-anchor" href="#a" aria-label="Link to this section"></a></h2>\n', headings: [{ level: 2, id: 'a', text: 'A' }], hasMermaid: false, diagrams: [], hasCode: false, links: [], diagnostics: [], imageFiles: [] });
+    expect(second).toEqual({ html: '<h2 id="a">A<a class="heading-anchor" href="#a" aria-label="Link to this section"></a></h2>\n', headings: [{ level: 2, id: 'a', text: 'A' }], hasMermaid: false, diagrams: [], hasCode: false, links: [], diagnostics: [], imageFiles: [], pictures: [] });
   });
 
   test('an empty body renders to nothing', () => {
-    expect(render('')).toEqual({ html: '', headings: [], hasMermaid: false, diagrams: [], hasCode: false, links: [], diagnostics: [], imageFiles: [] });
+    expect(render('')).toEqual({ html: '', headings: [], hasMermaid: false, diagrams: [], hasCode: false, links: [], diagnostics: [], imageFiles: [], pictures: [] });
   });
 });
 
