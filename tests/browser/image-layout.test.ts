@@ -5,7 +5,7 @@
 import path from 'node:path';
 import type { Browser, Page, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, SKIP_BROWSER_TESTS, serveSite, type StaticServer } from '../helpers/browser.js';
+import { launchBrowser, layoutShifts, recordLayoutShifts, SKIP_BROWSER_TESTS, serveSite, type StaticServer, stylesReady } from '../helpers/browser.js';
 import { png, svg } from '../helpers/images.js';
 import { buildSite, siteFromFiles } from '../helpers/site.js';
 
@@ -59,16 +59,9 @@ describe.skipIf(SKIP_BROWSER_TESTS)('images in a browser', () => {
       // Every image request waits until the layout without them has been measured.
       const held: Route[] = [];
       await page.route(/\.(png|svg)$/, (route) => void held.push(route));
-      await page.addInitScript(() => {
-        (window as unknown as { shifts: number }).shifts = 0;
-        new PerformanceObserver((list) => {
-          for (const entry of list.getEntries()) (window as unknown as { shifts: number }).shifts += (entry as unknown as { value: number }).value;
-        }).observe({ type: 'layout-shift', buffered: true });
-      });
+      await recordLayoutShifts(page);
       await page.goto(`${server.url}ko/posts/photos/`, { waitUntil: 'domcontentloaded' });
-      // The page's stylesheets and fonts are in (the load event waits for the held images too).
-      await page.waitForFunction(() => [...document.querySelectorAll<HTMLLinkElement>('link[rel=stylesheet]')].every((link) => link.sheet !== null));
-      await page.evaluate(() => document.fonts.ready.then(() => undefined));
+      await stylesReady(page);
       const before = await layout(page);
       // Lazy images below the fold are requested only when near: scroll to each, releasing as they come.
       await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
@@ -84,7 +77,7 @@ describe.skipIf(SKIP_BROWSER_TESTS)('images in a browser', () => {
       // The theme keeps them responsive: never wider than the column, in proportion.
       const wide = after.images.find((image) => image.src === '/sub/img/wide.png' && image.width < width)!;
       expect(Math.abs(wide.height * 2 - wide.width)).toBeLessThanOrEqual(2);
-      expect(await page.evaluate(() => (window as unknown as { shifts: number }).shifts)).toBe(0);
+      expect(await layoutShifts(page)).toBe(0);
       await page.close();
     });
   }

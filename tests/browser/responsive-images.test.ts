@@ -5,7 +5,7 @@
 import path from 'node:path';
 import type { Browser, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, SKIP_BROWSER_TESTS, serveSite, type StaticServer } from '../helpers/browser.js';
+import { launchBrowser, layoutShifts, recordLayoutShifts, SKIP_BROWSER_TESTS, serveSite, type StaticServer, stylesReady } from '../helpers/browser.js';
 import { photo } from '../helpers/images.js';
 import { buildSite, siteFromFiles } from '../helpers/site.js';
 
@@ -38,15 +38,9 @@ describe.skipIf(SKIP_BROWSER_TESTS)('responsive images in a browser', () => {
     const page = await context.newPage();
     const held: Route[] = [];
     await page.route(IMAGE_REQUEST, (route) => void held.push(route));
-    await page.addInitScript(() => {
-      (window as unknown as { shifts: number }).shifts = 0;
-      new PerformanceObserver((list) => {
-        for (const entry of list.getEntries()) (window as unknown as { shifts: number }).shifts += (entry as unknown as { value: number }).value;
-      }).observe({ type: 'layout-shift', buffered: true });
-    });
+    await recordLayoutShifts(page);
     await page.goto(`${server.url}ko/posts/photos/`, { waitUntil: 'domcontentloaded' });
-    await page.waitForFunction(() => [...document.querySelectorAll<HTMLLinkElement>('link[rel=stylesheet]')].every((link) => link.sheet !== null));
-    await page.evaluate(() => document.fonts.ready.then(() => undefined));
+    await stylesReady(page);
     const box = () => page.evaluate(() => {
       const img = document.querySelector('img[alt="다리 사진"]')!.getBoundingClientRect();
       return { width: Math.round(img.width), height: Math.round(img.height), after: Math.round(document.getElementById('after')!.getBoundingClientRect().top) };
@@ -64,7 +58,7 @@ describe.skipIf(SKIP_BROWSER_TESTS)('responsive images in a browser', () => {
       currentSrc: await page.evaluate(() => document.querySelector<HTMLImageElement>('img[alt="다리 사진"]')!.currentSrc),
       before,
       after: await box(),
-      shifts: await page.evaluate(() => (window as unknown as { shifts: number }).shifts),
+      shifts: await layoutShifts(page),
     };
     await context.close();
     return result;

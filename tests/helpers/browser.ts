@@ -150,3 +150,24 @@ export async function seriousAxeViolations(page: Page, selector?: string): Promi
       .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
   }, selector);
 }
+
+/** Resolve once the page's stylesheets and fonts are in: before measuring its layout (the load event may wait for held images). */
+export async function stylesReady(page: Page): Promise<void> {
+  await page.waitForFunction(() => [...document.querySelectorAll<HTMLLinkElement>('link[rel=stylesheet]')].every((link) => link.sheet !== null));
+  await page.evaluate(() => document.fonts.ready.then(() => undefined));
+}
+
+/** Count the page's layout shifts from its first paint on (call before `goto`); read them with layoutShifts. */
+export async function recordLayoutShifts(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    (window as unknown as { shifts: number }).shifts = 0;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) (window as unknown as { shifts: number }).shifts += (entry as unknown as { value: number }).value;
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+}
+
+/** The sum of the layout shifts recorded since recordLayoutShifts. */
+export function layoutShifts(page: Page): Promise<number> {
+  return page.evaluate(() => (window as unknown as { shifts: number }).shifts);
+}
