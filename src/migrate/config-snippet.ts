@@ -37,7 +37,14 @@ function permalinkLines(guess: ConfigGuess, clashes: ReadonlyMap<PermalinkGuess,
     }
     for (const note of p.notes) lines.push(`#   ${note}`);
   }
-  if (usable.length === 1) {
+  if (usable.some((p) => p.prefixed)) {
+    // Hugo put every language but the default under /<lang>/: a pattern per language.
+    lines.push(`legacyPermalink:    # ${usable.map((p) => `${p.source}: ${p.written}`).join('; ')}; Hugo put other languages than the default under /<lang>/`);
+    for (const l of guess.languages) {
+      const patterns = usable.map((p) => (p.prefixed?.(l.code) ? `/${l.code}${p.pattern}` : p.pattern!));
+      lines.push(`  ${l.code}: ${patterns.length === 1 ? patterns[0] : `[${patterns.join(', ')}]`}`);
+    }
+  } else if (usable.length === 1) {
     const only = usable[0]!;
     lines.push(`legacyPermalink: ${only.pattern}    # ${only.source}: ${only.written}; old URLs redirect to the new ones`);
   } else if (usable.length > 1) {

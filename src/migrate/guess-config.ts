@@ -30,7 +30,7 @@ export interface PermalinkGuess {
   pattern?: string;
   /** What could not be carried over exactly. */
   notes: string[];
-  /** Hugo: the languages whose old URLs carried a `/<lang>/` prefix (all but the default, unless defaultContentLanguageInSubdir). */
+  /** Hugo without defaultContentLanguageInSubdir: the languages whose old URLs carried a `/<lang>/` prefix (all but the default). */
   prefixed?: (lang: string) => boolean;
 }
 
@@ -121,9 +121,8 @@ function oldPermalinks(old: OldSite, defaultLanguage: string | undefined): Perma
     const guess: PermalinkGuess = { generator: old.generator, written, source, ...translated };
     if (multilingual && guess.pattern && !guess.pattern.includes(':lang')) {
       // Hugo puts every language but the default under /<lang>/ (the default too when in a subdir).
-      guess.prefixed = (lang) => old.defaultLanguageInSubdir || lang !== oldDefault;
       if (old.defaultLanguageInSubdir) guess.pattern = `/:lang${guess.pattern}`;
-      else guess.notes.push(`Hugo also put the posts of other languages than ${oldDefault} under /<lang>/; only the ${oldDefault} URLs are redirected`);
+      else guess.prefixed = (lang) => lang !== oldDefault;
     }
     return guess;
   });

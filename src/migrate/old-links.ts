@@ -60,16 +60,14 @@ export function findOldLinks(
     const byUrl = new Map<string, Post>();
     const ofPost = new Map<string, string>();
     if (permalink.pattern === undefined) return { byUrl, ofPost };
-    // What the suggested pattern gives each post, as the build will redirect it.
-    const redirected = new Map<string, Post>();
     // A pattern the config would refuse gives no post an address: nothing to match links against.
     const parsed = parsePermalinkPattern(permalink.pattern, 'legacyPermalink');
     if (!('pattern' in parsed)) return { byUrl, ofPost };
     for (const post of site.posts) {
-      const { pattern, url } = oldUrl(permalink, parsed.pattern, post, site);
-      const other = redirected.get(key(pattern));
-      if (other && !clashes.has(permalink)) clashes.set(permalink, { url: pattern, files: [shown(other.sourcePath), shown(post.sourcePath)] });
-      redirected.set(key(pattern), post);
+      // The old URL of each post, as the suggested config will redirect it: two posts at one is a clash.
+      const url = oldUrl(permalink, parsed.pattern, post, site);
+      const other = byUrl.get(key(url));
+      if (other && !clashes.has(permalink)) clashes.set(permalink, { url, files: [shown(other.sourcePath), shown(post.sourcePath)] });
       ofPost.set(post.id, url);
       byUrl.set(key(url), post);
     }
@@ -108,12 +106,10 @@ export function findOldLinks(
   return { groups, otherDead, clashes };
 }
 
-/** A post's URL under the pattern as suggested, and on the old site (they differ for Hugo's language prefixes). */
-function oldUrl(permalink: PermalinkGuess, parsed: PermalinkPattern, post: Post, site: Site): { pattern: string; url: string } {
+/** A post's URL on the old site: the pattern's, under `/<lang>/` for the languages Hugo prefixed. */
+function oldUrl(permalink: PermalinkGuess, parsed: PermalinkPattern, post: Post, site: Site): string {
   const expanded = expandPermalink(parsed, post, site.config);
-  // Hugo: only some languages' URLs carried the prefix, which the pattern itself cannot say.
-  const prefixed = permalink.prefixed !== undefined && !permalink.pattern!.includes(':lang') && permalink.prefixed(post.lang);
-  return { pattern: expanded, url: prefixed ? `/${post.lang}${expanded}` : expanded };
+  return permalink.prefixed?.(post.lang) ? `/${post.lang}${expanded}` : expanded;
 }
 
 /** Old URLs compared without their trailing slash or index.html, as hosts serve `/x`, `/x/` and `/x/index.html` alike. */

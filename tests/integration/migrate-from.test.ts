@@ -177,6 +177,34 @@ describe('migrate-check --from a multilingual Hugo site', () => {
   });
 });
 
+describe('migrate-check --from a Hugo site with its default language at the root', () => {
+  it('suggests a legacyPermalink per language, /<lang>/ for the others, and the build redirects both', async () => {
+    const parent = tempDir('omnipress-from-');
+    fs.cpSync(path.join(FIXTURES, 'blogs/hugo'), path.join(parent, 'myblog'), { recursive: true });
+    const config = path.join(parent, 'myblog/hugo.toml');
+    fs.writeFileSync(config, fs.readFileSync(config, 'utf8').replace('defaultContentLanguageInSubdir = true', 'defaultContentLanguageInSubdir = false'));
+    fs.writeFileSync(
+      path.join(parent, 'myblog/content/posts/옛 주소.md'),
+      '---\ntitle: 옛 주소 모음\ndate: 2024-05-01T09:00:00+09:00\n---\n[그래프 탐색](/2024/03/graph-search/)과 [정원](/en/2024/03/garden/)을 보세요.\n',
+    );
+    fs.mkdirSync(path.join(parent, 'site'));
+    const cwd = path.join(parent, 'site');
+    const json = await runCli(['migrate-check', '--posts', '../myblog/content', '--from', '../myblog', '--format', 'json'], { cwd });
+    expect(json.status, json.stderr).toBe(0);
+    const report = JSON.parse(json.stdout) as JsonMigrateReport;
+    expect(report.config.snippet).toMatch(/^legacyPermalink: +# hugo\.toml:8 \(permalinks\.posts\)/m);
+    expect(report.config.snippet).toMatch(/^ {2}ko: \/:year\/:month\/:slug\/$/m);
+    expect(report.config.snippet).toMatch(/^ {2}en: \/en\/:year\/:month\/:slug\/$/m);
+    expect(report.oldLinks.groups).toEqual([expect.objectContaining({ links: 2, posts: 1, fixedBy: 'legacyPermalink' })]);
+
+    const { site, build } = await buildWithSnippet(report.config.snippet, path.join(parent, 'myblog/content'));
+    expect(build.status, build.stderr).toBe(0);
+    const redirect = (old: string) => page(site, `${old}/index.html`)('link[rel="canonical"]').attr('href');
+    expect(redirect('2024/03/graph-search')).toBe('/ko/posts/graph-search/');
+    expect(redirect('en/2024/03/garden')).toBe('/en/posts/garden/');
+  });
+});
+
 describe('an old config that cannot be read', () => {
   it.each([
     { name: 'YAML', blog: 'chirpy', posts: '_posts', file: '_config.yml', text: 'title: 밤의 개발 노트\npermalink: [/posts/:title/\ntimezone: Asia/Seoul\n', line: 3 },
