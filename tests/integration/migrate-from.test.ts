@@ -7,17 +7,26 @@ import { describe, expect, it } from 'vitest';
 import type { JsonMigrateReport } from '../../src/migrate/report-format.js';
 import { page } from '../helpers/html.js';
 import { blogCopy } from '../helpers/migrate.js';
+import { brokenLinks } from '../helpers/site-check.js';
 import { FIXTURES, runCli } from '../helpers/site.js';
 import { tempDir } from '../helpers/temp.js';
 
 /** The snippet as printed after "Config to add:", as a user copies it. */
 const snippetOf = (stdout: string) => stdout.slice(stdout.indexOf('# omnipress.yml'));
 
-/** A new site folder whose omnipress.yml is the snippet, built from the blog's posts folder. */
-async function buildWithSnippet(snippet: string, posts: string) {
+/**
+ * A new site folder whose omnipress.yml is the snippet, built from the blog's posts folder, with
+ * the files posts link to copied into public/ as docs/migrating.md says (Jekyll's `assets/`, the
+ * rest of Hexo's `source/`); the build must pass and leave no internal link broken (links to old
+ * URLs included: they redirect).
+ */
+async function buildWithSnippet(snippet: string, posts: string, statics: Record<string, string> = {}) {
   const site = tempDir('omnipress-migrated-');
   fs.writeFileSync(path.join(site, 'omnipress.yml'), snippet);
+  for (const [from, to] of Object.entries(statics)) fs.cpSync(from, path.join(site, 'public', to), { recursive: true });
   const build = await runCli(['build', '--root', site, '--posts', posts]);
+  expect(build.status, build.stderr).toBe(0);
+  expect(brokenLinks(path.join(site, '_site'))).toEqual([]);
   return { site, build };
 }
 
@@ -72,7 +81,7 @@ describe('migrate-check and a Jekyll (Chirpy) blog\'s _config.yml beside _posts'
     expect(report.config.languages.map((l) => [l.code, l.posts])).toEqual([['ko', 8], ['en', 1]]);
     expect(report.config.defaultLanguage).toBe('ko');
 
-    const { site, build } = await buildWithSnippet(report.config.snippet, path.join(root, '_posts'));
+    const { site, build } = await buildWithSnippet(report.config.snippet, path.join(root, '_posts'), { [path.join(root, 'assets')]: 'assets' });
     expect(build.status, build.stderr).toBe(0);
     const en = page(site, 'en/posts/night-walk/index.html');
     expect(en('h1').text()).toContain('A night walk by the Han river');
@@ -136,7 +145,7 @@ describe('migrate-check and a Hexo blog\'s _config.yml (permalink :category/:tit
     expect(snippet).toMatch(/^ {2}en: \{ name: English, tag: en \} +# 1 post$/m);
     expect(snippet).not.toMatch(/^ {2}ko:/m);
 
-    const { site, build } = await buildWithSnippet(snippet, path.join(blog, 'source/_posts'));
+    const { site, build } = await buildWithSnippet(snippet, path.join(blog, 'source/_posts'), { [path.join(blog, 'source/images')]: 'images' });
     expect(build.status, build.stderr).toBe(0);
     expect(page(site, 'en/posts/reading-list/index.html')('h1').text()).toContain('A reading list for the winter');
     expect(fs.existsSync(path.join(site, '_site/zh/posts/reading-list'))).toBe(false);
