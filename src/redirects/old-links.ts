@@ -33,11 +33,22 @@ export function oldAddressKey(sitePath: string): string {
  * The href to write instead of `href` (as the page has it: percent-encoded, maybe under the base
  * path, maybe with `?query` or `#fragment`, which are kept), or undefined when it is no old address.
  */
-export function newHref(href: string, addresses: OldAddresses, basePath: string): string | undefined {
-  if (!href.startsWith('/') || href.startsWith('//')) return undefined;
-  const cut = href.search(/[?#]/);
-  const target = oldTarget(cut === -1 ? href : href.slice(0, cut), addresses, basePath);
-  return target === undefined ? undefined : withBase(basePath, target) + (cut === -1 ? '' : href.slice(cut));
+export function newHref(href: string, addresses: OldAddresses, basePath: string, host = ''): string | undefined {
+  const path = host ? onSite(href, host) : href;
+  if (path === undefined || !path.startsWith('/') || path.startsWith('//')) return undefined;
+  const cut = path.search(/[?#]/);
+  const target = oldTarget(cut === -1 ? path : path.slice(0, cut), addresses, basePath);
+  return target === undefined ? undefined : withBase(basePath, target) + (cut === -1 ? '' : path.slice(cut));
+}
+
+/**
+ * A link to the site's own host written in full (`https://me.github.io/2024/05/14/x/`: blogs that
+ * kept their domain) as the path it is on the site; other links as they are.
+ */
+function onSite(href: string, host: string): string | undefined {
+  const full = /^https?:\/\/([^/?#]+)(.*)$/i.exec(href);
+  if (!full) return href;
+  return full[1]!.toLowerCase() === host && (full[2] === '' || full[2]!.startsWith('/')) ? full[2] || '/' : undefined;
 }
 
 /** The site path now behind an old address, given as a site path with or without the base path. */
@@ -57,13 +68,16 @@ export function oldTarget(path: string, addresses: OldAddresses, basePath: strin
 // The href of an <a> tag: double-quoted (markdown-it, the sanitizer), single-quoted or bare (raw HTML under trustedHtml).
 const ANCHOR_HREF = /(<a\s(?:[^>"']|"[^"]*"|'[^']*')*?\bhref\s*=\s*)(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))/gi;
 
-/** `html` with every <a href> to an old address leading to the post's address instead. */
-export function rewriteOldLinks(html: string, addresses: OldAddresses, basePath: string): string {
+/**
+ * `html` with every <a href> to an old address leading to the post's address instead; `host`
+ * (the site's, from baseUrl) lets links written in full with it count too.
+ */
+export function rewriteOldLinks(html: string, addresses: OldAddresses, basePath: string, host = ''): string {
   if (addresses.size === 0 || !html.includes('href')) return html;
   return html.replace(ANCHOR_HREF, (whole, start: string, double?: string, single?: string, bare?: string) => {
     const raw = double ?? single ?? bare ?? '';
     const href = raw.includes('&') ? decodeHTML(raw) : raw;
-    const next = newHref(href, addresses, basePath);
+    const next = newHref(href, addresses, basePath, host);
     if (next === undefined) return whole;
     // The new path is percent-encoded; only the kept query and fragment can hold `&` or quotes.
     const quote = single !== undefined ? "'" : '"';

@@ -48,11 +48,13 @@ export function renderBodies(
   const found: Diagnostic[] = [];
   // Links to old addresses are rewritten after markdown, on every build (redirects/old-links.ts).
   const addresses = oldAddresses(site);
+  // Links to old addresses written in full with the site's own host count too.
+  const host = /^https?:\/\/([^/?#]+)/i.exec(site.config.baseUrl)?.[1]?.toLowerCase() ?? '';
   for (const post of site.posts) {
     const entry = renderBody(tools.markdown, post, found, counts, cache, used, inputs);
     markdown.set(post.id, entry);
     // The cover too is copied: the variants step may drop its picture.
-    final.set(post.id, { ...entry.body, html: rewriteOldLinks(entry.body.html, addresses, site.config.basePath), ...(entry.body.cover && { cover: { ...entry.body.cover } }) });
+    final.set(post.id, { ...entry.body, html: rewriteOldLinks(entry.body.html, addresses, site.config.basePath, host), ...(entry.body.cover && { cover: { ...entry.body.cover } }) });
     tick();
   }
   // An unknown code language is named once a build, however many posts use it.

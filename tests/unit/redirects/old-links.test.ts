@@ -28,6 +28,13 @@ describe('newHref', () => {
     expect(newHref('/2024/05/14/gpt-4o/#a', addresses, '/blog/')).toBe('/blog/ko/posts/gpt-4o/#a');
   });
 
+  it('finds it written in full with the site\'s own host, over http or https, and answers with a path', () => {
+    expect(newHref('https://me.github.io/blog/2024/05/14/gpt-4o/#a', addresses, '/blog/', 'me.github.io')).toBe('/blog/ko/posts/gpt-4o/#a');
+    expect(newHref('http://ME.github.io/2024/05/14/gpt-4o', addresses, '/blog/', 'me.github.io')).toBe('/blog/ko/posts/gpt-4o/');
+    expect(newHref('https://other.example/2024/05/14/gpt-4o/', addresses, '/blog/', 'me.github.io')).toBeUndefined();
+    expect(newHref('https://me.github.io.evil.example/2024/05/14/gpt-4o/', addresses, '/blog/', 'me.github.io')).toBeUndefined();
+  });
+
   it('leaves every other link alone', () => {
     for (const href of ['/2024/05/14/other/', '2024/05/14/gpt-4o/', '//example.org/2024/05/14/gpt-4o/', 'https://example.org/2024/05/14/gpt-4o/', '#x', '/%E0%A4%A/']) {
       expect(newHref(href, addresses, '/'), href).toBeUndefined();
