@@ -79,11 +79,8 @@ export function seriesView(
 ): SeriesView | undefined {
   if (!series) return undefined;
   const at = current === undefined ? -1 : series.postIds.indexOf(current);
-  return {
-    name: series.name,
-    url: href(series.url),
-    part: at >= 0 ? at + 1 : undefined,
-    total: series.postIds.length,
-    parts: postsOf(series.postIds).map((post, i) => ({ title: post.title, url: post.url, part: i + 1, current: i === at })),
-  };
+  const parts = postsOf(series.postIds).map((post, i) => ({ title: post.title, url: post.url, part: i + 1, current: i === at }));
+  const view: SeriesView = { name: series.name, url: href(series.url), total: series.postIds.length, parts };
+  if (at >= 0) view.part = at + 1;
+  return view;
 }
