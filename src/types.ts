@@ -191,6 +191,14 @@ export interface Post {
   layout: string;
   /** `draft: true` or `published: false`. */
   draft: boolean;
+  /**
+   * Place among the posts pinned to the top of its language's home page: 0 for none; `pin: true`
+   * (Chirpy), `featured: true` and `sticky: true` are 1, Hexo's `top: <n>` and `sticky: <n>` are n
+   * (the higher, the earlier).
+   */
+  pinned: number;
+  /** The `series` it is a part of (Hugo's `series: [name]` gives its first name), as written. */
+  series?: string;
   /** True when the post has a mermaid fence or `mermaid: true`. */
   mermaid: boolean;
   /** Site path from front matter `permalink`, normalized (`/news/gpt-4o/`), when given. */
@@ -241,9 +249,10 @@ export interface ParseResult {
 /**
  * What kind of page a route produces. `taxonomy`: the (paginated) posts of one category or tag of
  * one language; `terms`: the overview of one taxonomy of one language (every term, with counts);
- * `search`: a language's search page (only when search is on).
+ * `search`: a language's search page (only when search is on); `archive`: every post of one
+ * language, by year and month; `series`: the parts of one series of one language, in order.
  */
-export type RouteKind = 'post' | 'index' | 'root' | 'not-found' | 'taxonomy' | 'terms' | 'search';
+export type RouteKind = 'post' | 'index' | 'root' | 'not-found' | 'taxonomy' | 'terms' | 'search' | 'archive' | 'series';
 
 /** The two taxonomies; also the URL segment (`/<lang>/categories/…`, `/<lang>/tags/…`). */
 export type TaxonomyKind = 'categories' | 'tags';
@@ -303,6 +312,18 @@ export interface Route {
   taxonomy?: TaxonomyKind;
   /** Set on `taxonomy` pages: the term's display name (`Term.name`). */
   term?: string;
+  /** Set on `series` pages: the series' name (`Series.name`). */
+  series?: string;
+}
+
+/** The posts of one language sharing a `series` value. */
+export interface Series {
+  /** The name, as its oldest part writes it. */
+  name: string;
+  /** Site path of its page (`/ko/series/gpt-4o-해설/`). Not percent-encoded. */
+  url: string;
+  /** Its parts, oldest first (ids). */
+  postIds: string[];
 }
 
 /** The whole site, as the model stage builds it from the parsed posts. */
@@ -322,6 +343,12 @@ export interface Site {
   taxonomies: Map<Lang, Record<TaxonomyKind, Term[]>>;
   /** Post id → its categories and tags as term links, in front-matter order (merged variants once). */
   postTerms: Map<string, Record<TaxonomyKind, TermLink[]>>;
+  /** Post id → up to RELATED_COUNT posts of its language sharing the most categories and tags (ids, best first). */
+  related: Map<string, string[]>;
+  /** Series of every language, by language, oldest first. */
+  series: Map<Lang, Series[]>;
+  /** Post id → the series it is a part of. */
+  seriesOf: Map<string, Series>;
   /** Every page to render. */
   routes: Route[];
   /**

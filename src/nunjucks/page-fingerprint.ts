@@ -23,7 +23,7 @@ function positionsOf(site: Site): Positions {
 
 /** Kinds of route that have inputs (the others' contexts are always built and hashed). */
 export function hasInputs(route: Route): boolean {
-  return route.kind === 'post' || route.kind === 'index' || route.kind === 'taxonomy' || route.kind === 'root' || route.kind === 'terms' || route.kind === 'not-found';
+  return route.kind === 'post' || route.kind === 'index' || route.kind === 'taxonomy' || route.kind === 'root' || route.kind === 'terms' || route.kind === 'not-found' || route.kind === 'archive' || route.kind === 'series';
 }
 
 /**
@@ -36,11 +36,17 @@ function shownPosts(site: Site, position: Positions, route: Route): (string | un
     case 'post': {
       const id = route.postIds[0]!;
       const near = position.get(id);
-      // The post, its translations (language switcher, hreflang) and its newer/older neighbours.
-      return [id, ...(site.translations.get(id) ?? []), near?.list[near.at - 1]?.id, near?.list[near.at + 1]?.id];
+      // The post, its translations (language switcher, hreflang), its newer/older neighbours, its
+      // related posts and its series' parts; `undefined` between the lists keeps them apart.
+      return [
+        id, ...(site.translations.get(id) ?? []), near?.list[near.at - 1]?.id, near?.list[near.at + 1]?.id,
+        undefined, ...(site.related.get(id) ?? []), undefined, ...(site.seriesOf.get(id)?.postIds ?? []),
+      ];
     }
     case 'index':
     case 'taxonomy':
+    case 'archive':
+    case 'series':
       return route.postIds;
     case 'root':
       return [...site.byLang.values()].flatMap((list) => [...list.slice(0, site.config.rootPostsPerLang).map((post) => post.id), undefined]);

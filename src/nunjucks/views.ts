@@ -15,7 +15,8 @@ import { createHead } from '../seo/head.js';
 import type { LanguageConfig, Post, Route, Site, TaxonomyKind, Term } from '../types.js';
 import { underBasePath } from '../urls/hrefs.js';
 import { publicUrls } from '../urls/public-urls.js';
-import { languageHomePath, listPagePath, searchPagePath, taxonomyPath } from '../urls/site-paths.js';
+import { archivePath, languageHomePath, listPagePath, searchPagePath, taxonomyPath } from '../urls/site-paths.js';
+import { archiveYears, seriesView } from './reader-nav-views.js';
 import type { Translate } from '../i18n/ui-strings.js';
 
 /** What the markdown stage produced for one post. */
@@ -47,6 +48,8 @@ export interface PostSummary {
   /** Links to the post's category pages, in front-matter order. */
   categories: TermLinkView[];
   draft: boolean;
+  /** Pinned to the top of its language's home page. */
+  pinned: boolean;
   image?: string;
   /** The image's alt text, when the front matter gives one. */
   imageAlt?: string;
@@ -106,6 +109,7 @@ export function createViews(site: Site, bodies: ReadonlyMap<string, RenderedBody
         tags: termLinks(post.id, 'tags'),
         categories: termLinks(post.id, 'categories'),
         draft: post.draft,
+        pinned: post.pinned > 0,
         image: post.image ? coverHref(post.image, site.postUrls.get(post.id)!) : undefined,
         imageAlt: post.imageAlt,
       };
@@ -161,6 +165,8 @@ export function createViews(site: Site, bodies: ReadonlyMap<string, RenderedBody
       authorUrl: post.authorUrl,
       mermaid: post.mermaid,
       translations: translationsOf(post),
+      related: postsOf(site.related.get(post.id) ?? []),
+      series: seriesView(site.seriesOf.get(post.id), post.id, postsOf, href),
       newer: at > 0 ? neighbour(list[at - 1]) : undefined,
       older: at >= 0 ? neighbour(list[at + 1]) : undefined,
       data: post.data,
@@ -205,12 +211,12 @@ export function createViews(site: Site, bodies: ReadonlyMap<string, RenderedBody
           name: other.name,
           // Terms differ per language, so a taxonomy page offers the other language's overview
           // (and a search page the other language's search page).
-          url: current ? href(route.sitePath) : translation?.url ?? href(route.taxonomy ? taxonomyPath(other.code, route.taxonomy) : route.kind === 'search' ? searchPagePath(other.code) : languageHomePath(other.code)),
+          url: current ? href(route.sitePath) : translation?.url ?? href(otherLanguagePage(route, other.code)),
           current,
           isTranslation: Boolean(translation),
         };
       });
-      const pageTitle = post?.title ?? (route.kind === 'not-found' ? t('pageNotFound') : route.kind === 'search' ? t('search') : taxonomyTitle(route, t) ?? l.title);
+      const pageTitle = post?.title ?? (route.kind === 'not-found' ? t('pageNotFound') : route.kind === 'search' ? t('search') : route.kind === 'archive' ? t('archive') : route.kind === 'series' ? t('seriesTitle', { name: route.series }) : taxonomyTitle(route, t) ?? l.title);
       const context: Record<string, unknown> = {
         t,
         // A UI string in another language: the 404 page speaks every language of the site.
@@ -229,6 +235,7 @@ export function createViews(site: Site, bodies: ReadonlyMap<string, RenderedBody
           langHomeUrl: href(languageHomePath(l.code)),
           categoriesUrl: href(taxonomyPath(l.code, 'categories')),
           tagsUrl: href(taxonomyPath(l.code, 'tags')),
+          archiveUrl: href(archivePath(l.code)),
           // The header's search box sends `?q=` here; empty when search is off.
           searchUrl: config.search ? href(searchPagePath(l.code)) : '',
           alternates,
@@ -262,6 +269,11 @@ export function createViews(site: Site, bodies: ReadonlyMap<string, RenderedBody
         };
       }
       if (route.taxonomy) Object.assign(context, taxonomyContext(route, l, t));
+      if (route.kind === 'archive') context.archive = { years: archiveYears(postsOf(route.postIds), l.tag) };
+      if (route.kind === 'series') {
+        context.series = seriesView(site.seriesOf.get(route.postIds[0]!), undefined, postsOf, href);
+        context.posts = postsOf(route.postIds);
+      }
       if (route.kind === 'search') context.search = { script: href(`/${SEARCH_SCRIPT_PATH}`), basePath: config.basePath };
       if (route.kind === 'root') {
         context.sections = shown.map((other) => ({
@@ -276,6 +288,17 @@ export function createViews(site: Site, bodies: ReadonlyMap<string, RenderedBody
       return context;
     },
   };
+}
+
+/**
+ * A page in another language: a taxonomy's, the search page's and the archive's counterpart; else
+ * (posts without a translation, series, which differ per language) that language's home.
+ */
+function otherLanguagePage(route: Route, code: string): string {
+  if (route.taxonomy) return taxonomyPath(code, route.taxonomy);
+  if (route.kind === 'search') return searchPagePath(code);
+  if (route.kind === 'archive') return archivePath(code);
+  return languageHomePath(code);
 }
 
 /** "태그: 인공지능" on a term page, "태그" on the overview; undefined on other pages. */

@@ -3,13 +3,15 @@
 // build, except in the dev server after edits that leave every post's place in the site as it was
 // (serve/incremental/patch-site.ts).
 import { displayPath, error, type Diagnostic } from '../diagnostics.js';
-import type { Lang, Post, ResolvedConfig, Route, Site, TaxonomyKind, Term, TermLink } from '../types.js';
+import type { Lang, Post, ResolvedConfig, Route, Series, Site, TaxonomyKind, Term, TermLink } from '../types.js';
 import { planLegacyRedirects } from '../redirects/legacy.js';
 import { planRedirects } from '../redirects/plan.js';
 import { foldersOf, generatedOwner, outputKey } from '../urls/generated-paths.js';
 import { DEFAULT_PERMALINK, expandedPathProblem, expandPermalink, slugDecides } from '../urls/permalink-pattern.js';
-import { languageHomePath, listPagePath, outputPathOf, postSitePath, searchPagePath, taxonomyPath } from '../urls/site-paths.js';
+import { archivePath, languageHomePath, listPagePath, outputPathOf, postSitePath, searchPagePath, taxonomyPath } from '../urls/site-paths.js';
 import { otherPost, sameApartFromDate } from './post-pairs.js';
+import { relatedPosts } from './related.js';
+import { groupSeries } from './series.js';
 import { groupTaxonomies, TAXONOMY_KINDS } from './taxonomies.js';
 
 export function buildSite(allPosts: readonly Post[], config: ResolvedConfig): { site: Site; diagnostics: Diagnostic[] } {
@@ -32,6 +34,15 @@ export function buildSite(allPosts: readonly Post[], config: ResolvedConfig): { 
     taxonomies.set(l.code, grouped.terms);
     for (const [id, links] of grouped.postTerms) postTerms.set(id, links);
   }
+  const related = new Map<string, string[]>();
+  const series = new Map<Lang, Series[]>();
+  const seriesOf = new Map<string, Series>();
+  for (const l of config.languages) {
+    const list = byLang.get(l.code) ?? [];
+    for (const [id, ids] of relatedPosts(list)) related.set(id, ids);
+    series.set(l.code, groupSeries(l.code, list));
+    for (const one of series.get(l.code)!) for (const id of one.postIds) seriesOf.set(id, one);
+  }
   const routes: Route[] = [
     ...posts.map((post): Route => {
       const url = postUrls.get(post.id)!;
@@ -39,6 +50,8 @@ export function buildSite(allPosts: readonly Post[], config: ResolvedConfig): { 
     }),
     ...config.languages.flatMap((l) => indexRoutes(l.code, byLang.get(l.code) ?? [], config.pageSize)),
     ...config.languages.flatMap((l) => taxonomyRoutes(l.code, taxonomies.get(l.code)!, config.pageSize)),
+    ...config.languages.map((l) => archiveRoute(l.code, byLang.get(l.code) ?? [])),
+    ...config.languages.flatMap((l) => series.get(l.code)!.map((one) => seriesRoute(l.code, one))),
     ...(config.search ? config.languages.map((l) => searchRoute(l.code)) : []),
     { kind: 'root', sitePath: '/', outputPath: outputPathOf('/'), layout: 'root', postIds: [] },
     { kind: 'not-found', sitePath: '/404.html', outputPath: '404.html', layout: '404', postIds: [] },
@@ -58,6 +71,9 @@ export function buildSite(allPosts: readonly Post[], config: ResolvedConfig): { 
     postUrls,
     taxonomies,
     postTerms,
+    related,
+    series,
+    seriesOf,
     routes,
     redirects: [...redirects.redirects, ...legacy.redirects],
   };
@@ -74,7 +90,7 @@ export function isPublished(post: Post, config: ResolvedConfig): boolean {
  * terms, redirects, sitemap entry, and the same model diagnostics.
  */
 export const MODEL_FIELDS = [
-  'id', 'sourcePath', 'lang', 'slug', 'translationKey', 'date', 'updated', 'tags', 'categories', 'layout', 'draft', 'permalink',
+  'id', 'sourcePath', 'lang', 'slug', 'translationKey', 'date', 'updated', 'tags', 'categories', 'layout', 'draft', 'pinned', 'series', 'permalink',
   'redirectFrom', 'keyLines',
 ] as const satisfies readonly (keyof Post)[];
 
@@ -110,10 +126,25 @@ function newestFirst(a: Post, b: Post): number {
   return b.date.getTime() - a.date.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
-/** `/ko/`, `/ko/page/2/`, …: at least one page, even for a language with no posts yet. */
+/**
+ * `/ko/`, `/ko/page/2/`, …: at least one page, even for a language with no posts yet. Pinned
+ * posts come first (the highest pin first, then the newest), the others after them by date.
+ */
 function indexRoutes(lang: Lang, posts: readonly Post[], pageSize: number): Route[] {
-  const ids = posts.map((post) => post.id);
+  const pinned = posts.filter((post) => post.pinned > 0).sort((a, b) => b.pinned - a.pinned);
+  const ids = [...pinned, ...posts.filter((post) => post.pinned <= 0)].map((post) => post.id);
   return pagedRoutes(languageHomePath(lang), ids, pageSize, { kind: 'index', layout: 'index', lang });
+}
+
+/** `/ko/archive/`: every post of the language, newest first (the page groups them by year and month). */
+function archiveRoute(lang: Lang, posts: readonly Post[]): Route {
+  const url = archivePath(lang);
+  return { kind: 'archive', sitePath: url, outputPath: outputPathOf(url), layout: 'archive', lang, postIds: posts.map((post) => post.id) };
+}
+
+/** `/ko/series/<name>/`: the parts of one series, in order. */
+function seriesRoute(lang: Lang, series: Series): Route {
+  return { kind: 'series', sitePath: series.url, outputPath: outputPathOf(series.url), layout: 'series', lang, postIds: series.postIds, series: series.name };
 }
 
 /** `/ko/search/`: the language's search page (its index is built after rendering, src/search/). */

@@ -8,6 +8,7 @@ import { firstKey, readCategories, readImage, readImageAlt, readList, readPaths,
 import { readFrontMatter } from '../content/front-matter.js';
 import { detectLanguage } from '../content/language.js';
 import { normalizePermalink } from '../content/permalink.js';
+import { PIN_KEYS, readPin, readSeries } from '../content/pins-and-series.js';
 import { dashTranslation, inDraftsFolder, isJekyllPostsFolder } from '../content/post-files.js';
 import { readingMinutes } from '../content/reading-time.js';
 import { reservedSegment } from '../content/reserved-names.js';
@@ -140,6 +141,14 @@ export function parsePost(file: SourceFile, ctx: ParseContext): ParseResult {
   const redirectFrom = readPaths(data[redirectKey]);
   if (!redirectFrom) problem(redirectKey, `${redirectKey} must be a list of site paths, e.g. ${redirectKey}: [/2024/05/old-name/]`);
 
+  // A pin the old generator read differently is not worth failing the build over: it is reported
+  // and the post is listed in its place by date.
+  const pinKey = firstKey(data, PIN_KEYS);
+  const pin = pinKey === undefined ? { pinned: 0 } : readPin(data[pinKey]);
+  if ('problem' in pin) diagnostics.push(warning(file.sourcePath, `${pinKey}: ${pin.problem}; the post is not pinned`, at(pinKey!)));
+  const series = readSeries(data.series);
+  if ('problem' in series) problem('series', series.problem);
+
   if (hasErrors(diagnostics) || 'error' in language || 'error' in dated) return { diagnostics };
 
   const translationKey = readText(data.translationKey ?? data.translation_key) || slug;
@@ -159,6 +168,8 @@ export function parsePost(file: SourceFile, ctx: ParseContext): ParseResult {
     layout: layout ?? 'post',
     draft: data.draft === true || data.published === false || inDrafts,
     mermaid: data.mermaid === true || MERMAID_FENCE.test(body),
+    pinned: 'pinned' in pin ? pin.pinned : 0,
+    series: 'series' in series ? series.series : undefined,
     permalink,
     description: readText(data.description ?? data.summary ?? data.excerpt) || undefined,
     excerpt: excerpt(body),

@@ -103,7 +103,7 @@ export type Tick = (done: number) => void;
 /** Layouts a post may name: all of them but those that render the site's own pages. */
 function postLayouts(templateDirs: readonly string[]): Set<string> {
   const layouts = listLayouts(templateDirs);
-  for (const reserved of ['base', 'index', 'root', '404', 'taxonomy', 'terms', 'search']) layouts.delete(reserved);
+  for (const reserved of ['base', 'index', 'root', '404', 'taxonomy', 'terms', 'search', 'archive', 'series']) layouts.delete(reserved);
   return layouts;
 }
 

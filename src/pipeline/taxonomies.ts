@@ -104,7 +104,7 @@ function groupKind(lang: Lang, kind: TaxonomyKind, posts: readonly Post[]): Map<
  * slugify(key), or a short hash when nothing sluggable is left (`🔥`, `#`); a hash suffix when
  * taken, or when the slug is a name no folder may have (a tag `CON`: reserved-names.ts).
  */
-function uniqueSegment(key: string, taken: ReadonlySet<string>): string {
+export function uniqueSegment(key: string, taken: ReadonlySet<string>): string {
   const hash = hashText(key);
   const slug = slugify(key);
   if (slug === '') return taken.has(hash.slice(0, 8)) ? hash : hash.slice(0, 8);

@@ -29,6 +29,16 @@ export function termPath(lang: Lang, kind: TaxonomyKind, segment: string): strin
   return `/${lang}/${kind}/${segment}/`;
 }
 
+/** A language's archive, every post by year and month: `/ko/archive/`. */
+export function archivePath(lang: Lang): string {
+  return `/${lang}/archive/`;
+}
+
+/** A series' page: `/ko/series/gpt-4o-해설/` (`segment` is the series' URL segment). */
+export function seriesPath(lang: Lang, segment: string): string {
+  return `/${lang}/series/${segment}/`;
+}
+
 /** Page `page` of a paginated list whose first page is `first`: `/ko/`, `/ko/page/2/`, …. */
 export function listPagePath(first: string, page: number): string {
   return page === 1 ? first : `${first}page/${page}/`;

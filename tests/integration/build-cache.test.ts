@@ -93,8 +93,9 @@ describe('the build cache', () => {
 
     const report = await buildSite(root);
     // Its page, its two neighbours (newer/older links), its zh and en translations (language
-    // switcher), the Korean index, its tag page, and the root page listing the latest posts.
-    expect(report.rendered).toMatchObject({ markdownRenders: 1, pagesRendered: 8 });
+    // switcher), the Korean index, its tag page, the root page listing the latest posts, the
+    // Korean archive, and day-4 and day-6, which share its tag and list it as related.
+    expect(report.rendered).toMatchObject({ markdownRenders: 1, pagesRendered: 11 });
     expect(page(root, 'ko/posts/day-3/index.html')('body').text()).toContain('2일의 새 제목');
     expect(output(root)).toEqual(await coldTree(root));
   });

@@ -183,7 +183,14 @@ function pageKey(route: Route, context: Record<string, unknown>, bodyHash: (post
     // A post's body stands in by its hash: stringifying and hashing every body on every rebuild
     // would cost more than anything else in a big site.
     const post = context.post as { html?: string } | undefined;
-    if (post && route.kind === 'post') keyed.post = { ...post, html: bodyHash(route.postIds[0]!) };
+    if (post && route.kind === 'post') {
+      const { related } = post as { related?: object[] };
+      keyed.post = { ...post, html: bodyHash(route.postIds[0]!), related: related?.map(summaryKey) };
+    }
+    const archive = context.archive as { years: { months: { posts: object[] }[] }[] } | undefined;
+    if (archive) {
+      keyed.archive = archive.years.map((year) => ({ ...year, months: year.months.map((month) => ({ ...month, posts: month.posts.map(summaryKey) })) }));
+    }
     // So does each listed post's summary (views.ts `posts`, `sections[].posts`), hashed once per
     // post: a summary lists all its post's terms, and a post with thousands of tags is listed on
     // as many tag pages, which made the keys grow with tags × tags.

@@ -21,6 +21,7 @@ export function makePost(fields: PostFields): Post {
     layout: 'post',
     draft: false,
     mermaid: false,
+    pinned: 0,
     excerpt: `Excerpt of ${slug}.`,
     readingMinutes: 1,
     body: '',

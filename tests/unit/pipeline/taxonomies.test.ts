@@ -19,6 +19,7 @@ function post(id: string, day: number, terms: { tags?: string[]; categories?: st
     layout: 'post',
     draft: false,
     mermaid: false,
+    pinned: 0,
     excerpt: '',
     readingMinutes: 1,
     body: '',
