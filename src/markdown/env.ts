@@ -24,7 +24,7 @@ export interface Diagram {
   line: number;
 }
 
-/** A Markdown link or image of a post (link-refs). */
+/** A link or image of a post: Markdown (link-refs), or raw HTML marked `html`. */
 export interface LinkRef {
   kind: 'link' | 'image';
   /** href / src as markdown-it normalized it (non-ASCII percent-encoded). */
@@ -34,8 +34,9 @@ export interface LinkRef {
   /** 1-based line in the source file. */
   line: number;
   /**
-   * A raw-HTML `<img>` from another site (raw-html-images; recorded for the hosts a site hot-links).
-   * Its `alt` is undefined when the tag has none; `alt=""` there marks a decorative image.
+   * Written as raw HTML: an `<a href>` (raw-html-links), or an `<img>` from another site
+   * (raw-html-images; recorded for the hosts a site hot-links), whose `alt` is undefined when the
+   * tag has none (`alt=""` there marks a decorative image). Its URL is as written.
    */
   html?: true;
 }

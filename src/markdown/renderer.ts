@@ -30,6 +30,7 @@ import { mermaidFencePlugin } from './plugins/mermaid-fence.js';
 import { nestingLimitPlugin } from './plugins/nesting-limit.js';
 import { rawHtmlPlugin } from './plugins/raw-html.js';
 import { rawHtmlImagesPlugin } from './plugins/raw-html-images.js';
+import { rawHtmlLinksPlugin } from './plugins/raw-html-links.js';
 import { responsiveImagesPlugin } from './plugins/responsive-images.js';
 import { safeLinksPlugin } from './plugins/safe-links.js';
 import { createSanitizer } from './sanitize.js';
@@ -159,6 +160,7 @@ function configure(options: MarkdownOptions): MarkdownIt {
     .use(imageSizesPlugin) // after media-subpath and safe-links: measures the URLs the page has
     .use(imageCaptionsPlugin) // after kramdown-ial, whose paragraph attributes go to the figure
     .use(rawHtmlImagesPlugin, { siteOrigin: options.siteOrigin })
+    .use(rawHtmlLinksPlugin)
     .use(imagesPlugin, { siteOrigin: options.siteOrigin })
     .use(linksPlugin, { siteOrigin: options.siteOrigin })
     .use(basePathPlugin, { basePath: options.basePath ?? '/' }) // wraps the rules images/links installed

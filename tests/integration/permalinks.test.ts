@@ -114,12 +114,13 @@ describe('a blog with its own permalink and the old blog\'s as legacyPermalink',
   it('check counts the links to old addresses, lists them with --verbose and in JSON, and errs on the one that is no post\'s', async () => {
     const text = await runCli(['check', '--root', root]);
     expect(text.status).toBe(1);
-    expect(text.stdout).toContain('info: 3 links use old addresses (legacyPermalink); the build rewrites them');
+    expect(text.stdout).toContain('info: 4 links use old addresses (legacyPermalink); the build rewrites them');
     expect(text.stdout).toContain('posts/ko/2024-05-14-gpt-4o-first-look.md:12 error: link to /2023/01/01/nothing/ points nowhere');
     expect(text.stdout).not.toContain('uses an old address');
 
     const verbose = await runCli(['check', '--root', root, '--verbose']);
     expect(verbose.stdout).toContain('posts/ko/2024-05-14-gpt-4o-first-look.md:6 info: link to /2024/05/20/voice-mode/#설정 uses an old address; the build makes it /ko/2024/05/voice-mode/');
+    expect(verbose.stdout).toContain('posts/ko/2024-05-14-gpt-4o-first-look.md:8 info: link to /sub/2024/05/20/voice-mode/index.html uses an old address');
     expect(verbose.stdout).toContain('posts/ko/2024-05-14-gpt-4o-first-look.md:10 info: link to /en/2024/05/20/voice-mode uses an old address');
     expect(verbose.stdout).toContain('posts/ko/2024-05-20-voice-mode.md:7 info: link to /2024/05/14/gpt-4o-first-look/ uses an old address');
 
@@ -127,6 +128,7 @@ describe('a blog with its own permalink and the old blog\'s as legacyPermalink',
     const old = json.filter((d) => d.message.includes('uses an old address')).map((d) => `${d.file}:${d.line} ${d.severity}`);
     expect(old).toEqual([
       'posts/ko/2024-05-14-gpt-4o-first-look.md:6 info',
+      'posts/ko/2024-05-14-gpt-4o-first-look.md:8 info',
       'posts/ko/2024-05-14-gpt-4o-first-look.md:10 info',
       'posts/ko/2024-05-20-voice-mode.md:7 info',
     ]);

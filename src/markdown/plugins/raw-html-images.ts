@@ -18,7 +18,7 @@ import { completeSize, measure, picture } from './image-sizes.js';
 const IMG_TAG = /<img((?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)\s*\/?>/gi;
 // Inside these an `<img …>` is text (a script's string, a textarea's value), not an image: HTML
 // holding one is left as it is.
-const TEXT_ELEMENT = /<\/?(?:script|style|textarea|template|xmp|noscript)\b/i;
+export const TEXT_ELEMENT = /<\/?(?:script|style|textarea|template|xmp|noscript)\b/i;
 const PICTURE_ELEMENT = /<\/?picture\b/i;
 const ATTRIBUTE = /([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g;
 
@@ -73,7 +73,7 @@ function rewriteImages(md: MarkdownIt, env: MarkdownEnv, isExternal: (url: strin
 }
 
 /** Attribute name (lower case) → value ('' when it has none); the first of a repeated name wins, as in browsers. */
-function readAttributes(text: string): Map<string, string> {
+export function readAttributes(text: string): Map<string, string> {
   const attributes = new Map<string, string>();
   for (const match of text.matchAll(ATTRIBUTE)) {
     const name = match[1]!.toLowerCase();
