@@ -1,13 +1,15 @@
 // The site-wide files of the render stage, made once the bodies are known: each language's
 // feeds, sitemap.xml and robots.txt, redirect pages, the theme's static assets, the mermaid
 // runtime when some page still has a diagram for the browser to render, the copy button's
-// script when some page has a code block, and KaTeX's stylesheet and fonts when some page has a
+// script when some page has a code block, the table of contents' script when some page has
+// one, and KaTeX's stylesheet and fonts when some page has a
 // formula.
 import fs from 'node:fs';
 import path from 'node:path';
 import { displayPath, info, type Diagnostic } from '../../diagnostics.js';
 import { buildLanguageFeeds, feedPosts } from '../../feeds/feeds.js';
 import { codeClientFiles } from '../../markdown/code/client.js';
+import { MIN_TOC_HEADINGS, tocClientFiles } from '../../markdown/toc/client.js';
 import { katexFiles } from '../../math/assets.js';
 import { hasMath } from '../../math/markup.js';
 import { mermaidRuntimeFiles } from '../../mermaid/runtime.js';
@@ -48,6 +50,7 @@ export function siteFiles(site: Site, bodies: Bodies, options: SiteFileOptions):
   // The runtime ships only when some page still has a diagram for the browser to render.
   if (bodies.needMermaidRuntime()) files.push(...mermaidRuntimeFiles());
   if (bodies.haveCode()) files.push(...codeClientFiles());
+  if ([...bodies.final.values()].some((body) => body.headings.length >= MIN_TOC_HEADINGS)) files.push(...tocClientFiles());
   // KaTeX's stylesheet and fonts ship only when some page shows a formula.
   if ([...bodies.final.values()].some((body) => hasMath(body.html))) files.push(...katexFiles());
   return { files, diagnostics };
