@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, SKIP_BROWSER_TESTS, serveSite, type StaticServer } from '../helpers/browser.js';
-import { REPO, buildSite } from '../helpers/site.js';
+import { buildSite, flagshipSite } from '../helpers/site.js';
 import { tempDir } from '../helpers/temp.js';
 
 const KO_POST = 'ko/posts/gpt-4o-launch/';
@@ -21,7 +21,7 @@ describe.skipIf(SKIP_BROWSER_TESTS)('the reading layout in a browser', () => {
 
   beforeAll(async () => {
     const out = path.join(tempDir('omnipress-layout-'), '_site');
-    const report = await buildSite(REPO, { out, baseUrl: 'https://example.org/omnipress/' });
+    const report = await buildSite(flagshipSite(), { out, baseUrl: 'https://example.org/omnipress/' });
     expect(report.ok).toBe(true);
     server = await serveSite(out, '/omnipress/');
     browser = await launchBrowser();

@@ -7,7 +7,7 @@ import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, SKIP_BROWSER_TESTS, serveSite, type StaticServer } from '../helpers/browser.js';
 import { postFile } from '../helpers/post.js';
-import { REPO, buildSite, siteFromFiles } from '../helpers/site.js';
+import { buildSite, flagshipSite, siteFromFiles } from '../helpers/site.js';
 import { tempDir } from '../helpers/temp.js';
 
 /** WCAG relative luminance of a computed `rgb(…)` colour. */
@@ -30,7 +30,7 @@ describe.skipIf(SKIP_BROWSER_TESTS)('typography in a browser', () => {
 
   beforeAll(async () => {
     const out = path.join(tempDir('omnipress-type-'), '_site');
-    expect((await buildSite(REPO, { out })).ok).toBe(true);
+    expect((await buildSite(flagshipSite(), { out })).ok).toBe(true);
     flagship = await serveSite(out);
     const root = siteFromFiles({
       'posts/ko/2024-05-14-names.md': postFile(

@@ -18,6 +18,7 @@ import { redirectPages } from '../../redirects/pages.js';
 import { sitemapFiles } from '../../seo/sitemap.js';
 import type { Translate } from '../../i18n/ui-strings.js';
 import type { LanguageConfig, OutputFile, ResolvedConfig, Site } from '../../types.js';
+import { compactCss } from '../../util/compact-css.js';
 import { toPosix } from '../../util/paths.js';
 import type { PipelineCache, RenderCounts } from '../cache.js';
 import type { SinceLastRun } from '../since-last-run.js';
@@ -99,7 +100,10 @@ function noBaseUrl(config: ResolvedConfig): Diagnostic {
   );
 }
 
-/** `assets/` of every template folder, the site's own files winning over the built-in theme's. */
+/**
+ * `assets/` of every template folder, the site's own files winning over the built-in theme's.
+ * Stylesheets ship without their comments (util/compact-css.ts).
+ */
 function themeAssets(config: ResolvedConfig): OutputFile[] {
   const files = new Map<string, OutputFile>();
   for (const dir of [...config.templateDirs].reverse()) {
@@ -109,7 +113,8 @@ function themeAssets(config: ResolvedConfig): OutputFile[] {
       if (!entry.isFile()) continue;
       const full = path.join(entry.parentPath, entry.name);
       const rel = `assets/${toPosix(path.relative(assets, full))}`;
-      files.set(rel, { path: rel, content: fs.readFileSync(full), origin: { what: `the theme file ${displayPath(full, config.root)}` } });
+      const content = rel.endsWith('.css') ? Buffer.from(compactCss(fs.readFileSync(full, 'utf8'))) : fs.readFileSync(full);
+      files.set(rel, { path: rel, content, origin: { what: `the theme file ${displayPath(full, config.root)}` } });
     }
   }
   return [...files.values()].sort((a, b) => (a.path < b.path ? -1 : 1));
