@@ -10,7 +10,8 @@
 //   - uses securityLevel 'strict' (labels are sanitized, click callbacks and javascript: links off);
 //   - follows prefers-color-scheme, and re-renders drawn diagrams when the scheme changes;
 //   - gives every diagram role="img" and a text alternative (accTitle/accDescr, else a generic
-//     label in the page's language, passed in the script tag's data attributes).
+//     label in the page's language, passed in the script tag's data attributes, with the
+//     figure's caption or the nearest heading above it).
 
 // Relative to this file, so the site also works under a sub-path base URL.
 const RUNTIME_URL = new URL('../mermaid/mermaid.esm.min.mjs', import.meta.url);
@@ -66,13 +67,28 @@ async function mermaidFor(theme) {
   return mermaid;
 }
 
-/** Same rule as diagramLabel() in src/mermaid/runtime.ts (build mode). */
-function labelOf(source) {
+/**
+ * Same rule as diagramLabel() in src/mermaid/runtime.ts and placeDiagrams() (build mode): its
+ * accTitle/accDescr, else the generic label with the figure's caption or the nearest heading
+ * above it.
+ */
+function labelOf(source, element) {
   const title = /^\s*accTitle\s*:\s*(.+)$/m.exec(source)?.[1]?.trim();
   const description =
     /^\s*accDescr\s*:\s*(.+)$/m.exec(source)?.[1]?.trim() ??
     /^\s*accDescr\s*\{([\s\S]*?)\}/m.exec(source)?.[1]?.replace(/\s+/g, ' ').trim();
-  return [title, description].filter(Boolean).join(': ') || GENERIC_LABEL;
+  return [title, description].filter(Boolean).join(': ') || [GENERIC_LABEL, contextOf(element)].filter(Boolean).join(': ');
+}
+
+/** The caption of the figure holding the diagram, else the text of the last heading of the body before it. */
+function contextOf(element) {
+  const caption = element.parentElement?.closest('figure')?.querySelector(':scope > figcaption');
+  if (caption) return caption.textContent.replace(/\s+/g, ' ').trim();
+  let heading;
+  for (const h of document.querySelectorAll('.post-body :is(h1, h2, h3, h4, h5, h6)')) {
+    if (h.compareDocumentPosition(element) & Node.DOCUMENT_POSITION_FOLLOWING) heading = h;
+  }
+  return heading?.textContent.replace(/\s+/g, ' ').trim();
 }
 
 /** A small element with text content (never parsed as HTML). */
@@ -102,7 +118,7 @@ async function draw(diagram) {
     figure = document.createElement('figure');
     figure.className = 'diagram';
     figure.setAttribute('role', 'img');
-    figure.setAttribute('aria-label', labelOf(diagram.source));
+    figure.setAttribute('aria-label', labelOf(diagram.source, diagram.element));
     figure.dataset.theme = theme;
     // Mermaid's own output, sanitized by it (DOMPurify) under securityLevel 'strict'.
     figure.innerHTML = svg;

@@ -28,6 +28,7 @@ import { liquidTagsPlugin } from './plugins/liquid-tags.js';
 import { mathPlugin, placeMath } from './plugins/math.js';
 import { mermaidFencePlugin } from './plugins/mermaid-fence.js';
 import { nestingLimitPlugin } from './plugins/nesting-limit.js';
+import { productNamesPlugin } from './plugins/product-names.js';
 import { rawHtmlPlugin } from './plugins/raw-html.js';
 import { rawHtmlImagesPlugin } from './plugins/raw-html-images.js';
 import { rawHtmlLinksPlugin } from './plugins/raw-html-links.js';
@@ -148,6 +149,7 @@ function configure(options: MarkdownOptions): MarkdownIt {
     .use(calloutsPlugin) // renders Hexo notes, Hugo notices and Chirpy prompts
     .use(linkifyWwwPlugin)
     .use(headingIdsPlugin)
+    .use(productNamesPlugin) // renders text tokens: no other plugin may replace that rule
     .use(liquidTagsPlugin) // after jekyll-raw
     .use(highlightPlugin) // replaces markdown-it's fence renderer
     .use(mermaidFencePlugin) // wraps highlight's: mermaid fences never reach it

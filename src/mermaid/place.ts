@@ -26,8 +26,9 @@ export interface Placed {
 
 /**
  * Every diagram replaced by a figure holding its light and dark SVG (the theme's CSS shows one
- * per `prefers-color-scheme`). `idPrefix` makes ids unique on the page; `fallbackLabel` names
- * diagrams without accTitle/accDescr, in the page's language.
+ * per `prefers-color-scheme`). `idPrefix` makes ids unique on the page. A diagram without
+ * accTitle/accDescr is named `fallbackLabel` (in the page's language) with the text of the
+ * nearest heading above it: "다이어그램: 무엇이 달라졌나".
  */
 export function placeDiagrams(
   html: string,
@@ -37,7 +38,7 @@ export function placeDiagrams(
 ): Placed {
   const errors: Placed['errors'] = [];
   let n = 0;
-  const placed = html.replace(DIAGRAM, (whole, escaped: string) => {
+  const placed = html.replace(DIAGRAM, (whole, escaped: string, offset: number) => {
     const source = decodeHTML(escaped);
     const outcome = outcomes.get(source);
     if (!outcome) return whole;
@@ -48,11 +49,26 @@ export function placeDiagrams(
     const id = `${idPrefix}-${++n}`;
     const svg = (text: string) => text.split(DIAGRAM_ID).join(id);
     return (
-      `<figure class="diagram" role="img" aria-label="${escapeAttributeValue(diagramLabel(source, fallbackLabel))}" data-pagefind-ignore>` +
+      `<figure class="diagram" role="img" aria-label="${escapeAttributeValue(diagramLabel(source, labelWithHeading(fallbackLabel, headingBefore(html, offset))))}" data-pagefind-ignore>` +
       `<div class="diagram-light">${svg(outcome.svgs.light)}</div>` +
       `<div class="diagram-dark">${svg(outcome.svgs.dark)}</div>` +
       '</figure>\n'
     );
   });
   return { html: placed, errors };
+}
+
+const HEADING = /<h[1-6]\b[^>]*>([\s\S]*?)<\/h[1-6]>/g;
+
+/** The plain text of the last heading that ends before `offset`, if any. */
+function headingBefore(html: string, offset: number): string | undefined {
+  let text: string | undefined;
+  for (const match of html.slice(0, offset).matchAll(HEADING)) text = match[1];
+  if (text === undefined) return undefined;
+  return decodeHTML(text.replace(/<[^>]*>/g, '')).replace(/\s+/g, ' ').trim() || undefined;
+}
+
+/** "Diagram: <heading>", or only "Diagram" when no heading comes before it. */
+function labelWithHeading(label: string, heading: string | undefined): string {
+  return heading ? `${label}: ${heading}` : label;
 }

@@ -9,6 +9,8 @@ import { closest } from '../util/did-you-mean.js';
 import type { ResolvedConfig } from '../types.js';
 import { onFirstUse } from '../util/on-first-use.js';
 import { withBase } from '../urls/hrefs.js';
+import { escapeHtml } from '../util/html-escape.js';
+import { keepNamesWhole } from '../util/no-break.js';
 
 // Loaded with the first page to render (util/on-first-use.ts): a build that takes every page from its cache needs none.
 const nunjucksModule = onFirstUse<typeof nunjucks>('nunjucks');
@@ -87,6 +89,8 @@ function environment(config: ResolvedConfig): nunjucks.Environment {
   // views, this is for links a theme writes by hand (`{{ '/ko/' | url }}`).
   env.addFilter('url', (sitePath: unknown) => withBase(config.basePath, String(sitePath ?? '/')));
   env.addFilter('json', (value: unknown) => new runtime.SafeString(safeJson(value)));
+  // Text, escaped, with names like "GPT-4o" kept on one line, as post bodies have them.
+  env.addFilter('nobr', (text: unknown) => new runtime.SafeString(keepNamesWhole(escapeHtml(String(text ?? '')))));
   return env;
 }
 

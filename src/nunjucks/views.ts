@@ -3,6 +3,7 @@
 // formatted in the page's language and the site's time zone).
 import { formatDate, isoDate } from '../content/dates.js';
 import { COPY_SCRIPT_PATH } from '../markdown/code/client.js';
+import { MIN_TOC_HEADINGS, TOC_SCRIPT_PATH } from '../markdown/toc/client.js';
 import type { Diagram, Heading } from '../markdown/renderer.js';
 import { KATEX_CSS_PATH } from '../math/assets.js';
 import { hasMath } from '../math/markup.js';
@@ -255,6 +256,8 @@ export function createViews(site: Site, bodies: ReadonlyMap<string, RenderedBody
       if (post && bodies.get(post.id)?.code) {
         context.code = { script: href(`/${COPY_SCRIPT_PATH}`), copyLabel: t('copyCode'), copiedLabel: t('codeCopied') };
       }
+      // Only posts with enough headings show a table of contents and load its script.
+      if (post && (bodies.get(post.id)?.headings.length ?? 0) >= MIN_TOC_HEADINGS) context.toc = { script: href(`/${TOC_SCRIPT_PATH}`) };
       if (route.kind === 'index' || route.kind === 'taxonomy') {
         context.posts = postsOf(route.postIds);
         const p = route.pagination!;

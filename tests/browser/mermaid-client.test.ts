@@ -42,6 +42,10 @@ const FILES: Record<string, string> = {
     'Named',
     [fence('flowchart LR', '  accTitle: How a reader gets a page', '  accDescr: The server sends HTML', '  S[Server] --> R[Reader]'), fence('flowchart LR', '  X --> Y')].join('\n'),
   ),
+  'posts/en/2024-05-14-sections.md': post(
+    'Sections',
+    ['## How a page travels', '', 'Words.', fence('flowchart LR', '  S[Server] --> R[Reader]'), '<figure>', '', fence('flowchart LR', '  A --> B'), '<figcaption>The short way</figcaption></figure>', ''].join('\n'),
+  ),
   'posts/ko/2024-05-14-korean.md': post('한국어 그림', ['그림 하나.', fence('flowchart LR', '  가[입력] --> 나[출력]')].join('\n')),
   'posts/en/2024-05-14-folded.md': post(
     'Folded',
@@ -261,8 +265,8 @@ describe.skipIf(SKIP_BROWSER_TESTS)('mermaid in the browser (client mode)', () =
     const { page } = await open('en/posts/folded/');
     await afterIntersections(page, 'pre.mermaid');
     // Still folded: nothing drawn (there is nothing to see).
-    expect(await page.locator('details figure.diagram').count()).toBe(0);
-    await page.locator('summary').click();
+    expect(await page.locator('.post-body details figure.diagram').count()).toBe(0);
+    await page.locator('.post-body summary').click();
     await page.waitForSelector('details figure.diagram svg');
     expect(await page.locator('details figure.diagram svg').textContent()).toContain('Folded away');
     await page.close();
@@ -317,6 +321,15 @@ describe.skipIf(SKIP_BROWSER_TESTS)('mermaid in the browser (client mode)', () =
     expect(await figures.nth(0).getAttribute('aria-label')).toBe('How a reader gets a page: The server sends HTML');
     expect(await figures.nth(1).getAttribute('role')).toBe('img');
     expect(await figures.nth(1).getAttribute('aria-label')).toBe('Diagram');
+    await page.close();
+  });
+
+  it('names a diagram without accTitle by its caption, else by the nearest heading above it', async () => {
+    const { page } = await open('en/posts/sections/');
+    await waitForDiagrams(page, 2);
+    const figures = page.locator('figure.diagram');
+    expect(await figures.nth(0).getAttribute('aria-label')).toBe('Diagram: How a page travels');
+    expect(await figures.nth(1).getAttribute('aria-label')).toBe('Diagram: The short way');
     await page.close();
   });
 

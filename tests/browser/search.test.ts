@@ -199,8 +199,10 @@ describe.skipIf(SKIP_BROWSER_TESTS)('search in a browser', () => {
   it("sends the header's search box to the search page without loading any JavaScript before", async () => {
     const { page, scripts, errors } = await open(`${sub.url}ko/posts/voice/`);
     expect(scripts).toEqual([]);
+    // Behind the header's search icon, a <details> that opens without script.
+    await page.locator('.site-search > summary').click();
     await page.getByRole('searchbox', { name: '사이트 검색' }).fill('요금');
-    await page.getByRole('button', { name: '검색' }).click();
+    await page.locator('.site-search').getByRole('button', { name: '검색' }).click();
     await page.waitForURL(/\/sub\/ko\/search\/\?q=/);
     const result = await shown(page);
     expect(result.urls).toEqual(['/sub/ko/posts/price/']);

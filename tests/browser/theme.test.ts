@@ -1,6 +1,6 @@
 // The flagship site as readers see it, in Debian's Chromium: accessible in light and dark, no
 // console errors, no sideways scrolling on a 320 px phone, a language switcher that lands on the
-// translation. Screenshots at 390 px and 1280 px go to test-results/ for a person to look at.
+// translation. Screenshots at 390 px and 1280 px, light and dark, go to test-results/ for a person to look at.
 /// <reference lib="dom" />
 import fs from 'node:fs';
 import path from 'node:path';
@@ -68,13 +68,16 @@ describe.skipIf(SKIP_BROWSER_TESTS)('the flagship site in a browser', () => {
       });
     }
 
-    it(`${target.name}: no horizontal scrolling on a 320 px phone; screenshots at 390 and 1280 px`, async () => {
+    it(`${target.name}: no horizontal scrolling on a 320 px phone; screenshots at 390 and 1280 px, light and dark`, async () => {
       const { page } = await open(target.path, { width: 320, scheme: 'light' });
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       expect(overflow).toBeLessThanOrEqual(0);
-      for (const width of [390, 1280]) {
-        await page.setViewportSize({ width, height: 900 });
-        await page.screenshot({ path: path.join(SHOTS, `${target.name}-${width}.png`), fullPage: true });
+      for (const scheme of ['light', 'dark'] as const) {
+        await page.emulateMedia({ colorScheme: scheme });
+        for (const width of [390, 1280]) {
+          await page.setViewportSize({ width, height: 900 });
+          await page.screenshot({ path: path.join(SHOTS, `${target.name}-${width}-${scheme}.png`), fullPage: true });
+        }
       }
       await page.close();
     });
@@ -82,6 +85,7 @@ describe.skipIf(SKIP_BROWSER_TESTS)('the flagship site in a browser', () => {
 
   it('the language switcher on a Korean post lands on its Chinese translation', async () => {
     const { page } = await open('ko/posts/gpt-4o-launch/', { width: 390, scheme: 'light' });
+    await page.locator('.lang-menu > summary').click();
     await page.locator('.lang-switch a[hreflang="zh-Hans"]').click();
     await page.waitForLoadState('load');
     expect(decodeURIComponent(new URL(page.url()).pathname)).toBe('/omnipress/zh/posts/gpt-4o-launch/');
@@ -91,6 +95,7 @@ describe.skipIf(SKIP_BROWSER_TESTS)('the flagship site in a browser', () => {
 
   it('a post without a translation in a language shows it as not translated, and switches to that language index', async () => {
     const { page } = await open('ko/posts/gpt-4o-api/', { width: 1280, scheme: 'light' });
+    await page.getByRole('group').locator('summary', { hasText: '한국어' }).click();
     const english = page.locator('.lang-switch a[hreflang="en"]');
     expect(await english.evaluate((a) => getComputedStyle(a).textDecorationLine)).toBe('line-through');
     expect(await page.getByRole('link', { name: 'English (not translated: this goes to the English home page)' }).count()).toBe(1);

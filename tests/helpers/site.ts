@@ -32,6 +32,19 @@ export function siteFromFixture(name: string): string {
   return root;
 }
 
+/**
+ * A temporary copy of the flagship site (its posts, public/ and config; the theme is the built-in
+ * one either way): test files can build it at the same time, which the repository's own build
+ * lock would refuse.
+ */
+export function flagshipSite(): string {
+  const root = tempDir('omnipress-flagship-');
+  for (const entry of ['posts', 'public', 'omnipress.yml']) {
+    if (fs.existsSync(path.join(REPO, entry))) fs.cpSync(path.join(REPO, entry), path.join(root, entry), { recursive: true });
+  }
+  return root;
+}
+
 /** Build in-process (fixed `now`, so "future" does not depend on the day the test runs). */
 export function buildSite(root: string, options: BuildOptions = {}): Promise<BuildReport> {
   return build({ root, now: new Date('2026-01-01T00:00:00Z'), ...options });

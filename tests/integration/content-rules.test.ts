@@ -285,7 +285,7 @@ describe('raw HTML', () => {
     expect(report.ok).toBe(true);
     const html = readOutput(root, 'en/posts/html/index.html');
     const $ = page(root, 'en/posts/html/index.html');
-    expect($('details summary').text()).toBe('More');
+    expect($('.post-body details summary').text()).toBe('More');
     expect($('kbd').text()).toBe('Ctrl');
     expect($('main script')).toHaveLength(0);
     expect(html).not.toContain('onerror');

@@ -1,13 +1,15 @@
 // The site-wide files of the render stage, made once the bodies are known: each language's
 // feeds, sitemap.xml and robots.txt, redirect pages, the theme's static assets, the mermaid
 // runtime when some page still has a diagram for the browser to render, the copy button's
-// script when some page has a code block, and KaTeX's stylesheet and fonts when some page has a
+// script when some page has a code block, the table of contents' script when some page has
+// one, and KaTeX's stylesheet and fonts when some page has a
 // formula.
 import fs from 'node:fs';
 import path from 'node:path';
 import { displayPath, info, type Diagnostic } from '../../diagnostics.js';
 import { buildLanguageFeeds, feedPosts } from '../../feeds/feeds.js';
 import { codeClientFiles } from '../../markdown/code/client.js';
+import { MIN_TOC_HEADINGS, tocClientFiles } from '../../markdown/toc/client.js';
 import { katexFiles } from '../../math/assets.js';
 import { hasMath } from '../../math/markup.js';
 import { mermaidRuntimeFiles } from '../../mermaid/runtime.js';
@@ -16,6 +18,7 @@ import { redirectPages } from '../../redirects/pages.js';
 import { sitemapFiles } from '../../seo/sitemap.js';
 import type { Translate } from '../../i18n/ui-strings.js';
 import type { LanguageConfig, OutputFile, ResolvedConfig, Site } from '../../types.js';
+import { compactCss } from '../../util/compact-css.js';
 import { toPosix } from '../../util/paths.js';
 import type { PipelineCache, RenderCounts } from '../cache.js';
 import type { SinceLastRun } from '../since-last-run.js';
@@ -48,6 +51,7 @@ export function siteFiles(site: Site, bodies: Bodies, options: SiteFileOptions):
   // The runtime ships only when some page still has a diagram for the browser to render.
   if (bodies.needMermaidRuntime()) files.push(...mermaidRuntimeFiles());
   if (bodies.haveCode()) files.push(...codeClientFiles());
+  if ([...bodies.final.values()].some((body) => body.headings.length >= MIN_TOC_HEADINGS)) files.push(...tocClientFiles());
   // KaTeX's stylesheet and fonts ship only when some page shows a formula.
   if ([...bodies.final.values()].some((body) => hasMath(body.html))) files.push(...katexFiles());
   return { files, diagnostics };
@@ -96,7 +100,10 @@ function noBaseUrl(config: ResolvedConfig): Diagnostic {
   );
 }
 
-/** `assets/` of every template folder, the site's own files winning over the built-in theme's. */
+/**
+ * `assets/` of every template folder, the site's own files winning over the built-in theme's.
+ * Stylesheets ship without their comments (util/compact-css.ts).
+ */
 function themeAssets(config: ResolvedConfig): OutputFile[] {
   const files = new Map<string, OutputFile>();
   for (const dir of [...config.templateDirs].reverse()) {
@@ -106,7 +113,8 @@ function themeAssets(config: ResolvedConfig): OutputFile[] {
       if (!entry.isFile()) continue;
       const full = path.join(entry.parentPath, entry.name);
       const rel = `assets/${toPosix(path.relative(assets, full))}`;
-      files.set(rel, { path: rel, content: fs.readFileSync(full), origin: { what: `the theme file ${displayPath(full, config.root)}` } });
+      const content = rel.endsWith('.css') ? Buffer.from(compactCss(fs.readFileSync(full, 'utf8'))) : fs.readFileSync(full);
+      files.set(rel, { path: rel, content, origin: { what: `the theme file ${displayPath(full, config.root)}` } });
     }
   }
   return [...files.values()].sort((a, b) => (a.path < b.path ? -1 : 1));
