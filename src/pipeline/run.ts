@@ -95,6 +95,11 @@ export interface PipelineOptions {
    * --keep-going` builds again without the posts that had errors.
    */
   leaveOut?: ReadonlySet<string>;
+  /**
+   * Stop after this stage: `model` gives the site without rendering anything (`translations`,
+   * which needs only the posts and their stories).
+   */
+  until?: 'model';
 }
 
 /** Reports progress of one stage; stages call it per item and it decides how often to pass it on. */
@@ -181,6 +186,7 @@ export async function runPipeline(config: ResolvedConfig, options: PipelineOptio
   diagnostics.push(...modelled.diagnostics);
   if (hasErrors(diagnostics) && !keepGoing) return stop();
   const { site } = modelled;
+  if (options.until === 'model') return { ...found, site, posts, outputPaths: new Set(), links: new Map(), diagnostics };
 
   // Going on past errors (keepGoing) renders only to learn what else is wrong: nothing is
   // indexed or written.
