@@ -170,4 +170,11 @@ describe('omnipress translations', () => {
     expect(wrong.stderr).toContain('--fail-on takes missing, stale or both');
     expect((await runCli(['translations', '--lang', 'ja'], { cwd: root })).status).toBe(2);
   });
+
+  it('gives omnipress check one line on translations, stale ones counted, and no note per post', async () => {
+    const result = await runCli(['check', '--format', 'json'], { cwd: root, env: { GITHUB_ACTIONS: '' } });
+    expect(result.status).toBe(0);
+    expect(result.stdout).not.toContain('translation');
+    expect(result.stderr).toContain('translations: ko 100%, zh 100% (1 stale), en 66% (1 missing, 1 stale) of 3 stories\n');
+  });
 });
