@@ -10,6 +10,7 @@ import { detectLanguage } from '../content/language.js';
 import { normalizePermalink } from '../content/permalink.js';
 import { dashTranslation, inDraftsFolder, isJekyllPostsFolder } from '../content/post-files.js';
 import { readingMinutes } from '../content/reading-time.js';
+import { findSourceTextBlock } from '../content/source-text-block.js';
 import { reservedSegment } from '../content/reserved-names.js';
 import { slugFromFileName, slugify } from '../content/slug.js';
 import { writtenTitle } from '../content/title.js';
@@ -49,7 +50,9 @@ export function parsePost(file: SourceFile, ctx: ParseContext): ParseResult {
   // rendered twice) → file name.
   if (data.title !== undefined && data.title !== null && readText(data.title) === undefined) problem('title', 'title must be text');
   const written = writtenTitle(data.title, fm.body);
-  const body = written.body;
+  // The original kept for a translator (`new --translate`) is never part of what readers get.
+  const sourceText = findSourceTextBlock(written.body);
+  const body = sourceText ? written.body.slice(0, sourceText.start) + written.body.slice(sourceText.end) : written.body;
   const baseName = path.posix.basename(file.id).replace(/\.(md|markdown)$/i, '');
   const title = written.title || baseName.replace(/^\d{4}-\d{1,2}-\d{1,2}-/, '');
 
@@ -140,6 +143,16 @@ export function parsePost(file: SourceFile, ctx: ParseContext): ParseResult {
   const redirectFrom = readPaths(data[redirectKey]);
   if (!redirectFrom) problem(redirectKey, `${redirectKey} must be a list of site paths, e.g. ${redirectKey}: [/2024/05/old-name/]`);
 
+  const draft = data.draft === true || data.published === false || inDrafts;
+  if (sourceText && !draft) {
+    diagnostics.push(
+      error(file.sourcePath, 'the original text that `omnipress new --translate` kept for the translator is still in this post, which is not a draft', {
+        line: fm.bodyLine - 1 + (findSourceTextBlock(fm.body)?.line ?? 1),
+        hint: 'delete the block from <!-- omnipress:source-text to omnipress:end-of-source-text --> once the translation is written, or keep draft: true until then',
+      }),
+    );
+  }
+
   if (hasErrors(diagnostics) || 'error' in language || 'error' in dated) return { diagnostics };
 
   const translationKey = readText(data.translationKey ?? data.translation_key) || slug;
@@ -157,7 +170,7 @@ export function parsePost(file: SourceFile, ctx: ParseContext): ParseResult {
     tags: tags ?? [],
     categories: categories ?? [],
     layout: layout ?? 'post',
-    draft: data.draft === true || data.published === false || inDrafts,
+    draft,
     mermaid: data.mermaid === true || MERMAID_FENCE.test(body),
     permalink,
     description: readText(data.description ?? data.summary ?? data.excerpt) || undefined,

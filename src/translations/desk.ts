@@ -89,12 +89,12 @@ export function translationDesk(allPosts: readonly Post[], config: ResolvedConfi
   for (const [key, group] of groups) {
     const source = sourceOf(group, codes, config, options);
     if (!source) continue; // every post of it is a draft: nothing to translate yet
-    const sourceChanged = revisionOf(source, options, config);
+    const sourceChanged = contentRevision(source, config, options.lastChange);
     const languages = codes.map((lang): StoryLanguage => {
       const post = group.get(lang);
       if (!post) return { lang, status: 'missing' };
       if (post === source) return { lang, status: 'source', post, changed: sourceChanged };
-      const changed = revisionOf(post, options, config);
+      const changed = contentRevision(post, config, options.lastChange);
       if (post.draft) return { lang, status: 'draft', post, changed };
       const follows = followedRevision(post, options, config) ?? changed.date;
       const behind = sourceChanged.date.getTime() - follows.getTime();
@@ -159,8 +159,8 @@ function names(post: Post, config: ResolvedConfig): string[] {
 }
 
 /** The later of git's last content change and front matter `updated`; the post's date when neither is known. */
-function revisionOf(post: Post, options: DeskOptions, config: ResolvedConfig): ContentRevision {
-  const git = options.lastChange(post.sourcePath.normalize('NFC'));
+export function contentRevision(post: Post, config: ResolvedConfig, lastChange: DeskOptions['lastChange']): ContentRevision {
+  const git = lastChange(post.sourcePath.normalize('NFC'));
   const key = UPDATED_KEYS.find((k) => post.keyLines[k] !== undefined);
   const written = key ? checkDate(post.data[key], config.timeZone).date : undefined;
   if (git && (!written || git.date >= written)) return git;
