@@ -73,7 +73,7 @@ export async function checkSite(options: CheckOptions = {}): Promise<CheckReport
   let translations: string | undefined;
   if (result?.posts && config.languages.length > 1) {
     const start = performance.now();
-    translations = summaryLine(deskReport(result.posts, config));
+    translations = summaryLine(deskReport(result.posts, config, {}, result.contentHistory));
     timings.translations = performance.now() - start;
   }
   return {

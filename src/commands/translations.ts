@@ -1,9 +1,12 @@
-// `omnipress translations`: options → readTranslations() → the desk's report as text, JSON, CSV or
+// `omnipress translations`: options → the posts (pipeline up to the model) → the desk's report as text, JSON, CSV or
 // GitHub annotations; exit 1 with --fail-on when there is something of that kind to do.
 import path from 'node:path';
 import { toGithub } from '../check/format.js';
 import { isInside } from '../util/paths.js';
-import { readTranslations } from '../translations/translations.js';
+import { resolveConfig } from '../config.js';
+import { hasErrors } from '../diagnostics.js';
+import { runPipeline } from '../pipeline/run.js';
+import { deskReport } from '../translations/translations.js';
 import { summaryLine, toCsv, toDiagnostics, toJsonReport, toText, type TranslationsFormat } from '../translations/format.js';
 import { commandArgs, printDiagnostics, rootOptionHelp, siteFoldersProblem, siteRootOf, usage, type Io } from './io.js';
 
@@ -71,16 +74,20 @@ export async function runTranslations(args: string[], io: Io): Promise<number> {
   if (folders) return usage(io, folders, false);
 
   const asked = values.lang?.split(',').map((l) => l.trim()).filter(Boolean);
-  const run = await readTranslations({ root: siteRootOf(values.root), posts: values.posts, langs: asked, staleAfterDays: Number(staleAfter) });
-  const { config } = run;
+  const { config, diagnostics } = resolveConfig({ root: siteRootOf(values.root), posts: values.posts });
   const codes = config.languages.map((l) => l.code);
   const unknownLang = asked?.find((l) => !codes.includes(l));
   if (unknownLang !== undefined) return usage(io, `--lang ${unknownLang} is not one of the site's languages (${codes.join(', ')})`);
-  // Posts that did not parse are left out of the report; say so, as build would.
-  const errors = run.diagnostics.filter((d) => d.severity === 'error');
-  if (errors.length > 0) printDiagnostics(io, errors, { root: config.root, sources: new Map(), quiet: false, verbose: io.verbose });
-  const report = run.report;
-  if (!report) return 1;
+  if (hasErrors(diagnostics)) {
+    printDiagnostics(io, diagnostics, { root: config.root, sources: new Map(), quiet: true });
+    return 1;
+  }
+  // The posts (load, parse, model: nothing rendered); those that did not parse are left out of
+  // the report, and said so, as build would.
+  const result = await runPipeline(config, { search: 'off', keepGoing: true, until: 'model' });
+  const errors = result.diagnostics.filter((d) => d.severity === 'error');
+  if (errors.length > 0) printDiagnostics(io, errors, { root: config.root, sources: result.sources, quiet: false, verbose: io.verbose });
+  const report = deskReport(result.posts ?? [], config, { langs: asked, staleAfterDays: Number(staleAfter) });
   const langs = asked ?? codes;
   const open = (status: 'missing' | 'stale') => report.languages.some((l) => l[status] > 0);
 

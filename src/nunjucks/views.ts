@@ -121,6 +121,14 @@ export function createViews(site: Site, bodies: ReadonlyMap<string, RenderedBody
       return { code: l.code, tag: l.tag, name: l.name, title: other.title, url: summary(other).url };
     });
 
+  const staleOriginalOf = (post: Post): LinkView | undefined => {
+    const id = site.staleTranslations?.get(post.id);
+    const original = id === undefined ? undefined : site.postsById.get(id);
+    if (!original) return undefined;
+    const l = lang(original.lang);
+    return { code: l.code, tag: l.tag, name: l.name, title: original.title, url: summary(original).url };
+  };
+
   const siteView = (l: LanguageConfig) => ({
     title: l.title,
     description: l.description,
@@ -161,6 +169,8 @@ export function createViews(site: Site, bodies: ReadonlyMap<string, RenderedBody
       authorUrl: post.authorUrl,
       mermaid: post.mermaid,
       translations: translationsOf(post),
+      // Set on a stale translation: its original, for the notice above the article.
+      staleOriginal: staleOriginalOf(post),
       newer: at > 0 ? neighbour(list[at - 1]) : undefined,
       older: at >= 0 ? neighbour(list[at + 1]) : undefined,
       data: post.data,

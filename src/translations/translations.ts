@@ -1,36 +1,18 @@
-// `omnipress translations` and `check`'s line about them: the posts (load, parse and model of the
-// one pipeline, nothing rendered), their content history from one `git log`, the desk's report.
+// The desk's report on a site's posts, with their content history from one `git log`: for
+// `omnipress translations`, `check`'s line about them, and the notice on stale translations' pages.
 import { execFileSync } from 'node:child_process';
-import { resolveConfig, type ConfigOverrides } from '../config.js';
-import { hasErrors, type Diagnostic } from '../diagnostics.js';
-import { runPipeline } from '../pipeline/run.js';
 import type { Lang, Post, ResolvedConfig } from '../types.js';
 import { readContentHistory, type ContentHistory } from '../util/git-content-history.js';
 import { translationDesk, type TranslationsReport } from './desk.js';
 
-export interface TranslationsOptions extends ConfigOverrides {
-  langs?: readonly Lang[];
-  staleAfterDays?: number;
-}
-
-export interface TranslationsRun {
-  config: ResolvedConfig;
-  /** Problems that kept posts out (the config, posts that did not parse); the report covers the rest. */
-  diagnostics: Diagnostic[];
-  report?: TranslationsReport;
-}
-
-export async function readTranslations(options: TranslationsOptions): Promise<TranslationsRun> {
-  const { config, diagnostics } = resolveConfig(options);
-  if (hasErrors(diagnostics)) return { config, diagnostics };
-  const result = await runPipeline(config, { search: 'off', keepGoing: true, until: 'model' });
-  diagnostics.push(...result.diagnostics);
-  return { config, diagnostics, report: deskReport(result.posts ?? [], config, options) };
-}
-
-/** The desk's report on `posts`, with their content history read from git now. */
-export function deskReport(posts: readonly Post[], config: ResolvedConfig, options: Pick<TranslationsOptions, 'langs' | 'staleAfterDays'> = {}): TranslationsReport {
-  const history = config.languages.length > 1 ? readContentHistory(config.postsDir) : undefined;
+/** The desk's report on `posts`, with their content history (read from git now, unless given). */
+export function deskReport(
+  posts: readonly Post[],
+  config: ResolvedConfig,
+  options: { langs?: readonly Lang[]; staleAfterDays?: number } = {},
+  known?: ContentHistory,
+): TranslationsReport {
+  const history = known ?? (config.languages.length > 1 ? readContentHistory(config.postsDir) : undefined);
   return translationDesk(posts, config, {
     ...options,
     lastChange: (sourcePath) => history?.changes.get(sourcePath)?.[0],
@@ -51,4 +33,17 @@ function commitDate(history: ContentHistory, rev: string, dir: string): Date | u
   } catch {
     return undefined;
   }
+}
+
+/**
+ * Stale translation's id → its original's id, among the published `posts` of a site whose
+ * stories have translations; `history` read from git when not given.
+ */
+export function staleTranslations(posts: readonly Post[], config: ResolvedConfig, history: () => ContentHistory): Map<string, string> {
+  const stale = new Map<string, string>();
+  const report = deskReport(posts, config, {}, history());
+  for (const story of report.todo) {
+    for (const l of story.languages) if (l.status === 'stale' && l.post) stale.set(l.post.id, story.source.id);
+  }
+  return stale;
 }

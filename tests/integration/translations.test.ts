@@ -1,59 +1,12 @@
 // `omnipress translations`: the translation desk on a real git history — missing languages,
 // translations whose source's words changed after them, front matter-only edits that change
 // nothing, and `translatedFrom` acknowledging a revision of the source.
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli, siteFromFiles } from '../helpers/site.js';
-
-function git(root: string, when: string, ...args: string[]): string {
-  const env = { ...process.env, GIT_AUTHOR_DATE: when, GIT_COMMITTER_DATE: when };
-  return execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.org', ...args], { cwd: root, env, encoding: 'utf8' });
-}
-
-/** Write (or rewrite) `file` and commit it at `when`; returns the commit's hash. */
-function commitAt(root: string, when: string, file: string, text: string): string {
-  fs.mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
-  fs.writeFileSync(path.join(root, file), text);
-  git(root, when, 'add', file);
-  git(root, when, 'commit', '-q', '-m', `edit ${file}`);
-  return git(root, when, 'rev-parse', 'HEAD').trim();
-}
-
-const post = (title: string, body: string, front = '') => `---\ntitle: ${title}\n${front}---\n${body}\n`;
-
-const VOICE_KO = 'posts/ko/2024-05-14-voice-mode.md';
-const VOICE_ZH = 'posts/zh/2024-05-14-voice-mode.md';
-const CHIP_EN = 'posts/en/2024-04-02-chip-export.md';
-const RATE_ZH = 'posts/zh/2024-03-01-rate-cut.md';
-const RATE_EN = 'posts/en/2024-03-01-rate-cut.md';
-const RATE_KO = 'posts/ko/2024-03-01-rate-cut.md';
-
-/**
- * Three stories. voice-mode: Korean original, Chinese translation, then the original corrected
- * (zh stale, 4 days behind), no English. chip-export: English original translated into both, then
- * only its tags edited (nothing stale). rate-cut: Chinese original, English and Korean translations,
- * then the original rewritten (en stale, 3 days behind); the Korean translator acknowledges it with
- * `translatedFrom` (current).
- */
-function newsroom(): string {
-  const root = siteFromFiles({ 'README.md': 'newsroom\n' });
-  execFileSync('git', ['init', '-q'], { cwd: root });
-  commitAt(root, '2024-03-01T01:00:00Z', RATE_ZH, post('央行降息', '央行宣布下调基准利率。'));
-  commitAt(root, '2024-03-02T01:00:00Z', RATE_EN, post('Central bank cuts rates', 'The central bank lowered its benchmark rate.'));
-  commitAt(root, '2024-03-02T02:00:00Z', RATE_KO, post('중앙은행 금리 인하', '중앙은행이 기준금리를 내렸다.'));
-  const rewrite = commitAt(root, '2024-03-05T01:00:00Z', RATE_ZH, post('央行降息', '央行宣布下调基准利率二十五个基点。'));
-  commitAt(root, '2024-03-06T01:00:00Z', RATE_KO, post('중앙은행 금리 인하', '중앙은행이 기준금리를 내렸다.', `translatedFrom: ${rewrite}\n`));
-  commitAt(root, '2024-04-02T01:00:00Z', CHIP_EN, post('Chip export rules', 'New export rules for chips.', 'tags: [chips]\n'));
-  commitAt(root, '2024-04-03T01:00:00Z', 'posts/ko/2024-04-02-chip-export.md', post('반도체 수출 규제', '반도체 수출 규제가 새로 나왔다.'));
-  commitAt(root, '2024-04-03T02:00:00Z', 'posts/zh/2024-04-02-chip-export.md', post('芯片出口新规', '芯片出口新规出台。'));
-  commitAt(root, '2024-04-10T01:00:00Z', CHIP_EN, post('Chip export rules', 'New export rules for chips.', 'tags: [chips, trade]\n'));
-  commitAt(root, '2024-05-14T01:00:00Z', VOICE_KO, post('음성 모드 출시', '새 음성 모드가 나왔다.'));
-  commitAt(root, '2024-05-16T01:00:00Z', VOICE_ZH, post('语音模式上线', '新的语音模式上线了。'));
-  commitAt(root, '2024-05-20T01:00:00Z', VOICE_KO, post('음성 모드 출시', '새 음성 모드가 나왔다. 오후에 정정했다.'));
-  return root;
-}
+import { page } from '../helpers/html.js';
+import { CHIP_EN, commitAt, git, newsroom, post, RATE_EN, RATE_KO, RATE_ZH, VOICE_KO, VOICE_ZH } from '../helpers/newsroom.js';
+import { buildSite, runCli } from '../helpers/site.js';
 
 interface JsonReport {
   stories: number;
@@ -176,5 +129,46 @@ describe('omnipress translations', () => {
     expect(result.status).toBe(0);
     expect(result.stdout).not.toContain('translation');
     expect(result.stderr).toContain('translations: ko 100%, zh 100% (1 stale), en 66% (1 missing, 1 stale) of 3 stories\n');
+  });
+});
+
+describe('the stale translation notice', () => {
+  /** The newsroom with chip-export's title corrected, which makes its Korean and Chinese translations stale. */
+  function staleInEveryLanguage(config?: string): string {
+    const root = newsroom();
+    commitAt(root, '2024-05-01T01:00:00Z', CHIP_EN, post('Chip export rules tightened', 'New export rules for chips.', 'tags: [chips, trade]\n'));
+    if (config) fs.writeFileSync(path.join(root, 'omnipress.yml'), config);
+    return root;
+  }
+
+  it('tells readers of a stale translation so, above the article, in their language, with a link to the original', async () => {
+    const root = staleInEveryLanguage();
+    expect((await buildSite(root)).ok).toBe(true);
+    const notice = (rel: string) => page(root, rel)('main .stale-notice');
+    const ko = notice('ko/posts/chip-export/index.html');
+    expect(ko.text()).toContain('이 번역은 원문보다 오래되었습니다.');
+    expect(ko.find('a').attr('href')).toBe('/en/posts/chip-export/');
+    expect(ko.find('a').attr('hreflang')).toBe('en');
+    expect(ko.find('a').text()).toContain('원문 보기');
+    const zh = notice('zh/posts/voice-mode/index.html');
+    expect(zh.text()).toContain('此译文可能已过时');
+    expect(zh.find('a').attr('href')).toBe('/ko/posts/voice-mode/');
+    const en = notice('en/posts/rate-cut/index.html');
+    expect(en.text()).toContain('This translation may be out of date');
+    expect(en.find('a').attr('href')).toBe('/zh/posts/rate-cut/');
+    // Above the article, not inside it.
+    expect(page(root, 'en/posts/rate-cut/index.html')('main .stale-notice + article.post')).toHaveLength(1);
+    // Originals, current translations and acknowledged ones carry none.
+    for (const rel of ['en/posts/chip-export/index.html', 'zh/posts/rate-cut/index.html', 'ko/posts/rate-cut/index.html', 'ko/posts/voice-mode/index.html']) {
+      expect(notice(rel), rel).toHaveLength(0);
+    }
+  });
+
+  it('is left out with translations.staleNotice: false', async () => {
+    const root = staleInEveryLanguage('translations:\n  staleNotice: false\n');
+    expect((await buildSite(root)).ok).toBe(true);
+    for (const rel of ['ko/posts/chip-export/index.html', 'zh/posts/voice-mode/index.html', 'en/posts/rate-cut/index.html']) {
+      expect(page(root, rel)('.stale-notice'), rel).toHaveLength(0);
+    }
   });
 });
