@@ -29,8 +29,8 @@ ${rootOptionHelp(19)}
   --max-warnings N exit 1 with more than N warnings
   --verbose        in text, every place of every warning (else the first few of a kind that occurs
                    often) and every link to an old address (legacyPermalink; else their number);
-                   in every format, the time each stage took (load, parse, model, render, links),
-                   on stderr
+                   in every format, the time each stage took (load, parse, model, render, links,
+                   translations), on stderr
 
 Exit codes: 0 no errors (warnings and notes allowed), 1 errors, 2 usage errors.
 
