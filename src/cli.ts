@@ -6,6 +6,7 @@ import { MIGRATE_CHECK_HELP, MIGRATE_CHECK_USAGE, runMigrateCheck } from './comm
 import { INIT_HELP, INIT_USAGE, runInit } from './commands/init.js';
 import { NEW_HELP, NEW_USAGE, runNew } from './commands/new.js';
 import { TEMPLATES_HELP, TEMPLATES_USAGE, runTemplates } from './commands/templates.js';
+import { TRANSLATIONS_HELP, TRANSLATIONS_USAGE, runTranslations } from './commands/translations.js';
 import { SERVE_HELP, SERVE_USAGE, runServe } from './commands/serve.js';
 import { usage, type Io } from './commands/io.js';
 import { printable } from './diagnostics.js';
@@ -25,6 +26,7 @@ Usage:
   ${TEMPLATES_USAGE}
   ${CHECK_USAGE}
   ${MIGRATE_CHECK_USAGE}
+  ${TRANSLATIONS_USAGE}
   omnipress help [command] | omnipress <command> --help | omnipress --help | --version
 
 Any command takes --verbose: the full trace of an internal error (a bug in omnipress); build and
@@ -38,7 +40,8 @@ ${section('init', INIT_HELP)}
 ${section('new', NEW_HELP)}
 ${section('templates', TEMPLATES_HELP)}
 ${section('check', CHECK_HELP)}
-${section('migrate-check', MIGRATE_CHECK_HELP)}`;
+${section('migrate-check', MIGRATE_CHECK_HELP)}
+${section('translations', TRANSLATIONS_HELP)}`;
 
 /** A command's --help without its usage lines, its options titled with its name. */
 function section(name: string, help: string): string {
@@ -53,6 +56,7 @@ const COMMANDS: Record<string, (args: string[], io: Io) => Promise<number>> = {
   templates: runTemplates,
   check: runCheck,
   'migrate-check': runMigrateCheck,
+  translations: runTranslations,
 };
 
 const defaultIo: Io = { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env };

@@ -106,6 +106,7 @@ export function resolveConfig(overrides: ConfigOverrides = {}): ConfigResult {
     search: read.boolean('search') ?? true,
     searchPartSize: read.positiveInt('searchPartSize') ?? 1000,
     images: read.images(),
+    staleNotice: read.staleNotice(),
     cacheDir: path.join(root, '.omnipress-cache'),
     author: read.string('author'),
     authorsFile,

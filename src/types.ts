@@ -124,6 +124,11 @@ export interface ResolvedConfig {
   searchPartSize: number;
   /** Responsive image variants (config `images`). */
   images: ImagesConfig;
+  /**
+   * A stale translation's page tells readers so above the article, with a link to the original
+   * (config `translations.staleNotice`, default on).
+   */
+  staleNotice: boolean;
   /** Absolute folder for caches that survive between builds (ROOT/.omnipress-cache). */
   cacheDir: string;
   /** The site's author (config `author`): the author of its feeds; the site title stands in when unset. */
@@ -337,6 +342,11 @@ export interface Site {
   byLang: Map<Lang, Post[]>;
   /** Post id → ids of its translations in other languages (ordered as the configured languages). */
   translations: Map<string, string[]>;
+  /**
+   * Stale translation's id → its original's id: the original's title or body changed after the
+   * translation (translations/desk.ts). Filled from git after the model, when `staleNotice` is on.
+   */
+  staleTranslations?: Map<string, string>;
   /** Post id → its site path. */
   postUrls: Map<string, string>;
   /** Categories and tags of every configured language, each list in overview order (most posts first, then by name). */

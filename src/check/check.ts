@@ -1,7 +1,7 @@
 // `omnipress check`: every validation of a build — config, front matter, languages, layouts, dates,
 // duplicate slugs, templates — through the same pipeline, plus what only matters before
 // publishing: links between posts that point nowhere, images without alt text, the hosts images
-// are hot-linked from, stories missing a translation, drafts and scheduled posts. Nothing is written: no output folder, no staging
+// are hot-linked from, drafts and scheduled posts, and one line on translations. Nothing is written: no output folder, no staging
 // folder, no cache. Returns a report; printing is the CLI's job.
 import path from 'node:path';
 import { resolveConfig, type ConfigOverrides } from '../config.js';
@@ -11,7 +11,9 @@ import { runPipeline, type PipelineResult, type TimedStage } from '../pipeline/r
 import type { Post, ResolvedConfig, Site } from '../types.js';
 import { oldAddresses } from '../redirects/old-links.js';
 import { postSitePath } from '../urls/site-paths.js';
-import { missingTranslations, unpublishedPosts } from './editorial.js';
+import { unpublishedPosts } from './editorial.js';
+import { deskReport } from '../translations/translations.js';
+import { summaryLine } from '../translations/format.js';
 import { hotlinkedHosts } from './hotlinks.js';
 import { checkPostLinks, type LinkTargets } from './links.js';
 
@@ -28,8 +30,13 @@ export interface CheckReport {
   posts: number;
   /** False when the build stopped before it knew the site's pages, so links could not be checked. */
   linksChecked: boolean;
+  /**
+   * One line on the translations (`translations: ko 100%, zh 92% (3 missing, 2 stale) of 40
+   * stories`; `omnipress translations` lists them), when the site has several languages and its posts parsed.
+   */
+  translations?: string;
   /** Milliseconds per part of the check that ran, in order: the pipeline's stages, then the links and translations. */
-  timings: Partial<Record<TimedStage | 'links', number>>;
+  timings: Partial<Record<TimedStage | 'links' | 'translations', number>>;
   ms: number;
 }
 
@@ -63,6 +70,12 @@ export async function checkSite(options: CheckOptions = {}): Promise<CheckReport
       timings.links = performance.now() - linksStart;
     }
   }
+  let translations: string | undefined;
+  if (result?.posts && config.languages.length > 1) {
+    const start = performance.now();
+    translations = summaryLine(deskReport(result.posts, config, {}, result.contentHistory));
+    timings.translations = performance.now() - start;
+  }
   return {
     ok: !hasErrors(diagnostics),
     config,
@@ -70,6 +83,7 @@ export async function checkSite(options: CheckOptions = {}): Promise<CheckReport
     sources: result?.sources ?? new Map(),
     posts: result?.sources.size ?? 0,
     linksChecked: result?.site !== undefined,
+    translations,
     timings,
     ms: performance.now() - start,
   };
@@ -101,7 +115,6 @@ function checkPublished(site: Site, allPosts: readonly Post[], made: Pick<Pipeli
     oldAddresses: oldAddresses(site),
   };
   for (const post of site.posts) diagnostics.push(...checkPostLinks(post, made.links.get(post.id) ?? [], site, targets));
-  diagnostics.push(...missingTranslations(site));
   diagnostics.push(...hotlinkedHosts(site, made.links));
   return diagnostics;
 }

@@ -14,8 +14,9 @@ export const CHECK_HELP = `Usage: ${CHECK_USAGE}
 
 omnipress check runs every validation of a build without writing anything: front matter,
 languages, layouts, dates, duplicate slugs, templates; and also links between posts that point
-nowhere (error), images without alt text (warning), stories missing a translation, drafts and
-scheduled posts, links to posts' old addresses that the build rewrites (notes).
+nowhere (error), images without alt text (warning), drafts and scheduled posts, links to posts'
+old addresses that the build rewrites (notes), and one line on translations: each language's
+share of the stories, with the missing and stale ones counted (omnipress translations lists them).
 
 Options:
 ${rootOptionHelp(19)}
@@ -28,8 +29,8 @@ ${rootOptionHelp(19)}
   --max-warnings N exit 1 with more than N warnings
   --verbose        in text, every place of every warning (else the first few of a kind that occurs
                    often) and every link to an old address (legacyPermalink; else their number);
-                   in every format, the time each stage took (load, parse, model, render, links),
-                   on stderr
+                   in every format, the time each stage took (load, parse, model, render, links,
+                   translations), on stderr
 
 Exit codes: 0 no errors (warnings and notes allowed), 1 errors, 2 usage errors.
 
@@ -75,6 +76,7 @@ export async function runCheck(args: string[], io: Io): Promise<number> {
   if (format === 'json') {
     io.stdout.write(`${JSON.stringify(toJson(report.diagnostics, report.config.root), null, 2)}\n`);
     printTimings();
+    if (report.translations) io.stderr.write(`${report.translations}\n`);
     io.stderr.write(`${summary(report)}\n`);
   } else if (format === 'github') {
     // GitHub wants paths from the repository root: the workspace the workflow runs in.
@@ -82,12 +84,14 @@ export async function runCheck(args: string[], io: Io): Promise<number> {
     const base = isInside(report.config.root, workspace) ? workspace : report.config.root;
     for (const line of toGithub(report.diagnostics, base)) io.stdout.write(`${line}\n`);
     printTimings();
+    if (report.translations) io.stdout.write(`${report.translations}\n`);
     io.stdout.write(`${summary(report)}\n`);
   } else {
     // The report is what `check` is run for: it goes to stdout, notes included.
     const shown = io.verbose ? report.diagnostics : sumUpOldAddressLinks(report.diagnostics, report.config.root);
     printDiagnostics({ ...io, stderr: io.stdout }, shown, { root: report.config.root, sources: report.sources, quiet: false, verbose: io.verbose });
     printTimings();
+    if (report.translations) io.stdout.write(`${report.translations}\n`);
     io.stdout.write(`${colourFor(io.stdout, io.env)(report.ok ? 'success' : 'error', summary(report))}\n`);
   }
   return report.ok ? 0 : 1;

@@ -54,6 +54,8 @@ export const CONFIG_KEYS = [
   'images.format',
   'images.quality',
   'images.sizes',
+  'translations',
+  'translations.staleNotice',
   'params',
 ] as const;
 

@@ -203,6 +203,20 @@ export class Reader {
     return { responsive, widths, format, quality, sizes };
   }
 
+  /** `translations: { staleNotice }`: what readers are told about translations. */
+  staleNotice(): boolean {
+    const value = this.get('translations');
+    if (value === undefined || value === null) return true;
+    if (!isRecord(value)) {
+      this.fail('translations', 'translations must be a map such as { staleNotice: false }', 'the key of translations is staleNotice');
+      return true;
+    }
+    if (value.staleNotice === undefined || value.staleNotice === null) return true;
+    if (typeof value.staleNotice === 'boolean') return value.staleNotice;
+    this.fail('translations.staleNotice', 'translations.staleNotice must be true or false');
+    return true;
+  }
+
   /** How search engines are told what a post is (schema.org `@type`). */
   schemaType(): SchemaType {
     const value = this.string('schemaType');

@@ -126,6 +126,14 @@ export function createViews(site: Site, bodies: ReadonlyMap<string, RenderedBody
       return { code: l.code, tag: l.tag, name: l.name, title: other.title, url: summary(other).url };
     });
 
+  const staleOriginalOf = (post: Post): LinkView | undefined => {
+    const id = site.staleTranslations?.get(post.id);
+    const original = id === undefined ? undefined : site.postsById.get(id);
+    if (!original) return undefined;
+    const l = lang(original.lang);
+    return { code: l.code, tag: l.tag, name: l.name, title: original.title, url: summary(original).url };
+  };
+
   const siteView = (l: LanguageConfig) => ({
     title: l.title,
     description: l.description,
@@ -168,6 +176,8 @@ export function createViews(site: Site, bodies: ReadonlyMap<string, RenderedBody
       translations: translationsOf(post),
       related: postsOf(site.related.get(post.id) ?? []),
       series: seriesView(site.seriesOf.get(post.id), post.id, postsOf, href),
+      // Set on a stale translation: its original, for the notice above the article.
+      staleOriginal: staleOriginalOf(post),
       newer: at > 0 ? neighbour(list[at - 1]) : undefined,
       older: at >= 0 ? neighbour(list[at + 1]) : undefined,
       data: post.data,

@@ -16,6 +16,7 @@ import type { MarkdownStrings } from '../markdown/strings.js';
 import type { RenderedBody } from '../nunjucks/views.js';
 import { memorySearchCache, type SearchCache } from '../search/cache.js';
 import type { OutputFile, ParseResult, SourceFile } from '../types.js';
+import type { ContentHistory } from '../util/git-content-history.js';
 import type { GitDates } from '../util/git-dates.js';
 import { isInside } from '../util/paths.js';
 
@@ -137,6 +138,8 @@ export class PipelineCache {
    * the parse entries of unchanged files: a commit made while serving shows after a restart.
    */
   gitDates?: Map<string, GitDates>;
+  /** When each post's title or body last changed (one `git log -p`), kept likewise: for the stale translation notice. */
+  contentHistory?: ContentHistory;
   /** Search: each language's Pagefind files, by a key of its post pages (src/search/cache.ts). */
   search: SearchCache = memorySearchCache();
   /** Counts of the last run. */

@@ -11,6 +11,7 @@ import { normalizePermalink } from '../content/permalink.js';
 import { PIN_KEYS, readPin, readSeries } from '../content/pins-and-series.js';
 import { dashTranslation, inDraftsFolder, isJekyllPostsFolder } from '../content/post-files.js';
 import { readingMinutes } from '../content/reading-time.js';
+import { findSourceTextBlock } from '../content/source-text-block.js';
 import { reservedSegment } from '../content/reserved-names.js';
 import { slugFromFileName, slugify } from '../content/slug.js';
 import { writtenTitle } from '../content/title.js';
@@ -50,7 +51,9 @@ export function parsePost(file: SourceFile, ctx: ParseContext): ParseResult {
   // rendered twice) → file name.
   if (data.title !== undefined && data.title !== null && readText(data.title) === undefined) problem('title', 'title must be text');
   const written = writtenTitle(data.title, fm.body);
-  const body = written.body;
+  // The original kept for a translator (`new --translate`) is never part of what readers get.
+  const sourceText = findSourceTextBlock(written.body);
+  const body = sourceText ? written.body.slice(0, sourceText.start) + written.body.slice(sourceText.end) : written.body;
   const baseName = path.posix.basename(file.id).replace(/\.(md|markdown)$/i, '');
   const title = written.title || baseName.replace(/^\d{4}-\d{1,2}-\d{1,2}-/, '');
 
@@ -148,6 +151,15 @@ export function parsePost(file: SourceFile, ctx: ParseContext): ParseResult {
   if ('problem' in pin) diagnostics.push(warning(file.sourcePath, `${pinKey}: ${pin.problem}; the post is not pinned`, at(pinKey!)));
   const series = readSeries(data.series);
   if ('problem' in series) problem('series', series.problem);
+  const draft = data.draft === true || data.published === false || inDrafts;
+  if (sourceText && !draft) {
+    diagnostics.push(
+      error(file.sourcePath, 'the original text that `omnipress new --translate` kept for the translator is still in this post, which is not a draft', {
+        line: fm.bodyLine - 1 + (findSourceTextBlock(fm.body)?.line ?? 1),
+        hint: 'delete the block from <!-- omnipress:source-text to omnipress:end-of-source-text --> once the translation is written, or keep draft: true until then',
+      }),
+    );
+  }
 
   if (hasErrors(diagnostics) || 'error' in language || 'error' in dated) return { diagnostics };
 
@@ -166,7 +178,7 @@ export function parsePost(file: SourceFile, ctx: ParseContext): ParseResult {
     tags: tags ?? [],
     categories: categories ?? [],
     layout: layout ?? 'post',
-    draft: data.draft === true || data.published === false || inDrafts,
+    draft,
     mermaid: data.mermaid === true || MERMAID_FENCE.test(body),
     pinned: 'pinned' in pin ? pin.pinned : 0,
     series: 'series' in series ? series.series : undefined,

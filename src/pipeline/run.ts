@@ -11,6 +11,8 @@ import { listLayouts } from '../nunjucks/environment.js';
 import type { DiagramStats } from '../mermaid/build-mode.js';
 import type { OutputFile, Post, ResolvedConfig, Site, SourceFile } from '../types.js';
 import { readGitDates, type GitDates } from '../util/git-dates.js';
+import { readContentHistory, type ContentHistory } from '../util/git-content-history.js';
+import { staleTranslations } from '../translations/translations.js';
 import { listPublicFiles, type PublicListing } from './public-files.js';
 import { loadPosts } from './load.js';
 import { buildSite } from './model.js';
@@ -61,6 +63,8 @@ export interface PipelineResult {
   search?: SearchStats;
   /** Milliseconds per part of the run that ran, in the order they ran (`--verbose` prints them). */
   timings: Partial<Record<TimedStage, number>>;
+  /** The posts' content history, when the run read it (for the stale translation notice). */
+  contentHistory?: ContentHistory;
 }
 
 export interface PipelineOptions {
@@ -95,6 +99,11 @@ export interface PipelineOptions {
    * --keep-going` builds again without the posts that had errors.
    */
   leaveOut?: ReadonlySet<string>;
+  /**
+   * Stop after this stage: `model` gives the site without rendering anything (`translations`,
+   * which needs only the posts and their stories).
+   */
+  until?: 'model';
 }
 
 /** Reports progress of one stage; stages call it per item and it decides how often to pass it on. */
@@ -155,7 +164,7 @@ export async function runPipeline(config: ResolvedConfig, options: PipelineOptio
   const sources = new Map(loaded.files.map((file) => [file.sourcePath, file.text]));
   const diagnostics = [...loaded.diagnostics];
   if (loaded.files.length === 0 && loaded.diagnostics.length === 0) diagnostics.push(noPostsFound(config));
-  const found = { postFiles: loaded.files, skipped: loaded.skipped, sources, timings };
+  const found: Pick<PipelineResult, 'postFiles' | 'skipped' | 'sources' | 'timings' | 'contentHistory'> = { postFiles: loaded.files, skipped: loaded.skipped, sources, timings };
   let posts: Post[] | undefined;
   const stop = (): PipelineResult => ({ ...found, outputPaths: new Set(), links: new Map(), diagnostics, posts });
 
@@ -181,6 +190,12 @@ export async function runPipeline(config: ResolvedConfig, options: PipelineOptio
   diagnostics.push(...modelled.diagnostics);
   if (hasErrors(diagnostics) && !keepGoing) return stop();
   const { site } = modelled;
+  if (options.until === 'model') return { ...found, site, posts, outputPaths: new Set(), links: new Map(), diagnostics };
+  if (config.staleNotice && config.languages.length > 1 && [...site.translations.values()].some((ids) => ids.length > 0)) {
+    // One `git log -p` for the posts folder, only for a site with translations (kept by the dev server).
+    const history = () => (found.contentHistory = cache ? (cache.contentHistory ??= readContentHistory(config.postsDir)) : readContentHistory(config.postsDir));
+    site.staleTranslations = staleTranslations(site.posts, config, history);
+  }
 
   // Going on past errors (keepGoing) renders only to learn what else is wrong: nothing is
   // indexed or written.

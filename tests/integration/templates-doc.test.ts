@@ -32,7 +32,7 @@ const LAYOUT = `<!DOCTYPE html>
 `;
 
 // The site the doc's examples come from: three Korean posts (the middle one, GPT-4o 출시, is the
-// example post, with every optional field set), its English translation, and a pageSize of 1 so
+// example post, with every optional field set), its English original, which it lags, and a pageSize of 1 so
 // that lists have a page with both a newer and an older page.
 const EXAMPLE_POST = '/blog/ko/posts/gpt-4o/';
 const SITE = {
@@ -71,7 +71,8 @@ footerNote: 매주 월요일 발행
     '## 무엇이 바뀌었나\n\n본문입니다.\n\n## 가격\n\n## 사용 방법\n\n```bash\ncurl https://api.openai.com/v1/models\n```',
   ),
   'posts/ko/2024-05-20-voice.md': postFile({ title: '음성 모드 공개', tags: '[OpenAI]', categories: '[뉴스]', series: 'GPT-4o 해설' }, '음성 모드 이야기.'),
-  'posts/en/2024-05-13-gpt-4o.md': postFile({ title: 'GPT-4o is out', tags: '[OpenAI]', source: '"<b>{{ site.title }}</b>"' }, 'Written as {{ page.title }}.'),
+  // Dated before the Korean post and updated after it: its original, which the Korean translation lags.
+  'posts/en/2024-05-13-gpt-4o.md': postFile({ title: 'GPT-4o is out', updated: '2024-05-15 08:00:00 +0900', tags: '[OpenAI]', source: '"<b>{{ site.title }}</b>"' }, 'Written as {{ page.title }}.'),
   '_data/authors.yml': 'kim: { name: 김기자, url: "https://example.com/kim/" }\n',
   'public/img/gpt-4o.png': png(1200, 630),
   'templates/partials/variables.njk': variablesPartial(doc),

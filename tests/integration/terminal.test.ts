@@ -115,11 +115,11 @@ describe('--verbose', () => {
   it('check lists its stages on stderr in every format, leaving JSON on stdout whole', async () => {
     const root = siteFromFiles(withWarning);
     const text = await runCli(['check', '--root', root, '--verbose']);
-    expect([...stageLines(text.stderr).keys()]).toEqual(['load', 'parse', 'model', 'render', 'links']);
+    expect([...stageLines(text.stderr).keys()]).toEqual(['load', 'parse', 'model', 'render', 'links', 'translations']);
     expect(stageLines(text.stdout).size).toBe(0);
     const json = await runCli(['check', '--root', root, '--verbose', '--format', 'json']);
     expect(JSON.parse(json.stdout)).toEqual(expect.arrayContaining([expect.objectContaining({ severity: 'warning' })]));
-    expect([...stageLines(json.stderr).keys()]).toEqual(['load', 'parse', 'model', 'render', 'links']);
+    expect([...stageLines(json.stderr).keys()]).toEqual(['load', 'parse', 'model', 'render', 'links', 'translations']);
     expect((await runCli(['check', '--root', root])).stderr).not.toContain('time per stage');
   });
 });
