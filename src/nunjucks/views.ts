@@ -13,6 +13,7 @@ import { LOADER_PATH } from '../mermaid/runtime.js';
 import { SEARCH_SCRIPT_PATH } from '../search/client.js';
 import { createHead } from '../seo/head.js';
 import type { LanguageConfig, Post, Route, Site, TaxonomyKind, Term } from '../types.js';
+import { feedPath } from '../urls/feed-paths.js';
 import { underBasePath } from '../urls/hrefs.js';
 import { publicUrls } from '../urls/public-urls.js';
 import { languageHomePath, listPagePath, searchPagePath, taxonomyPath } from '../urls/site-paths.js';
@@ -229,6 +230,8 @@ export function createViews(site: Site, bodies: ReadonlyMap<string, RenderedBody
           langHomeUrl: href(languageHomePath(l.code)),
           categoriesUrl: href(taxonomyPath(l.code, 'categories')),
           tagsUrl: href(taxonomyPath(l.code, 'tags')),
+          // The visible feed link (partials/feed-link.njk): the language's Atom feed.
+          feedUrl: href(feedPath(l.code, 'atom')),
           // The header's search box sends `?q=` here; empty when search is off.
           searchUrl: config.search ? href(searchPagePath(l.code)) : '',
           alternates,
