@@ -110,6 +110,8 @@ export function resolveConfig(overrides: ConfigOverrides = {}): ConfigResult {
     author: read.string('author'),
     authorsFile,
     schemaType: read.schemaType(),
+    image: read.image(path.join(root, 'public')),
+    news: read.boolean('news') ?? false,
     data,
     params,
   };

@@ -135,6 +135,13 @@ export interface ResolvedConfig {
   authorsFile?: string;
   /** schema.org `@type` of post pages (config `schemaType`, default BlogPosting). */
   schemaType: SchemaType;
+  /**
+   * The site's share image (config `image`): an http(s) URL or a site path of a file of public/,
+   * for `og:image` and JSON-LD on pages whose post has no image of its own.
+   */
+  image?: string;
+  /** Google News: `/news-sitemap.xml` of the posts of the last two days (config `news`, default off). */
+  news: boolean;
   /** Untouched extra config keys (each warned about), available to templates as `site.data`. */
   data: Record<string, unknown>;
   /** The config's `params:`, the site's own data for its templates (`site.params`). */

@@ -22,6 +22,8 @@ export const CONFIG_KEYS = [
   'author',
   'authorsFile',
   'schemaType',
+  'image',
+  'news',
   'baseUrl',
   'permalink',
   'legacyPermalink',

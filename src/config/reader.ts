@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { LineCounter, parseDocument, isMap, isScalar, type Node } from 'yaml';
-import { error, type Diagnostic } from '../diagnostics.js';
+import { error, warning, type Diagnostic } from '../diagnostics.js';
 import type { ImagesConfig, LanguageConfig, MermaidConfig, PermalinkPattern, SchemaType } from '../types.js';
 import { DEFAULT_PERMALINK, parsePermalinkPattern, usesToken } from '../urls/permalink-pattern.js';
 import type { TopLevelKey } from './keys.js';
@@ -83,6 +83,28 @@ export class Reader {
     if (typeof value === 'string') return value;
     this.fail(key, `${key} must be a string`);
     return undefined;
+  }
+
+  /**
+   * The site's share image (`image`): an http(s) URL, or a path on the site starting with `/`,
+   * a file of public/ (a warning when public/ has no such file: every share card would break).
+   */
+  image(publicDir: string): string | undefined {
+    const value = this.string('image');
+    if (value === undefined) return undefined;
+    if (/^https?:\/\/\S+$/i.test(value)) return value;
+    if (!value.startsWith('/') || value.startsWith('//')) {
+      this.fail('image', `image must be an http(s) URL or a path starting with / (a file of public/), not "${value}"`);
+      return undefined;
+    }
+    const file = path.join(publicDir, ...decodeURI(value.split(/[?#]/)[0]!).split('/'));
+    if (!fs.existsSync(file)) {
+      this.diagnostics.push(warning(this.file, `image ${value} is not a file of public/: pages that show it would show a broken image`, {
+        line: this.lineOf('image'),
+        hint: `put the image at public${value.split(/[?#]/)[0]}, or point image at a file that is there`,
+      }));
+    }
+    return value;
   }
 
   boolean(key: TopLevelKey): boolean | undefined {

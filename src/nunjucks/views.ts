@@ -12,6 +12,7 @@ import { needsMermaidRuntime } from '../mermaid/diagram-step.js';
 import { LOADER_PATH } from '../mermaid/runtime.js';
 import { SEARCH_SCRIPT_PATH } from '../search/client.js';
 import { createHead } from '../seo/head.js';
+import { MANIFEST_PATH, siteIcons } from '../seo/icons.js';
 import type { LanguageConfig, Post, Route, Site, TaxonomyKind, Term } from '../types.js';
 import { feedPath } from '../urls/feed-paths.js';
 import { underBasePath } from '../urls/hrefs.js';
@@ -188,6 +189,13 @@ export function createViews(site: Site, bodies: ReadonlyMap<string, RenderedBody
   };
 
   const head = createHead(site);
+  const icons = siteIcons(config);
+  const iconsView = {
+    favicon: href(icons.favicon.sitePath),
+    faviconType: icons.favicon.type,
+    touchIcon: icons.touchIcon ? href(icons.touchIcon.sitePath) : undefined,
+    manifest: href(`/${MANIFEST_PATH}`),
+  };
   // Languages a reader can go to: those with posts (the default one on a site with none yet).
   // A configured language whose posts are still to come stays out of the root page and the switcher.
   const withPosts = config.languages.filter((l) => (site.byLang.get(l.code)?.length ?? 0) > 0);
@@ -226,6 +234,8 @@ export function createViews(site: Site, bodies: ReadonlyMap<string, RenderedBody
           url: href(route.sitePath),
           canonical: route.kind === 'not-found' ? '' : canonical(route.sitePath),
           stylesheet: href('/assets/style.css'),
+          // The favicon, apple-touch-icon and web manifest (src/seo/icons.ts), for partials/icons.njk.
+          icons: iconsView,
           homeUrl: href('/'),
           langHomeUrl: href(languageHomePath(l.code)),
           categoriesUrl: href(taxonomyPath(l.code, 'categories')),

@@ -16,7 +16,7 @@ export interface HeadFields {
   locale: string;
   /** `og:locale:alternate`: the locales of the page's other-language versions. */
   localeAlternates: string[];
-  /** `og:image` / `twitter:image`: the post's image as an absolute URL; unset when there is none (or no base URL to make it absolute). */
+  /** `og:image` / `twitter:image`: the post's image, else the site's (config `image`), as an absolute URL; unset when there is none (or no base URL to make it absolute). */
   image?: string;
   /** `og:image:alt` / `twitter:image:alt`: the image's alt text, when there is an image and the post gives one. */
   imageAlt?: string;
@@ -55,7 +55,9 @@ export function createHead(site: Site): { fieldsFor(route: Route): HeadFields } 
       const language = languageOf.get(route.lang ?? config.defaultLang) ?? config.languages[0]!;
       const alternates = route.kind === 'not-found' ? [] : alternatesOf(site, route);
       const post = route.kind === 'post' ? site.postsById.get(route.postIds[0]!) : undefined;
-      const resolved = post?.image ? urls.resolve(post.image, route.sitePath) : undefined;
+      // A post's own image, else the site's (config `image`), on every page that is shared.
+      const ownImage = post?.image ? urls.resolve(post.image, route.sitePath) : undefined;
+      const resolved = ownImage ?? (config.image && route.kind !== 'not-found' ? urls.resolve(config.image, '/') : undefined);
       // Open Graph and Twitter only take absolute image URLs.
       const image = resolved && /^https?:\/\//i.test(resolved) ? resolved : undefined;
       const fields: HeadFields = {
@@ -66,7 +68,7 @@ export function createHead(site: Site): { fieldsFor(route: Route): HeadFields } 
           .filter((alt) => alt.hreflang !== 'x-default' && alt.hreflang !== language.tag)
           .map((alt) => tagToLocale.get(alt.hreflang) ?? ogLocale(alt.hreflang)),
         image,
-        imageAlt: image ? post?.imageAlt : undefined,
+        imageAlt: image && ownImage ? post?.imageAlt : undefined,
         twitterCard: image ? 'summary_large_image' : 'summary',
         articleSection: post?.categories[0],
         articleTags: post?.tags ?? [],

@@ -13,9 +13,11 @@ import { hasMath } from '../../math/markup.js';
 import { mermaidRuntimeFiles } from '../../mermaid/runtime.js';
 import type { RenderedBody } from '../../nunjucks/views.js';
 import { redirectPages } from '../../redirects/pages.js';
+import { manifestText, MANIFEST_PATH, siteIcons } from '../../seo/icons.js';
 import { sitemapFiles } from '../../seo/sitemap.js';
 import type { Translate } from '../../i18n/ui-strings.js';
 import type { LanguageConfig, OutputFile, ResolvedConfig, Site } from '../../types.js';
+import { publicUrls } from '../../urls/public-urls.js';
 import { toPosix } from '../../util/paths.js';
 import type { PipelineCache, RenderCounts } from '../cache.js';
 import type { SinceLastRun } from '../since-last-run.js';
@@ -43,6 +45,8 @@ export function siteFiles(site: Site, bodies: Bodies, options: SiteFileOptions):
     ...sitemap(site, since, robots, patched),
     ...redirectPages(site),
   ];
+  // So does a manifest of its own.
+  if (!fs.existsSync(path.join(config.publicDir, MANIFEST_PATH))) files.push(manifest(config));
   if (!config.baseUrl) diagnostics.push(noBaseUrl(config));
   files.push(...(since ? since.themeAssets(() => themeAssets(config)) : themeAssets(config)));
   // The runtime ships only when some page still has a diagram for the browser to render.
@@ -85,6 +89,12 @@ function feeds(
 function sitemap(site: Site, since: SinceLastRun | undefined, robots: boolean, patched: boolean): OutputFile[] {
   const make = () => sitemapFiles(site, { robots });
   return since ? since.sitemap(site, robots, patched, make) : make();
+}
+
+/** The web manifest, which names the site and its icons for a phone's home screen. */
+function manifest(config: ResolvedConfig): OutputFile {
+  const text = manifestText(config, siteIcons(config), publicUrls(config).href);
+  return { path: MANIFEST_PATH, content: text, origin: { what: 'the web manifest' } };
 }
 
 /** Feeds and the sitemap need absolute URLs; say once how to get them. */
