@@ -83,7 +83,8 @@ export function createHead(site: Site): { fieldsFor(route: Route): HeadFields } 
           ...(description ? { description } : {}),
           inLanguage: language.tag,
           datePublished: isoDate(post.date, config.timeZone),
-          dateModified: isoDate(post.updated ?? post.date, config.timeZone),
+          // Only a real update: a post never changed after it was published has none.
+          ...(post.updated ? { dateModified: isoDate(post.updated, config.timeZone) } : {}),
           url,
           mainEntityOfPage: { '@type': 'WebPage', '@id': url },
           ...(resolved ? { image: [resolved] } : {}),

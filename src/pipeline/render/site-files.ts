@@ -1,8 +1,8 @@
 // The site-wide files of the render stage, made once the bodies are known: each language's
-// feeds, sitemap.xml and robots.txt, redirect pages, the theme's static assets, the mermaid
-// runtime when some page still has a diagram for the browser to render, the copy button's
-// script when some page has a code block, and KaTeX's stylesheet and fonts when some page has a
-// formula.
+// feeds, sitemap.xml and robots.txt, news-sitemap.xml (config `news`), the web manifest,
+// redirect pages, the theme's static assets, the mermaid runtime when some page still has a
+// diagram for the browser to render, the copy button's script when some page has a code block,
+// and KaTeX's stylesheet and fonts when some page has a formula.
 import fs from 'node:fs';
 import path from 'node:path';
 import { displayPath, info, type Diagnostic } from '../../diagnostics.js';
@@ -14,6 +14,7 @@ import { mermaidRuntimeFiles } from '../../mermaid/runtime.js';
 import type { RenderedBody } from '../../nunjucks/views.js';
 import { redirectPages } from '../../redirects/pages.js';
 import { manifestText, MANIFEST_PATH, siteIcons } from '../../seo/icons.js';
+import { buildNewsSitemap, NEWS_SITEMAP_PATH } from '../../seo/news-sitemap.js';
 import { sitemapFiles } from '../../seo/sitemap.js';
 import type { Translate } from '../../i18n/ui-strings.js';
 import type { LanguageConfig, OutputFile, ResolvedConfig, Site } from '../../types.js';
@@ -45,7 +46,9 @@ export function siteFiles(site: Site, bodies: Bodies, options: SiteFileOptions):
     ...sitemap(site, since, robots, patched),
     ...redirectPages(site),
   ];
-  // So does a manifest of its own.
+  // The news sitemap is made anew on every run: which posts it lists depends on the build's time.
+  if (config.news) files.push({ path: NEWS_SITEMAP_PATH, content: buildNewsSitemap(site) });
+  // A manifest of the site's own (public/) wins over the generated one.
   if (!fs.existsSync(path.join(config.publicDir, MANIFEST_PATH))) files.push(manifest(config));
   if (!config.baseUrl) diagnostics.push(noBaseUrl(config));
   files.push(...(since ? since.themeAssets(() => themeAssets(config)) : themeAssets(config)));
