@@ -21,6 +21,7 @@ export const CONFIG_KEYS = [
   'description.default',
   'author',
   'authorsFile',
+  'authors',
   'schemaType',
   'image',
   'news',

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { LineCounter, parseDocument, isMap, isScalar, type Node } from 'yaml';
 import { error, warning, type Diagnostic } from '../diagnostics.js';
-import type { ImagesConfig, LanguageConfig, MermaidConfig, PermalinkPattern, SchemaType } from '../types.js';
+import type { AuthorProfile, ImagesConfig, LanguageConfig, MermaidConfig, PermalinkPattern, SchemaType } from '../types.js';
 import { DEFAULT_PERMALINK, parsePermalinkPattern, usesToken } from '../urls/permalink-pattern.js';
 import type { TopLevelKey } from './keys.js';
 import { DEFAULT_LANGUAGES, DEFAULT_QUALITY, IMAGE_DEFAULTS, IMAGE_FORMATS, isLanguageCode, isLanguageTag, SCHEMA_TYPES } from './rules.js';
@@ -223,6 +223,59 @@ export class Reader {
       else this.fail('images.sizes', 'images.sizes must be a sizes attribute such as "(min-width: 46rem) 42rem, 100vw"');
     }
     return { responsive, widths, format, quality, sizes };
+  }
+
+  /**
+   * `authors:`, the site's authors by id: a name, or `{ name, bio, url, avatar }` where name and bio
+   * are text or a map of language code (and `default`) to text.
+   */
+  authors(codes: readonly string[]): Record<string, AuthorProfile> {
+    const value = this.get('authors');
+    if (value === undefined || value === null) return {};
+    const example = 'e.g. authors: { minjun: { name: { ko: 김민준, en: Minjun Kim }, bio: …, url: https://…, avatar: /img/minjun.jpg } }';
+    if (!isRecord(value)) {
+      this.fail('authors', 'authors must be a map of author id to { name, bio, url, avatar }', example);
+      return {};
+    }
+    const out: Record<string, AuthorProfile> = {};
+    for (const [id, entry] of Object.entries(value)) {
+      const at = `authors.${id}`;
+      if (typeof entry === 'string') {
+        out[id] = { name: { default: entry }, bio: {} };
+        continue;
+      }
+      if (!isRecord(entry)) {
+        this.fail(at, `${at} must be a name, or a map of name, bio, url and avatar`, example);
+        continue;
+      }
+      const profile: AuthorProfile = { name: this.perLanguage(entry.name, `${at}.name`, codes), bio: this.perLanguage(entry.bio, `${at}.bio`, codes) };
+      for (const field of Object.keys(entry)) {
+        if (!['name', 'bio', 'url', 'avatar'].includes(field)) {
+          this.diagnostics.push(warning(this.file, `unknown config key "${at}.${field}"`, { line: this.lineOf(`${at}.${field}`), hint: 'an author has name, bio, url and avatar' }));
+        }
+      }
+      if (entry.url !== undefined && entry.url !== null) {
+        if (typeof entry.url === 'string' && /^https?:\/\/\S+$/i.test(entry.url)) profile.url = entry.url;
+        else this.fail(`${at}.url`, `${at}.url must be an http(s) URL`);
+      }
+      if (entry.avatar !== undefined && entry.avatar !== null) {
+        if (typeof entry.avatar === 'string' && /^(https?:\/\/\S+|\/(?!\/)\S*)$/i.test(entry.avatar)) profile.avatar = entry.avatar;
+        else this.fail(`${at}.avatar`, `${at}.avatar must be a path starting with / (a file of public/) or an http(s) URL`);
+      }
+      out[id] = profile;
+    }
+    return out;
+  }
+
+  /** Text for every language (`default`), or a map of language code (and `default`) to text. */
+  private perLanguage(value: unknown, keyPath: string, codes: readonly string[]): Record<string, string> {
+    if (value === undefined || value === null) return {};
+    if (typeof value === 'string') return { default: value };
+    if (isRecord(value) && Object.entries(value).every(([code, text]) => (code === 'default' || codes.includes(code)) && typeof text === 'string')) {
+      return value as Record<string, string>;
+    }
+    this.fail(keyPath, `${keyPath} must be text, or a map of language code (${codes.join(', ')}) or default to text`);
+    return {};
   }
 
   /** How search engines are told what a post is (schema.org `@type`). */

@@ -161,6 +161,8 @@ export function createViews(site: Site, bodies: ReadonlyMap<string, RenderedBody
       description: post.description ?? post.excerpt,
       author: post.author,
       authorUrl: post.authorUrl,
+      // The byline (partials/byline.njk): each author with their page on this site.
+      authors: post.authors.map((a) => ({ name: a.name, url: authorHref(post.lang, a.key) })),
       mermaid: post.mermaid,
       translations: translationsOf(post),
       newer: at > 0 ? neighbour(list[at - 1]) : undefined,
@@ -188,6 +190,26 @@ export function createViews(site: Site, bodies: ReadonlyMap<string, RenderedBody
     return context;
   };
 
+  const authorHref = (code: string, key: string) => {
+    const group = site.authors.get(code)?.get(key);
+    return group ? href(group.url) : '';
+  };
+  /** An author page's `author`: the config's profile in the page's language, where there is one. */
+  const authorContext = (route: Route, l: LanguageConfig) => {
+    const group = site.authors.get(l.code)?.get(route.author ?? '');
+    const profile = config.authors[route.author ?? ''];
+    const inLang = (texts: Record<string, string> | undefined) => texts?.[l.code] ?? texts?.default ?? '';
+    return {
+      key: route.author,
+      name: group?.name ?? route.author,
+      bio: inLang(profile?.bio),
+      url: site.postsById.get(group?.postIds[0] ?? '')?.authors.find((a) => a.key === route.author)?.url ?? '',
+      avatar: profile?.avatar ? coverHref(profile.avatar, route.sitePath) : '',
+      count: group?.postIds.length ?? route.postIds.length,
+      pageUrl: href(group?.url ?? route.sitePath),
+    };
+  };
+
   const head = createHead(site);
   const icons = siteIcons(config);
   const iconsView = {
@@ -213,13 +235,15 @@ export function createViews(site: Site, bodies: ReadonlyMap<string, RenderedBody
           tag: other.tag,
           name: other.name,
           // Terms differ per language, so a taxonomy page offers the other language's overview
-          // (and a search page the other language's search page).
-          url: current ? href(route.sitePath) : translation?.url ?? href(route.taxonomy ? taxonomyPath(other.code, route.taxonomy) : route.kind === 'search' ? searchPagePath(other.code) : languageHomePath(other.code)),
+          // (and a search page the other language's search page); an author page the same
+          // author's page there, when they wrote in that language.
+          url: current ? href(route.sitePath) : translation?.url ?? ((route.author && authorHref(other.code, route.author)) || href(route.taxonomy ? taxonomyPath(other.code, route.taxonomy) : route.kind === 'search' ? searchPagePath(other.code) : languageHomePath(other.code))),
           current,
           isTranslation: Boolean(translation),
         };
       });
-      const pageTitle = post?.title ?? (route.kind === 'not-found' ? t('pageNotFound') : route.kind === 'search' ? t('search') : taxonomyTitle(route, t) ?? l.title);
+      const author = route.kind === 'author' ? authorContext(route, l) : undefined;
+      const pageTitle = post?.title ?? author?.name ?? (route.kind === 'not-found' ? t('pageNotFound') : route.kind === 'search' ? t('search') : taxonomyTitle(route, t) ?? l.title);
       const context: Record<string, unknown> = {
         t,
         // A UI string in another language: the 404 page speaks every language of the site.
@@ -261,7 +285,8 @@ export function createViews(site: Site, bodies: ReadonlyMap<string, RenderedBody
       if (post && bodies.get(post.id)?.code) {
         context.code = { script: href(`/${COPY_SCRIPT_PATH}`), copyLabel: t('copyCode'), copiedLabel: t('codeCopied') };
       }
-      if (route.kind === 'index' || route.kind === 'taxonomy') {
+      if (author) context.author = author;
+      if (route.kind === 'index' || route.kind === 'taxonomy' || route.kind === 'author') {
         context.posts = postsOf(route.postIds);
         const p = route.pagination!;
         context.pagination = {

@@ -2,7 +2,7 @@
 // alternates, Open Graph locale and image, the Twitter card type, JSON-LD for posts, and feed
 // auto-discovery links. Views spread these into `page`; the theme's partials/head.njk prints them.
 import { isoDate } from '../content/dates.js';
-import type { LanguageConfig, Route, Site } from '../types.js';
+import type { LanguageConfig, Post, Route, Site } from '../types.js';
 import { FEED_FORMATS, feedPath } from '../urls/feed-paths.js';
 import { publicUrls } from '../urls/public-urls.js';
 import { alternatesOf } from './alternates.js';
@@ -88,7 +88,7 @@ export function createHead(site: Site): { fieldsFor(route: Route): HeadFields } 
           url,
           mainEntityOfPage: { '@type': 'WebPage', '@id': url },
           ...(resolved ? { image: [resolved] } : {}),
-          ...(post.author ? { author: { '@type': 'Person', name: post.author, ...(post.authorUrl ? { url: post.authorUrl } : {}) } } : {}),
+          ...authorsLd(site, post, urls.full),
           ...(post.tags.length ? { keywords: post.tags.join(', ') } : {}),
           ...(post.categories.length ? { articleSection: post.categories[0] } : {}),
         };
@@ -96,6 +96,19 @@ export function createHead(site: Site): { fieldsFor(route: Route): HeadFields } 
       return fields;
     },
   };
+}
+
+/**
+ * JSON-LD `author`: a Person per credited author (one object for one author, else a list), with
+ * their page on this site as `url` and their own page elsewhere as `sameAs`.
+ */
+function authorsLd(site: Site, post: Post, full: (sitePath: string) => string): { author?: unknown } {
+  const people = post.authors.map((author) => {
+    const page = site.authors.get(post.lang)?.get(author.key);
+    return { '@type': 'Person', name: author.name, ...(page && { url: full(page.url) }), ...(author.url && { sameAs: author.url }) };
+  });
+  if (people.length === 0) return {};
+  return { author: people.length === 1 ? people[0] : people };
 }
 
 /**
