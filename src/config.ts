@@ -110,7 +110,10 @@ export function resolveConfig(overrides: ConfigOverrides = {}): ConfigResult {
     cacheDir: path.join(root, '.omnipress-cache'),
     author: read.string('author'),
     authorsFile,
+    authors: read.authors(codes),
     schemaType: read.schemaType(),
+    image: read.image(path.join(root, 'public')),
+    news: read.boolean('news') ?? false,
     data,
     params,
   };

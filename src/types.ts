@@ -138,12 +138,33 @@ export interface ResolvedConfig {
    * `_data/authors.yml` in the folder holding the posts folder or in the site), when there is one.
    */
   authorsFile?: string;
+  /** The config's `authors` section: credited authors by id, with name, bio, URL and avatar per language. */
+  authors: Record<string, AuthorProfile>;
   /** schema.org `@type` of post pages (config `schemaType`, default BlogPosting). */
   schemaType: SchemaType;
+  /**
+   * The site's share image (config `image`): an http(s) URL or a site path of a file of public/,
+   * for `og:image` and JSON-LD on pages whose post has no image of its own.
+   */
+  image?: string;
+  /** Google News: `/news-sitemap.xml` of the posts of the last two days (config `news`, default off). */
+  news: boolean;
   /** Untouched extra config keys (each warned about), available to templates as `site.data`. */
   data: Record<string, unknown>;
   /** The config's `params:`, the site's own data for its templates (`site.params`). */
   params: Record<string, unknown>;
+}
+
+/** One author of the config's `authors` section. */
+export interface AuthorProfile {
+  /** Name per language code, `default` for the others; empty when the entry gives none (its id is shown). */
+  name: Record<string, string>;
+  /** Short biography per language code, `default` for the others; empty without one. */
+  bio: Record<string, string>;
+  /** The author's own page elsewhere (http(s)). */
+  url?: string;
+  /** Picture: a site path of a file of public/ (`/img/kim.jpg`), or an http(s) URL. */
+  avatar?: string;
 }
 
 /** A post file as read from disk, before any parsing. */
@@ -161,6 +182,16 @@ export interface SourceFile {
   hash: string;
   /** Last modification time, the last resort for a post's date. */
   mtime: Date;
+}
+
+/** An author as a post credits them. */
+export interface PostAuthor {
+  /** The author's id (authors file or config `authors`), else the slug of the name as written. */
+  key: string;
+  /** The name, in the post's language. */
+  name: string;
+  /** The author's own page elsewhere, from their entry (authors file `url`, config `authors.<id>.url`). */
+  url?: string;
 }
 
 /** Where a post's date came from (the date chain, first match wins). */
@@ -233,6 +264,11 @@ export interface Post {
   author?: string;
   /** The author's page, from the authors file, when the post has one author with a `url`. */
   authorUrl?: string;
+  /**
+   * Every credited author, in front-matter order: `key` is the id of an authors-file or config
+   * entry, or the slug of a name written as is; it names the author's page `/<lang>/authors/<key>/`.
+   */
+  authors: PostAuthor[];
   /** Estimated reading time in minutes (CJK characters and Latin words counted separately). */
   readingMinutes: number;
   /** Markdown without front matter (and without the title H1 when the title came from it). */
@@ -255,9 +291,10 @@ export interface ParseResult {
  * What kind of page a route produces. `taxonomy`: the (paginated) posts of one category or tag of
  * one language; `terms`: the overview of one taxonomy of one language (every term, with counts);
  * `search`: a language's search page (only when search is on); `archive`: every post of one
- * language, by year and month; `series`: the parts of one series of one language, in order.
+ * language, by year and month; `series`: the parts of one series of one language, in order;
+ * `author`: the (paginated) posts of one author in one language.
  */
-export type RouteKind = 'post' | 'index' | 'root' | 'not-found' | 'taxonomy' | 'terms' | 'search' | 'archive' | 'series';
+export type RouteKind = 'post' | 'index' | 'root' | 'not-found' | 'taxonomy' | 'terms' | 'search' | 'archive' | 'series' | 'author';
 
 /** The two taxonomies; also the URL segment (`/<lang>/categories/…`, `/<lang>/tags/…`). */
 export type TaxonomyKind = 'categories' | 'tags';
@@ -273,6 +310,18 @@ export interface Term {
   /** Site path of its first page (`/ko/tags/인공지능/`). Not percent-encoded. */
   url: string;
   /** Its posts, newest first (ids). */
+  postIds: string[];
+}
+
+/** One author's posts in one language, as the model stage groups them. */
+export interface AuthorGroup {
+  /** `PostAuthor.key`. */
+  key: string;
+  /** The name the language's posts give them (the oldest post's, so new posts never rename a page). */
+  name: string;
+  /** Site path of their page's first page (`/ko/authors/minjun/`). Not percent-encoded. */
+  url: string;
+  /** Their posts, newest first (ids). */
   postIds: string[];
 }
 
@@ -317,6 +366,8 @@ export interface Route {
   taxonomy?: TaxonomyKind;
   /** Set on `taxonomy` pages: the term's display name (`Term.name`). */
   term?: string;
+  /** Set on `author` pages: the author's key (`PostAuthor.key`). */
+  author?: string;
   /** Set on `series` pages: the series' name (`Series.name`). */
   series?: string;
 }
@@ -359,6 +410,8 @@ export interface Site {
   series: Map<Lang, Series[]>;
   /** Post id → the series it is a part of. */
   seriesOf: Map<string, Series>;
+  /** Every credited author of each language, by key, with their posts there. */
+  authors: Map<Lang, Map<string, AuthorGroup>>;
   /** Every page to render. */
   routes: Route[];
   /**

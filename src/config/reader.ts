@@ -3,8 +3,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { LineCounter, parseDocument, isMap, isScalar, type Node } from 'yaml';
-import { error, type Diagnostic } from '../diagnostics.js';
-import type { ImagesConfig, LanguageConfig, MermaidConfig, PermalinkPattern, SchemaType } from '../types.js';
+import { error, warning, type Diagnostic } from '../diagnostics.js';
+import type { AuthorProfile, ImagesConfig, LanguageConfig, MermaidConfig, PermalinkPattern, SchemaType } from '../types.js';
 import { DEFAULT_PERMALINK, parsePermalinkPattern, usesToken } from '../urls/permalink-pattern.js';
 import type { TopLevelKey } from './keys.js';
 import { DEFAULT_LANGUAGES, DEFAULT_QUALITY, IMAGE_DEFAULTS, IMAGE_FORMATS, isLanguageCode, isLanguageTag, SCHEMA_TYPES } from './rules.js';
@@ -83,6 +83,28 @@ export class Reader {
     if (typeof value === 'string') return value;
     this.fail(key, `${key} must be a string`);
     return undefined;
+  }
+
+  /**
+   * The site's share image (`image`): an http(s) URL, or a path on the site starting with `/`,
+   * a file of public/ (a warning when public/ has no such file: every share card would break).
+   */
+  image(publicDir: string): string | undefined {
+    const value = this.string('image');
+    if (value === undefined) return undefined;
+    if (/^https?:\/\/\S+$/i.test(value)) return value;
+    if (!value.startsWith('/') || value.startsWith('//')) {
+      this.fail('image', `image must be an http(s) URL or a path starting with / (a file of public/), not "${value}"`);
+      return undefined;
+    }
+    const file = path.join(publicDir, ...decodeURI(value.split(/[?#]/)[0]!).split('/'));
+    if (!fs.existsSync(file)) {
+      this.diagnostics.push(warning(this.file, `image ${value} is not a file of public/: pages that show it would show a broken image`, {
+        line: this.lineOf('image'),
+        hint: `put the image at public${value.split(/[?#]/)[0]}, or point image at a file that is there`,
+      }));
+    }
+    return value;
   }
 
   boolean(key: TopLevelKey): boolean | undefined {
@@ -215,6 +237,59 @@ export class Reader {
     if (typeof value.staleNotice === 'boolean') return value.staleNotice;
     this.fail('translations.staleNotice', 'translations.staleNotice must be true or false');
     return true;
+  }
+
+  /**
+   * `authors:`, the site's authors by id: a name, or `{ name, bio, url, avatar }` where name and bio
+   * are text or a map of language code (and `default`) to text.
+   */
+  authors(codes: readonly string[]): Record<string, AuthorProfile> {
+    const value = this.get('authors');
+    if (value === undefined || value === null) return {};
+    const example = 'e.g. authors: { minjun: { name: { ko: 김민준, en: Minjun Kim }, bio: …, url: https://…, avatar: /img/minjun.jpg } }';
+    if (!isRecord(value)) {
+      this.fail('authors', 'authors must be a map of author id to { name, bio, url, avatar }', example);
+      return {};
+    }
+    const out: Record<string, AuthorProfile> = {};
+    for (const [id, entry] of Object.entries(value)) {
+      const at = `authors.${id}`;
+      if (typeof entry === 'string') {
+        out[id] = { name: { default: entry }, bio: {} };
+        continue;
+      }
+      if (!isRecord(entry)) {
+        this.fail(at, `${at} must be a name, or a map of name, bio, url and avatar`, example);
+        continue;
+      }
+      const profile: AuthorProfile = { name: this.perLanguage(entry.name, `${at}.name`, codes), bio: this.perLanguage(entry.bio, `${at}.bio`, codes) };
+      for (const field of Object.keys(entry)) {
+        if (!['name', 'bio', 'url', 'avatar'].includes(field)) {
+          this.diagnostics.push(warning(this.file, `unknown config key "${at}.${field}"`, { line: this.lineOf(`${at}.${field}`), hint: 'an author has name, bio, url and avatar' }));
+        }
+      }
+      if (entry.url !== undefined && entry.url !== null) {
+        if (typeof entry.url === 'string' && /^https?:\/\/\S+$/i.test(entry.url)) profile.url = entry.url;
+        else this.fail(`${at}.url`, `${at}.url must be an http(s) URL`);
+      }
+      if (entry.avatar !== undefined && entry.avatar !== null) {
+        if (typeof entry.avatar === 'string' && /^(https?:\/\/\S+|\/(?!\/)\S*)$/i.test(entry.avatar)) profile.avatar = entry.avatar;
+        else this.fail(`${at}.avatar`, `${at}.avatar must be a path starting with / (a file of public/) or an http(s) URL`);
+      }
+      out[id] = profile;
+    }
+    return out;
+  }
+
+  /** Text for every language (`default`), or a map of language code (and `default`) to text. */
+  private perLanguage(value: unknown, keyPath: string, codes: readonly string[]): Record<string, string> {
+    if (value === undefined || value === null) return {};
+    if (typeof value === 'string') return { default: value };
+    if (isRecord(value) && Object.entries(value).every(([code, text]) => (code === 'default' || codes.includes(code)) && typeof text === 'string')) {
+      return value as Record<string, string>;
+    }
+    this.fail(keyPath, `${keyPath} must be text, or a map of language code (${codes.join(', ')}) or default to text`);
+    return {};
   }
 
   /** How search engines are told what a post is (schema.org `@type`). */

@@ -23,7 +23,7 @@ function positionsOf(site: Site): Positions {
 
 /** Kinds of route that have inputs (the others' contexts are always built and hashed). */
 export function hasInputs(route: Route): boolean {
-  return route.kind === 'post' || route.kind === 'index' || route.kind === 'taxonomy' || route.kind === 'root' || route.kind === 'terms' || route.kind === 'not-found' || route.kind === 'archive' || route.kind === 'series';
+  return route.kind === 'post' || route.kind === 'index' || route.kind === 'taxonomy' || route.kind === 'author' || route.kind === 'root' || route.kind === 'terms' || route.kind === 'not-found' || route.kind === 'archive' || route.kind === 'series';
 }
 
 /**
@@ -47,6 +47,7 @@ function shownPosts(site: Site, position: Positions, route: Route): (string | un
     case 'taxonomy':
     case 'archive':
     case 'series':
+    case 'author':
       return route.postIds;
     case 'root':
       return [...site.byLang.values()].flatMap((list) => [...list.slice(0, site.config.rootPostsPerLang).map((post) => post.id), undefined]);
@@ -100,6 +101,13 @@ export function routeInputs(site: Site): (route: Route) => string | undefined {
     const parts: string[] = [JSON.stringify(route), ...shown.map(stamp)];
     if (route.kind === 'taxonomy') parts.push(termsOf(route.lang, route.taxonomy).byName.get(route.term ?? '') ?? '');
     if (route.kind === 'terms') parts.push(...termsOf(route.lang, route.taxonomy).all);
+    // An author page shows the author's name and post count, and links the same author in other languages.
+    if (route.kind === 'author') {
+      for (const [code, groups] of site.authors) {
+        const group = groups.get(route.author ?? '');
+        if (group) parts.push(`${code}\u0002${group.name}\u0002${group.url}\u0002${group.postIds.length}`);
+      }
+    }
     // Kept per page, in memory and in the build cache: a hash, not kilobytes of stamps per page.
     return hashText(parts.join('\u0000'));
   };

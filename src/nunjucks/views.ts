@@ -13,7 +13,9 @@ import { needsMermaidRuntime } from '../mermaid/diagram-step.js';
 import { LOADER_PATH } from '../mermaid/runtime.js';
 import { SEARCH_SCRIPT_PATH } from '../search/client.js';
 import { createHead } from '../seo/head.js';
+import { MANIFEST_PATH, siteIcons } from '../seo/icons.js';
 import type { LanguageConfig, Post, Route, Site, TaxonomyKind, Term } from '../types.js';
+import { feedPath } from '../urls/feed-paths.js';
 import { underBasePath } from '../urls/hrefs.js';
 import { publicUrls } from '../urls/public-urls.js';
 import { archivePath, languageHomePath, listPagePath, searchPagePath, taxonomyPath } from '../urls/site-paths.js';
@@ -172,6 +174,8 @@ export function createViews(site: Site, bodies: ReadonlyMap<string, RenderedBody
       description: post.description ?? post.excerpt,
       author: post.author,
       authorUrl: post.authorUrl,
+      // The byline (partials/byline.njk): each author with their page on this site.
+      authors: post.authors.map((a) => ({ name: a.name, url: authorHref(post.lang, a.key) })),
       mermaid: post.mermaid,
       translations: translationsOf(post),
       related: postsOf(site.related.get(post.id) ?? []),
@@ -203,7 +207,34 @@ export function createViews(site: Site, bodies: ReadonlyMap<string, RenderedBody
     return context;
   };
 
+  const authorHref = (code: string, key: string) => {
+    const group = site.authors.get(code)?.get(key);
+    return group ? href(group.url) : '';
+  };
+  /** An author page's `author`: the config's profile in the page's language, where there is one. */
+  const authorContext = (route: Route, l: LanguageConfig) => {
+    const group = site.authors.get(l.code)?.get(route.author ?? '');
+    const profile = config.authors[route.author ?? ''];
+    const inLang = (texts: Record<string, string> | undefined) => texts?.[l.code] ?? texts?.default ?? '';
+    return {
+      key: route.author,
+      name: group?.name ?? route.author,
+      bio: inLang(profile?.bio),
+      url: site.postsById.get(group?.postIds[0] ?? '')?.authors.find((a) => a.key === route.author)?.url ?? '',
+      avatar: profile?.avatar ? coverHref(profile.avatar, route.sitePath) : '',
+      count: group?.postIds.length ?? route.postIds.length,
+      pageUrl: href(group?.url ?? route.sitePath),
+    };
+  };
+
   const head = createHead(site);
+  const icons = siteIcons(config);
+  const iconsView = {
+    favicon: href(icons.favicon.sitePath),
+    faviconType: icons.favicon.type,
+    touchIcon: icons.touchIcon ? href(icons.touchIcon.sitePath) : undefined,
+    manifest: href(`/${MANIFEST_PATH}`),
+  };
   // Languages a reader can go to: those with posts (the default one on a site with none yet).
   // A configured language whose posts are still to come stays out of the root page and the switcher.
   const withPosts = config.languages.filter((l) => (site.byLang.get(l.code)?.length ?? 0) > 0);
@@ -221,13 +252,15 @@ export function createViews(site: Site, bodies: ReadonlyMap<string, RenderedBody
           tag: other.tag,
           name: other.name,
           // Terms differ per language, so a taxonomy page offers the other language's overview
-          // (and a search page the other language's search page).
-          url: current ? href(route.sitePath) : translation?.url ?? href(otherLanguagePage(route, other.code)),
+          // (and a search page the other language's search page); an author page the same
+          // author's page there, when they wrote in that language.
+          url: current ? href(route.sitePath) : translation?.url ?? ((route.author && authorHref(other.code, route.author)) || href(otherLanguagePage(route, other.code))),
           current,
           isTranslation: Boolean(translation),
         };
       });
-      const pageTitle = post?.title ?? (route.kind === 'not-found' ? t('pageNotFound') : route.kind === 'search' ? t('search') : route.kind === 'archive' ? t('archive') : route.kind === 'series' ? t('seriesTitle', { name: route.series }) : taxonomyTitle(route, t) ?? l.title);
+      const author = route.kind === 'author' ? authorContext(route, l) : undefined;
+      const pageTitle = post?.title ?? author?.name ?? (route.kind === 'not-found' ? t('pageNotFound') : route.kind === 'search' ? t('search') : route.kind === 'archive' ? t('archive') : route.kind === 'series' ? t('seriesTitle', { name: route.series }) : taxonomyTitle(route, t) ?? l.title);
       const context: Record<string, unknown> = {
         t,
         // A UI string in another language: the 404 page speaks every language of the site.
@@ -242,11 +275,15 @@ export function createViews(site: Site, bodies: ReadonlyMap<string, RenderedBody
           url: href(route.sitePath),
           canonical: route.kind === 'not-found' ? '' : canonical(route.sitePath),
           stylesheet: href('/assets/style.css'),
+          // The favicon, apple-touch-icon and web manifest (src/seo/icons.ts), for partials/icons.njk.
+          icons: iconsView,
           homeUrl: href('/'),
           langHomeUrl: href(languageHomePath(l.code)),
           categoriesUrl: href(taxonomyPath(l.code, 'categories')),
           tagsUrl: href(taxonomyPath(l.code, 'tags')),
           archiveUrl: href(archivePath(l.code)),
+          // The visible feed link (partials/feed-link.njk): the language's Atom feed.
+          feedUrl: href(feedPath(l.code, 'atom')),
           // The header's search box sends `?q=` here; empty when search is off.
           searchUrl: config.search ? href(searchPagePath(l.code)) : '',
           alternates,
@@ -268,7 +305,8 @@ export function createViews(site: Site, bodies: ReadonlyMap<string, RenderedBody
       }
       // Only posts with enough headings show a table of contents and load its script.
       if (post && (bodies.get(post.id)?.headings.length ?? 0) >= MIN_TOC_HEADINGS) context.toc = { script: href(`/${TOC_SCRIPT_PATH}`) };
-      if (route.kind === 'index' || route.kind === 'taxonomy') {
+      if (author) context.author = author;
+      if (route.kind === 'index' || route.kind === 'taxonomy' || route.kind === 'author') {
         context.posts = postsOf(route.postIds);
         const p = route.pagination!;
         context.pagination = {

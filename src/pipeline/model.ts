@@ -3,12 +3,13 @@
 // build, except in the dev server after edits that leave every post's place in the site as it was
 // (serve/incremental/patch-site.ts).
 import { displayPath, error, type Diagnostic } from '../diagnostics.js';
-import type { Lang, Post, ResolvedConfig, Route, Series, Site, TaxonomyKind, Term, TermLink } from '../types.js';
+import type { AuthorGroup, Lang, Post, ResolvedConfig, Route, Series, Site, TaxonomyKind, Term, TermLink } from '../types.js';
 import { planLegacyRedirects } from '../redirects/legacy.js';
 import { planRedirects } from '../redirects/plan.js';
 import { foldersOf, generatedOwner, outputKey } from '../urls/generated-paths.js';
 import { DEFAULT_PERMALINK, expandedPathProblem, expandPermalink, slugDecides } from '../urls/permalink-pattern.js';
 import { archivePath, languageHomePath, listPagePath, outputPathOf, postSitePath, searchPagePath, taxonomyPath } from '../urls/site-paths.js';
+import { groupAuthors } from './authors.js';
 import { otherPost, sameApartFromDate } from './post-pairs.js';
 import { relatedPosts } from './related.js';
 import { groupSeries } from './series.js';
@@ -43,6 +44,7 @@ export function buildSite(allPosts: readonly Post[], config: ResolvedConfig): { 
     series.set(l.code, groupSeries(l.code, list));
     for (const one of series.get(l.code)!) for (const id of one.postIds) seriesOf.set(id, one);
   }
+  const authors = new Map(config.languages.map((l) => [l.code, groupAuthors(l.code, byLang.get(l.code) ?? [])]));
   const routes: Route[] = [
     ...posts.map((post): Route => {
       const url = postUrls.get(post.id)!;
@@ -52,6 +54,7 @@ export function buildSite(allPosts: readonly Post[], config: ResolvedConfig): { 
     ...config.languages.flatMap((l) => taxonomyRoutes(l.code, taxonomies.get(l.code)!, config.pageSize)),
     ...config.languages.map((l) => archiveRoute(l.code, byLang.get(l.code) ?? [])),
     ...config.languages.flatMap((l) => series.get(l.code)!.map((one) => seriesRoute(l.code, one))),
+    ...config.languages.flatMap((l) => authorRoutes(l.code, authors.get(l.code)!, config.pageSize)),
     ...(config.search ? config.languages.map((l) => searchRoute(l.code)) : []),
     { kind: 'root', sitePath: '/', outputPath: outputPathOf('/'), layout: 'root', postIds: [] },
     { kind: 'not-found', sitePath: '/404.html', outputPath: '404.html', layout: '404', postIds: [] },
@@ -74,6 +77,7 @@ export function buildSite(allPosts: readonly Post[], config: ResolvedConfig): { 
     related,
     series,
     seriesOf,
+    authors,
     routes,
     redirects: [...redirects.redirects, ...legacy.redirects],
   };
@@ -91,7 +95,7 @@ export function isPublished(post: Post, config: ResolvedConfig): boolean {
  */
 export const MODEL_FIELDS = [
   'id', 'sourcePath', 'lang', 'slug', 'translationKey', 'date', 'updated', 'tags', 'categories', 'layout', 'draft', 'pinned', 'series', 'permalink',
-  'redirectFrom', 'keyLines',
+  'redirectFrom', 'keyLines', 'authors',
 ] as const satisfies readonly (keyof Post)[];
 
 /**
@@ -167,6 +171,11 @@ function taxonomyRoutes(lang: Lang, terms: Record<TaxonomyKind, Term[]>, pageSiz
       ),
     ];
   });
+}
+
+/** Each author's pages in one language: `/ko/authors/minjun/`, `/ko/authors/minjun/page/2/`, …. */
+function authorRoutes(lang: Lang, authors: ReadonlyMap<string, AuthorGroup>, pageSize: number): Route[] {
+  return [...authors.values()].flatMap((author) => pagedRoutes(author.url, author.postIds, pageSize, { kind: 'author', layout: 'author', lang, author: author.key }));
 }
 
 /** `first`, `first` + `page/2/`, …: one route per `pageSize` posts, at least one. */

@@ -137,7 +137,7 @@ export function parsePost(file: SourceFile, ctx: ParseContext): ParseResult {
   }
 
   const authorKey = firstKey(data, ['author', 'authors']) ?? 'author';
-  const credit = creditOf(data[authorKey], ctx.authors, isJekyllPostsFolder(config.postsDir));
+  const credit = creditOf(data[authorKey], ctx.authors, isJekyllPostsFolder(config.postsDir), 'lang' in language ? language.lang : '');
   if (credit.unknownIds.length > 0) diagnostics.push(unknownAuthors(file.sourcePath, authorKey, credit.unknownIds, at(authorKey), ctx.authors));
 
   const redirectKey = firstKey(data, ['aliases', 'redirect_from']) ?? 'aliases';
@@ -191,6 +191,7 @@ export function parsePost(file: SourceFile, ctx: ParseContext): ParseResult {
     redirectFrom: redirectFrom ?? [],
     author: credit.name,
     authorUrl: credit.url,
+    authors: credit.authors,
     readingMinutes: readingMinutes(body),
     body,
     bodyLine: fm.bodyLine,

@@ -2,7 +2,7 @@
 // staging folder, the dev server into memory, `check` nowhere; all three call this, so that there
 // is only one pipeline, and each hands it the writer that says where outputs go.
 import path from 'node:path';
-import { readAuthorsFile } from '../content/authors.js';
+import { readAuthorsFile, withConfigAuthors } from '../content/authors.js';
 import type { SkippedFile } from '../content/post-files.js';
 import { likelyPostsFolders } from '../content/posts-folder.js';
 import { displayPath, error, hasErrors, type Diagnostic } from '../diagnostics.js';
@@ -175,7 +175,7 @@ export async function runPipeline(config: ResolvedConfig, options: PipelineOptio
     parsePosts(loaded.files, tick, {
       config,
       layouts: postLayouts(config.templateDirs),
-      authors: authors?.authors,
+      authors: withConfigAuthors(authors?.authors, config.authors, config.configFile),
       // One `git log` per build, read lazily: a site whose posts all carry dates and that does not
       // want `updated` from git never runs git at all.
       git: (sourcePath) => (gitDates ??= cache?.gitDates ?? readGitDates(config.postsDir)).get(sourcePath),

@@ -2,7 +2,7 @@
 // alternates, Open Graph locale and image, the Twitter card type, JSON-LD for posts, and feed
 // auto-discovery links. Views spread these into `page`; the theme's partials/head.njk prints them.
 import { isoDate } from '../content/dates.js';
-import type { LanguageConfig, Route, Site } from '../types.js';
+import type { LanguageConfig, Post, Route, Site } from '../types.js';
 import { FEED_FORMATS, feedPath } from '../urls/feed-paths.js';
 import { publicUrls } from '../urls/public-urls.js';
 import { alternatesOf } from './alternates.js';
@@ -16,7 +16,7 @@ export interface HeadFields {
   locale: string;
   /** `og:locale:alternate`: the locales of the page's other-language versions. */
   localeAlternates: string[];
-  /** `og:image` / `twitter:image`: the post's image as an absolute URL; unset when there is none (or no base URL to make it absolute). */
+  /** `og:image` / `twitter:image`: the post's image, else the site's (config `image`), as an absolute URL; unset when there is none (or no base URL to make it absolute). */
   image?: string;
   /** `og:image:alt` / `twitter:image:alt`: the image's alt text, when there is an image and the post gives one. */
   imageAlt?: string;
@@ -55,7 +55,9 @@ export function createHead(site: Site): { fieldsFor(route: Route): HeadFields } 
       const language = languageOf.get(route.lang ?? config.defaultLang) ?? config.languages[0]!;
       const alternates = route.kind === 'not-found' ? [] : alternatesOf(site, route);
       const post = route.kind === 'post' ? site.postsById.get(route.postIds[0]!) : undefined;
-      const resolved = post?.image ? urls.resolve(post.image, route.sitePath) : undefined;
+      // A post's own image, else the site's (config `image`), on every page that is shared.
+      const ownImage = post?.image ? urls.resolve(post.image, route.sitePath) : undefined;
+      const resolved = ownImage ?? (config.image && route.kind !== 'not-found' ? urls.resolve(config.image, '/') : undefined);
       // Open Graph and Twitter only take absolute image URLs.
       const image = resolved && /^https?:\/\//i.test(resolved) ? resolved : undefined;
       const fields: HeadFields = {
@@ -66,7 +68,7 @@ export function createHead(site: Site): { fieldsFor(route: Route): HeadFields } 
           .filter((alt) => alt.hreflang !== 'x-default' && alt.hreflang !== language.tag)
           .map((alt) => tagToLocale.get(alt.hreflang) ?? ogLocale(alt.hreflang)),
         image,
-        imageAlt: image ? post?.imageAlt : undefined,
+        imageAlt: image && ownImage ? post?.imageAlt : undefined,
         twitterCard: image ? 'summary_large_image' : 'summary',
         articleSection: post?.categories[0],
         articleTags: post?.tags ?? [],
@@ -81,11 +83,12 @@ export function createHead(site: Site): { fieldsFor(route: Route): HeadFields } 
           ...(description ? { description } : {}),
           inLanguage: language.tag,
           datePublished: isoDate(post.date, config.timeZone),
-          dateModified: isoDate(post.updated ?? post.date, config.timeZone),
+          // Only a real update: a post never changed after it was published has none.
+          ...(post.updated ? { dateModified: isoDate(post.updated, config.timeZone) } : {}),
           url,
           mainEntityOfPage: { '@type': 'WebPage', '@id': url },
           ...(resolved ? { image: [resolved] } : {}),
-          ...(post.author ? { author: { '@type': 'Person', name: post.author, ...(post.authorUrl ? { url: post.authorUrl } : {}) } } : {}),
+          ...authorsLd(site, post, urls.full),
           ...(post.tags.length ? { keywords: post.tags.join(', ') } : {}),
           ...(post.categories.length ? { articleSection: post.categories[0] } : {}),
         };
@@ -93,6 +96,19 @@ export function createHead(site: Site): { fieldsFor(route: Route): HeadFields } 
       return fields;
     },
   };
+}
+
+/**
+ * JSON-LD `author`: a Person per credited author (one object for one author, else a list), with
+ * their page on this site as `url` and their own page elsewhere as `sameAs`.
+ */
+function authorsLd(site: Site, post: Post, full: (sitePath: string) => string): { author?: unknown } {
+  const people = post.authors.map((author) => {
+    const page = site.authors.get(post.lang)?.get(author.key);
+    return { '@type': 'Person', name: author.name, ...(page && { url: full(page.url) }), ...(author.url && { sameAs: author.url }) };
+  });
+  if (people.length === 0) return {};
+  return { author: people.length === 1 ? people[0] : people };
 }
 
 /**

@@ -60,12 +60,13 @@ export function sitemapKey(site: Site): string {
   return parts.join('\0');
 }
 
-/** `User-agent: *`, `Allow: /`, and the sitemap's absolute URL when there is a base URL. */
+/** `User-agent: *`, `Allow: /`, and the sitemaps' absolute URLs when there is a base URL. */
 export function buildRobots(site: Site): string {
   const urls = publicUrls(site.config);
   const lines = ['User-agent: *', 'Allow: /'];
   // The Sitemap line must be an absolute URL (sitemaps.org); without a base URL there is none to give.
   if (urls.absolute) lines.push('', `Sitemap: ${urls.full('/sitemap.xml')}`);
+  if (urls.absolute && site.config.news) lines.push(`Sitemap: ${urls.full('/news-sitemap.xml')}`);
   return `${lines.join('\n')}\n`;
 }
 

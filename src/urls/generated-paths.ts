@@ -1,6 +1,6 @@
-// The files omnipress writes besides the pages of the model: feeds, sitemap, robots.txt, and two
-// folders it fills itself (`assets/`: the theme and the diagrams runtime; `pagefind/`: the search
-// index, known only once it is built). A post's page, an old address or a file linked beside a
+// The files omnipress writes besides the pages of the model: feeds, sitemaps, robots.txt, the web
+// manifest, and two folders it fills itself (`assets/`: the theme and the diagrams runtime;
+// `pagefind/`: the search index, known only once it is built). A post's page, an old address or a file linked beside a
 // post may take none of them; the model and the post-asset step ask here before anything is written.
 import type { ResolvedConfig } from '../types.js';
 import { FEED_FORMATS } from './feed-paths.js';
@@ -36,11 +36,11 @@ export function generatedOwner(outputPath: string, config: ResolvedConfig): stri
 
 const filesByConfig = new WeakMap<ResolvedConfig, Map<string, string>>();
 
-/** sitemap.xml, robots.txt and every language's feeds: output path by output key. */
+/** The sitemaps, robots.txt, the web manifest and every language's feeds: output path by output key. */
 function generatedFiles(config: ResolvedConfig): Map<string, string> {
   let files = filesByConfig.get(config);
   if (!files) {
-    const paths = ['sitemap.xml', 'robots.txt', ...config.languages.flatMap((l) => FEED_FORMATS.map((f) => `${l.code}/${f.file}`))];
+    const paths = ['sitemap.xml', 'robots.txt', 'manifest.webmanifest', ...(config.news ? ['news-sitemap.xml'] : []), ...config.languages.flatMap((l) => FEED_FORMATS.map((f) => `${l.code}/${f.file}`))];
     files = new Map(paths.map((file) => [outputKey(file), file]));
     filesByConfig.set(config, files);
   }

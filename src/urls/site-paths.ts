@@ -57,3 +57,8 @@ export function sitePathOfOutput(outputPath: string): string {
   if (outputPath === 'index.html') return '/';
   return `/${outputPath.endsWith('/index.html') ? outputPath.slice(0, -'index.html'.length) : outputPath}`;
 }
+
+/** An author's first page in one language: `/ko/authors/minjun/` (`segment` is the key's URL segment). */
+export function authorPath(lang: Lang, segment: string): string {
+  return `/${lang}/authors/${segment}/`;
+}

@@ -107,6 +107,7 @@ describe('docs/configuration.md', () => {
       },
     },
     author: { says: 'none: feeds name the site title', holds: (s) => expect(s.resolve().config.author).toBeUndefined() },
+    image: { says: 'none: pages without an image of their own have no share image', holds: (s) => expect(s.resolve().config.image).toBeUndefined() },
     authorsFile: {
       says: '`_data/authors.yml` in the folder holding the posts folder, else in the site folder, when there is one',
       holds: (s) => {

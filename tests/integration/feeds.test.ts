@@ -197,10 +197,10 @@ describe('feeds, sitemap and SEO tags with a base URL', () => {
       image: [`${BASE}img/cover.png`],
       author: { '@type': 'Person', name: '김민준' },
     });
-    expect(JSON.parse(page(root, 'zh/posts/hello/index.html')('script[type="application/ld+json"]').text())).toMatchObject({
-      inLanguage: 'zh-Hans',
-      dateModified: '2024-05-14T00:00:00+09:00',
-    });
+    const zh = JSON.parse(page(root, 'zh/posts/hello/index.html')('script[type="application/ld+json"]').text()) as Record<string, unknown>;
+    expect(zh).toMatchObject({ inLanguage: 'zh-Hans', datePublished: '2024-05-14T00:00:00+09:00' });
+    // Never updated: no dateModified.
+    expect(zh).not.toHaveProperty('dateModified');
     expect(page(root, 'ko/index.html')('script')).toHaveLength(0);
   });
 

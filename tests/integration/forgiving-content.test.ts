@@ -205,13 +205,15 @@ describe("Chirpy's author ids", () => {
     const report = await buildSite(root, { posts: `${root}/_posts` });
     expect(report.ok).toBe(true);
     const spring = page(root, 'ko/posts/봄/index.html');
-    expect(spring('.author a').attr('href')).toBe('https://minjun.example.com/');
-    expect(spring('.author').text()).toBe('김민준');
+    // The byline links the author's page on the site, which links the entry's url.
+    expect(spring('.byline a').attr('href')).toBe('/ko/authors/minjun/');
+    expect(spring('.byline a').text()).toBe('김민준');
+    expect(page(root, 'ko/authors/minjun/index.html')('a[rel~="me"]').attr('href')).toBe('https://minjun.example.com/');
     const ld = JSON.parse(spring('script[type="application/ld+json"]').text()) as { author?: unknown };
-    expect(ld.author).toEqual({ '@type': 'Person', name: '김민준', url: 'https://minjun.example.com/' });
-    expect(page(root, 'ko/posts/여름/index.html')('.author').text()).toBe('김민준, 이서연');
+    expect(ld.author).toEqual({ '@type': 'Person', name: '김민준', url: '/ko/authors/minjun/', sameAs: 'https://minjun.example.com/' });
+    expect(page(root, 'ko/posts/여름/index.html')('.byline a').map((_, a) => page(root, 'ko/posts/여름/index.html')(a).text()).get()).toEqual(['김민준', '이서연']);
     // Chirpy's placeholder, left in a post: never shown as written.
-    expect(page(root, 'ko/posts/가을/index.html')('.author')).toHaveLength(0);
+    expect(page(root, 'ko/posts/가을/index.html')('.byline')).toHaveLength(0);
     expect(warningsOf(report, 'author-id').map(place(root))).toEqual(['_posts/2024-04-03-가을.md:3']);
   });
 
@@ -219,7 +221,7 @@ describe("Chirpy's author ids", () => {
     const root = siteFromFiles(posts);
     const report = await buildSite(root, { posts: `${root}/_posts` });
     expect(report.ok).toBe(true);
-    for (const slug of ['봄', '여름', '가을']) expect(page(root, `ko/posts/${slug}/index.html`)('.author')).toHaveLength(0);
+    for (const slug of ['봄', '여름', '가을']) expect(page(root, `ko/posts/${slug}/index.html`)('.byline')).toHaveLength(0);
     const warnings = warningsOf(report, 'author-id');
     expect(warnings.map(place(root))).toEqual(['_posts/2024-04-01-봄.md:3']);
     expect(warnings[0]!.message).toBe('author: "minjun" names an entry of _data/authors.yml, which is not there: no author is shown (and in 2 more posts)');
@@ -228,7 +230,7 @@ describe("Chirpy's author ids", () => {
   it('leave a name written outside Jekyll as it is', async () => {
     const root = siteFromFiles({ 'posts/zh/a.md': '---\ntitle: 随笔\ndate: 2024-01-01\nauthor: 王小明\n---\n正文。\n' });
     expect((await buildSite(root)).ok).toBe(true);
-    expect(page(root, 'zh/posts/a/index.html')('.author').text()).toBe('王小明');
+    expect(page(root, 'zh/posts/a/index.html')('.byline a').text()).toBe('王小明');
   });
 });
 

@@ -297,8 +297,10 @@ describe('what the old generators forgave, in the three blogs', () => {
   it("Chirpy: authors from _data/authors.yml, a Windows image path, a repeated title, a file Jekyll never published", async () => {
     const { root, report } = await built('chirpy', '_posts', []);
     const $ = page(root, 'ko/posts/자전거-정비-기록/index.html');
-    expect($('.author a').text()).toBe('이하늘');
-    expect($('.author a').attr('href')).toBe('https://haneul.example.com/');
+    expect($('.byline a').text()).toBe('이하늘');
+    const authorPage = $('.byline a').attr('href')!;
+    expect(authorPage).toMatch(/^\/sub\/ko\/authors\/[^/]+\/$/);
+    expect(page(root, `${decodeURIComponent(authorPage.slice('/sub/'.length))}index.html`)('a[rel~="me"]').attr('href')).toBe('https://haneul.example.com/');
     expect($('h1').map((_, h) => $(h).text().trim()).get()).toEqual(['자전거 정비 기록']);
     expect($('.post-body img').attr('src')).toBe('/sub/assets/img/posts/%EC%9E%90%EC%A0%84%EA%B1%B0/%EC%B2%B4%EC%9D%B8.png');
     expect($('.post-body').text()).toContain('sudo systemctl restart  처럼');

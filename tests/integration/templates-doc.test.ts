@@ -49,6 +49,8 @@ languages:
   ko: { name: 한국어, tag: ko }
   en: { name: English, tag: en }
 images: { responsive: true }
+authors:
+  kim: { bio: 인공지능 소식을 취재합니다, avatar: /img/kim.png }
 params:
   twitter: omnipress_news
 footerNote: 매주 월요일 발행
@@ -75,6 +77,7 @@ footerNote: 매주 월요일 발행
   'posts/en/2024-05-13-gpt-4o.md': postFile({ title: 'GPT-4o is out', updated: '2024-05-15 08:00:00 +0900', tags: '[OpenAI]', source: '"<b>{{ site.title }}</b>"' }, 'Written as {{ page.title }}.'),
   '_data/authors.yml': 'kim: { name: 김기자, url: "https://example.com/kim/" }\n',
   'public/img/gpt-4o.png': png(1200, 630),
+  'public/img/kim.png': png(96, 96),
   'templates/partials/variables.njk': variablesPartial(doc),
   'templates/layouts/article.njk': LAYOUT,
   ...Object.fromEntries(doc.pageKinds.map((row) => [`templates/${row.layout}`, LAYOUT])),

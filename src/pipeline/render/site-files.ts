@@ -1,9 +1,9 @@
 // The site-wide files of the render stage, made once the bodies are known: each language's
-// feeds, sitemap.xml and robots.txt, redirect pages, the theme's static assets, the mermaid
-// runtime when some page still has a diagram for the browser to render, the copy button's
-// script when some page has a code block, the table of contents' script when some page has
-// one, and KaTeX's stylesheet and fonts when some page has a
-// formula.
+// feeds, sitemap.xml and robots.txt, news-sitemap.xml (config `news`), the web manifest,
+// redirect pages, the theme's static assets, the mermaid runtime when some page still has a
+// diagram for the browser to render, the copy button's script when some page has a code block,
+// the table of contents' script when some page has one, and KaTeX's stylesheet and fonts when
+// some page has a formula.
 import fs from 'node:fs';
 import path from 'node:path';
 import { displayPath, info, type Diagnostic } from '../../diagnostics.js';
@@ -15,10 +15,13 @@ import { hasMath } from '../../math/markup.js';
 import { mermaidRuntimeFiles } from '../../mermaid/runtime.js';
 import type { RenderedBody } from '../../nunjucks/views.js';
 import { redirectPages } from '../../redirects/pages.js';
+import { manifestText, MANIFEST_PATH, siteIcons } from '../../seo/icons.js';
+import { buildNewsSitemap, NEWS_SITEMAP_PATH } from '../../seo/news-sitemap.js';
 import { sitemapFiles } from '../../seo/sitemap.js';
 import type { Translate } from '../../i18n/ui-strings.js';
 import type { LanguageConfig, OutputFile, ResolvedConfig, Site } from '../../types.js';
 import { compactCss } from '../../util/compact-css.js';
+import { publicUrls } from '../../urls/public-urls.js';
 import { toPosix } from '../../util/paths.js';
 import type { PipelineCache, RenderCounts } from '../cache.js';
 import type { SinceLastRun } from '../since-last-run.js';
@@ -46,6 +49,10 @@ export function siteFiles(site: Site, bodies: Bodies, options: SiteFileOptions):
     ...sitemap(site, since, robots, patched),
     ...redirectPages(site),
   ];
+  // The news sitemap is made anew on every run: which posts it lists depends on the build's time.
+  if (config.news) files.push({ path: NEWS_SITEMAP_PATH, content: buildNewsSitemap(site) });
+  // A manifest of the site's own (public/) wins over the generated one.
+  if (!fs.existsSync(path.join(config.publicDir, MANIFEST_PATH))) files.push(manifest(config));
   if (!config.baseUrl) diagnostics.push(noBaseUrl(config));
   files.push(...(since ? since.themeAssets(() => themeAssets(config)) : themeAssets(config)));
   // The runtime ships only when some page still has a diagram for the browser to render.
@@ -89,6 +96,12 @@ function feeds(
 function sitemap(site: Site, since: SinceLastRun | undefined, robots: boolean, patched: boolean): OutputFile[] {
   const make = () => sitemapFiles(site, { robots });
   return since ? since.sitemap(site, robots, patched, make) : make();
+}
+
+/** The web manifest, which names the site and its icons for a phone's home screen. */
+function manifest(config: ResolvedConfig): OutputFile {
+  const text = manifestText(config, siteIcons(config), publicUrls(config).href);
+  return { path: MANIFEST_PATH, content: text, origin: { what: 'the web manifest' } };
 }
 
 /** Feeds and the sitemap need absolute URLs; say once how to get them. */

@@ -28,6 +28,7 @@ export function makePost(fields: PostFields): Post {
     bodyLine: 1,
     keyLines: {},
     data: {},
+    authors: [],
     ...fields,
   };
 }

@@ -26,6 +26,7 @@ function post(id: string, day: number, terms: { tags?: string[]; categories?: st
     bodyLine: 1,
     keyLines: {},
     data: {},
+    authors: [],
   };
 }
 
