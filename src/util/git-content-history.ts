@@ -1,8 +1,8 @@
 // When each post's words last changed, from git: one `git log -p` for the whole posts folder, with
 // every file's whole text as context, read once. A commit changes a post's content when it changes
 // its body or its title; one that touches only other front matter (tags, a date) does not.
-import { execFileSync } from 'node:child_process';
 import path from 'node:path';
+import { gitLog } from './git.js';
 
 /** One commit that changed a post's body or title. */
 export interface ContentChange {
@@ -24,24 +24,11 @@ const EMPTY: ContentHistory = { changes: new Map(), commits: new Map() };
  * (or without git) it is empty: callers fall back to front matter dates.
  */
 export function readContentHistory(dir: string): ContentHistory {
-  let top: string;
-  let log: string;
-  try {
-    const git = (args: string[]) =>
-      execFileSync('git', ['-c', 'core.quotepath=false', ...args], {
-        cwd: dir,
-        encoding: 'utf8',
-        stdio: ['ignore', 'pipe', 'ignore'],
-        maxBuffer: 1024 * 1024 * 1024,
-      });
-    top = git(['rev-parse', '--show-toplevel']).trim();
-    // The whole file as context (-U with more lines than any post) shows both versions of it, so
-    // front matter and body can be told apart without reading a blob per commit.
-    log = git(['log', '-p', '-U1000000', '-M', '--no-color', '--no-ext-diff', '--format=%x1e%H %ct', '--', '*.md', '*.markdown']);
-  } catch {
-    return EMPTY;
-  }
-  return parseContentLog(log, top);
+  // The whole file as context (-U with more lines than any post) shows both versions of it, so
+  // front matter and body can be told apart without reading a blob per commit.
+  const args = ['log', '-p', '-U1000000', '-M', '--no-color', '--no-ext-diff', '--format=%x1e%H %ct', '--', '*.md', '*.markdown'];
+  const found = gitLog(dir, args, 1024 * 1024 * 1024);
+  return found ? parseContentLog(found.log, found.top) : EMPTY;
 }
 
 /** The output of the log above → history; exported for unit tests. */

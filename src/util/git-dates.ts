@@ -1,6 +1,6 @@
 // Dates of posts from git history: one `git log` for the whole folder, never one per file.
-import { execFileSync } from 'node:child_process';
 import path from 'node:path';
+import { gitLog } from './git.js';
 
 export interface GitDates {
   /** First (oldest) commit that touched the file. */
@@ -17,21 +17,9 @@ export interface GitDates {
  */
 export function readGitDates(dir: string): Map<string, GitDates> {
   const dates = new Map<string, GitDates>();
-  let top: string;
-  let log: string;
-  try {
-    const git = (args: string[]) =>
-      execFileSync('git', ['-c', 'core.quotepath=false', ...args], {
-        cwd: dir,
-        encoding: 'utf8',
-        stdio: ['ignore', 'pipe', 'ignore'],
-        maxBuffer: 256 * 1024 * 1024,
-      });
-    top = git(['rev-parse', '--show-toplevel']).trim();
-    log = git(['log', '--format=%x1e%ct', '--name-only', '--no-renames', '--', '.']);
-  } catch {
-    return dates;
-  }
+  const found = gitLog(dir, ['log', '--format=%x1e%ct', '--name-only', '--no-renames', '--', '.'], 256 * 1024 * 1024);
+  if (!found) return dates;
+  const { top, log } = found;
   // Newest commit first: the first time a file appears is its last commit, the final time its first.
   for (const record of log.split('\x1e')) {
     const [stamp, ...names] = record.split('\n');
