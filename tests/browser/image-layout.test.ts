@@ -2,12 +2,10 @@
 // height, so Chromium gives its box the final height before a byte of it has arrived. Measured
 // with the image requests held back (page.route), on a phone-sized and a desktop-sized window.
 /// <reference lib="dom" />
-import path from 'node:path';
-import type { Browser, Page, Route } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, layoutShifts, recordLayoutShifts, SKIP_BROWSER_TESTS, serveSite, type StaticServer, stylesReady } from '../helpers/browser.js';
+import type { Page, Route } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { browserOnSite, layoutShifts, recordLayoutShifts, SKIP_BROWSER_TESTS, stylesReady } from '../helpers/browser.js';
 import { png, svg } from '../helpers/images.js';
-import { buildSite, siteFromFiles } from '../helpers/site.js';
 
 const BODY = [
   '첫 문단입니다.',
@@ -22,26 +20,12 @@ const BODY = [
 ].join('\n');
 
 describe.skipIf(SKIP_BROWSER_TESTS)('images in a browser', () => {
-  let browser: Browser;
-  let server: StaticServer;
-
-  beforeAll(async () => {
-    const root = siteFromFiles({
-      'posts/ko/2024-05-01-photos.md': `---\ntitle: 사진\nimage: /img/wide.png\n---\n${BODY}\n`,
-      'posts/ko/tall.png': png(300, 600),
-      'public/img/wide.png': png(1600, 800),
-      'public/img/chart.svg': svg('viewBox="0 0 400 300"'),
-    });
-    const report = await buildSite(root, { baseUrl: 'https://example.org/sub/' });
-    expect(report.ok).toBe(true);
-    server = await serveSite(path.join(root, '_site'), '/sub/');
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const site = browserOnSite({
+    'posts/ko/2024-05-01-photos.md': `---\ntitle: 사진\nimage: /img/wide.png\n---\n${BODY}\n`,
+    'posts/ko/tall.png': png(300, 600),
+    'public/img/wide.png': png(1600, 800),
+    'public/img/chart.svg': svg('viewBox="0 0 400 300"'),
+  }, 'https://example.org/sub/');
 
   /** Where the elements are: the images' boxes and the paragraph after them. */
   const layout = (page: Page) =>
@@ -55,12 +39,12 @@ describe.skipIf(SKIP_BROWSER_TESTS)('images in a browser', () => {
 
   for (const width of [390, 1280]) {
     it(`at ${width} px every image box has its final size before the image arrives, and nothing shifts`, async () => {
-      const page = await browser.newPage({ viewport: { width, height: 800 } });
+      const page = await site().browser.newPage({ viewport: { width, height: 800 } });
       // Every image request waits until the layout without them has been measured.
       const held: Route[] = [];
       await page.route(/\.(png|svg)$/, (route) => void held.push(route));
       await recordLayoutShifts(page);
-      await page.goto(`${server.url}ko/posts/photos/`, { waitUntil: 'domcontentloaded' });
+      await page.goto(`${site().server.url}ko/posts/photos/`, { waitUntil: 'domcontentloaded' });
       await stylesReady(page);
       const before = await layout(page);
       // Lazy images below the fold are requested only when near: scroll to each, releasing as they come.

@@ -4,13 +4,10 @@
 // DOM types for the page.evaluate callbacks, which run in the browser:
 /// <reference lib="dom" />
 /// <reference lib="dom.iterable" />
-import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, SKIP_BROWSER_TESTS, serveSite, type StaticServer, seriousAxeViolations } from '../helpers/browser.js';
+import { describe, expect, it } from 'vitest';
+import { browserOnSite, SKIP_BROWSER_TESTS, type StaticServer, seriousAxeViolations } from '../helpers/browser.js';
 import { postFile } from '../helpers/post.js';
-import { buildSite, siteFromFiles } from '../helpers/site.js';
-
 
 const post = (title: string, body: string, front: Record<string, string> = {}) => postFile({ title, date: '2024-05-14', ...front }, body);
 
@@ -28,11 +25,12 @@ const FILES: Record<string, string> = {
   'posts/en/2024-05-14-plain.md': post('Plain', 'It costs $5 and $10, and `echo $HOME` prints it.', { math: 'true' }),
 };
 
-let browser: Browser;
-let server: StaticServer;
+/** The browser and the served site, once the suite has made them. */
+let site: () => { browser: Browser; server: StaticServer };
 
 /** A page of the site, with the paths of every request it made and every failed one. */
 async function open(rel: string, dark = false): Promise<{ page: Page; requests: string[]; failed: string[] }> {
+  const { browser, server } = site();
   const page = await browser.newPage({ viewport: { width: 320, height: 800 }, colorScheme: dark ? 'dark' : 'light' });
   const requests: string[] = [];
   const failed: string[] = [];
@@ -47,18 +45,7 @@ async function open(rel: string, dark = false): Promise<{ page: Page; requests: 
 }
 
 describe.skipIf(SKIP_BROWSER_TESTS)('math in the browser, under a sub-path', () => {
-  beforeAll(async () => {
-    const root = siteFromFiles(FILES);
-    const report = await buildSite(root, { baseUrl: 'https://example.org/sub/' });
-    expect(report.ok).toBe(true);
-    server = await serveSite(path.join(root, '_site'), '/sub/');
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  site = browserOnSite(FILES, 'https://example.org/sub/');
 
   it('a page without formulas requests nothing of KaTeX', async () => {
     const { page, requests, failed } = await open('en/posts/plain/');

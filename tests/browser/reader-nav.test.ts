@@ -1,15 +1,9 @@
 // The archive, a series page and a post with a series box and related posts, in Chromium: no
 // serious accessibility violations in light and dark, no sideways scrolling on a 320 px phone.
 // Screenshots at 390 px and 1280 px go to test-results/.
-import fs from 'node:fs';
-import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, SKIP_BROWSER_TESTS, serveSite, type StaticServer, seriousAxeViolations } from '../helpers/browser.js';
+import { describe } from 'vitest';
+import { browserOnSite, checkReaderPages, SKIP_BROWSER_TESTS } from '../helpers/browser.js';
 import { postFile } from '../helpers/post.js';
-import { REPO, buildSite, siteFromFiles } from '../helpers/site.js';
-
-const SHOTS = path.join(REPO, 'test-results');
 
 const FILES = {
   'posts/ko/2024-04-30-intro.md': postFile({ title: '음성 모델 입문', series: '음성 모델', tags: '[음성, 모델]', pin: 'true' }, '처음 읽는 분을 위한 글입니다.'),
@@ -27,43 +21,5 @@ const PAGES = [
 ];
 
 describe.skipIf(SKIP_BROWSER_TESTS)('archive and series pages in a browser', () => {
-  let browser: Browser;
-  let server: StaticServer;
-
-  beforeAll(async () => {
-    const root = siteFromFiles(FILES);
-    const report = await buildSite(root, { baseUrl: 'https://example.org/news/' });
-    expect(report.ok).toBe(true);
-    server = await serveSite(path.join(root, '_site'), '/news/');
-    browser = await launchBrowser();
-    fs.mkdirSync(SHOTS, { recursive: true });
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  for (const target of PAGES) {
-    for (const scheme of ['light', 'dark'] as const) {
-      it(`${target.name} (${scheme}): no serious or critical accessibility violations`, async () => {
-        const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, colorScheme: scheme });
-        const response = await page.goto(server.url + target.path, { waitUntil: 'load' });
-        expect(response?.status()).toBe(200);
-        expect(await seriousAxeViolations(page)).toEqual([]);
-        await page.close();
-      });
-    }
-
-    it(`${target.name}: no horizontal scrolling on a 320 px phone; screenshots at 390 and 1280 px`, async () => {
-      const page = await browser.newPage({ viewport: { width: 320, height: 900 } });
-      await page.goto(server.url + target.path, { waitUntil: 'load' });
-      expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
-      for (const width of [390, 1280]) {
-        await page.setViewportSize({ width, height: 900 });
-        await page.screenshot({ path: path.join(SHOTS, `reader-nav-${target.name}-${width}.png`), fullPage: true });
-      }
-      await page.close();
-    });
-  }
+  checkReaderPages(browserOnSite(FILES, 'https://example.org/news/'), PAGES, 'reader-nav-');
 });

@@ -5,8 +5,11 @@ import http from 'node:http';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { CONTENT_TYPES } from '../../src/serve/server.js';
+import { buildSite, siteFromFiles } from './site.js';
 
 /** The Chromium the tests drive (the same default build mode uses). */
 export const CHROMIUM = process.env.OMNIPRESS_CHROMIUM || '/usr/bin/chromium';
@@ -170,4 +173,64 @@ export async function recordLayoutShifts(page: Page): Promise<void> {
 /** The sum of the layout shifts recorded since recordLayoutShifts. */
 export function layoutShifts(page: Page): Promise<number> {
   return page.evaluate(() => (window as unknown as { shifts: number }).shifts);
+}
+
+/** Where browser tests save screenshots for a person to look at (CI keeps them as artifacts). */
+export const SHOTS = fileURLToPath(new URL('../../test-results/', import.meta.url));
+
+/**
+ * Registers, for each page of a served site, the checks every page type gets: no serious or
+ * critical axe violations in light and dark, no sideways scrolling on a 320 px phone, and
+ * screenshots at 390 and 1280 px in light and dark (`SHOTS/<prefix><name>-<width>-<scheme>.png`).
+ * `site()` gives the browser and server once the suite's beforeAll has made them.
+ */
+export function checkReaderPages(site: () => { browser: Browser; server: StaticServer }, pages: ReadonlyArray<{ name: string; path: string }>, prefix = ''): void {
+  for (const target of pages) {
+    for (const scheme of ['light', 'dark'] as const) {
+      it(`${target.name} (${scheme}): no serious or critical accessibility violations`, async () => {
+        const { browser, server } = site();
+        const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, colorScheme: scheme });
+        const response = await page.goto(server.url + target.path, { waitUntil: 'load' });
+        expect(response?.status()).toBe(200);
+        expect(await seriousAxeViolations(page)).toEqual([]);
+        await page.close();
+      });
+    }
+
+    it(`${target.name}: no horizontal scrolling on a 320 px phone; screenshots at 390 and 1280 px, light and dark`, async () => {
+      const { browser, server } = site();
+      fs.mkdirSync(SHOTS, { recursive: true });
+      for (const scheme of ['light', 'dark'] as const) {
+        const page = await browser.newPage({ viewport: { width: 320, height: 844 }, colorScheme: scheme });
+        await page.goto(server.url + target.path, { waitUntil: 'load' });
+        expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+        for (const width of [390, 1280]) {
+          await page.setViewportSize({ width, height: 900 });
+          await page.screenshot({ path: path.join(SHOTS, `${prefix}${target.name}-${width}-${scheme}.png`), fullPage: true });
+        }
+        await page.close();
+      }
+    });
+  }
+}
+
+/**
+ * The site of `files`, built for `baseUrl` and served under its path, and a browser, for one
+ * suite: registers the suite's beforeAll and afterAll; the function it returns gives them to tests.
+ */
+export function browserOnSite(files: Record<string, string | Uint8Array>, baseUrl = 'https://example.org/sub/'): () => { browser: Browser; server: StaticServer } {
+  let browser: Browser | undefined;
+  let server: StaticServer | undefined;
+  beforeAll(async () => {
+    const root = siteFromFiles(files);
+    const report = await buildSite(root, { baseUrl });
+    expect(report.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    server = await serveSite(path.join(root, '_site'), new URL(baseUrl).pathname);
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  return () => ({ browser: browser!, server: server! });
 }
