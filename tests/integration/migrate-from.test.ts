@@ -156,19 +156,28 @@ describe('migrate-check and a Hexo blog\'s _config.yml (permalink :category/:tit
   });
 });
 
+/**
+ * The Hugo fixture as a user's old site beside a new one, with a post linking old URLs (`links`),
+ * and `migrate-check --from` run from the new site in JSON; `inSubdir: false` puts Hugo's default
+ * language at the root.
+ */
+async function hugoMigration(links: string, { inSubdir = true } = {}) {
+  const parent = tempDir('omnipress-from-');
+  fs.cpSync(path.join(FIXTURES, 'blogs/hugo'), path.join(parent, 'myblog'), { recursive: true });
+  if (!inSubdir) {
+    const config = path.join(parent, 'myblog/hugo.toml');
+    fs.writeFileSync(config, fs.readFileSync(config, 'utf8').replace('defaultContentLanguageInSubdir = true', 'defaultContentLanguageInSubdir = false'));
+  }
+  fs.writeFileSync(path.join(parent, 'myblog/content/posts/옛 주소.md'), `---\ntitle: 옛 주소 모음\ndate: 2024-05-01T09:00:00+09:00\n---\n${links}\n`);
+  fs.mkdirSync(path.join(parent, 'site'));
+  const json = await runCli(['migrate-check', '--posts', '../myblog/content', '--from', '../myblog', '--format', 'json'], { cwd: path.join(parent, 'site') });
+  expect(json.status, json.stderr).toBe(0);
+  return { parent, report: JSON.parse(json.stdout) as JsonMigrateReport };
+}
+
 describe('migrate-check --from a multilingual Hugo site', () => {
   it('reads hugo.toml: ko and en, a cs/ topic folder that is not Czech, and /:lang/ URLs kept in the old pattern', async () => {
-    const parent = tempDir('omnipress-from-');
-    fs.cpSync(path.join(FIXTURES, 'blogs/hugo'), path.join(parent, 'myblog'), { recursive: true });
-    fs.mkdirSync(path.join(parent, 'site'));
-    fs.writeFileSync(
-      path.join(parent, 'myblog/content/posts/옛 주소.md'),
-      '---\ntitle: 옛 주소 모음\ndate: 2024-05-01T09:00:00+09:00\n---\n[그래프 탐색](/ko/2024/03/graph-search/)과 [정원](/en/2024/03/garden/)을 보세요.\n',
-    );
-    const cwd = path.join(parent, 'site');
-    const json = await runCli(['migrate-check', '--posts', '../myblog/content', '--from', '../myblog', '--format', 'json'], { cwd });
-    expect(json.status, json.stderr).toBe(0);
-    const report = JSON.parse(json.stdout) as JsonMigrateReport;
+    const { parent, report } = await hugoMigration('[그래프 탐색](/ko/2024/03/graph-search/)과 [정원](/en/2024/03/garden/)을 보세요.');
     expect(report.config.oldConfig).toEqual({ file: 'hugo.toml', generator: 'hugo' });
     expect(report.config.languages.map((l) => l.code)).toEqual(['ko', 'en']);
     expect(report.config.languages.find((l) => l.code === 'ko')?.posts).toBe(8);
@@ -188,19 +197,7 @@ describe('migrate-check --from a multilingual Hugo site', () => {
 
 describe('migrate-check --from a Hugo site with its default language at the root', () => {
   it('suggests a legacyPermalink per language, /<lang>/ for the others, and the build redirects both', async () => {
-    const parent = tempDir('omnipress-from-');
-    fs.cpSync(path.join(FIXTURES, 'blogs/hugo'), path.join(parent, 'myblog'), { recursive: true });
-    const config = path.join(parent, 'myblog/hugo.toml');
-    fs.writeFileSync(config, fs.readFileSync(config, 'utf8').replace('defaultContentLanguageInSubdir = true', 'defaultContentLanguageInSubdir = false'));
-    fs.writeFileSync(
-      path.join(parent, 'myblog/content/posts/옛 주소.md'),
-      '---\ntitle: 옛 주소 모음\ndate: 2024-05-01T09:00:00+09:00\n---\n[그래프 탐색](/2024/03/graph-search/)과 [정원](/en/2024/03/garden/)을 보세요.\n',
-    );
-    fs.mkdirSync(path.join(parent, 'site'));
-    const cwd = path.join(parent, 'site');
-    const json = await runCli(['migrate-check', '--posts', '../myblog/content', '--from', '../myblog', '--format', 'json'], { cwd });
-    expect(json.status, json.stderr).toBe(0);
-    const report = JSON.parse(json.stdout) as JsonMigrateReport;
+    const { parent, report } = await hugoMigration('[그래프 탐색](/2024/03/graph-search/)과 [정원](/en/2024/03/garden/)을 보세요.', { inSubdir: false });
     expect(report.config.snippet).toMatch(/^legacyPermalink: +# hugo\.toml:8 \(permalinks\.posts\)/m);
     expect(report.config.snippet).toMatch(/^ {2}ko: \/:year\/:month\/:slug\/$/m);
     expect(report.config.snippet).toMatch(/^ {2}en: \/en\/:year\/:month\/:slug\/$/m);
