@@ -14,15 +14,15 @@ export function summaryLine(report: TranslationsReport): string {
     const open = [l.missing ? `${l.missing} missing` : '', l.stale ? `${l.stale} stale` : '', l.drafts ? `${l.drafts} in progress` : ''].filter(Boolean);
     return `${l.lang} ${l.percent}%${open.length ? ` (${open.join(', ')})` : ''}`;
   });
-  return `translations: ${parts.join(', ')} of ${stories(report.stories)}`;
+  return `translations: ${parts.join(', ')} of ${plural(report.stories, 'story', 'stories')}`;
 }
 
 export function toText(report: TranslationsReport, root: string, timeZone: string): string {
-  const lines: string[] = [`${stories(report.stories)}`];
+  const lines: string[] = [`${plural(report.stories, 'story', 'stories')}`];
   for (const l of report.languages) {
     const into = l.into.map((i) => `${i.lang} ${i.count} (${i.percent}%)`).join(', ');
     const drafts = l.drafts ? `, ${l.drafts} in progress` : '';
-    lines.push(`  ${l.lang}: ${plural(l.posts, 'post')}, in ${l.translated} stories (${l.percent}%), ${l.missing} missing, ${l.stale} stale${drafts}${into ? `; translated into ${into}` : ''}`);
+    lines.push(`  ${l.lang}: ${plural(l.posts, 'post')}, in ${plural(l.translated, 'story', 'stories')} (${l.percent}%), ${l.missing} missing, ${l.stale} stale${drafts}${into ? `; translated into ${into}` : ''}`);
   }
   if (report.todo.length === 0) {
     lines.push('', 'nothing to do: every story is in every language and up to date');
@@ -131,9 +131,6 @@ export function toDiagnostics(report: TranslationsReport, langs: readonly Lang[]
   return diagnostics;
 }
 
-function stories(n: number): string {
-  return `${n} ${n === 1 ? 'story' : 'stories'}`;
-}
 
 function relative(file: string, root: string): string {
   return displayPath(file, root).split('\\').join('/');
